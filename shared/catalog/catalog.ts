@@ -1,0 +1,118 @@
+/**
+ * Model name → class. Matching ignores case, spacing, punctuation and the brand prefixes Poly, Polycom,
+ * Plantronics and HP; the longest matching pattern wins, and any matching user override beats the
+ * shipped catalog. Whether a model is end-of-life depends on its end-of-service date and the as-of date.
+ */
+import type { DeviceClass } from '../model/category';
+import type { CalendarDate } from '../terms/dates';
+import shipped from './catalog.json';
+import { catalogFileSchema, type CatalogEntry } from './schema';
+
+const BRANDS = new Set(['poly', 'polycom', 'plantronics', 'hp']);
+
+/** Model text as comparable words: "HP Poly Studio X50-M" → ["studio", "x", "50", "m"]. */
+export function modelWords(model: string): string[] {
+  const words = model
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/([a-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([a-z])/g, '$1 $2')
+    .split(/[^a-z0-9*åäöæøü]+/)
+    .filter(Boolean);
+  while (words.length > 1 && BRANDS.has(words[0] ?? '')) words.shift();
+  return words;
+}
+
+/** A model or pattern as its words run together, with the offsets where one word ends and the next begins. */
+interface Joined {
+  text: string;
+  boundaries: Set<number>;
+}
+
+function joinWords(words: readonly string[]): Joined {
+  const boundaries = new Set<number>();
+  let text = '';
+  for (const word of words) {
+    text += word;
+    boundaries.add(text.length);
+  }
+  return { text, boundaries };
+}
+
+interface CompiledEntry {
+  entry: CatalogEntry;
+  text: string;
+  /** The pattern ended with *: its last word may be the start of a longer word. */
+  isWordPrefix: boolean;
+  weight: number;
+}
+
+function compile(entry: CatalogEntry): CompiledEntry {
+  const isWordPrefix = entry.pattern.trim().endsWith('*');
+  const { text } = joinWords(modelWords(entry.pattern.replace(/\*\s*$/, '')));
+  return { entry, text, isWordPrefix, weight: text.length * 2 - (isWordPrefix ? 1 : 0) };
+}
+
+/**
+ * The pattern matches when the model starts with it and it ends where a model word ends, so spacing
+ * does not matter ("StudioX50" = "Studio X50") but "VVX 150" never matches "VVX 1500".
+ */
+function matches(compiled: CompiledEntry, model: Joined): boolean {
+  const { text, isWordPrefix, entry } = compiled;
+  if (text.length === 0 || !model.text.startsWith(text)) return false;
+  if (entry.match === 'exact') return text.length === model.text.length;
+  return isWordPrefix || model.boundaries.has(text.length);
+}
+
+function longestMatch(entries: readonly CompiledEntry[], model: Joined): CatalogEntry | null {
+  let best: CompiledEntry | null = null;
+  for (const candidate of entries) {
+    if ((best === null || candidate.weight > best.weight) && matches(candidate, model)) best = candidate;
+  }
+  return best?.entry ?? null;
+}
+
+export interface Catalog {
+  /** The entry a model matches, or null for an unknown model. */
+  lookup(model: string): CatalogEntry | null;
+  /** The model's class on the as-of date: its category, eol, quote, software or unknown. */
+  classify(model: string, asOf: CalendarDate): DeviceClass;
+  readonly entries: readonly CatalogEntry[];
+}
+
+/** True when the entry's end of service lies before the as-of date. */
+export function isEndOfLife(entry: CatalogEntry, asOf: CalendarDate): boolean {
+  return entry.class === 'eol' || (entry.endOfService !== undefined && entry.endOfService < asOf);
+}
+
+/** A catalog from shipped entries and the user's overrides (which win). Lookups are memoised. */
+export function createCatalog(entries: readonly CatalogEntry[], overrides: readonly CatalogEntry[] = []): Catalog {
+  const compiledOverrides = overrides.map(compile);
+  const compiledEntries = entries.map(compile);
+  const memo = new Map<string, CatalogEntry | null>();
+  const lookup = (model: string): CatalogEntry | null => {
+    let found = memo.get(model);
+    if (found === undefined) {
+      const joined = joinWords(modelWords(model));
+      found = longestMatch(compiledOverrides, joined) ?? longestMatch(compiledEntries, joined);
+      memo.set(model, found);
+    }
+    return found;
+  };
+  return {
+    entries,
+    lookup,
+    classify(model, asOf) {
+      const entry = lookup(model);
+      if (!entry) return 'unknown';
+      return isEndOfLife(entry, asOf) ? 'eol' : entry.class;
+    },
+  };
+}
+
+/** The catalog shipped with the app, validated once. */
+export const SHIPPED_CATALOG_ENTRIES: readonly CatalogEntry[] = catalogFileSchema.parse(shipped).entries;
+
+export function shippedCatalog(overrides: readonly CatalogEntry[] = []): Catalog {
+  return createCatalog(SHIPPED_CATALOG_ENTRIES, overrides);
+}

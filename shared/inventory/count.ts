@@ -1,0 +1,50 @@
+/** Counting devices per category and excluded class on an as-of date (TERMS.md §1–2). */
+import type { Catalog } from '../catalog/catalog';
+import {
+  isCategory,
+  perCategory,
+  perExcludedClass,
+  type CategoryRecord,
+  type DeviceClass,
+  type ExcludedRecord,
+} from '../model/category';
+import type { Device } from '../model/device';
+import type { CalendarDate } from '../terms/dates';
+
+export interface UnknownModel {
+  model: string;
+  devices: number;
+}
+
+export interface InventoryCounts {
+  /** Distinct devices per category. */
+  counts: CategoryRecord<number>;
+  /** Devices in no category, per reason. */
+  excluded: ExcludedRecord<number>;
+  /** Unknown models with their device counts, most devices first. */
+  unknownModels: UnknownModel[];
+}
+
+/** Classifies every device once; the classes line up with the input. */
+export function classifyDevices(devices: readonly Device[], catalog: Catalog, asOf: CalendarDate): DeviceClass[] {
+  return devices.map((device) => catalog.classify(device.model, asOf));
+}
+
+export function countDevices(devices: readonly Device[], classes: readonly DeviceClass[]): InventoryCounts {
+  const counts = perCategory(() => 0);
+  const excluded = perExcludedClass(() => 0);
+  const unknown = new Map<string, number>();
+  devices.forEach((device, i) => {
+    const cls = classes[i] ?? 'unknown';
+    if (isCategory(cls)) counts[cls]++;
+    else excluded[cls]++;
+    if (cls === 'unknown') {
+      const model = device.model.trim();
+      unknown.set(model, (unknown.get(model) ?? 0) + 1);
+    }
+  });
+  const unknownModels = [...unknown]
+    .map(([model, n]) => ({ model, devices: n }))
+    .sort((a, b) => b.devices - a.devices || a.model.localeCompare(b.model));
+  return { counts, excluded, unknownModels };
+}
