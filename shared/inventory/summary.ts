@@ -54,16 +54,20 @@ export function compareVersions(a: string, b: string): number {
 }
 
 function modelFigures(devices: readonly Device[], classes: readonly DeviceClass[]): ModelFigures[] {
-  const byModel = new Map<string, { cls: DeviceClass; versions: string[] }>();
+  const byModel = new Map<string, { cls: DeviceClass; devices: number; versions: Map<string, number> }>();
   devices.forEach((device, i) => {
-    const entry = byModel.get(device.model) ?? { cls: classes[i] ?? 'unknown', versions: [] };
-    entry.versions.push(device.softwareVersion);
-    byModel.set(device.model, entry);
+    let entry = byModel.get(device.model);
+    if (!entry) {
+      entry = { cls: classes[i] ?? 'unknown', devices: 0, versions: new Map() };
+      byModel.set(device.model, entry);
+    }
+    entry.devices++;
+    entry.versions.set(device.softwareVersion, (entry.versions.get(device.softwareVersion) ?? 0) + 1);
   });
-  return [...byModel].map(([model, { cls, versions }]) => {
-    const newestVersion = versions.reduce((newest, v) => (compareVersions(v, newest) > 0 ? v : newest), '');
-    const onNewest = newestVersion ? versions.filter((v) => v === newestVersion).length : 0;
-    return { model, cls, devices: versions.length, newestVersion, onNewest };
+  return [...byModel].map(([model, { cls, devices: count, versions }]) => {
+    const newestVersion = [...versions.keys()].reduce((newest, v) => (compareVersions(v, newest) > 0 ? v : newest), '');
+    const onNewest = newestVersion ? (versions.get(newestVersion) ?? 0) : 0;
+    return { model, cls, devices: count, newestVersion, onNewest };
   });
 }
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `csm` command. In a checkout it rebuilds its bundle first (esbuild, well under a second) so it
+// always runs the current sources; an installed package runs the bundle it shipped with.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bundle = `${root}dist/cli/csm.cjs`;
+if (existsSync(`${root}main/cli/csm.ts`)) {
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, ['scripts/build.mjs', '--cli'], { cwd: root, stdio: 'inherit' });
+}
+const { run } = createRequire(import.meta.url)(bundle);
+process.exitCode = await run(process.argv.slice(2), process.stdout, process.stderr);

@@ -1,0 +1,68 @@
+/**
+ * The `csm` command (FORMATS.md §3). Exit 0 when the work ran, 2 on unusable input or arguments with one
+ * clear line on stderr. The commands run the same shared/ and main/services code as the app.
+ */
+import { resolve } from 'node:path';
+import { generateDemoPortfolio } from '../../shared/demo/generate';
+import { isCalendarDate } from '../../shared/terms/dates';
+import { writeDemoFiles } from '../services/demo-files';
+
+interface Output {
+  write(text: string): unknown;
+}
+
+const USAGE = `usage: csm <command> [options]
+
+commands:
+  demo --out DIR [--as-of YYYY-MM-DD] [--json]
+      write the demo partner book as the files users bring: Lens inventory exports in several
+      dialects (CSV comma/semicolon/tab, UTF-8/Windows-1252/UTF-16, XLSX) and a contract register
+`;
+
+class UsageError extends Error {}
+
+/** Options as name → value; flags without a value are 'true'. */
+function parseOptions(args: readonly string[], valued: readonly string[], flags: readonly string[]): Map<string, string> {
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const name = arg.replace(/^--/, '').split('=')[0] ?? '';
+    if (flags.includes(name) && arg === `--${name}`) options.set(name, 'true');
+    else if (valued.includes(name)) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+      options.set(name, value);
+    } else throw new UsageError(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+async function demo(args: readonly string[], stdout: Output): Promise<number> {
+  const options = parseOptions(args, ['out', 'as-of'], ['json']);
+  const out = options.get('out');
+  if (!out) throw new UsageError('demo needs --out DIR');
+  const asOf = options.get('as-of') ?? today();
+  if (!isCalendarDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
+  const files = await writeDemoFiles(resolve(out), generateDemoPortfolio(asOf));
+  stdout.write(options.has('json') ? `${JSON.stringify({ asOf, files })}\n` : `${files.join('\n')}\n`);
+  return 0;
+}
+
+export async function run(argv: readonly string[], stdout: Output, stderr: Output): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (command === 'demo') return await demo(args, stdout);
+    if (command === undefined || command === '--help' || command === 'help') {
+      stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`unknown command ${command} (csm --help lists the commands)`);
+  } catch (error) {
+    stderr.write(`csm: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Electron main entry: wires the single-instance lock, the app:// protocol, session hardening, the one
+ * window, the menu and the IPC handlers. Each of those lives in its own module.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { join } from 'node:path';
+import { MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand } from '../shared/api';
+import { openFileWithDialog, saveFileWithDialog } from './app/dialogs';
+import { menuTemplate } from './app/menu';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app/protocol';
+import { hardenSession, hardenWebContents } from './app/security';
+import { windowOptions } from './app/window';
+import { loadWindowState, saveWindowState } from './app/window-state';
+import { APP_ORIGIN, handle } from './ipc/handle';
+import { services, type ServiceContext } from './services/registry';
+
+const rendererRoot = join(__dirname, '..', 'renderer');
+const preloadPath = join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));
+
+  const context = (): ServiceContext => ({
+    host: 'desktop',
+    version: app.getVersion(),
+    dataLocation: app.getPath('userData'),
+    progress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
+    openUrl: (url) => shell.openExternal(url),
+  });
+
+  const windowOf = (sender: Electron.WebContents) => {
+    const window = BrowserWindow.fromWebContents(sender);
+    if (!window) throw new Error('no window for this request');
+    return window;
+  };
+
+  handle(ipcMain, 'getAppInfo', (input) => services.getAppInfo(input, context()));
+  handle(ipcMain, 'saveFile', (input, event) => saveFileWithDialog(dialog, windowOf(event.sender), input));
+  handle(ipcMain, 'openFile', (input, event) => openFileWithDialog(dialog, windowOf(event.sender), input));
+  handle(ipcMain, 'openExternal', (input) => services.openExternal(input, context()));
+
+  const createWindow = async () => {
+    const statePath = join(app.getPath('userData'), 'window-state.json');
+    const state = await loadWindowState(statePath, screen.getAllDisplays().map((d) => d.workArea));
+    const window = new BrowserWindow(windowOptions(preloadPath, state));
+    mainWindow = window;
+    if (state.isMaximized) window.maximize();
+    window.once('ready-to-show', () => window.show());
+    window.on('close', () => {
+      void saveWindowState(statePath, { ...window.getNormalBounds(), isMaximized: window.isMaximized() });
+    });
+    window.on('closed', () => {
+      mainWindow = null;
+    });
+    const send = (command: MenuCommand) => window.webContents.send(MENU_CHANNEL, command);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.getLocale(), send, process.platform === 'darwin')));
+    await window.loadURL(`${APP_ORIGIN}/`);
+  };
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    registerAppProtocol(protocol, rendererRoot);
+    await createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * The preload: window.api with one function per capability of shared/api.ts, nothing generic. The
+ * renderer never sees ipcRenderer. Runs sandboxed; bundled into one file.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { AppApi, MenuCommand, ProgressEvent } from '../../shared/api';
+import { channelOf, MENU_CHANNEL, PROGRESS_CHANNEL } from '../../shared/ipc-channels';
+
+function subscribe<T>(channel: string, listener: (payload: T) => void) {
+  const wrapped = (_event: IpcRendererEvent, payload: T) => listener(payload);
+  ipcRenderer.on(channel, wrapped);
+  return () => {
+    ipcRenderer.removeListener(channel, wrapped);
+  };
+}
+
+const api = {
+  getAppInfo: () => ipcRenderer.invoke(channelOf('getAppInfo'), {}),
+  saveFile: (request) => ipcRenderer.invoke(channelOf('saveFile'), request),
+  openFile: (request) => ipcRenderer.invoke(channelOf('openFile'), request),
+  openExternal: (request) => ipcRenderer.invoke(channelOf('openExternal'), request),
+  onProgress: (listener) => subscribe<ProgressEvent>(PROGRESS_CHANNEL, listener),
+  onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),
+} satisfies AppApi;
+
+contextBridge.exposeInMainWorld('api', api);

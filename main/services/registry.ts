@@ -1,0 +1,35 @@
+/**
+ * The main-side services both hosts offer: the Electron IPC handlers and the browser host's HTTP routes
+ * call these same functions, so the desktop and the browser can never compute differently.
+ */
+import type { AppApi, AppInfo, CapabilityInput, ProgressEvent } from '../../shared/api';
+import { openExternalSafe } from '../app/external-links';
+
+export interface ServiceContext {
+  host: AppInfo['host'];
+  version: string;
+  dataLocation: string;
+  /** Reports progress of long work to the window that asked. */
+  progress: (event: ProgressEvent) => void;
+  /** Hands a vetted https URL to the OS browser. */
+  openUrl: (url: string) => Promise<void>;
+}
+
+/** Capabilities that need no dialog or window: the same in both hosts. */
+export type ServiceCapability = 'getAppInfo' | 'openExternal';
+
+export type Services = {
+  [C in ServiceCapability]: (input: CapabilityInput<C>, context: ServiceContext) => ReturnType<AppApi[C]>;
+};
+
+export const services: Services = {
+  getAppInfo: (_input, context) =>
+    Promise.resolve({
+      name: 'CSM Workstation',
+      version: context.version,
+      host: context.host,
+      platform: process.platform,
+      dataLocation: context.dataLocation,
+    }),
+  openExternal: (input, context) => openExternalSafe(input.url, context.openUrl),
+};

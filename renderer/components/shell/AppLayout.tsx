@@ -1,0 +1,126 @@
+/** The shell: navigation, header (offline, read-only, palette), the current screen, menu commands. */
+import { Alert, AppShell, Badge, Button, Group, Kbd, Loader, NavLink, Center, Text, Title } from '@mantine/core';
+import { useHotkeys, useNetwork } from '@mantine/hooks';
+import { spotlight } from '@mantine/spotlight';
+import {
+  IconBuildingStore,
+  IconChartBar,
+  IconFileImport,
+  IconFileSpreadsheet,
+  IconRefresh,
+  IconSearch,
+  IconSettings,
+  IconWifiOff,
+} from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MenuCommand } from '../../../shared/api';
+import type { Settings } from '../../db/settings';
+import { useDataActions } from '../../features/settings/data-actions';
+import { api } from '../../platform';
+import { CommandPalette } from './CommandPalette';
+import { hrefOf, navigate, SCREENS, useRoute, type Screen } from './route';
+
+const screens: Record<Screen, ComponentType<{ id: string | null; settings: Settings }>> = {
+  portfolio: lazy(() => import('../../features/portfolio/PortfolioScreen')),
+  customers: lazy(() => import('../../features/customers/CustomersScreen')),
+  renewals: lazy(() => import('../../features/renewals/RenewalsScreen')),
+  imports: lazy(() => import('../../features/imports/ImportsScreen')),
+  reports: lazy(() => import('../../features/reports/ReportsScreen')),
+  settings: lazy(() => import('../../features/settings/SettingsScreen')),
+};
+
+export const SCREEN_ICONS: Record<Screen, typeof IconChartBar> = {
+  portfolio: IconChartBar,
+  customers: IconBuildingStore,
+  renewals: IconRefresh,
+  imports: IconFileImport,
+  reports: IconFileSpreadsheet,
+  settings: IconSettings,
+};
+
+export function AppLayout({ settings, isReadOnly }: { settings: Settings; isReadOnly: boolean }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const network = useNetwork();
+  const actions = useDataActions(settings.userName);
+  const Current = screens[route.screen];
+
+  useHotkeys(SCREENS.map((screen, i) => [`alt+${i + 1}`, () => navigate(screen)]));
+
+  useEffect(
+    () =>
+      api.onMenuCommand((command: MenuCommand) => {
+        if (command === 'backup') void actions.backup();
+        else if (command === 'restore') void actions.restore();
+        else if (command === 'settings') navigate('settings');
+        else if (command === 'commandPalette') spotlight.open();
+        else if (command === 'importInventory' || command === 'export') navigate(command === 'export' ? 'reports' : 'imports');
+      }),
+    [actions],
+  );
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'xs' }} padding="lg">
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between">
+          <Group gap="sm">
+            <Title order={2} size="h4">
+              {settings.brand.name ? `${settings.brand.name} · ` : ''}
+              {t('app.name')}
+            </Title>
+            {isReadOnly ? (
+              <Badge color="orange" variant="light">
+                {t('db.readOnlyTitle')}
+              </Badge>
+            ) : null}
+            {network.online ? null : (
+              <Badge color="gray" variant="light" leftSection={<IconWifiOff size={14} />} title={t('app.offline')}>
+                Offline
+              </Badge>
+            )}
+          </Group>
+          <Button variant="default" leftSection={<IconSearch size={16} />} rightSection={<Kbd size="xs">Ctrl K</Kbd>} onClick={() => spotlight.open()}>
+            {t('palette.open')}
+          </Button>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
+        {SCREENS.map((screen, i) => {
+          const Icon = SCREEN_ICONS[screen];
+          return (
+            <NavLink
+              key={screen}
+              href={hrefOf(screen)}
+              label={t(`nav.${screen}`)}
+              leftSection={<Icon size={18} stroke={1.6} />}
+              rightSection={<Text size="xs" c="dimmed" aria-hidden>{`Alt+${i + 1}`}</Text>}
+              active={route.screen === screen}
+              aria-current={route.screen === screen ? 'page' : undefined}
+            />
+          );
+        })}
+      </AppShell.Navbar>
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        {isReadOnly ? (
+          <Alert color="orange" title={t('db.readOnlyTitle')} mb="md">
+            {t('db.readOnly')}
+          </Alert>
+        ) : null}
+        <Suspense
+          fallback={
+            <Center p="xl">
+              <Loader aria-label="Loading" />
+            </Center>
+          }
+        >
+          <Current id={route.id} settings={settings} />
+        </Suspense>
+      </AppShell.Main>
+      <CommandPalette settings={settings} actions={actions} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,68 @@
+/** Providers and the gate in front of the app: database state, first run, then the shell. */
+import { Alert, Button, Center, Loader, MantineProvider, Stack, useMantineColorScheme } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { OpenState } from '../../db/database';
+import { useSettings } from '../../db/hooks';
+import { FirstRun } from '../../features/first-run/FirstRun';
+import { i18n, systemLanguage } from '../../i18n';
+import { AppLayout } from './AppLayout';
+import { TaskProgressProvider } from './progress';
+import { styleNonce, theme } from './theme';
+
+function useAppearance(language: 'auto' | 'en' | 'sv' | undefined, colorScheme: 'auto' | 'light' | 'dark' | undefined): void {
+  const { setColorScheme } = useMantineColorScheme();
+  useEffect(() => {
+    if (!language) return;
+    const next = language === 'auto' ? systemLanguage() : language;
+    if (i18n.language !== next) void i18n.changeLanguage(next);
+    document.documentElement.lang = next;
+  }, [language]);
+  useEffect(() => {
+    if (colorScheme) setColorScheme(colorScheme);
+  }, [colorScheme, setColorScheme]);
+}
+
+function Gate({ openState }: { openState: OpenState }) {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  useAppearance(settings?.language, settings?.theme);
+  if (openState.status === 'failed') {
+    return (
+      <Center h="100%" p="xl">
+        <Alert color="red" title={t('db.openFailedTitle')} maw={560}>
+          <Stack>
+            {t('db.openFailed', { message: openState.message })}
+            <Button onClick={() => window.location.reload()}>{t('db.retry')}</Button>
+          </Stack>
+        </Alert>
+      </Center>
+    );
+  }
+  if (!settings) {
+    return (
+      <Center h="100%">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (!settings.userName) return <FirstRun />;
+  return <AppLayout settings={settings} isReadOnly={openState.isReadOnly} />;
+}
+
+export function Root({ openState }: { openState: OpenState }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={styleNonce}>
+        <ModalsProvider>
+          <Notifications position="bottom-right" />
+          <TaskProgressProvider>
+            <Gate openState={openState} />
+          </TaskProgressProvider>
+        </ModalsProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,34 @@
+/** Loads the demo portfolio in one transaction: all of it, or nothing. */
+import type { DemoPortfolio } from '../../shared/demo/generate';
+import { recordedWrite } from './changes';
+import type { WorkstationDatabase } from './database';
+import { replaceInventory } from './inventory';
+
+export class DemoAlreadyLoadedError extends Error {
+  constructor() {
+    super('The demo portfolio is already loaded.');
+    this.name = 'DemoAlreadyLoadedError';
+  }
+}
+
+export async function loadDemoPortfolio(db: WorkstationDatabase, user: string, portfolio: DemoPortfolio): Promise<void> {
+  const tables = [db.customers, db.sites, db.contracts, db.inventoryChunks, db.snapshots, db.rmas, db.timeEntries, db.cases];
+  await recordedWrite(db, user, tables, async (record) => {
+    const ids = portfolio.customers.map((c) => c.id);
+    if ((await db.customers.where('id').anyOf(ids).count()) > 0) throw new DemoAlreadyLoadedError();
+    await db.customers.bulkAdd(portfolio.customers);
+    await db.sites.bulkAdd(portfolio.sites);
+    await db.contracts.bulkAdd(portfolio.contracts);
+    for (const inventory of portfolio.inventories) await replaceInventory(db, inventory.customerId, inventory.devices);
+    await db.snapshots.bulkAdd(portfolio.snapshots);
+    await db.rmas.bulkAdd(portfolio.rmas);
+    await db.timeEntries.bulkAdd(portfolio.timeEntries);
+    await db.cases.bulkAdd(portfolio.cases);
+    for (const customer of portfolio.customers) {
+      record({ entity: 'customer', entityId: customer.id, action: 'create', before: null, after: customer });
+    }
+    for (const contract of portfolio.contracts) {
+      record({ entity: 'contract', entityId: contract.id, action: 'create', before: null, after: contract });
+    }
+  });
+}

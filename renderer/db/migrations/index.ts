@@ -1,0 +1,7 @@
+import { migration0001 } from './0001-initial';
+import type { Migration } from './types';
+
+/** Every schema version, oldest first. Append new ones; never edit or reorder released ones. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

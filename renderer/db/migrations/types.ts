@@ -1,0 +1,11 @@
+import type { Transaction } from 'dexie';
+
+/** One schema version. Append-only: a released migration is never edited, only followed by another. */
+export interface Migration {
+  version: number;
+  name: string;
+  /** Dexie stores for the tables this version adds or changes (null deletes a table). */
+  stores: Record<string, string | null>;
+  /** Moves existing rows to the new shape, inside the upgrade transaction. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}

@@ -1,0 +1,106 @@
+/** Customers: the list, and one customer's header and category cards (the full dashboard comes with its issue). */
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconBuildingStore } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useFormat } from '../../components/shell/format';
+import { hrefOf } from '../../components/shell/route';
+import { useCustomers, useCustomerView } from '../../db/hooks';
+
+function CustomerList() {
+  const { t } = useTranslation();
+  const customers = useCustomers();
+  if (customers && customers.length === 0) {
+    return (
+      <EmptyState icon={<IconBuildingStore />} title={t('customers.emptyTitle')}>
+        {t('customers.emptyBody')}
+      </EmptyState>
+    );
+  }
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('customers.title')}
+      </Title>
+      <Table highlightOnHover>
+        <Table.Tbody>
+          {(customers ?? []).map((customer) => (
+            <Table.Tr key={customer.id}>
+              <Table.Td>
+                <Anchor href={hrefOf('customers', customer.id)} fw={600}>
+                  {customer.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{customer.masterAccountId}</Table.Td>
+              <Table.Td>{customer.csm}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
+function CustomerDashboard({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const view = useCustomerView(id);
+  if (view === undefined) return null;
+  if (view === null) return <CustomerList />;
+  const { customer, sites, contract, row } = view;
+  return (
+    <Stack>
+      <div>
+        <Title order={1} size="h2">
+          {customer.name}
+        </Title>
+        <Group gap="xs" c="dimmed">
+          <Text size="sm">{customer.masterAccountId}</Text>
+          {contract ? <Text size="sm">· {contract.number}</Text> : null}
+          {contract && row.termEnd ? (
+            <Text size="sm">
+              · {format.date(contract.termStart)} – {format.date(row.termEnd)}
+            </Text>
+          ) : null}
+          <Text size="sm">
+            · CSM {customer.csm} · AM {customer.accountManager}
+          </Text>
+          {row.devices !== null ? <Text size="sm">· {t('customers.devices', { count: row.devices })}</Text> : null}
+        </Group>
+      </div>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        {row.categories.map((cell) => (
+          <Card key={cell.category} withBorder data-category={cell.category}>
+            <Group justify="space-between">
+              <Text fw={600}>{t(`categories.${cell.category}`)}</Text>
+              <StatusBadge status={cell.status} />
+            </Group>
+            <Text size="xl" fw={700} mt="sm">
+              {cell.count === null ? '–' : format.number(cell.count)}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('portfolio.countOfOrdered', { count: '', ordered: format.number(cell.ordered), baseline: format.number(Number(cell.baseline), 2) })} · triggerAt{' '}
+              {format.number(cell.triggerAt)}
+              {cell.growthPct !== null ? ` · ${format.percent(cell.growthPct)}` : ''}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Title order={2} size="h4">
+        {t('customers.sites')}
+      </Title>
+      <Group>
+        {sites.map((site) => (
+          <Badge key={site.id} variant="light" size="lg" radius="sm">
+            {site.name} · {site.siteId}
+          </Badge>
+        ))}
+      </Group>
+    </Stack>
+  );
+}
+
+export default function CustomersScreen({ id }: { id: string | null }) {
+  return id ? <CustomerDashboard id={id} /> : <CustomerList />;
+}

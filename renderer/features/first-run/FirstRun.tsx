@@ -1,0 +1,76 @@
+/** First run: the user's name (for the change log), then the demo portfolio or an empty start. */
+import { Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/instance';
+import { writeSetting } from '../../db/settings';
+import { useDataActions } from '../settings/data-actions';
+import { navigate } from '../../components/shell/route';
+
+export function FirstRun() {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const { loadDemo } = useDataActions(name.trim());
+
+  const start = async (withDemo: boolean) => {
+    const user = name.trim();
+    if (!user) {
+      setError(t('firstRun.nameRequired'));
+      return;
+    }
+    setBusy(true);
+    try {
+      if (withDemo) await loadDemo(user);
+      await writeSetting(db, user, 'userName', user);
+      navigate('portfolio');
+    } catch (failure) {
+      notifications.show({ color: 'red', message: t('errors.generic', { message: failure instanceof Error ? failure.message : String(failure) }) });
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void start(true);
+  };
+
+  return (
+    <Center mih="100%" p="xl" component="main">
+      <Paper withBorder shadow="sm" p="xl" maw={560} w="100%">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Title order={1} size="h2">
+              {t('firstRun.title')}
+            </Title>
+            <Text c="dimmed">{t('firstRun.intro')}</Text>
+            <TextInput
+              label={t('firstRun.nameLabel')}
+              description={t('firstRun.nameDescription')}
+              value={name}
+              onChange={(event) => {
+                setName(event.currentTarget.value);
+                setError(null);
+              }}
+              error={error}
+              autoFocus
+              required
+              autoComplete="name"
+              maxLength={100}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => void start(false)} disabled={isBusy}>
+                {t('firstRun.startEmpty')}
+              </Button>
+              <Button type="submit" loading={isBusy}>
+                {t('firstRun.loadDemo')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

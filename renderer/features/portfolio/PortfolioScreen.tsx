@@ -1,0 +1,153 @@
+/** Home: every customer with its chosen categories, count against ordered and baseline, and status. */
+import { Anchor, Group, Progress, SegmentedControl, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { IconChartBar, IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES } from '../../../shared/model/category';
+import type { PortfolioCategory, PortfolioRow } from '../../../shared/reports/portfolio';
+import type { DashboardStatus } from '../../../shared/terms/baseline';
+import { EmptyState } from '../../components/EmptyState';
+import { StatusBadge, STATUS_COLORS } from '../../components/StatusBadge';
+import { useFormat } from '../../components/shell/format';
+import { hrefOf, navigate } from '../../components/shell/route';
+import { usePortfolio } from '../../db/hooks';
+
+type StatusFilter = 'all' | DashboardStatus;
+const STATUS_RANK: Record<DashboardStatus, number> = { trueUpDue: 0, approaching: 1, within: 2, under: 3 };
+
+function worstStatus(row: PortfolioRow): DashboardStatus | null {
+  const statuses = row.categories.flatMap((c) => (c.status ? [c.status] : []));
+  return statuses.sort((a, b) => STATUS_RANK[a] - STATUS_RANK[b])[0] ?? null;
+}
+
+function CategoryCell({ cell }: { cell: PortfolioCategory | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!cell) return <Text c="dimmed">–</Text>;
+  const label = t('portfolio.countOfOrdered', {
+    count: cell.count === null ? '–' : format.number(cell.count),
+    ordered: format.number(cell.ordered),
+    baseline: format.number(Number(cell.baseline), 2),
+  });
+  return (
+    <Stack gap={4} miw={150}>
+      <Group gap={6} wrap="nowrap">
+        <Text fw={600} size="sm">
+          {cell.count === null ? '–' : format.number(cell.count)}
+          <Text span c="dimmed" size="sm" fw={400}>
+            {' '}
+            / {format.number(cell.ordered)}
+          </Text>
+        </Text>
+        <StatusBadge status={cell.status} />
+      </Group>
+      <Tooltip label={label}>
+        <Progress
+          value={cell.count === null ? 0 : Math.min(100, (cell.count / Math.max(1, cell.triggerAt)) * 100)}
+          color={cell.status ? STATUS_COLORS[cell.status] : 'gray'}
+          size="sm"
+          aria-label={label}
+        />
+      </Tooltip>
+    </Stack>
+  );
+}
+
+export default function PortfolioScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rows = usePortfolio();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+
+  const visible = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase();
+    return (rows ?? [])
+      .filter((row) => !needle || row.customer.toLocaleLowerCase().includes(needle) || (row.contractNumber ?? '').toLowerCase().includes(needle))
+      .filter((row) => status === 'all' || row.categories.some((c) => c.status === status))
+      .sort((a, b) => (STATUS_RANK[worstStatus(a) ?? 'under'] - STATUS_RANK[worstStatus(b) ?? 'under']) || a.customer.localeCompare(b.customer));
+  }, [rows, query, status]);
+
+  if (rows && rows.length === 0) {
+    return (
+      <EmptyState icon={<IconChartBar />} title={t('portfolio.emptyTitle')}>
+        {t('portfolio.emptyBody')}
+      </EmptyState>
+    );
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="end">
+        <div>
+          <Title order={1} size="h2">
+            {t('portfolio.title')}
+          </Title>
+          <Text c="dimmed">{t('portfolio.subtitle', { count: rows?.length ?? 0 })}</Text>
+        </div>
+        <Group>
+          <SegmentedControl
+            aria-label={t('portfolio.filterStatus')}
+            value={status}
+            onChange={setStatus}
+            data={[
+              { value: 'all', label: t('portfolio.all') },
+              { value: 'trueUpDue', label: t('status.trueUpDue') },
+              { value: 'approaching', label: t('status.approaching') },
+              { value: 'within', label: t('status.within') },
+              { value: 'under', label: t('status.under') },
+            ]}
+          />
+          <TextInput
+            aria-label={t('portfolio.search')}
+            placeholder={t('portfolio.search')}
+            leftSection={<IconSearch size={16} />}
+            value={query}
+            onChange={(event) => setQuery(event.currentTarget.value)}
+          />
+        </Group>
+      </Group>
+      <Table.ScrollContainer minWidth={900}>
+        <Table highlightOnHover verticalSpacing="sm" data-testid="portfolio-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('portfolio.customer')}</Table.Th>
+              {CATEGORIES.map((category) => (
+                <Table.Th key={category}>{t(`categoriesShort.${category}`)}</Table.Th>
+              ))}
+              <Table.Th>{t('portfolio.asOf')}</Table.Th>
+              <Table.Th>{t('portfolio.renewal')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {visible.map((row) => (
+              <Table.Tr
+                key={row.customerId}
+                className="clickable-row"
+                data-customer={row.customer}
+                onClick={() => navigate('customers', row.customerId)}
+              >
+                <Table.Td>
+                  <Anchor href={hrefOf('customers', row.customerId)} fw={600} onClick={(event) => event.stopPropagation()}>
+                    {row.customer}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {row.contractNumber ?? '–'}
+                    {row.unknownModels > 0 ? ` · ${t('portfolio.unknownModels', { count: row.unknownModels })}` : ''}
+                  </Text>
+                </Table.Td>
+                {CATEGORIES.map((category) => (
+                  <Table.Td key={category}>
+                    <CategoryCell cell={row.categories.find((c) => c.category === category)} />
+                  </Table.Td>
+                ))}
+                <Table.Td>{row.asOf ? format.date(row.asOf) : '–'}</Table.Td>
+                <Table.Td>{row.renewalDate ? format.date(row.renewalDate) : '–'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}

@@ -1,0 +1,4 @@
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { plannedScreen } from '../../components/PlannedScreen';
+
+export default plannedScreen('reports', <IconFileSpreadsheet />);

@@ -1,0 +1,101 @@
+/**
+ * The data commands the menu, the command palette and the Settings screen share: back up, restore
+ * (after asking), load the demo portfolio. Each shows progress and tells the user how it went.
+ */
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DemoPortfolio } from '../../../shared/demo/generate';
+import { useLongTask } from '../../components/shell/progress';
+import { backupFileName, createBackup, inspectBackup, restoreBackup } from '../../db/backup';
+import { loadDemoPortfolio } from '../../db/demo';
+import { db } from '../../db/instance';
+import { api } from '../../platform';
+
+function todayIso(): string {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}
+
+function generateInWorker(asOf: string): Promise<DemoPortfolio> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./demo.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<DemoPortfolio>) => {
+      worker.terminate();
+      resolve(event.data);
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message));
+    };
+    worker.postMessage({ asOf });
+  });
+}
+
+export interface DataActions {
+  backup: () => Promise<void>;
+  restore: () => Promise<void>;
+  loadDemo: (user: string) => Promise<void>;
+}
+
+export function useDataActions(user: string): DataActions {
+  const { t } = useTranslation();
+  const runTask = useLongTask();
+  const fail = useCallback(
+    (error: unknown) =>
+      notifications.show({ color: 'red', message: t('errors.generic', { message: error instanceof Error ? error.message : String(error) }) }),
+    [t],
+  );
+
+  const backup = useCallback(async () => {
+    try {
+      const blob = await runTask(t('progress.backup'), (report) => createBackup(db, report));
+      const saved = await api.saveFile({
+        suggestedName: backupFileName(new Date()),
+        bytes: new Uint8Array(await blob.arrayBuffer()),
+        filters: [{ name: 'CSM Workstation backup', extensions: ['json'] }],
+      });
+      if (saved) notifications.show({ color: 'green', message: t('settings.backedUp', { path: saved.path }) });
+    } catch (error) {
+      fail(error);
+    }
+  }, [fail, runTask, t]);
+
+  const restore = useCallback(async () => {
+    try {
+      const file = await api.openFile({ filters: [{ name: 'CSM Workstation backup', extensions: ['json'] }] });
+      if (!file) return;
+      const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' });
+      const summary = await inspectBackup(blob);
+      modals.openConfirmModal({
+        title: t('settings.restoreConfirmTitle'),
+        children: t('settings.restoreConfirmBody', { rows: summary.rows, file: file.name }),
+        labels: { confirm: t('settings.restoreConfirm'), cancel: t('settings.cancel') },
+        confirmProps: { color: 'red' },
+        onConfirm: () => {
+          runTask(t('progress.restore'), (report) => restoreBackup(db, user, blob, report))
+            .then(() => notifications.show({ color: 'green', message: t('settings.restored', { rows: summary.rows, file: file.name }) }))
+            .catch(fail);
+        },
+      });
+    } catch (error) {
+      fail(error);
+    }
+  }, [fail, runTask, t, user]);
+
+  const loadDemo = useCallback(
+    async (name: string) => {
+      await runTask(t('progress.demo'), async (report) => {
+        report(0, 2);
+        const portfolio = await generateInWorker(todayIso());
+        report(1, 2);
+        await loadDemoPortfolio(db, name, portfolio);
+        report(2, 2);
+      });
+    },
+    [runTask, t],
+  );
+
+  return { backup, restore, loadDemo };
+}

@@ -1,0 +1,82 @@
+/**
+ * The browser implementation of AppApi, for the browser host: services over same-origin HTTP (the
+ * session cookie carries the host's token), files through a download and a file picker.
+ */
+import type { AppApi, CapabilityInput, MenuCommand, OpenedFile, ProgressEvent } from '../../shared/api';
+
+async function call<T>(capability: string, input: unknown): Promise<T> {
+  const response = await fetch(`/api/${capability}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input ?? {}),
+    credentials: 'same-origin',
+  });
+  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  if (!response.ok) throw new Error(body.error ?? `${capability} failed (${response.status})`);
+  return body as T;
+}
+
+function download(request: CapabilityInput<'saveFile'>): { path: string } {
+  const url = URL.createObjectURL(new Blob([request.bytes]));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = request.suggestedName;
+  anchor.rel = 'noopener';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { path: request.suggestedName };
+}
+
+function pickFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = request.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.hidden = true;
+    input.dataset['testid'] = 'file-picker';
+    const done = () => input.remove();
+    input.addEventListener('cancel', () => {
+      done();
+      resolve(null);
+    });
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      done();
+      if (!file) return resolve(null);
+      file
+        .arrayBuffer()
+        .then((buffer) => resolve({ name: file.name, bytes: new Uint8Array(buffer) }))
+        .catch(reject);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+let events: EventSource | null = null;
+const progressListeners = new Set<(event: ProgressEvent) => void>();
+
+export function browserApi(): AppApi {
+  return {
+    getAppInfo: () => call('getAppInfo', {}),
+    saveFile: (request) => Promise.resolve(download(request)),
+    openFile: (request) => pickFile(request),
+    openExternal: (request) => call('openExternal', request),
+    onProgress(listener) {
+      progressListeners.add(listener);
+      if (!events) {
+        events = new EventSource('/api/events');
+        events.onmessage = (message: MessageEvent<string>) => {
+          const event = JSON.parse(message.data) as ProgressEvent;
+          for (const l of progressListeners) l(event);
+        };
+      }
+      return () => {
+        progressListeners.delete(listener);
+      };
+    },
+    onMenuCommand: (_listener: (command: MenuCommand) => void) => () => undefined,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The AppApi contract: every capability the renderer may ask of the main side, with a zod schema for its
+ * input. main/ipc validates every call against these schemas; the preload and renderer/platform/browser
+ * implement the same interface. Adding a capability starts here.
+ */
+import { z } from 'zod';
+
+/** A file name as suggested to a save dialog: no folders, no control characters. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\\u0000-\u001f]/.test(name), 'a file name, without folders or control characters');
+
+const fileFilter = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10),
+});
+
+/** Largest file the app reads or writes in one call (matches the import size limit). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export const API = {
+  /** Name, version, platform and where the data lives. */
+  getAppInfo: { input: z.object({}).strict() },
+  /** Asks the user where to save, then writes the bytes there atomically; null when cancelled. */
+  saveFile: {
+    input: z
+      .object({
+        suggestedName: fileName,
+        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+        filters: z.array(fileFilter).max(10),
+      })
+      .strict(),
+  },
+  /** Asks the user for a file and returns its name and bytes; null when cancelled. */
+  openFile: { input: z.object({ filters: z.array(fileFilter).max(10) }).strict() },
+  /** Opens an https link in the user's browser; anything else is refused. */
+  openExternal: { input: z.object({ url: z.string().max(2048) }).strict() },
+} as const;
+
+export type Capability = keyof typeof API;
+export type CapabilityInput<C extends Capability> = z.infer<(typeof API)[C]['input']>;
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'desktop' in Electron, 'browser' through the browser host. */
+  host: 'desktop' | 'browser';
+  platform: string;
+  /** Where the local database lives, in words the user can act on. */
+  dataLocation: string;
+}
+
+export interface SavedFile {
+  /** The path (desktop) or file name (browser download) written. */
+  path: string;
+}
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Progress of long work (imports, exports, backups). total is null while unknown. */
+export interface ProgressEvent {
+  taskId: string;
+  label: string;
+  done: number;
+  total: number | null;
+}
+
+/** Commands of the application menu, forwarded to the window. */
+export const MENU_COMMANDS = ['importInventory', 'export', 'backup', 'restore', 'settings', 'commandPalette'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export type Unsubscribe = () => void;
+
+/** What the renderer can ask of the main side: one function per capability, nothing generic. */
+export interface AppApi {
+  getAppInfo(): Promise<AppInfo>;
+  saveFile(request: CapabilityInput<'saveFile'>): Promise<SavedFile | null>;
+  openFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null>;
+  openExternal(request: CapabilityInput<'openExternal'>): Promise<boolean>;
+  onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
+  onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
+}
+
+export { channelOf, MENU_CHANNEL, PROGRESS_CHANNEL } from './ipc-channels';

@@ -1,0 +1,188 @@
+/** The entities the workstation stores. Tables are named after them in plural camelCase. */
+import type { CatalogEntry } from '../catalog/schema';
+import type { InventorySummary } from '../inventory/summary';
+import type { Category, CategoryRecord } from './category';
+import type { Device } from './device';
+import type { CountryCode } from '../terms/holidays';
+import type { CurrencyCode } from '../terms/money';
+import type { ContractSettings } from '../terms/settings';
+import type { CalendarDate, CalendarMonth } from '../terms/dates';
+
+export interface Customer {
+  id: string;
+  name: string;
+  masterAccountId: string;
+  /** Country whose business-day calendar applies to advance replacements. */
+  country: CountryCode;
+  /** Lens accounts (tenant names or IDs) whose devices are this customer's. */
+  lensAccounts: string[];
+  csm: string;
+  accountManager: string;
+  isArchived: boolean;
+}
+
+export interface Site {
+  id: string;
+  customerId: string;
+  name: string;
+  /** The site ID the partner quotes to Poly support (never a serial number). */
+  siteId: string;
+  city: string;
+}
+
+export interface ContractCategory {
+  category: Category;
+  installedAtStart: number;
+  agreedGrowth: number;
+  /** Annual price per device in the contract currency, minor units. */
+  unitPriceMinor: number;
+}
+
+export interface Contract {
+  id: string;
+  customerId: string;
+  /** The agreement's number, unique. */
+  number: string;
+  termStart: CalendarDate;
+  currency: CurrencyCode;
+  categories: ContractCategory[];
+  /** Set when the contract chooses its own adjustment month. */
+  adjustmentMonth: CalendarMonth | null;
+  settings: ContractSettings;
+  tam: boolean;
+  professionalServicesDiscountPct: number;
+  isEcps: boolean;
+  isArchived: boolean;
+}
+
+/** A slice of a customer's current inventory: devices are stored in chunks, never a row each. */
+export interface InventoryChunk {
+  customerId: string;
+  chunk: number;
+  devices: Device[];
+}
+
+export interface InventorySnapshot {
+  id: string;
+  customerId: string;
+  importId: string | null;
+  asOf: CalendarDate;
+  month: CalendarMonth;
+  summary: InventorySummary;
+  added: number;
+  removed: number;
+}
+
+export interface ImportRecord {
+  id: string;
+  customerId: string;
+  fileName: string;
+  /** SHA-256 of the file bytes: importing the same file again changes nothing. */
+  contentHash: string;
+  importedAt: string;
+  importedBy: string;
+  asOf: CalendarDate;
+  rows: number;
+  devices: number;
+}
+
+export type TrueUpState = 'due' | 'quoted' | 'ordered' | 'applied';
+
+export interface TrueUp {
+  id: string;
+  contractId: string;
+  category: Category;
+  termStart: CalendarDate;
+  state: TrueUpState;
+  count: number;
+  ordered: number;
+  amountMinor: number;
+  quoteNumber: string;
+  poNumber: string;
+}
+
+export interface Rma {
+  id: string;
+  customerId: string;
+  serial: string;
+  model: string;
+  category: Category | null;
+  siteId: string;
+  requestedOn: CalendarDate;
+  approvedOn: CalendarDate | null;
+  shipBy: CalendarDate | null;
+  shippedOn: CalendarDate | null;
+  trackingNumber: string;
+  returnBy: CalendarDate | null;
+  returnedOn: CalendarDate | null;
+  reason: string;
+  caseId: string | null;
+}
+
+export const TIME_ACTIVITIES = ['monthlyReport', 'meeting', 'escalation', 'onboarding', 'tam', 'other'] as const;
+export type TimeActivity = (typeof TIME_ACTIVITIES)[number];
+
+export interface TimeEntry {
+  id: string;
+  customerId: string;
+  date: CalendarDate;
+  minutes: number;
+  activity: TimeActivity;
+  note: string;
+  isBillable: boolean;
+  user: string;
+}
+
+export interface SupportCase {
+  id: string;
+  customerId: string;
+  siteId: string;
+  title: string;
+  priority: 'P1' | 'P2' | 'P3' | 'P4';
+  openedAt: string;
+  resolvedAt: string | null;
+  polyCaseNumber: string;
+  escalationLevel: number;
+  status: 'open' | 'waiting' | 'resolved';
+}
+
+export interface EcpsIncident {
+  id: string;
+  customerId: string;
+  cloudPartner: string;
+  trackingNumber: string;
+  status: string;
+  openedAt: string;
+}
+
+export interface ReportRecord {
+  id: string;
+  customerId: string;
+  month: CalendarMonth;
+  exportedAt: string;
+  /** The report model as sent, frozen. */
+  figures: unknown;
+}
+
+export interface CatalogOverride extends CatalogEntry {
+  id: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** One entry of the audit trail: who changed what, when, before → after. */
+export interface ChangeRecord {
+  id?: number;
+  at: string;
+  user: string;
+  entity: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete' | 'import' | 'restore';
+  before: unknown;
+  after: unknown;
+}
+
+export type CategoryCounts = CategoryRecord<number>;

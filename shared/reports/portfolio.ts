@@ -1,0 +1,68 @@
+/**
+ * The portfolio report model: per customer and chosen category, the count against ordered units and
+ * baseline with its status. Screens and exports lay this out; they never compute it themselves.
+ */
+import type { Category } from '../model/category';
+import type { Contract, Customer, InventorySnapshot } from '../model/entities';
+import { baseline, dashboardStatus, growthPct, orderedUnits, triggerAt, type DashboardStatus } from '../terms/baseline';
+import { adjustmentMonth, renewalDate, termEnd } from '../terms/term';
+import type { CalendarDate, CalendarMonth } from '../terms/dates';
+import type { PartnerSettings } from '../terms/settings';
+
+export interface PortfolioCategory {
+  category: Category;
+  count: number | null;
+  ordered: number;
+  baseline: string;
+  triggerAt: number;
+  status: DashboardStatus | null;
+  growthPct: number | null;
+}
+
+export interface PortfolioRow {
+  customerId: string;
+  customer: string;
+  contractNumber: string | null;
+  termEnd: CalendarDate | null;
+  renewalDate: CalendarDate | null;
+  adjustmentMonth: CalendarMonth | null;
+  asOf: CalendarDate | null;
+  devices: number | null;
+  unknownModels: number;
+  categories: PortfolioCategory[];
+}
+
+export function portfolioRow(
+  customer: Customer,
+  contract: Contract | undefined,
+  latest: InventorySnapshot | undefined,
+  partner: PartnerSettings,
+): PortfolioRow {
+  const categories = (contract?.categories ?? []).map((line): PortfolioCategory => {
+    const ordered = orderedUnits(line.installedAtStart, line.agreedGrowth);
+    const trigger = triggerAt(ordered, contract?.settings.baselinePct ?? 0);
+    const count = latest ? latest.summary.counts[line.category] : null;
+    return {
+      category: line.category,
+      count,
+      ordered,
+      baseline: baseline(ordered, contract?.settings.baselinePct ?? 0),
+      triggerAt: trigger,
+      status: count === null ? null : dashboardStatus(count, ordered, trigger, partner.approachingPct),
+      growthPct: count === null ? null : growthPct(count, ordered),
+    };
+  });
+  const term = contract ? { start: contract.termStart, months: contract.settings.termMonths } : null;
+  return {
+    customerId: customer.id,
+    customer: customer.name,
+    contractNumber: contract?.number ?? null,
+    termEnd: term ? termEnd(term.start, term.months) : null,
+    renewalDate: term ? renewalDate(term.start, term.months) : null,
+    adjustmentMonth: term && contract ? adjustmentMonth(term.start, term.months, contract.adjustmentMonth) : null,
+    asOf: latest?.asOf ?? null,
+    devices: latest?.summary.devices ?? null,
+    unknownModels: latest?.summary.excluded.unknown ?? 0,
+    categories,
+  };
+}

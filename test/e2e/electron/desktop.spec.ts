@@ -1,0 +1,24 @@
+import { _electron as electron, expect, test } from '@playwright/test';
+import { electronBinary } from '../../../scripts/electron-binary.mjs';
+
+const binary = electronBinary();
+
+test.skip(binary === null, 'The Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD, no network); the desktop shell runs where it exists.');
+
+test('the desktop window loads the app from app:// with isolation and the sandbox on', async () => {
+  const app = await electron.launch({ executablePath: binary ?? '', args: ['.'] });
+  const window = await app.firstWindow();
+  await expect(window.getByRole('heading', { name: 'Welcome to CSM Workstation' })).toBeVisible();
+  expect(window.url()).toMatch(/^app:\/\/workstation\//);
+  const exposed = await window.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+    api: Object.keys((globalThis as unknown as { api: object }).api).sort(),
+  }));
+  expect(exposed).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    api: ['getAppInfo', 'onMenuCommand', 'onProgress', 'openExternal', 'openFile', 'saveFile'],
+  });
+  await app.close();
+});

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { Workstation } from './pages/workstation';
+
+test('first run → name → demo portfolio → reload → backup → new machine → restore gives the same data', async ({ page, browser }, testInfo) => {
+  const app = new Workstation(page);
+  await app.open();
+  await expect(page.getByRole('heading', { name: 'Welcome to CSM Workstation' })).toBeVisible();
+  await app.enterName('Karin Lindqvist');
+  await app.loadDemoPortfolio();
+
+  const customers = await app.portfolioCustomers();
+  expect(customers).toHaveLength(12);
+  expect(customers).toEqual(expect.arrayContaining(['Contoso AB', 'Skärgårdens Vård AB', 'Vasa Försäkring AB', 'Nordlys Energi AS']));
+  expect(await app.statusOf('Contoso AB', 'Video')).toBe('trueUpDue');
+
+  await app.reload();
+  expect(await app.portfolioCustomers()).toEqual(customers);
+
+  const download = await app.backup();
+  const backupFile = testInfo.outputPath('backup.json');
+  await download.saveAs(backupFile);
+  expect(download.suggestedFilename()).toMatch(/^csm-workstation-backup-.*\.json$/);
+
+  // A new machine: a fresh browser profile with an empty database.
+  const fresh = await browser.newContext();
+  const other = new Workstation(await fresh.newPage());
+  await other.open();
+  await other.enterName('Jonas Berg');
+  await other.startEmpty();
+  await expect(other.page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+  await other.restore(backupFile);
+  await other.goTo('Portfolio');
+  expect(await other.portfolioCustomers()).toEqual(customers);
+  await other.goTo('Customers');
+  await other.page.getByRole('link', { name: 'Skärgårdens Vård AB' }).click();
+  await expect(other.page.getByRole('heading', { name: 'Skärgårdens Vård AB' })).toBeVisible();
+
+  expect(app.consoleErrors).toEqual([]);
+  expect(other.consoleErrors).toEqual([]);
+  await fresh.close();
+});
+
+test('keyboard: the command palette opens a customer; Alt+number switches screens', async ({ page }) => {
+  const app = new Workstation(page);
+  await app.open();
+  await app.enterName('Karin');
+  await app.loadDemoPortfolio();
+  await app.openCommandPalette();
+  await page.keyboard.type('Nordlys');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Nordlys Energi AS' })).toBeVisible();
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.keyboard.press('Alt+1');
+  await expect(app.portfolioTable()).toBeVisible();
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('speaks Swedish when chosen, with Swedish number formats', async ({ page }) => {
+  const app = new Workstation(page);
+  await app.open();
+  await app.enterName('Karin');
+  await app.loadDemoPortfolio();
+  await app.goTo('Settings');
+  await page.getByText('Svenska', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Inställningar', level: 1 })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Portfölj' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Hörlurar' })).toBeVisible();
+  const vasa = page.locator('tbody tr[data-customer="Vasa Försäkring AB"]');
+  await expect(vasa).toContainText(/\d\u00a0\d{3}/);
+});

@@ -1,0 +1,78 @@
+/** Page object for the workstation: tests say what the user does, not which selectors it takes. */
+import { expect, type Download, type Page } from '@playwright/test';
+import { E2E_TOKEN } from '../../../playwright.config';
+
+export class Workstation {
+  readonly consoleErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+  }
+
+  /** Opens the link the browser host prints (token → session cookie). */
+  async open(): Promise<void> {
+    await this.page.goto(`/?token=${E2E_TOKEN}`);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  async enterName(name: string): Promise<void> {
+    await this.page.getByLabel('Your name').fill(name);
+  }
+
+  async loadDemoPortfolio(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Load demo portfolio' }).click();
+    await expect(this.portfolioTable()).toBeVisible({ timeout: 30_000 });
+  }
+
+  async startEmpty(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Start with an empty portfolio' }).click();
+  }
+
+  portfolioTable() {
+    return this.page.getByTestId('portfolio-table');
+  }
+
+  /** Customer names in the portfolio, in the order shown. */
+  async portfolioCustomers(): Promise<string[]> {
+    await expect(this.portfolioTable()).toBeVisible();
+    return this.portfolioTable().locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer') ?? ''));
+  }
+
+  async statusOf(customer: string, category: 'Headsets' | 'Video' | 'Voice'): Promise<string | null> {
+    const header = await this.portfolioTable().locator('thead th').allTextContents();
+    const column = header.indexOf(category);
+    const cell = this.portfolioTable().locator(`tbody tr[data-customer="${customer}"] td`).nth(column);
+    return cell.locator('[data-status]').getAttribute('data-status');
+  }
+
+  async goTo(screen: 'Portfolio' | 'Customers' | 'Renewals' | 'Imports' | 'Reports' | 'Settings'): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: screen }).click();
+  }
+
+  async backup(): Promise<Download> {
+    await this.goTo('Settings');
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Back up…' }).click();
+    return download;
+  }
+
+  async restore(file: string): Promise<void> {
+    await this.goTo('Settings');
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Restore…' }).click();
+    await (await chooser).setFiles(file);
+    await this.page.getByRole('button', { name: 'Replace with backup' }).click();
+    await expect(this.page.getByText(/Restored \d+ records/)).toBeVisible({ timeout: 30_000 });
+  }
+
+  async openCommandPalette(): Promise<void> {
+    await this.page.keyboard.press('Control+K');
+    await expect(this.page.getByPlaceholder('Go to a screen or a customer, or run a command…')).toBeVisible();
+  }
+}
