@@ -9,7 +9,18 @@ const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins belong in mai
 const electron = { name: 'electron', message: 'Electron belongs in main/.' };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', '.tsbuild/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  {
+    ignores: [
+      '**/*.d.mts',
+      'dist/',
+      'release/',
+      '.tsbuild/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'bench-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,15 +30,30 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // Validators refuse control characters on purpose.
       'no-control-regex': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'nodeIntegration stays off.' },
-        { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'contextIsolation stays on.' },
-        { selector: "Property[key.name='sandbox'][value.value=false]", message: 'The sandbox stays on.' },
-        { selector: "Property[key.name='webSecurity'][value.value=false]", message: 'webSecurity stays on.' },
+        {
+          selector: "Property[key.name='nodeIntegration'][value.value=true]",
+          message: 'nodeIntegration stays off.',
+        },
+        {
+          selector: "Property[key.name='contextIsolation'][value.value=false]",
+          message: 'contextIsolation stays on.',
+        },
+        {
+          selector: "Property[key.name='sandbox'][value.value=false]",
+          message: 'The sandbox stays on.',
+        },
+        {
+          selector: "Property[key.name='webSecurity'][value.value=false]",
+          message: 'webSecurity stays on.',
+        },
       ],
     },
   },
@@ -37,16 +63,41 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Benchmarks run some functions inside the page.
+    files: ['scripts/bench.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [electron, { name: 'react', message: 'shared/ is pure TypeScript.' }, { name: 'dexie', message: 'shared/ is pure TypeScript.' }],
-          patterns: [nodeBuiltins, { group: ['react-*', 'dexie-*', '@mantine/*', '**/main/**', '**/renderer/**'], message: 'shared/ imports nothing from main/, renderer/ or UI libraries.' }],
+          paths: [
+            electron,
+            { name: 'react', message: 'shared/ is pure TypeScript.' },
+            { name: 'dexie', message: 'shared/ is pure TypeScript.' },
+          ],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['react-*', 'dexie-*', '@mantine/*', '**/main/**', '**/renderer/**'],
+              message: 'shared/ imports nothing from main/, renderer/ or UI libraries.',
+            },
+          ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'indexedDB',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {
@@ -60,7 +111,13 @@ export default tseslint.config(
         'error',
         {
           paths: [electron],
-          patterns: [nodeBuiltins, { group: ['**/main/**'], message: 'The renderer reaches main/ only through window.api (renderer/platform).' }],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/main/**'],
+              message: 'The renderer reaches main/ only through window.api (renderer/platform).',
+            },
+          ],
         },
       ],
     },
@@ -70,7 +127,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='db'][property.name=/^(customers|sites|contracts|inventoryChunks|snapshots|imports|trueUps|rmas|timeEntries|cases|ecpsIncidents|reports|catalogOverrides|settings|changes|meta|transaction)$/]", message: 'Components read through hooks and write through repositories in renderer/db, never db.* directly.' },
+        {
+          selector:
+            "MemberExpression[object.name='db'][property.name=/^(customers|sites|contracts|inventoryChunks|snapshots|imports|trueUps|rmas|timeEntries|cases|ecpsIncidents|reports|catalogOverrides|settings|changes|meta|transaction)$/]",
+          message:
+            'Components read through hooks and write through repositories in renderer/db, never db.* directly.',
+        },
       ],
     },
   },
@@ -81,8 +143,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'react', message: 'main/ has no UI.' }, { name: 'dexie', message: 'main/ never touches the local database.' }],
-          patterns: [{ group: ['react-*', 'dexie-*', '@mantine/*', '**/renderer/**'], message: 'main/ imports nothing from the renderer.' }],
+          paths: [
+            { name: 'react', message: 'main/ has no UI.' },
+            { name: 'dexie', message: 'main/ never touches the local database.' },
+          ],
+          patterns: [
+            {
+              group: ['react-*', 'dexie-*', '@mantine/*', '**/renderer/**'],
+              message: 'main/ imports nothing from the renderer.',
+            },
+          ],
         },
       ],
     },
@@ -91,7 +161,14 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/ipc/handle.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'ipcMain', property: 'handle', message: 'Register capabilities through main/ipc/handle.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'ipcMain',
+          property: 'handle',
+          message: 'Register capabilities through main/ipc/handle.ts.',
+        },
+      ],
     },
   },
   {

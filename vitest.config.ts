@@ -9,7 +9,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/unit/shared/**/*.test.ts', 'test/unit/main/**/*.test.ts', 'test/unit/scripts/**/*.test.ts'],
+          include: [
+            'test/unit/shared/**/*.test.ts',
+            'test/unit/main/**/*.test.ts',
+            'test/unit/scripts/**/*.test.ts',
+          ],
         },
       },
       {
@@ -24,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['test/unit/renderer/**/*.test.tsx'],
+          include: ['test/unit/renderer/{components,features,i18n,platform}/**/*.test.{ts,tsx}'],
           setupFiles: ['test/unit/setup-dom.ts'],
         },
       },

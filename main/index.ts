@@ -2,7 +2,17 @@
  * Electron main entry: wires the single-instance lock, the app:// protocol, session hardening, the one
  * window, the menu and the IPC handlers. Each of those lives in its own module.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
 import { MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand } from '../shared/api';
 import { openFileWithDialog, saveFileWithDialog } from './app/dialogs';
@@ -30,7 +40,9 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, (url) => shell.openExternal(url)),
+  );
 
   const context = (): ServiceContext => ({
     host: 'desktop',
@@ -47,25 +59,37 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   handle(ipcMain, 'getAppInfo', (input) => services.getAppInfo(input, context()));
-  handle(ipcMain, 'saveFile', (input, event) => saveFileWithDialog(dialog, windowOf(event.sender), input));
-  handle(ipcMain, 'openFile', (input, event) => openFileWithDialog(dialog, windowOf(event.sender), input));
+  handle(ipcMain, 'saveFile', (input, event) =>
+    saveFileWithDialog(dialog, windowOf(event.sender), input),
+  );
+  handle(ipcMain, 'openFile', (input, event) =>
+    openFileWithDialog(dialog, windowOf(event.sender), input),
+  );
   handle(ipcMain, 'openExternal', (input) => services.openExternal(input, context()));
 
   const createWindow = async () => {
     const statePath = join(app.getPath('userData'), 'window-state.json');
-    const state = await loadWindowState(statePath, screen.getAllDisplays().map((d) => d.workArea));
+    const state = await loadWindowState(
+      statePath,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     const window = new BrowserWindow(windowOptions(preloadPath, state));
     mainWindow = window;
     if (state.isMaximized) window.maximize();
     window.once('ready-to-show', () => window.show());
     window.on('close', () => {
-      void saveWindowState(statePath, { ...window.getNormalBounds(), isMaximized: window.isMaximized() });
+      void saveWindowState(statePath, {
+        ...window.getNormalBounds(),
+        isMaximized: window.isMaximized(),
+      });
     });
     window.on('closed', () => {
       mainWindow = null;
     });
     const send = (command: MenuCommand) => window.webContents.send(MENU_CHANNEL, command);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.getLocale(), send, process.platform === 'darwin')));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(menuTemplate(app.getLocale(), send, process.platform === 'darwin')),
+    );
     await window.loadURL(`${APP_ORIGIN}/`);
   };
 

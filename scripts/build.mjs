@@ -25,9 +25,20 @@ if (onlyCli) {
   const { build: viteBuild } = await import('vite');
   await Promise.all([
     cli,
-    build({ ...node, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron'] }),
+    build({
+      ...node,
+      entryPoints: ['main/index.ts'],
+      outfile: 'dist/main/index.cjs',
+      external: ['electron'],
+    }),
     // The sandboxed preload may only require 'electron': everything else is bundled in.
-    build({ ...node, packages: undefined, entryPoints: ['main/preload/index.ts'], outfile: 'dist/main/preload.cjs', external: ['electron'] }),
+    build({
+      ...node,
+      packages: undefined,
+      entryPoints: ['main/preload/index.ts'],
+      outfile: 'dist/main/preload.cjs',
+      external: ['electron'],
+    }),
     build({ ...node, entryPoints: ['main/host/host.ts'], outfile: 'dist/host/host.cjs' }),
     viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
   ]);

@@ -9,7 +9,9 @@ const binary = electronBinary();
 const args = process.argv.slice(2);
 const child = binary
   ? spawn(binary, ['.'], { cwd: root, stdio: 'inherit' })
-  : (console.log('CSM Workstation: the Electron binary is not installed here, so the app opens in your browser instead.'),
+  : (console.log(
+      'CSM Workstation: the Electron binary is not installed here, so the app opens in your browser instead.',
+    ),
     spawn(process.execPath, ['dist/host/host.cjs', ...args], { cwd: root, stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

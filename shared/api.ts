@@ -10,11 +10,17 @@ const fileName = z
   .string()
   .min(1)
   .max(255)
-  .refine((name) => !/[/\\\u0000-\u001f]/.test(name), 'a file name, without folders or control characters');
+  .refine(
+    (name) => !/[/\\\u0000-\u001f]/.test(name),
+    'a file name, without folders or control characters',
+  );
 
 const fileFilter = z.object({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+    .min(1)
+    .max(10),
 });
 
 /** Largest file the app reads or writes in one call (matches the import size limit). */
@@ -28,7 +34,9 @@ export const API = {
     input: z
       .object({
         suggestedName: fileName,
-        bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
         filters: z.array(fileFilter).max(10),
       })
       .strict(),
@@ -71,7 +79,14 @@ export interface ProgressEvent {
 }
 
 /** Commands of the application menu, forwarded to the window. */
-export const MENU_COMMANDS = ['importInventory', 'export', 'backup', 'restore', 'settings', 'commandPalette'] as const;
+export const MENU_COMMANDS = [
+  'importInventory',
+  'export',
+  'backup',
+  'restore',
+  'settings',
+  'commandPalette',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export type Unsubscribe = () => void;

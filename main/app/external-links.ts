@@ -18,7 +18,10 @@ export function safeExternalUrl(raw: string): URL | null {
 }
 
 /** Opens the link through `open` (shell.openExternal) when safe; returns whether it did. */
-export async function openExternalSafe(raw: string, open: (url: string) => Promise<void>): Promise<boolean> {
+export async function openExternalSafe(
+  raw: string,
+  open: (url: string) => Promise<void>,
+): Promise<boolean> {
   const url = safeExternalUrl(raw);
   if (!url) return false;
   await open(url.href);

@@ -35,7 +35,11 @@ export function menuLanguage(locale: string): keyof typeof LABELS {
   return locale.toLowerCase().startsWith('sv') ? 'sv' : 'en';
 }
 
-export function menuTemplate(locale: string, send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  locale: string,
+  send: (command: MenuCommand) => void,
+  isMac: boolean,
+): MenuItemConstructorOptions[] {
   const t = LABELS[menuLanguage(locale)];
   const command = (id: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label: t[id],

@@ -23,7 +23,10 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
-export function hardenWebContents(contents: WebContents, openExternal: (url: string) => Promise<void>): void {
+export function hardenWebContents(
+  contents: WebContents,
+  openExternal: (url: string) => Promise<void>,
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });

@@ -13,7 +13,10 @@ export interface WindowBounds {
 
 export const DEFAULT_BOUNDS: WindowBounds = { width: 1360, height: 860 };
 
-export function windowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
+export function windowOptions(
+  preloadPath: string,
+  bounds: WindowBounds,
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 960,

@@ -22,7 +22,11 @@ commands:
 class UsageError extends Error {}
 
 /** Options as name → value; flags without a value are 'true'. */
-function parseOptions(args: readonly string[], valued: readonly string[], flags: readonly string[]): Map<string, string> {
+function parseOptions(
+  args: readonly string[],
+  valued: readonly string[],
+  flags: readonly string[],
+): Map<string, string> {
   const options = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -48,11 +52,17 @@ async function demo(args: readonly string[], stdout: Output): Promise<number> {
   const asOf = options.get('as-of') ?? today();
   if (!isCalendarDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
   const files = await writeDemoFiles(resolve(out), generateDemoPortfolio(asOf));
-  stdout.write(options.has('json') ? `${JSON.stringify({ asOf, files })}\n` : `${files.join('\n')}\n`);
+  stdout.write(
+    options.has('json') ? `${JSON.stringify({ asOf, files })}\n` : `${files.join('\n')}\n`,
+  );
   return 0;
 }
 
-export async function run(argv: readonly string[], stdout: Output, stderr: Output): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  stdout: Output,
+  stderr: Output,
+): Promise<number> {
   const [command, ...args] = argv;
   try {
     if (command === 'demo') return await demo(args, stdout);

@@ -15,7 +15,10 @@ export function parseHostArgs(argv: readonly string[]): HostOptions {
     else if (arg === '--port' || arg?.startsWith('--port=')) {
       const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
       const port = Number(value);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port needs a number from 1 to 65535, not ${JSON.stringify(value ?? '')}`);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new Error(
+          `--port needs a number from 1 to 65535, not ${JSON.stringify(value ?? '')}`,
+        );
       options.port = port;
     } else throw new Error(`unknown option ${arg ?? ''} (use --port N, --no-open)`);
   }

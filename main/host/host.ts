@@ -12,7 +12,11 @@ declare const __APP_VERSION__: string;
 
 function openBrowser(url: string): Promise<void> {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
   const child = spawn(command, args, { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
@@ -24,14 +28,24 @@ function main(): void {
   try {
     options = parseHostArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`csm-workstation: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `csm-workstation: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(2);
   }
   const envToken = process.env['CSM_HOST_TOKEN'];
-  const token = envToken && envToken.length >= 16 ? envToken : randomBytes(24).toString('base64url');
-  const server = createHostServer({ root: join(__dirname, '..', 'renderer'), token, port: options.port, version: __APP_VERSION__, openUrl: openBrowser });
+  const token =
+    envToken && envToken.length >= 16 ? envToken : randomBytes(24).toString('base64url');
+  const server = createHostServer({
+    root: join(__dirname, '..', 'renderer'),
+    token,
+    port: options.port,
+    version: __APP_VERSION__,
+    openUrl: openBrowser,
+  });
   server.on('error', (error: NodeJS.ErrnoException) => {
-    const reason = error.code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port N)` : error.message;
+    const reason =
+      error.code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port N)` : error.message;
     process.stderr.write(`CSM Workstation: cannot start the browser host: ${reason}\n`);
     process.exit(2);
   });

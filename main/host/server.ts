@@ -37,8 +37,17 @@ function cookieToken(request: IncomingMessage): string {
   return '';
 }
 
-function send(response: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+function send(
+  response: ServerResponse,
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
   response.end(body);
 }
 
@@ -71,16 +80,33 @@ export function createHostServer(config: HostConfig): Server {
   };
 
   const callService = async (request: IncomingMessage, response: ServerResponse, name: string) => {
-    if (request.method !== 'POST' || !isServiceCapability(name)) return send(response, 404, 'Not found');
+    if (request.method !== 'POST' || !isServiceCapability(name))
+      return send(response, 404, 'Not found');
     const origin = request.headers.origin;
-    if (origin !== undefined && !origins.has(origin.replace(/^http:\/\//, ''))) return send(response, 403, 'Forbidden origin');
+    if (origin !== undefined && !origins.has(origin.replace(/^http:\/\//, '')))
+      return send(response, 403, 'Forbidden origin');
     try {
-      const parsed = API[name satisfies Capability].input.safeParse(JSON.parse((await readBody(request)) || '{}'));
-      if (!parsed.success) return send(response, 400, JSON.stringify({ error: parsed.error.issues[0]?.message }), 'application/json');
-      const result = await (services[name] as (input: unknown, c: ServiceContext) => Promise<unknown>)(parsed.data, context);
+      const parsed = API[name satisfies Capability].input.safeParse(
+        JSON.parse((await readBody(request)) || '{}'),
+      );
+      if (!parsed.success)
+        return send(
+          response,
+          400,
+          JSON.stringify({ error: parsed.error.issues[0]?.message }),
+          'application/json',
+        );
+      const result = await (
+        services[name] as (input: unknown, c: ServiceContext) => Promise<unknown>
+      )(parsed.data, context);
       return send(response, 200, JSON.stringify(result), 'application/json');
     } catch (error) {
-      return send(response, 500, JSON.stringify({ error: error instanceof Error ? error.message : String(error) }), 'application/json');
+      return send(
+        response,
+        500,
+        JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
+        'application/json',
+      );
     }
   };
 
@@ -90,7 +116,12 @@ export function createHostServer(config: HostConfig): Server {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${config.port}`);
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      if (!sameToken(offered, config.token)) return send(response, 403, 'This link has expired: open the link the browser host printed.');
+      if (!sameToken(offered, config.token))
+        return send(
+          response,
+          403,
+          'This link has expired: open the link the browser host printed.',
+        );
       response.writeHead(303, {
         Location: '/',
         'Set-Cookie': `${COOKIE}=${config.token}; HttpOnly; SameSite=Strict; Path=/`,
@@ -99,17 +130,27 @@ export function createHostServer(config: HostConfig): Server {
       return response.end();
     }
     if (!sameToken(cookieToken(request), config.token)) {
-      return send(response, 401, 'CSM Workstation: open the link the browser host printed in its terminal.');
+      return send(
+        response,
+        401,
+        'CSM Workstation: open the link the browser host printed in its terminal.',
+      );
     }
     if (url.pathname === '/api/events') {
-      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       response.write(': connected\n\n');
       listeners.add(response);
       request.on('close', () => listeners.delete(response));
       return undefined;
     }
-    if (url.pathname.startsWith('/api/')) return callService(request, response, url.pathname.slice('/api/'.length));
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
+    if (url.pathname.startsWith('/api/'))
+      return callService(request, response, url.pathname.slice('/api/'.length));
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'Method not allowed');
     const file = await serveStatic(config.root, rawPath);
     response.writeHead(file.status, file.headers);
     return response.end(request.method === 'HEAD' ? undefined : file.body);
@@ -117,7 +158,8 @@ export function createHostServer(config: HostConfig): Server {
 
   return createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, error instanceof Error ? error.message : 'internal error');
+      if (!response.headersSent)
+        send(response, 500, error instanceof Error ? error.message : 'internal error');
       else response.end();
     });
   });

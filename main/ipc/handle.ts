@@ -4,7 +4,13 @@
  * the implementation runs. No other file calls ipcMain.handle.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { API, channelOf, type AppApi, type Capability, type CapabilityInput } from '../../shared/api';
+import {
+  API,
+  channelOf,
+  type AppApi,
+  type Capability,
+  type CapabilityInput,
+} from '../../shared/api';
 
 /** The origin the renderer is served from. Chosen once, never changed: IndexedDB data belongs to it. */
 export const APP_ORIGIN = 'app://workstation';
@@ -39,13 +45,19 @@ type Implementation<C extends Capability> = (
 ) => ReturnType<Extract<AppApi[C], (...args: never[]) => unknown>>;
 
 /** Registers one capability with its sender check and input validation. */
-export function handle<C extends Capability>(ipcMain: Pick<IpcMain, 'handle'>, capability: C, implementation: Implementation<C>): void {
+export function handle<C extends Capability>(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  capability: C,
+  implementation: Implementation<C>,
+): void {
   ipcMain.handle(channelOf(capability), async (event, raw: unknown) => {
     if (!isTrustedSender(event.senderFrame)) throw new UntrustedSenderError(capability);
     const parsed = API[capability].input.safeParse(raw ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new Error(`invalid ${capability} request: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`);
+      throw new Error(
+        `invalid ${capability} request: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`,
+      );
     }
     return implementation(parsed.data as CapabilityInput<C>, event);
   });

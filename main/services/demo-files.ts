@@ -14,14 +14,79 @@ import { writeFileAtomic } from './atomic-write';
 import { csvLine } from './csv-write';
 
 type Dialect = 'lens-ui' | 'excel-sv' | 'unicode-text' | 'api' | 'us' | 'xlsx';
-export const DIALECTS: readonly Dialect[] = ['lens-ui', 'excel-sv', 'unicode-text', 'api', 'us', 'xlsx'];
+export const DIALECTS: readonly Dialect[] = [
+  'lens-ui',
+  'excel-sv',
+  'unicode-text',
+  'api',
+  'us',
+  'xlsx',
+];
 
 const HEADERS: Record<Exclude<Dialect, 'xlsx'>, string[]> = {
-  'lens-ui': ['Device Name', 'Device Model', 'Serial Number', 'MAC Address', 'Software Version', 'Status', 'Last Detected', 'Site', 'Room', 'Account', 'Account ID', 'Device ID'],
-  'excel-sv': ['Enhetsnamn', 'Enhetsmodell', 'Serienummer', 'Programvaruversion', 'Status', 'Senast upptäckt', 'Plats', 'Rum', 'Konto'],
-  'unicode-text': ['name', 'device_model', 'serial_number', 'mac_address', 'softwareVersion', 'Status', 'lastDetected', 'site_name', 'room_name', 'tenant', 'lens_device_id'],
-  api: ['displayName', 'hardwareModel', 'serialNumber', 'macAddress', 'softwareVersion', 'connected', 'lastDetected', 'site.name', 'room.name', 'tenant', 'tenantId', 'id'],
-  us: ['Device Name', 'Model', 'Serial', 'Firmware', 'Status', 'Last Detected', 'Site', 'Room', 'Account'],
+  'lens-ui': [
+    'Device Name',
+    'Device Model',
+    'Serial Number',
+    'MAC Address',
+    'Software Version',
+    'Status',
+    'Last Detected',
+    'Site',
+    'Room',
+    'Account',
+    'Account ID',
+    'Device ID',
+  ],
+  'excel-sv': [
+    'Enhetsnamn',
+    'Enhetsmodell',
+    'Serienummer',
+    'Programvaruversion',
+    'Status',
+    'Senast upptäckt',
+    'Plats',
+    'Rum',
+    'Konto',
+  ],
+  'unicode-text': [
+    'name',
+    'device_model',
+    'serial_number',
+    'mac_address',
+    'softwareVersion',
+    'Status',
+    'lastDetected',
+    'site_name',
+    'room_name',
+    'tenant',
+    'lens_device_id',
+  ],
+  api: [
+    'displayName',
+    'hardwareModel',
+    'serialNumber',
+    'macAddress',
+    'softwareVersion',
+    'connected',
+    'lastDetected',
+    'site.name',
+    'room.name',
+    'tenant',
+    'tenantId',
+    'id',
+  ],
+  us: [
+    'Device Name',
+    'Model',
+    'Serial',
+    'Firmware',
+    'Status',
+    'Last Detected',
+    'Site',
+    'Room',
+    'Account',
+  ],
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -29,11 +94,19 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function timestamp(iso: string | null, dialect: Dialect): string {
   if (!iso) return '';
   const d = new Date(iso);
-  const [y, mo, da, h, mi] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+  const [y, mo, da, h, mi] = [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+  ];
   if (dialect === 'excel-sv') return `${pad(da)}.${pad(mo)}.${y} ${pad(h)}:${pad(mi)}`;
   if (dialect === 'unicode-text') return `${y}-${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)}`;
-  if (dialect === 'us') return `${pad(mo)}/${pad(da)}/${y} ${pad(h % 12 || 12)}:${pad(mi)} ${h < 12 ? 'AM' : 'PM'}`;
-  if (dialect === 'api') return `${y}-${pad(mo)}-${pad(da)}T${pad(h + 1 > 23 ? h : h + 1)}:${pad(mi)}:00${h + 1 > 23 ? 'Z' : '+01:00'}`;
+  if (dialect === 'us')
+    return `${pad(mo)}/${pad(da)}/${y} ${pad(h % 12 || 12)}:${pad(mi)} ${h < 12 ? 'AM' : 'PM'}`;
+  if (dialect === 'api')
+    return `${y}-${pad(mo)}-${pad(da)}T${pad(h + 1 > 23 ? h : h + 1)}:${pad(mi)}:00${h + 1 > 23 ? 'Z' : '+01:00'}`;
   return iso;
 }
 
@@ -50,15 +123,73 @@ function row(device: Device, dialect: Exclude<Dialect, 'xlsx'>): string[] {
   const state = status(device.online, dialect);
   switch (dialect) {
     case 'lens-ui':
-      return [device.name, device.model, device.serial, device.mac, device.softwareVersion, state, when, device.site, room, device.account, device.accountId, device.deviceId];
+      return [
+        device.name,
+        device.model,
+        device.serial,
+        device.mac,
+        device.softwareVersion,
+        state,
+        when,
+        device.site,
+        room,
+        device.account,
+        device.accountId,
+        device.deviceId,
+      ];
     case 'excel-sv':
-      return [device.name, device.model, device.serial, device.softwareVersion, state, when, device.site, room, device.account];
+      return [
+        device.name,
+        device.model,
+        device.serial,
+        device.softwareVersion,
+        state,
+        when,
+        device.site,
+        room,
+        device.account,
+      ];
     case 'unicode-text':
-      return [device.name, device.model, device.serial, device.mac, device.softwareVersion, state, when, device.site, room, device.account, device.deviceId];
+      return [
+        device.name,
+        device.model,
+        device.serial,
+        device.mac,
+        device.softwareVersion,
+        state,
+        when,
+        device.site,
+        room,
+        device.account,
+        device.deviceId,
+      ];
     case 'api':
-      return [device.name, device.model, device.serial, device.mac, device.softwareVersion, state, when, device.site, room, device.account, device.accountId, device.deviceId];
+      return [
+        device.name,
+        device.model,
+        device.serial,
+        device.mac,
+        device.softwareVersion,
+        state,
+        when,
+        device.site,
+        room,
+        device.account,
+        device.accountId,
+        device.deviceId,
+      ];
     case 'us':
-      return [device.name, device.model, device.serial, device.softwareVersion, state, when, device.site, room, device.account];
+      return [
+        device.name,
+        device.model,
+        device.serial,
+        device.softwareVersion,
+        state,
+        when,
+        device.site,
+        room,
+        device.account,
+      ];
   }
 }
 
@@ -66,7 +197,10 @@ function row(device: Device, dialect: Exclude<Dialect, 'xlsx'>): string[] {
 export function lensCsv(devices: readonly Device[], dialect: Exclude<Dialect, 'xlsx'>): Uint8Array {
   const separator = dialect === 'excel-sv' ? ';' : dialect === 'unicode-text' ? '\t' : ',';
   const newline = dialect === 'api' || dialect === 'us' ? '\n' : '\r\n';
-  const lines = [csvLine(HEADERS[dialect], separator), ...devices.map((d) => csvLine(row(d, dialect), separator))];
+  const lines = [
+    csvLine(HEADERS[dialect], separator),
+    ...devices.map((d) => csvLine(row(d, dialect), separator)),
+  ];
   if (dialect === 'excel-sv') lines.unshift('sep=;');
   const text = lines.join(newline) + newline;
   if (dialect === 'excel-sv') return iconv.encode(text, 'win1252');
@@ -75,7 +209,11 @@ export function lensCsv(devices: readonly Device[], dialect: Exclude<Dialect, 'x
 }
 
 /** The inventory as an Excel workbook with title rows above the header and real date cells. */
-export async function writeLensXlsx(path: string, devices: readonly Device[], asOf: string): Promise<void> {
+export async function writeLensXlsx(
+  path: string,
+  devices: readonly Device[],
+  asOf: string,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
   const sheet = workbook.addWorksheet('Devices');
   sheet.addRow(['Poly Lens – Device inventory']).commit();
@@ -84,7 +222,20 @@ export async function writeLensXlsx(path: string, devices: readonly Device[], as
   sheet.addRow(HEADERS['lens-ui']).commit();
   for (const d of devices) {
     const detected = d.lastDetected ? new Date(d.lastDetected) : null;
-    const cells = [d.name, d.model, d.serial, d.mac, d.softwareVersion, status(d.online, 'xlsx'), detected, d.site, d.room || '-', d.account, d.accountId, d.deviceId];
+    const cells = [
+      d.name,
+      d.model,
+      d.serial,
+      d.mac,
+      d.softwareVersion,
+      status(d.online, 'xlsx'),
+      detected,
+      d.site,
+      d.room || '-',
+      d.account,
+      d.accountId,
+      d.deviceId,
+    ];
     const added = sheet.addRow(cells);
     if (detected) added.getCell(7).numFmt = 'yyyy-mm-dd hh:mm';
     added.commit();
@@ -95,13 +246,32 @@ export async function writeLensXlsx(path: string, devices: readonly Device[], as
 
 /** The contract register (FORMATS.md §2), one row per contract and category; SEK amounts Swedish-style. */
 export function contractRegisterCsv(portfolio: DemoPortfolio): Uint8Array {
-  const header = ['Contract ID', 'Customer', 'Master Account ID', 'Lens Account', 'Term Start', 'Term Months', 'Currency', 'Category', 'Installed At Start', 'Agreed Growth', 'Unit Price', 'Baseline %', 'Adjustment Month', 'CSM Blocks Per Month', 'RMA %'];
+  const header = [
+    'Contract ID',
+    'Customer',
+    'Master Account ID',
+    'Lens Account',
+    'Term Start',
+    'Term Months',
+    'Currency',
+    'Category',
+    'Installed At Start',
+    'Agreed Growth',
+    'Unit Price',
+    'Baseline %',
+    'Adjustment Month',
+    'CSM Blocks Per Month',
+    'RMA %',
+  ];
   const lines = [csvLine(header, ',')];
   for (const contract of portfolio.contracts) {
     const customer = portfolio.customers.find((c) => c.id === contract.customerId);
     for (const line of contract.categories) {
       const price = moneyToDecimal(money(line.unitPriceMinor, contract.currency));
-      const written = contract.currency === 'SEK' ? price.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : price;
+      const written =
+        contract.currency === 'SEK'
+          ? price.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
+          : price;
       lines.push(
         csvLine(
           [
@@ -117,7 +287,11 @@ export function contractRegisterCsv(portfolio: DemoPortfolio): Uint8Array {
             String(line.agreedGrowth),
             written,
             String(contract.settings.baselinePct),
-            adjustmentMonth(contract.termStart, contract.settings.termMonths, contract.adjustmentMonth),
+            adjustmentMonth(
+              contract.termStart,
+              contract.settings.termMonths,
+              contract.adjustmentMonth,
+            ),
             String(contract.settings.blocksPerMonth),
             String(contract.settings.rmaPct),
           ],
@@ -146,11 +320,18 @@ export async function writeDemoFiles(dir: string, portfolio: DemoPortfolio): Pro
   written.push(register);
   for (const [i, inventory] of portfolio.inventories.entries()) {
     const customer = portfolio.customers.find((c) => c.id === inventory.customerId);
-    const dialect = inventory.devices.length > 20000 ? 'lens-ui' : (DIALECTS[i % DIALECTS.length] ?? 'lens-ui');
+    const dialect =
+      inventory.devices.length > 20000 ? 'lens-ui' : (DIALECTS[i % DIALECTS.length] ?? 'lens-ui');
     const base = join(dir, `lens-${fileSlug(customer?.name ?? inventory.customerId)}-${dialect}`);
     if (dialect === 'xlsx') await writeLensXlsx(`${base}.xlsx`, inventory.devices, inventory.asOf);
-    else await writeFileAtomic(`${base}.${dialect === 'unicode-text' ? 'txt' : 'csv'}`, lensCsv(inventory.devices, dialect));
-    written.push(`${base}.${dialect === 'xlsx' ? 'xlsx' : dialect === 'unicode-text' ? 'txt' : 'csv'}`);
+    else
+      await writeFileAtomic(
+        `${base}.${dialect === 'unicode-text' ? 'txt' : 'csv'}`,
+        lensCsv(inventory.devices, dialect),
+      );
+    written.push(
+      `${base}.${dialect === 'xlsx' ? 'xlsx' : dialect === 'unicode-text' ? 'txt' : 'csv'}`,
+    );
   }
   return written;
 }

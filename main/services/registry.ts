@@ -19,7 +19,10 @@ export interface ServiceContext {
 export type ServiceCapability = 'getAppInfo' | 'openExternal';
 
 export type Services = {
-  [C in ServiceCapability]: (input: CapabilityInput<C>, context: ServiceContext) => ReturnType<AppApi[C]>;
+  [C in ServiceCapability]: (
+    input: CapabilityInput<C>,
+    context: ServiceContext,
+  ) => ReturnType<AppApi[C]>;
 };
 
 export const services: Services = {

@@ -72,7 +72,11 @@ const SECURITY_HEADERS = {
 };
 
 export function notFound(): StaticResponse {
-  return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }, body: 'Not found' };
+  return {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS },
+    body: 'Not found',
+  };
 }
 
 /** The response for a URL path: the file with its type and the CSP, or 404. */
@@ -86,8 +90,14 @@ export async function serveStatic(root: string, urlPath: string): Promise<Static
   }
   const type = MIME[extname(path)] ?? 'application/octet-stream';
   const nonce = randomBytes(16).toString('base64');
-  const headers = { 'Content-Type': type, 'Content-Security-Policy': contentSecurityPolicy(nonce), ...SECURITY_HEADERS };
+  const headers = {
+    'Content-Type': type,
+    'Content-Security-Policy': contentSecurityPolicy(nonce),
+    ...SECURITY_HEADERS,
+  };
   const bytes = await readFile(path);
-  const body = type.startsWith('text/html') ? bytes.toString('utf8').replaceAll(NONCE_PLACEHOLDER, nonce) : bytes;
+  const body = type.startsWith('text/html')
+    ? bytes.toString('utf8').replaceAll(NONCE_PLACEHOLDER, nonce)
+    : bytes;
   return { status: 200, headers, body };
 }

@@ -13,7 +13,11 @@ export const STATUS_COLORS: Record<DashboardStatus, string> = {
 export function StatusBadge({ status }: { status: DashboardStatus | null }) {
   const { t } = useTranslation();
   return (
-    <Badge color={status ? STATUS_COLORS[status] : 'gray'} variant={status === 'trueUpDue' ? 'filled' : 'light'} data-status={status ?? 'none'}>
+    <Badge
+      color={status ? STATUS_COLORS[status] : 'gray'}
+      variant={status === 'trueUpDue' ? 'filled' : 'light'}
+      data-status={status ?? 'none'}
+    >
       {t(`status.${status ?? 'none'}`)}
     </Badge>
   );

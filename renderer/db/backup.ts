@@ -14,7 +14,10 @@ export class InvalidBackupError extends Error {
   }
 }
 
-export async function createBackup(db: WorkstationDatabase, onProgress?: (done: number, total: number) => void): Promise<Blob> {
+export async function createBackup(
+  db: WorkstationDatabase,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Blob> {
   return exportDB(db, {
     numRowsPerChunk: 200,
     progressCallback: ({ completedRows, totalRows }) => {
@@ -29,27 +32,41 @@ export function backupFileName(now: Date): string {
 }
 
 /** Checks a backup file before anything is replaced. */
-export async function inspectBackup(file: Blob): Promise<{ tables: number; rows: number; version: number }> {
+export async function inspectBackup(
+  file: Blob,
+  databaseName = DATABASE_NAME,
+): Promise<{ tables: number; rows: number; version: number }> {
   let meta;
   try {
     meta = await peakImportFile(file);
   } catch {
     throw new InvalidBackupError('This file is not a CSM Workstation backup.');
   }
-  if (meta.formatName !== 'dexie' || meta.data.databaseName !== DATABASE_NAME) {
+  if (meta.formatName !== 'dexie' || meta.data.databaseName !== databaseName) {
     throw new InvalidBackupError('This file is not a CSM Workstation backup.');
   }
   const version = meta.data.databaseVersion;
   if (version > LATEST_SCHEMA_VERSION) {
-    throw new InvalidBackupError(`This backup comes from a newer version of CSM Workstation (schema ${version}); update the app first.`);
+    throw new InvalidBackupError(
+      `This backup comes from a newer version of CSM Workstation (schema ${version}); update the app first.`,
+    );
   }
-  return { tables: meta.data.tables.length, version, rows: meta.data.tables.reduce((sum, t) => sum + t.rowCount, 0) };
+  return {
+    tables: meta.data.tables.length,
+    version,
+    rows: meta.data.tables.reduce((sum, t) => sum + t.rowCount, 0),
+  };
 }
 
 /** Replaces every table with the backup's contents, in one go; the restore itself is logged. */
-export async function restoreBackup(db: WorkstationDatabase, user: string, file: Blob, onProgress?: (done: number, total: number) => void): Promise<void> {
+export async function restoreBackup(
+  db: WorkstationDatabase,
+  user: string,
+  file: Blob,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
   if (isDatabaseReadOnly()) throw new ReadOnlyDatabaseError();
-  const summary = await inspectBackup(file);
+  const summary = await inspectBackup(file, db.name);
   await importInto(db, file, {
     clearTablesBeforeImport: true,
     acceptVersionDiff: true,
@@ -58,5 +75,13 @@ export async function restoreBackup(db: WorkstationDatabase, user: string, file:
       return true;
     },
   });
-  await db.changes.add({ at: new Date().toISOString(), user, entity: 'database', entityId: DATABASE_NAME, action: 'restore', before: null, after: summary });
+  await db.changes.add({
+    at: new Date().toISOString(),
+    user,
+    entity: 'database',
+    entityId: DATABASE_NAME,
+    action: 'restore',
+    before: null,
+    after: summary,
+  });
 }

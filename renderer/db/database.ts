@@ -68,14 +68,21 @@ export async function openDatabase(db: WorkstationDatabase): Promise<OpenState> 
   try {
     await db.open();
   } catch (error) {
-    if (error instanceof Dexie.VersionError) return { status: 'ready', isReadOnly: true, reason: 'newerVersion', writtenBy: -1 };
+    if (error instanceof Dexie.VersionError)
+      return { status: 'ready', isReadOnly: true, reason: 'newerVersion', writtenBy: -1 };
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
   const stored = (await db.meta.get('schemaVersion'))?.value;
   const writtenBy = typeof stored === 'number' ? stored : 0;
   if (writtenBy > LATEST_SCHEMA_VERSION || db.verno > LATEST_SCHEMA_VERSION) {
-    return { status: 'ready', isReadOnly: true, reason: 'newerVersion', writtenBy: Math.max(writtenBy, db.verno) };
+    return {
+      status: 'ready',
+      isReadOnly: true,
+      reason: 'newerVersion',
+      writtenBy: Math.max(writtenBy, db.verno),
+    };
   }
-  if (writtenBy < LATEST_SCHEMA_VERSION) await db.meta.put({ key: 'schemaVersion', value: LATEST_SCHEMA_VERSION });
+  if (writtenBy < LATEST_SCHEMA_VERSION)
+    await db.meta.put({ key: 'schemaVersion', value: LATEST_SCHEMA_VERSION });
   return { status: 'ready', isReadOnly: false };
 }

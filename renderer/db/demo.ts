@@ -11,24 +11,50 @@ export class DemoAlreadyLoadedError extends Error {
   }
 }
 
-export async function loadDemoPortfolio(db: WorkstationDatabase, user: string, portfolio: DemoPortfolio): Promise<void> {
-  const tables = [db.customers, db.sites, db.contracts, db.inventoryChunks, db.snapshots, db.rmas, db.timeEntries, db.cases];
+export async function loadDemoPortfolio(
+  db: WorkstationDatabase,
+  user: string,
+  portfolio: DemoPortfolio,
+): Promise<void> {
+  const tables = [
+    db.customers,
+    db.sites,
+    db.contracts,
+    db.inventoryChunks,
+    db.snapshots,
+    db.rmas,
+    db.timeEntries,
+    db.cases,
+  ];
   await recordedWrite(db, user, tables, async (record) => {
     const ids = portfolio.customers.map((c) => c.id);
     if ((await db.customers.where('id').anyOf(ids).count()) > 0) throw new DemoAlreadyLoadedError();
     await db.customers.bulkAdd(portfolio.customers);
     await db.sites.bulkAdd(portfolio.sites);
     await db.contracts.bulkAdd(portfolio.contracts);
-    for (const inventory of portfolio.inventories) await replaceInventory(db, inventory.customerId, inventory.devices);
+    for (const inventory of portfolio.inventories)
+      await replaceInventory(db, inventory.customerId, inventory.devices);
     await db.snapshots.bulkAdd(portfolio.snapshots);
     await db.rmas.bulkAdd(portfolio.rmas);
     await db.timeEntries.bulkAdd(portfolio.timeEntries);
     await db.cases.bulkAdd(portfolio.cases);
     for (const customer of portfolio.customers) {
-      record({ entity: 'customer', entityId: customer.id, action: 'create', before: null, after: customer });
+      record({
+        entity: 'customer',
+        entityId: customer.id,
+        action: 'create',
+        before: null,
+        after: customer,
+      });
     }
     for (const contract of portfolio.contracts) {
-      record({ entity: 'contract', entityId: contract.id, action: 'create', before: null, after: contract });
+      record({
+        entity: 'contract',
+        entityId: contract.id,
+        action: 'create',
+        before: null,
+        after: contract,
+      });
     }
   });
 }

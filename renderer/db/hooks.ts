@@ -17,16 +17,28 @@ export function useCustomers(): Customer[] | undefined {
 }
 
 async function latestSnapshot(customerId: string): Promise<InventorySnapshot | undefined> {
-  return db.snapshots.where('[customerId+asOf]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey]).last();
+  return db.snapshots
+    .where('[customerId+asOf]')
+    .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+    .last();
 }
 
 export function usePortfolio(): PortfolioRow[] | undefined {
   return useLiveQuery(async () => {
-    const [customers, contracts, settings] = await Promise.all([db.customers.orderBy('name').toArray(), db.contracts.toArray(), readSettings(db)]);
+    const [customers, contracts, settings] = await Promise.all([
+      db.customers.orderBy('name').toArray(),
+      db.contracts.toArray(),
+      readSettings(db),
+    ]);
     const active = customers.filter((c) => !c.isArchived);
     const snapshots = await Promise.all(active.map((c) => latestSnapshot(c.id)));
     return active.map((customer, i) =>
-      portfolioRow(customer, contracts.find((c) => c.customerId === customer.id && !c.isArchived), snapshots[i], settings.partner),
+      portfolioRow(
+        customer,
+        contracts.find((c) => c.customerId === customer.id && !c.isArchived),
+        snapshots[i],
+        settings.partner,
+      ),
     );
   }, []);
 }
@@ -56,6 +68,12 @@ export function useCustomerView(id: string | null): CustomerView | null | undefi
       readSettings(db),
     ]);
     const contract = contracts.find((c) => !c.isArchived);
-    return { customer, sites, contract, latest, row: portfolioRow(customer, contract, latest, settings.partner) };
+    return {
+      customer,
+      sites,
+      contract,
+      latest,
+      row: portfolioRow(customer, contract, latest, settings.partner),
+    };
   }, [id]);
 }

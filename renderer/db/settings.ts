@@ -35,10 +35,21 @@ export async function readSettings(db: WorkstationDatabase): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...stored };
 }
 
-export async function writeSetting<K extends SettingKey>(db: WorkstationDatabase, user: string, key: K, value: Settings[K]): Promise<void> {
+export async function writeSetting<K extends SettingKey>(
+  db: WorkstationDatabase,
+  user: string,
+  key: K,
+  value: Settings[K],
+): Promise<void> {
   await recordedWrite(db, user, [db.settings], async (record) => {
     const before = (await db.settings.get(key))?.value ?? null;
     await db.settings.put({ key, value });
-    record({ entity: 'setting', entityId: key, action: before === null ? 'create' : 'update', before, after: value });
+    record({
+      entity: 'setting',
+      entityId: key,
+      action: before === null ? 'create' : 'update',
+      before,
+      after: value,
+    });
   });
 }

@@ -1,6 +1,10 @@
 /** English UI text. Swedish (sv.ts) must have every key; the type checker holds it to that. */
 export const en = {
-  app: { name: 'CSM Workstation', skipToContent: 'Skip to content', offline: 'Offline: everything here works from the local database.' },
+  app: {
+    name: 'CSM Workstation',
+    skipToContent: 'Skip to content',
+    offline: 'Offline: everything here works from the local database.',
+  },
   nav: {
     portfolio: 'Portfolio',
     customers: 'Customers',
@@ -23,7 +27,13 @@ export const en = {
   },
   categories: { headsets: 'Headsets & personal devices', video: 'Video', voice: 'Voice' },
   categoriesShort: { headsets: 'Headsets', video: 'Video', voice: 'Voice' },
-  status: { under: 'Under', within: 'Within', approaching: 'Approaching', trueUpDue: 'True-up due', none: 'No inventory' },
+  status: {
+    under: 'Under',
+    within: 'Within',
+    approaching: 'Approaching',
+    trueUpDue: 'True-up due',
+    none: 'No inventory',
+  },
   firstRun: {
     title: 'Welcome to CSM Workstation',
     intro:
@@ -45,7 +55,8 @@ export const en = {
     renewal: 'Renewal',
     countOfOrdered: '{{count}} of {{ordered}} ordered (baseline {{baseline}})',
     emptyTitle: 'No customers yet',
-    emptyBody: 'Import a Lens inventory or load the demo portfolio from Settings to see your customers here.',
+    emptyBody:
+      'Import a Lens inventory or load the demo portfolio from Settings to see your customers here.',
     unknownModels: '{{count}} unknown models',
     filterStatus: 'Status',
     all: 'All',
@@ -61,17 +72,20 @@ export const en = {
   renewals: {
     title: 'Renewals',
     emptyTitle: 'Renewal pipeline',
-    emptyBody: 'Contracts by renewal month over the next 12 months, with proposed ordered units and value, will be here.',
+    emptyBody:
+      'Contracts by renewal month over the next 12 months, with proposed ordered units and value, will be here.',
   },
   imports: {
     title: 'Imports',
     emptyTitle: 'Lens inventory imports',
-    emptyBody: 'Drop a Lens export (CSV or Excel) on the window or use File → Import inventory. Import history per customer will be here.',
+    emptyBody:
+      'Drop a Lens export (CSV or Excel) on the window or use File → Import inventory. Import history per customer will be here.',
   },
   reports: {
     title: 'Reports',
     emptyTitle: 'Monthly reports',
-    emptyBody: 'Partner-branded monthly report workbooks per customer, and the archive of what was sent, will be here.',
+    emptyBody:
+      'Partner-branded monthly report workbooks per customer, and the archive of what was sent, will be here.',
   },
   settings: {
     title: 'Settings',
@@ -99,7 +113,8 @@ export const en = {
     save: 'Save',
     saved: 'Saved',
     restoreConfirmTitle: 'Replace all data with this backup?',
-    restoreConfirmBody: 'Everything in this workstation is replaced by the {{rows}} records in {{file}}. Back up first if unsure.',
+    restoreConfirmBody:
+      'Everything in this workstation is replaced by the {{rows}} records in {{file}}. Back up first if unsure.',
     restoreConfirm: 'Replace with backup',
     restored: 'Restored {{rows}} records from {{file}}.',
     backedUp: 'Backup saved: {{path}}',
@@ -109,9 +124,11 @@ export const en = {
   },
   db: {
     readOnlyTitle: 'Read-only',
-    readOnly: 'This database was written by a newer version of CSM Workstation. It is open read-only so nothing is lost; update the app to make changes.',
+    readOnly:
+      'This database was written by a newer version of CSM Workstation. It is open read-only so nothing is lost; update the app to make changes.',
     openFailedTitle: 'The local database could not be opened',
-    openFailed: 'Nothing was deleted. Close other windows of CSM Workstation and try again. Details: {{message}}',
+    openFailed:
+      'Nothing was deleted. Close other windows of CSM Workstation and try again. Details: {{message}}',
     retry: 'Try again',
   },
   progress: { backup: 'Backing up', restore: 'Restoring', demo: 'Loading demo portfolio' },

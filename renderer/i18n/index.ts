@@ -8,7 +8,12 @@ export type Language = 'en' | 'sv';
 
 export function systemLanguage(languages: readonly string[] = navigator.languages): Language {
   return languages.some((l) => l.toLowerCase().startsWith('sv')) &&
-    !languages.slice(0, languages.findIndex((l) => l.toLowerCase().startsWith('sv'))).some((l) => l.toLowerCase().startsWith('en'))
+    !languages
+      .slice(
+        0,
+        languages.findIndex((l) => l.toLowerCase().startsWith('sv')),
+      )
+      .some((l) => l.toLowerCase().startsWith('en'))
     ? 'sv'
     : 'en';
 }

@@ -2,7 +2,11 @@ import type { Messages } from './en';
 
 /** Svensk text. Varje nyckel i en.ts finns här. */
 export const sv: Messages = {
-  app: { name: 'CSM Workstation', skipToContent: 'Hoppa till innehållet', offline: 'Offline: allt här fungerar från den lokala databasen.' },
+  app: {
+    name: 'CSM Workstation',
+    skipToContent: 'Hoppa till innehållet',
+    offline: 'Offline: allt här fungerar från den lokala databasen.',
+  },
   nav: {
     portfolio: 'Portfölj',
     customers: 'Kunder',
@@ -25,7 +29,13 @@ export const sv: Messages = {
   },
   categories: { headsets: 'Hörlurar & personliga enheter', video: 'Video', voice: 'Röst' },
   categoriesShort: { headsets: 'Hörlurar', video: 'Video', voice: 'Röst' },
-  status: { under: 'Under', within: 'Inom', approaching: 'Närmar sig', trueUpDue: 'Justering krävs', none: 'Ingen inventering' },
+  status: {
+    under: 'Under',
+    within: 'Inom',
+    approaching: 'Närmar sig',
+    trueUpDue: 'Justering krävs',
+    none: 'Ingen inventering',
+  },
   firstRun: {
     title: 'Välkommen till CSM Workstation',
     intro:
@@ -47,7 +57,8 @@ export const sv: Messages = {
     renewal: 'Förnyelse',
     countOfOrdered: '{{count}} av {{ordered}} beställda (baslinje {{baseline}})',
     emptyTitle: 'Inga kunder än',
-    emptyBody: 'Importera en Lens-inventering eller ladda demoportföljen under Inställningar för att se dina kunder här.',
+    emptyBody:
+      'Importera en Lens-inventering eller ladda demoportföljen under Inställningar för att se dina kunder här.',
     unknownModels: '{{count}} okända modeller',
     filterStatus: 'Status',
     all: 'Alla',
@@ -55,24 +66,28 @@ export const sv: Messages = {
   customers: {
     title: 'Kunder',
     emptyTitle: 'Kundöversikter',
-    emptyBody: 'Varje kunds kategorier, trend, firmware, platser och serviceärenden visas här. Välj en kund i portföljen.',
+    emptyBody:
+      'Varje kunds kategorier, trend, firmware, platser och serviceärenden visas här. Välj en kund i portföljen.',
     devices: '{{count}} enheter',
     sites: 'Platser',
   },
   renewals: {
     title: 'Förnyelser',
     emptyTitle: 'Förnyelser framåt',
-    emptyBody: 'Avtal per förnyelsemånad de kommande 12 månaderna, med föreslagna beställda enheter och värde, visas här.',
+    emptyBody:
+      'Avtal per förnyelsemånad de kommande 12 månaderna, med föreslagna beställda enheter och värde, visas här.',
   },
   imports: {
     title: 'Importer',
     emptyTitle: 'Import av Lens-inventering',
-    emptyBody: 'Släpp en Lens-export (CSV eller Excel) på fönstret eller välj Arkiv → Importera inventering. Importhistorik per kund visas här.',
+    emptyBody:
+      'Släpp en Lens-export (CSV eller Excel) på fönstret eller välj Arkiv → Importera inventering. Importhistorik per kund visas här.',
   },
   reports: {
     title: 'Rapporter',
     emptyTitle: 'Månadsrapporter',
-    emptyBody: 'Månadsrapporter per kund i partnerns profil, och arkivet över det som skickats, visas här.',
+    emptyBody:
+      'Månadsrapporter per kund i partnerns profil, och arkivet över det som skickats, visas här.',
   },
   settings: {
     title: 'Inställningar',
@@ -100,7 +115,8 @@ export const sv: Messages = {
     save: 'Spara',
     saved: 'Sparat',
     restoreConfirmTitle: 'Ersätta all data med säkerhetskopian?',
-    restoreConfirmBody: 'Allt i arbetsstationen ersätts av de {{rows}} posterna i {{file}}. Säkerhetskopiera först om du är osäker.',
+    restoreConfirmBody:
+      'Allt i arbetsstationen ersätts av de {{rows}} posterna i {{file}}. Säkerhetskopiera först om du är osäker.',
     restoreConfirm: 'Ersätt med säkerhetskopian',
     restored: 'Återställde {{rows}} poster från {{file}}.',
     backedUp: 'Säkerhetskopian sparades: {{path}}',
@@ -110,9 +126,11 @@ export const sv: Messages = {
   },
   db: {
     readOnlyTitle: 'Skrivskyddad',
-    readOnly: 'Databasen skrevs av en nyare version av CSM Workstation. Den är öppnad skrivskyddat så att inget går förlorat; uppdatera appen för att göra ändringar.',
+    readOnly:
+      'Databasen skrevs av en nyare version av CSM Workstation. Den är öppnad skrivskyddat så att inget går förlorat; uppdatera appen för att göra ändringar.',
     openFailedTitle: 'Den lokala databasen kunde inte öppnas',
-    openFailed: 'Inget har raderats. Stäng andra fönster med CSM Workstation och försök igen. Detaljer: {{message}}',
+    openFailed:
+      'Inget har raderats. Stäng andra fönster med CSM Workstation och försök igen. Detaljer: {{message}}',
     retry: 'Försök igen',
   },
   progress: { backup: 'Säkerhetskopierar', restore: 'Återställer', demo: 'Laddar demoportfölj' },

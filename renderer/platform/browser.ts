@@ -2,7 +2,13 @@
  * The browser implementation of AppApi, for the browser host: services over same-origin HTTP (the
  * session cookie carries the host's token), files through a download and a file picker.
  */
-import type { AppApi, CapabilityInput, MenuCommand, OpenedFile, ProgressEvent } from '../../shared/api';
+import type {
+  AppApi,
+  CapabilityInput,
+  MenuCommand,
+  OpenedFile,
+  ProgressEvent,
+} from '../../shared/api';
 
 async function call<T>(capability: string, input: unknown): Promise<T> {
   const response = await fetch(`/api/${capability}`, {

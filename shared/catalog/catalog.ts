@@ -67,7 +67,8 @@ function matches(compiled: CompiledEntry, model: Joined): boolean {
 function longestMatch(entries: readonly CompiledEntry[], model: Joined): CatalogEntry | null {
   let best: CompiledEntry | null = null;
   for (const candidate of entries) {
-    if ((best === null || candidate.weight > best.weight) && matches(candidate, model)) best = candidate;
+    if ((best === null || candidate.weight > best.weight) && matches(candidate, model))
+      best = candidate;
   }
   return best?.entry ?? null;
 }
@@ -86,7 +87,10 @@ export function isEndOfLife(entry: CatalogEntry, asOf: CalendarDate): boolean {
 }
 
 /** A catalog from shipped entries and the user's overrides (which win). Lookups are memoised. */
-export function createCatalog(entries: readonly CatalogEntry[], overrides: readonly CatalogEntry[] = []): Catalog {
+export function createCatalog(
+  entries: readonly CatalogEntry[],
+  overrides: readonly CatalogEntry[] = [],
+): Catalog {
   const compiledOverrides = overrides.map(compile);
   const compiledEntries = entries.map(compile);
   const memo = new Map<string, CatalogEntry | null>();
@@ -111,7 +115,8 @@ export function createCatalog(entries: readonly CatalogEntry[], overrides: reado
 }
 
 /** The catalog shipped with the app, validated once. */
-export const SHIPPED_CATALOG_ENTRIES: readonly CatalogEntry[] = catalogFileSchema.parse(shipped).entries;
+export const SHIPPED_CATALOG_ENTRIES: readonly CatalogEntry[] =
+  catalogFileSchema.parse(shipped).entries;
 
 export function shippedCatalog(overrides: readonly CatalogEntry[] = []): Catalog {
   return createCatalog(SHIPPED_CATALOG_ENTRIES, overrides);

@@ -17,7 +17,10 @@ export const catalogEntrySchema = z.object({
   endOfSale: calendarDate.optional(),
   endOfService: calendarDate.optional(),
   listPrice: z
-    .object({ currency: z.enum(CURRENCY_CODES as [string, ...string[]]), amount: z.string().regex(/^\d+(\.\d+)?$/) })
+    .object({
+      currency: z.enum(CURRENCY_CODES as [string, ...string[]]),
+      amount: z.string().regex(/^\d+(\.\d+)?$/),
+    })
     .optional(),
   verified: z.boolean(),
   source: z.string().max(500),
@@ -25,4 +28,7 @@ export const catalogEntrySchema = z.object({
 
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
-export const catalogFileSchema = z.object({ version: z.literal(1), entries: z.array(catalogEntrySchema) });
+export const catalogFileSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(catalogEntrySchema),
+});

@@ -7,9 +7,23 @@ import { deviceIdentity } from '../inventory/identity';
 import { summarizeInventory } from '../inventory/summary';
 import { CATEGORIES, type Category } from '../model/category';
 import type { Device } from '../model/device';
-import type { Contract, Customer, InventorySnapshot, Rma, Site, SupportCase, TimeEntry } from '../model/entities';
+import type {
+  Contract,
+  Customer,
+  InventorySnapshot,
+  Rma,
+  Site,
+  SupportCase,
+  TimeEntry,
+} from '../model/entities';
 import { TIME_ACTIVITIES } from '../model/entities';
-import { addDays, addMonthsToMonth, lastDayOfMonth, monthOf, type CalendarDate } from '../terms/dates';
+import {
+  addDays,
+  addMonthsToMonth,
+  lastDayOfMonth,
+  monthOf,
+  type CalendarDate,
+} from '../terms/dates';
 import { nextBusinessDay, addBusinessDays } from '../terms/business-days';
 import { parseMoney } from '../terms/money';
 import { contractSettings } from '../terms/settings';
@@ -17,10 +31,41 @@ import { DEMO_ACCOUNT_MANAGER, DEMO_BOOK, DEMO_CSM, type DemoCustomerPlan } from
 import { seededRandom, type Random } from './random';
 
 export const DEMO_MODELS: Readonly<Record<Category | 'eol', readonly string[]>> = {
-  headsets: ['Poly Voyager Focus 2 UC', 'Poly Voyager 4320 UC', 'Poly Blackwire 3320', 'Poly Savi 8220', 'Poly EncorePro 320', 'Poly Sync 20', 'Poly Voyager Free 60 UC', 'Poly Studio P15'],
-  video: ['Poly Studio X50', 'Poly Studio X30', 'Poly Studio X52', 'Poly G7500', 'Poly Studio USB', 'Poly TC10', 'Poly Studio R30', 'Poly EagleEye Cube USB'],
-  voice: ['Poly CCX 400', 'Poly CCX 600', 'Poly Edge E400', 'Poly VVX 450', 'Poly Trio C60', 'Poly Trio 8800', 'Poly Rove 30'],
-  eol: ['Polycom VVX 310', 'Polycom VVX 410', 'Polycom RealPresence Group 500', 'Polycom SoundStation IP 6000'],
+  headsets: [
+    'Poly Voyager Focus 2 UC',
+    'Poly Voyager 4320 UC',
+    'Poly Blackwire 3320',
+    'Poly Savi 8220',
+    'Poly EncorePro 320',
+    'Poly Sync 20',
+    'Poly Voyager Free 60 UC',
+    'Poly Studio P15',
+  ],
+  video: [
+    'Poly Studio X50',
+    'Poly Studio X30',
+    'Poly Studio X52',
+    'Poly G7500',
+    'Poly Studio USB',
+    'Poly TC10',
+    'Poly Studio R30',
+    'Poly EagleEye Cube USB',
+  ],
+  voice: [
+    'Poly CCX 400',
+    'Poly CCX 600',
+    'Poly Edge E400',
+    'Poly VVX 450',
+    'Poly Trio C60',
+    'Poly Trio 8800',
+    'Poly Rove 30',
+  ],
+  eol: [
+    'Polycom VVX 310',
+    'Polycom VVX 410',
+    'Polycom RealPresence Group 500',
+    'Polycom SoundStation IP 6000',
+  ],
 };
 
 export interface DemoInventory {
@@ -41,11 +86,16 @@ export interface DemoPortfolio {
   cases: SupportCase[];
 }
 
-const slug = (name: string) => name.normalize('NFD').replace(/[^\w]/g, '').slice(0, 4).toUpperCase();
+const slug = (name: string) =>
+  name.normalize('NFD').replace(/[^\w]/g, '').slice(0, 4).toUpperCase();
 const versionsOf = (model: string) => {
   const seed = [...model].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);
   const major = 1 + (seed % 9);
-  return [`${major}.${seed % 5}.2`, `${major}.${seed % 5}.1`, `${major}.${(seed % 5) - 1 < 0 ? 0 : (seed % 5) - 1}.9`];
+  return [
+    `${major}.${seed % 5}.2`,
+    `${major}.${seed % 5}.1`,
+    `${major}.${(seed % 5) - 1 < 0 ? 0 : (seed % 5) - 1}.9`,
+  ];
 };
 
 interface PooledDevice {
@@ -54,7 +104,14 @@ interface PooledDevice {
   from: number;
 }
 
-function makeDevice(random: Random, sites: Site[], model: string, account: string, accountId: string, asOf: CalendarDate): Device {
+function makeDevice(
+  random: Random,
+  sites: Site[],
+  model: string,
+  account: string,
+  accountId: string,
+  asOf: CalendarDate,
+): Device {
   const serial = `${random.alnum(2)}${random.int(1000000000, 9999999999)}`;
   const deviceId = random.hex(12);
   const versions = versionsOf(model);
@@ -80,16 +137,30 @@ function makeDevice(random: Random, sites: Site[], model: string, account: strin
 }
 
 /** Growth curve: the count at month t of H, rising from the start level to ordered × endRatio. */
-function countAt(ordered: number, installed: number, endRatio: number, t: number, months: number): number {
+function countAt(
+  ordered: number,
+  installed: number,
+  endRatio: number,
+  t: number,
+  months: number,
+): number {
   const start = Math.min(installed / Math.max(1, ordered), endRatio) * 0.96;
   const progress = months <= 1 ? 1 : (t / (months - 1)) ** 1.3;
   return Math.round(ordered * (start + (endRatio - start) * progress));
 }
 
-function devicePool(random: Random, plan: DemoCustomerPlan, sites: Site[], account: string, accountId: string, asOf: CalendarDate): PooledDevice[] {
+function devicePool(
+  random: Random,
+  plan: DemoCustomerPlan,
+  sites: Site[],
+  account: string,
+  accountId: string,
+  asOf: CalendarDate,
+): PooledDevice[] {
   const months = plan.historyMonths;
   const pool: PooledDevice[] = [];
-  const add = (model: string, from: number) => pool.push({ device: makeDevice(random, sites, model, account, accountId, asOf), from });
+  const add = (model: string, from: number) =>
+    pool.push({ device: makeDevice(random, sites, model, account, accountId, asOf), from });
   for (const line of plan.categories) {
     const ordered = line.installedAtStart + line.agreedGrowth;
     let placed = 0;
@@ -99,7 +170,8 @@ function devicePool(random: Random, plan: DemoCustomerPlan, sites: Site[], accou
     }
   }
   for (let i = 0; i < (plan.eolDevices ?? 0); i++) add(random.pick(DEMO_MODELS.eol), 0);
-  for (const unknown of plan.unknownModels ?? []) for (let i = 0; i < unknown.devices; i++) add(unknown.model, Math.max(0, months - 3));
+  for (const unknown of plan.unknownModels ?? [])
+    for (let i = 0; i < unknown.devices; i++) add(unknown.model, Math.max(0, months - 3));
   if (plan.sites > 2) {
     add('Lens Desktop', 0);
     add('Polycom RMX 2000', 0);
@@ -107,7 +179,13 @@ function devicePool(random: Random, plan: DemoCustomerPlan, sites: Site[], accou
   return pool.sort((a, b) => a.from - b.from);
 }
 
-function snapshotsFor(customerId: string, plan: DemoCustomerPlan, pool: PooledDevice[], catalog: Catalog, asOf: CalendarDate): InventorySnapshot[] {
+function snapshotsFor(
+  customerId: string,
+  plan: DemoCustomerPlan,
+  pool: PooledDevice[],
+  catalog: Catalog,
+  asOf: CalendarDate,
+): InventorySnapshot[] {
   const lastMonth = monthOf(asOf);
   const snapshots: InventorySnapshot[] = [];
   let previous = 0;
@@ -130,12 +208,21 @@ function snapshotsFor(customerId: string, plan: DemoCustomerPlan, pool: PooledDe
   return snapshots;
 }
 
-function serviceRecords(random: Random, customer: Customer, plan: DemoCustomerPlan, sites: Site[], devices: Device[], asOf: CalendarDate) {
+function serviceRecords(
+  random: Random,
+  customer: Customer,
+  plan: DemoCustomerPlan,
+  sites: Site[],
+  devices: Device[],
+  asOf: CalendarDate,
+) {
   const rmas: Rma[] = [];
   const headsets = plan.categories.find((c) => c.category === 'headsets');
   if (headsets) {
     const allowed = Math.floor(((headsets.installedAtStart + headsets.agreedGrowth) * 5) / 100);
-    const count = customer.name.startsWith('Aurora') ? Math.ceil(allowed * 0.85) : random.int(0, Math.max(1, Math.floor(allowed / 3)));
+    const count = customer.name.startsWith('Aurora')
+      ? Math.ceil(allowed * 0.85)
+      : random.int(0, Math.max(1, Math.floor(allowed / 3)));
     const year = asOf.slice(0, 4);
     const candidates = devices.filter((d) => DEMO_MODELS.headsets.includes(d.model));
     for (let i = 0; i < count && candidates.length > 0; i++) {
@@ -157,8 +244,17 @@ function serviceRecords(random: Random, customer: Customer, plan: DemoCustomerPl
         shippedOn: shipped ? shipBy : null,
         trackingNumber: shipped ? `1Z${random.alnum(16)}` : '',
         returnBy: shipped ? addBusinessDays(shipBy, 10, customer.country) : null,
-        returnedOn: shipped && random.chance(0.8) ? addBusinessDays(shipBy, random.int(2, 9), customer.country) : null,
-        reason: random.pick(['No audio in left ear', 'Does not charge', 'Microphone crackles', 'Broken headband', 'Base does not pair']),
+        returnedOn:
+          shipped && random.chance(0.8)
+            ? addBusinessDays(shipBy, random.int(2, 9), customer.country)
+            : null,
+        reason: random.pick([
+          'No audio in left ear',
+          'Does not charge',
+          'Microphone crackles',
+          'Broken headband',
+          'Base does not pair',
+        ]),
         caseId: null,
       });
     }
@@ -167,7 +263,11 @@ function serviceRecords(random: Random, customer: Customer, plan: DemoCustomerPl
   if (plan.blocksPerMonth > 0) {
     for (let back = 0; back < 6; back++) {
       const month = addMonthsToMonth(monthOf(asOf), -back);
-      const budget = plan.blocksPerMonth * 8 * 60 * (customer.name.startsWith('Vasa') && back === 0 ? 1.15 : random.int(55, 95) / 100);
+      const budget =
+        plan.blocksPerMonth *
+        8 *
+        60 *
+        (customer.name.startsWith('Vasa') && back === 0 ? 1.15 : random.int(55, 95) / 100);
       let used = 0;
       for (let n = 0; used < budget; n++) {
         const minutes = random.int(2, 12) * 15;
@@ -179,7 +279,16 @@ function serviceRecords(random: Random, customer: Customer, plan: DemoCustomerPl
           date,
           minutes,
           activity: n === 0 ? 'monthlyReport' : random.pick(TIME_ACTIVITIES),
-          note: n === 0 ? 'Månadsrapport' : random.pick(['Genomgång av inventering', 'QBR-förberedelse', 'Eskalering av ärende', 'Firmware-plan', 'Onboarding av ny site']),
+          note:
+            n === 0
+              ? 'Månadsrapport'
+              : random.pick([
+                  'Genomgång av inventering',
+                  'QBR-förberedelse',
+                  'Eskalering av ärende',
+                  'Firmware-plan',
+                  'Onboarding av ny site',
+                ]),
           isBillable: true,
           user: DEMO_CSM,
         });
@@ -194,7 +303,13 @@ function serviceRecords(random: Random, customer: Customer, plan: DemoCustomerPl
       id: `${customer.id}-case-${i + 1}`,
       customerId: customer.id,
       siteId: random.pick(sites).siteId,
-      title: random.pick(['Video call drops after 30 minutes', 'Room system does not join Teams meetings', 'Echo in boardroom', 'Phones lose registration', 'Firmware update fails']),
+      title: random.pick([
+        'Video call drops after 30 minutes',
+        'Room system does not join Teams meetings',
+        'Echo in boardroom',
+        'Phones lose registration',
+        'Firmware update fails',
+      ]),
       priority: random.pick(['P2', 'P3', 'P3', 'P4'] as const),
       openedAt: `${opened}T09:00:00Z`,
       resolvedAt: isResolved ? `${addDays(opened, random.int(0, 5))}T15:00:00Z` : null,
@@ -210,7 +325,17 @@ function serviceRecords(random: Random, customer: Customer, plan: DemoCustomerPl
 export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): DemoPortfolio {
   const random = seededRandom(seed);
   const catalog = shippedCatalog();
-  const portfolio: DemoPortfolio = { asOf, customers: [], sites: [], contracts: [], inventories: [], snapshots: [], rmas: [], timeEntries: [], cases: [] };
+  const portfolio: DemoPortfolio = {
+    asOf,
+    customers: [],
+    sites: [],
+    contracts: [],
+    inventories: [],
+    snapshots: [],
+    rmas: [],
+    timeEntries: [],
+    cases: [],
+  };
   DEMO_BOOK.forEach((plan, index) => {
     const id = `demo-${String(index + 1).padStart(2, '0')}`;
     const customer: Customer = {
@@ -226,7 +351,10 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
     const sites: Site[] = Array.from({ length: plan.sites }, (_, i) => ({
       id: `${id}-site-${i + 1}`,
       customerId: id,
-      name: i === 0 ? `${plan.city} HQ` : `${plan.city} ${['Nord', 'Syd', 'Väst', 'Öst', 'City', 'Hamn', 'Park'][i - 1] ?? i}`,
+      name:
+        i === 0
+          ? `${plan.city} HQ`
+          : `${plan.city} ${['Nord', 'Syd', 'Väst', 'Öst', 'City', 'Hamn', 'Park'][i - 1] ?? i}`,
       siteId: `${plan.country}-${slug(plan.name)}-${String(i + 1).padStart(3, '0')}`,
       city: plan.city,
     }));
@@ -239,7 +367,14 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
       categories: CATEGORIES.flatMap((category) => {
         const line = plan.categories.find((c) => c.category === category);
         return line
-          ? [{ category, installedAtStart: line.installedAtStart, agreedGrowth: line.agreedGrowth, unitPriceMinor: parseMoney(line.unitPrice.toFixed(2), plan.currency).minor }]
+          ? [
+              {
+                category,
+                installedAtStart: line.installedAtStart,
+                agreedGrowth: line.agreedGrowth,
+                unitPriceMinor: parseMoney(line.unitPrice.toFixed(2), plan.currency).minor,
+              },
+            ]
           : [];
       }),
       adjustmentMonth: null,
@@ -249,7 +384,14 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
       isEcps: plan.categories.some((c) => c.category === 'video'),
       isArchived: false,
     };
-    const pool = devicePool(random, plan, sites, plan.name, `${random.hex(8)}-${random.hex(4)}-4${random.hex(3)}-8${random.hex(3)}-${random.hex(12)}`, asOf);
+    const pool = devicePool(
+      random,
+      plan,
+      sites,
+      plan.name,
+      `${random.hex(8)}-${random.hex(4)}-4${random.hex(3)}-8${random.hex(3)}-${random.hex(12)}`,
+      asOf,
+    );
     const devices = pool.map((p) => p.device);
     const records = serviceRecords(random, customer, plan, sites, devices, asOf);
     portfolio.customers.push(customer);

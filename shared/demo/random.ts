@@ -18,7 +18,8 @@ export function seededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const chars = (alphabet: string, length: number) => Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join('');
+  const chars = (alphabet: string, length: number) =>
+    Array.from({ length }, () => alphabet[int(0, alphabet.length - 1)]).join('');
   return {
     next,
     int,

@@ -3,7 +3,15 @@ import type { DeviceField } from '../model/device';
 
 /** Accepted headers per field: English UI labels, Lens snake_case, Lens API camelCase, Swedish. */
 export const FIELD_ALIASES: Readonly<Record<DeviceField, readonly string[]>> = {
-  model: ['Device Model', 'device_model', 'hardwareModel', 'Model', 'Product', 'Modell', 'Enhetsmodell'],
+  model: [
+    'Device Model',
+    'device_model',
+    'hardwareModel',
+    'Model',
+    'Product',
+    'Modell',
+    'Enhetsmodell',
+  ],
   serial: ['Serial Number', 'serial_number', 'serialNumber', 'Serial', 'Serienummer'],
   deviceId: ['Device ID', 'lens_device_id', 'Lens Device ID', 'id'],
   name: ['Device Name', 'name', 'displayName', 'Enhetsnamn'],
@@ -60,6 +68,7 @@ export function analyseHeaders(headers: readonly string[]): HeaderAnalysis {
   });
   const missing: HeaderAnalysis['missing'] = [];
   if (mapping.model === undefined) missing.push('model');
-  if (mapping.serial === undefined && mapping.deviceId === undefined) missing.push('serial or device ID');
+  if (mapping.serial === undefined && mapping.deviceId === undefined)
+    missing.push('serial or device ID');
   return { mapping, duplicates, missing };
 }

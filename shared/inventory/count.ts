@@ -26,11 +26,18 @@ export interface InventoryCounts {
 }
 
 /** Classifies every device once; the classes line up with the input. */
-export function classifyDevices(devices: readonly Device[], catalog: Catalog, asOf: CalendarDate): DeviceClass[] {
+export function classifyDevices(
+  devices: readonly Device[],
+  catalog: Catalog,
+  asOf: CalendarDate,
+): DeviceClass[] {
   return devices.map((device) => catalog.classify(device.model, asOf));
 }
 
-export function countDevices(devices: readonly Device[], classes: readonly DeviceClass[]): InventoryCounts {
+export function countDevices(
+  devices: readonly Device[],
+  classes: readonly DeviceClass[],
+): InventoryCounts {
   const counts = perCategory(() => 0);
   const excluded = perExcludedClass(() => 0);
   const unknown = new Map<string, number>();

@@ -28,10 +28,16 @@ function isNewer(candidate: RowDevice, current: RowDevice): boolean {
   if (a === b) return candidate.row > current.row;
   if (a === null) return false;
   if (b === null) return true;
-  return Date.parse(a) > Date.parse(b) || (Date.parse(a) === Date.parse(b) && candidate.row > current.row);
+  return (
+    Date.parse(a) > Date.parse(b) ||
+    (Date.parse(a) === Date.parse(b) && candidate.row > current.row)
+  );
 }
 
-export function dedupeDevices(rows: readonly RowDevice[], display: (id: string) => string): DedupeResult {
+export function dedupeDevices(
+  rows: readonly RowDevice[],
+  display: (id: string) => string,
+): DedupeResult {
   const kept = new Map<string, RowDevice>();
   const seenRows = new Map<string, number[]>();
   for (const row of rows) {
@@ -47,7 +53,8 @@ export function dedupeDevices(rows: readonly RowDevice[], display: (id: string) 
   }
   const duplicates: Duplicate[] = [];
   for (const [id, rowNumbers] of seenRows) {
-    if (rowNumbers.length > 1) duplicates.push({ id: display(id), rows: rowNumbers, keptRow: kept.get(id)?.row ?? 0 });
+    if (rowNumbers.length > 1)
+      duplicates.push({ id: display(id), rows: rowNumbers, keptRow: kept.get(id)?.row ?? 0 });
   }
   return { devices: [...kept.values()].sort((a, b) => a.row - b.row), duplicates };
 }

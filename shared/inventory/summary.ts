@@ -3,7 +3,12 @@
  * firmware, so screens and reports never rescan the devices.
  */
 import type { Catalog } from '../catalog/catalog';
-import { perCategory, type Category, type CategoryRecord, type DeviceClass } from '../model/category';
+import {
+  perCategory,
+  type Category,
+  type CategoryRecord,
+  type DeviceClass,
+} from '../model/category';
 import type { Device } from '../model/device';
 import type { CalendarDate } from '../terms/dates';
 import { classifyDevices, countDevices, type InventoryCounts } from './count';
@@ -54,7 +59,10 @@ export function compareVersions(a: string, b: string): number {
 }
 
 function modelFigures(devices: readonly Device[], classes: readonly DeviceClass[]): ModelFigures[] {
-  const byModel = new Map<string, { cls: DeviceClass; devices: number; versions: Map<string, number> }>();
+  const byModel = new Map<
+    string,
+    { cls: DeviceClass; devices: number; versions: Map<string, number> }
+  >();
   devices.forEach((device, i) => {
     let entry = byModel.get(device.model);
     if (!entry) {
@@ -62,10 +70,16 @@ function modelFigures(devices: readonly Device[], classes: readonly DeviceClass[
       byModel.set(device.model, entry);
     }
     entry.devices++;
-    entry.versions.set(device.softwareVersion, (entry.versions.get(device.softwareVersion) ?? 0) + 1);
+    entry.versions.set(
+      device.softwareVersion,
+      (entry.versions.get(device.softwareVersion) ?? 0) + 1,
+    );
   });
   return [...byModel].map(([model, { cls, devices: count, versions }]) => {
-    const newestVersion = [...versions.keys()].reduce((newest, v) => (compareVersions(v, newest) > 0 ? v : newest), '');
+    const newestVersion = [...versions.keys()].reduce(
+      (newest, v) => (compareVersions(v, newest) > 0 ? v : newest),
+      '',
+    );
     const onNewest = newestVersion ? (versions.get(newestVersion) ?? 0) : 0;
     return { model, cls, devices: count, newestVersion, onNewest };
   });
@@ -88,7 +102,11 @@ function siteFigures(devices: readonly Device[], classes: readonly DeviceClass[]
   return [...bySite.values()].sort((a, b) => a.site.localeCompare(b.site));
 }
 
-export function summarizeInventory(devices: readonly Device[], catalog: Catalog, asOf: CalendarDate): InventorySummary {
+export function summarizeInventory(
+  devices: readonly Device[],
+  catalog: Catalog,
+  asOf: CalendarDate,
+): InventorySummary {
   const classes = classifyDevices(devices, catalog, asOf);
   const models = modelFigures(devices, classes);
   const firmware = perCategory<FirmwareFigures>(() => ({ onNewest: 0, total: 0 }));

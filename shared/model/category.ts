@@ -25,5 +25,10 @@ export function perCategory<T>(make: (category: Category) => T): CategoryRecord<
 }
 
 export function perExcludedClass<T>(make: (cls: ExcludedClass) => T): ExcludedRecord<T> {
-  return { eol: make('eol'), quote: make('quote'), software: make('software'), unknown: make('unknown') };
+  return {
+    eol: make('eol'),
+    quote: make('quote'),
+    software: make('software'),
+    unknown: make('unknown'),
+  };
 }

@@ -119,7 +119,14 @@ export interface Rma {
   caseId: string | null;
 }
 
-export const TIME_ACTIVITIES = ['monthlyReport', 'meeting', 'escalation', 'onboarding', 'tam', 'other'] as const;
+export const TIME_ACTIVITIES = [
+  'monthlyReport',
+  'meeting',
+  'escalation',
+  'onboarding',
+  'tam',
+  'other',
+] as const;
 export type TimeActivity = (typeof TIME_ACTIVITIES)[number];
 
 export interface TimeEntry {

@@ -4,7 +4,14 @@
  */
 import type { Category } from '../model/category';
 import type { Contract, Customer, InventorySnapshot } from '../model/entities';
-import { baseline, dashboardStatus, growthPct, orderedUnits, triggerAt, type DashboardStatus } from '../terms/baseline';
+import {
+  baseline,
+  dashboardStatus,
+  growthPct,
+  orderedUnits,
+  triggerAt,
+  type DashboardStatus,
+} from '../terms/baseline';
 import { adjustmentMonth, renewalDate, termEnd } from '../terms/term';
 import type { CalendarDate, CalendarMonth } from '../terms/dates';
 import type { PartnerSettings } from '../terms/settings';
@@ -48,18 +55,22 @@ export function portfolioRow(
       ordered,
       baseline: baseline(ordered, contract?.settings.baselinePct ?? 0),
       triggerAt: trigger,
-      status: count === null ? null : dashboardStatus(count, ordered, trigger, partner.approachingPct),
+      status:
+        count === null ? null : dashboardStatus(count, ordered, trigger, partner.approachingPct),
       growthPct: count === null ? null : growthPct(count, ordered),
     };
   });
-  const term = contract ? { start: contract.termStart, months: contract.settings.termMonths } : null;
+  const term = contract
+    ? { start: contract.termStart, months: contract.settings.termMonths }
+    : null;
   return {
     customerId: customer.id,
     customer: customer.name,
     contractNumber: contract?.number ?? null,
     termEnd: term ? termEnd(term.start, term.months) : null,
     renewalDate: term ? renewalDate(term.start, term.months) : null,
-    adjustmentMonth: term && contract ? adjustmentMonth(term.start, term.months, contract.adjustmentMonth) : null,
+    adjustmentMonth:
+      term && contract ? adjustmentMonth(term.start, term.months, contract.adjustmentMonth) : null,
     asOf: latest?.asOf ?? null,
     devices: latest?.summary.devices ?? null,
     unknownModels: latest?.summary.excluded.unknown ?? 0,

@@ -15,7 +15,8 @@ export type CategoryStatus = 'under' | 'within' | 'trueUpDue';
 export type DashboardStatus = CategoryStatus | 'approaching';
 
 function assertCount(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0: ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a whole number ≥ 0: ${value}`);
 }
 
 /** ordered = installedAtStart + agreedGrowth. */
@@ -28,7 +29,10 @@ export function orderedUnits(installedAtStart: number, agreedGrowth: number): nu
 /** Baseline = ordered × (100 + baselinePct) / 100, exact. */
 export function baselineFraction(ordered: number, baselinePct: number): Fraction {
   assertCount('ordered', ordered);
-  return multiplyFractions(fraction(ordered), addFractions(fraction(1), percentFraction(baselinePct)));
+  return multiplyFractions(
+    fraction(ordered),
+    addFractions(fraction(1), percentFraction(baselinePct)),
+  );
 }
 
 /** The baseline as decimal text: "105", "31.5", "1.05". */
@@ -50,11 +54,18 @@ export function categoryStatus(count: number, ordered: number, trigger: number):
 }
 
 /** categoryStatus, with `approaching` for a count at least approachingPct % of the way to triggerAt. */
-export function dashboardStatus(count: number, ordered: number, trigger: number, approachingPct: number): DashboardStatus {
+export function dashboardStatus(
+  count: number,
+  ordered: number,
+  trigger: number,
+  approachingPct: number,
+): DashboardStatus {
   const status = categoryStatus(count, ordered, trigger);
   if (status !== 'within') return status;
   const progress = fraction(count - ordered, Math.max(1, trigger - ordered));
-  return compareFractions(progress, percentFraction(approachingPct)) >= 0 ? 'approaching' : 'within';
+  return compareFractions(progress, percentFraction(approachingPct)) >= 0
+    ? 'approaching'
+    : 'within';
 }
 
 /** Growth of the count over ordered units, in %, for display (not used in any charge). */

@@ -14,10 +14,15 @@ export function nextBusinessDay(date: CalendarDate, country: CountryCode): Calen
 }
 
 /** The date `count` business days after `date` (count ≥ 1): e.g. a defective unit's return-by date. */
-export function addBusinessDays(date: CalendarDate, count: number, country: CountryCode): CalendarDate {
-  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`business days must be ≥ 1: ${count}`);
+export function addBusinessDays(
+  date: CalendarDate,
+  count: number,
+  country: CountryCode,
+): CalendarDate {
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new RangeError(`business days must be ≥ 1: ${count}`);
   let current = date;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     current = addDays(current, 1);
     if (isBusinessDay(current, country)) left--;
   }
@@ -25,7 +30,11 @@ export function addBusinessDays(date: CalendarDate, count: number, country: Coun
 }
 
 /** Business days after `from` up to and including `to` (0 when to ≤ from). */
-export function businessDaysBetween(from: CalendarDate, to: CalendarDate, country: CountryCode): number {
+export function businessDaysBetween(
+  from: CalendarDate,
+  to: CalendarDate,
+  country: CountryCode,
+): number {
   let count = 0;
   for (let current = addDays(from, 1); current <= to; current = addDays(current, 1)) {
     if (isBusinessDay(current, country)) count++;

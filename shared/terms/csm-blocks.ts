@@ -15,7 +15,12 @@ export interface BlockLedgerInput {
 }
 
 /** allowed = blocksPerMonth × blockHours (+ carried); used; remaining and overage. */
-export function blockLedger({ blocksPerMonth, blockHours, usedMinutes, carriedMinutes = 0 }: BlockLedgerInput): BlockLedger {
+export function blockLedger({
+  blocksPerMonth,
+  blockHours,
+  usedMinutes,
+  carriedMinutes = 0,
+}: BlockLedgerInput): BlockLedger {
   const allowedMinutes = Math.round(blocksPerMonth * blockHours * 60) + carriedMinutes;
   return {
     allowedMinutes,

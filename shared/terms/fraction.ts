@@ -61,7 +61,8 @@ export function floorFraction(value: Fraction): bigint {
 export function fractionToDecimal(value: Fraction, maxDigits = 6): string {
   for (let digits = 0; digits <= maxDigits; digits++) {
     const scale = 10n ** BigInt(digits);
-    if ((value.num * scale) % value.den === 0n) return scaledToDecimal((value.num * scale) / value.den, digits);
+    if ((value.num * scale) % value.den === 0n)
+      return scaledToDecimal((value.num * scale) / value.den, digits);
   }
   const scale = 10n ** BigInt(maxDigits);
   return scaledToDecimal(roundHalfAwayFromZero(fraction(value.num * scale, value.den)), maxDigits);

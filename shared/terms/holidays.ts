@@ -9,7 +9,14 @@ export type HolidayRule =
   | { kind: 'fixed'; name: string; month: number; day: number; deFacto?: boolean }
   | { kind: 'easter'; name: string; offset: number; deFacto?: boolean }
   /** The first given weekday (0 = Sunday) on or after month/day: Swedish Midsummer, All Saints. */
-  | { kind: 'weekdayOnOrAfter'; name: string; month: number; day: number; weekday: number; deFacto?: boolean };
+  | {
+      kind: 'weekdayOnOrAfter';
+      name: string;
+      month: number;
+      day: number;
+      weekday: number;
+      deFacto?: boolean;
+    };
 
 export const HOLIDAY_RULES = {
   SE: [
@@ -22,7 +29,14 @@ export const HOLIDAY_RULES = {
     { kind: 'easter', name: 'Kristi himmelsfärdsdag', offset: 39 },
     { kind: 'easter', name: 'Pingstdagen', offset: 49 },
     { kind: 'fixed', name: 'Sveriges nationaldag', month: 6, day: 6 },
-    { kind: 'weekdayOnOrAfter', name: 'Midsommarafton', month: 6, day: 19, weekday: 5, deFacto: true },
+    {
+      kind: 'weekdayOnOrAfter',
+      name: 'Midsommarafton',
+      month: 6,
+      day: 19,
+      weekday: 5,
+      deFacto: true,
+    },
     { kind: 'weekdayOnOrAfter', name: 'Midsommardagen', month: 6, day: 20, weekday: 6 },
     { kind: 'weekdayOnOrAfter', name: 'Alla helgons dag', month: 10, day: 31, weekday: 6 },
     { kind: 'fixed', name: 'Julafton', month: 12, day: 24, deFacto: true },
@@ -66,7 +80,14 @@ export const HOLIDAY_RULES = {
     { kind: 'easter', name: '2. pääsiäispäivä', offset: 1 },
     { kind: 'fixed', name: 'Vappu', month: 5, day: 1 },
     { kind: 'easter', name: 'Helatorstai', offset: 39 },
-    { kind: 'weekdayOnOrAfter', name: 'Juhannusaatto', month: 6, day: 19, weekday: 5, deFacto: true },
+    {
+      kind: 'weekdayOnOrAfter',
+      name: 'Juhannusaatto',
+      month: 6,
+      day: 19,
+      weekday: 5,
+      deFacto: true,
+    },
     { kind: 'weekdayOnOrAfter', name: 'Juhannuspäivä', month: 6, day: 20, weekday: 6 },
     { kind: 'weekdayOnOrAfter', name: 'Pyhäinpäivä', month: 10, day: 31, weekday: 6 },
     { kind: 'fixed', name: 'Itsenäisyyspäivä', month: 12, day: 6 },

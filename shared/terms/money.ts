@@ -42,7 +42,8 @@ export function minorDigits(currency: CurrencyCode): number {
 
 export function money(minor: number | bigint, currency: CurrencyCode): Money {
   const value = typeof minor === 'bigint' ? Number(minor) : minor;
-  if (!Number.isSafeInteger(value)) throw new RangeError(`not a whole minor-unit amount: ${String(minor)}`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`not a whole minor-unit amount: ${String(minor)}`);
   return { minor: value, currency };
 }
 
@@ -61,7 +62,10 @@ export function sumMoney(amounts: readonly Money[], currency: CurrencyCode): Mon
 
 /** Money × an exact factor, rounded half away from zero to the minor unit. */
 export function multiplyMoney(amount: Money, factor: Fraction): Money {
-  return money(roundHalfAwayFromZero(fraction(BigInt(amount.minor) * factor.num, factor.den)), amount.currency);
+  return money(
+    roundHalfAwayFromZero(fraction(BigInt(amount.minor) * factor.num, factor.den)),
+    amount.currency,
+  );
 }
 
 /** Plain decimal text with the currency's minor digits: "294.00" (FORMATS.md §3). */
@@ -95,20 +99,31 @@ export class InvalidAmountError extends Error {
  */
 export function parseDecimalText(text: string): { scaled: bigint; digits: number } {
   const compact = text.trim().replace(/[\s\u00a0\u202f']/g, '');
-  if (!/^[-+]?[\d.,]+$/.test(compact) || !/\d/.test(compact)) throw new InvalidAmountError(text, 'not a number');
+  if (!/^[-+]?[\d.,]+$/.test(compact) || !/\d/.test(compact))
+    throw new InvalidAmountError(text, 'not a number');
   const negative = compact.startsWith('-');
   const body = compact.replace(/^[-+]/, '');
   const count = (mark: string) => body.split(mark).length - 1;
   let decimalMark: string | null = null;
-  if (count('.') > 0 && count(',') > 0) decimalMark = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
+  if (count('.') > 0 && count(',') > 0)
+    decimalMark = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
   else if (count('.') === 1) decimalMark = '.';
   else if (count(',') === 1) decimalMark = ',';
-  const groupMark = decimalMark === '.' ? ',' : decimalMark === ',' ? '.' : count('.') > 0 ? '.' : ',';
+  const groupMark =
+    decimalMark === '.' ? ',' : decimalMark === ',' ? '.' : count('.') > 0 ? '.' : ',';
   const [grouped = '', decimals = '', ...rest] = decimalMark ? body.split(decimalMark) : [body];
   const groups = grouped.split(groupMark);
-  const isGroupingValid = groups.every((g, i) => (i === 0 ? /^\d{1,3}$/.test(g) || groups.length === 1 : /^\d{3}$/.test(g)));
+  const isGroupingValid = groups.every((g, i) =>
+    i === 0 ? /^\d{1,3}$/.test(g) || groups.length === 1 : /^\d{3}$/.test(g),
+  );
   const whole = groups.join('');
-  if (rest.length > 0 || !isGroupingValid || !/^\d*$/.test(whole) || !/^\d*$/.test(decimals) || whole + decimals === '') {
+  if (
+    rest.length > 0 ||
+    !isGroupingValid ||
+    !/^\d*$/.test(whole) ||
+    !/^\d*$/.test(decimals) ||
+    whole + decimals === ''
+  ) {
     throw new InvalidAmountError(text, 'misplaced separators');
   }
   const scaled = BigInt(`${whole || '0'}${decimals}`) * (negative ? -1n : 1n);

@@ -19,14 +19,28 @@ export interface RmaThreshold {
   usedPct: number | null;
 }
 
-export function rmaThreshold(base: number, rmaCount: number, rmaPct: number, rmaWarnPct: number): RmaThreshold {
+export function rmaThreshold(
+  base: number,
+  rmaCount: number,
+  rmaPct: number,
+  rmaWarnPct: number,
+): RmaThreshold {
   const limit = multiplyFractions(fraction(base), percentFraction(rmaPct));
   const allowed = Number(floorFraction(limit));
   const exceeded = compareFractions(fraction(rmaCount), limit) > 0;
   const excess = exceeded ? rmaCount - allowed : 0;
   const warnAt = multiplyFractions(fraction(allowed), percentFraction(rmaWarnPct));
-  const isWarning = allowed === 0 ? rmaCount > 0 : compareFractions(fraction(rmaCount), warnAt) >= 0;
-  return { base, rmaCount, allowed, exceeded, excess, isWarning, usedPct: allowed === 0 ? null : (rmaCount * 100) / allowed };
+  const isWarning =
+    allowed === 0 ? rmaCount > 0 : compareFractions(fraction(rmaCount), warnAt) >= 0;
+  return {
+    base,
+    rmaCount,
+    allowed,
+    exceeded,
+    excess,
+    isWarning,
+    usedPct: allowed === 0 ? null : (rmaCount * 100) / allowed,
+  };
 }
 
 export interface PricedRma {
@@ -43,9 +57,17 @@ export interface RmaExposure {
 }
 
 /** What Poly may invoice for the excess: the list prices of the year's last `excess` RMAs. */
-export function rmaExposure(rmas: readonly PricedRma[], excess: number, currency: CurrencyCode): RmaExposure {
-  const ordered = [...rmas].sort((a, b) => (a.approvedOn < b.approvedOn ? -1 : a.approvedOn > b.approvedOn ? 1 : 0));
+export function rmaExposure(
+  rmas: readonly PricedRma[],
+  excess: number,
+  currency: CurrencyCode,
+): RmaExposure {
+  const ordered = [...rmas].sort((a, b) =>
+    a.approvedOn < b.approvedOn ? -1 : a.approvedOn > b.approvedOn ? 1 : 0,
+  );
   const last = excess > 0 ? ordered.slice(-excess) : [];
-  const priced = last.flatMap((rma) => (rma.listPrice && rma.listPrice.currency === currency ? [rma.listPrice] : []));
+  const priced = last.flatMap((rma) =>
+    rma.listPrice && rma.listPrice.currency === currency ? [rma.listPrice] : [],
+  );
   return { amount: sumMoney(priced, currency), unpriced: last.length - priced.length };
 }

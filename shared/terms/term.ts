@@ -15,7 +15,8 @@ import {
 import { addFractions, fraction, type Fraction } from './fraction';
 
 function assertTermMonths(termMonths: number): void {
-  if (!Number.isSafeInteger(termMonths) || termMonths < 1) throw new RangeError(`term length must be ≥ 1 month: ${termMonths}`);
+  if (!Number.isSafeInteger(termMonths) || termMonths < 1)
+    throw new RangeError(`term length must be ≥ 1 month: ${termMonths}`);
 }
 
 /** Term end = termStart + termMonths months − 1 day. */
@@ -33,10 +34,15 @@ export function renewalDate(termStart: CalendarDate, termMonths: number): Calend
  * The month of the mid-term adjustment: the contract's own choice, else the calendar month containing
  * termStart + ⌊termMonths / 2⌋ months.
  */
-export function adjustmentMonth(termStart: CalendarDate, termMonths: number, override?: CalendarMonth | null): CalendarMonth {
+export function adjustmentMonth(
+  termStart: CalendarDate,
+  termMonths: number,
+  override?: CalendarMonth | null,
+): CalendarMonth {
   assertTermMonths(termMonths);
   if (override) {
-    if (!isCalendarMonth(override)) throw new RangeError(`adjustment month must be YYYY-MM: ${override}`);
+    if (!isCalendarMonth(override))
+      throw new RangeError(`adjustment month must be YYYY-MM: ${override}`);
     return override;
   }
   return monthOf(addMonths(termStart, Math.floor(termMonths / 2)));
@@ -55,7 +61,11 @@ export interface MonthsCharged {
  * where the term ends inside a month, that month's covered days ÷ its days. Charging never starts before
  * the term does (a one-month term starting mid-month); 0 when the term ends first.
  */
-export function monthsCharged(adjustment: CalendarMonth, end: CalendarDate, termStart?: CalendarDate): MonthsCharged {
+export function monthsCharged(
+  adjustment: CalendarMonth,
+  end: CalendarDate,
+  termStart?: CalendarDate,
+): MonthsCharged {
   const firstDay = firstDayOfMonth(adjustment);
   const start = termStart && compareDates(termStart, firstDay) > 0 ? termStart : firstDay;
   if (compareDates(end, start) < 0) return { whole: 0, partial: fraction(0), total: fraction(0) };
@@ -64,7 +74,9 @@ export function monthsCharged(adjustment: CalendarMonth, end: CalendarDate, term
   const rest = addMonths(start, whole);
   const { year, month } = parseDate(end);
   const partial =
-    compareDates(rest, end) <= 0 ? fraction(toDayNumber(end) - toDayNumber(rest) + 1, daysInMonth(year, month)) : fraction(0);
+    compareDates(rest, end) <= 0
+      ? fraction(toDayNumber(end) - toDayNumber(rest) + 1, daysInMonth(year, month))
+      : fraction(0);
   return { whole, partial, total: addFractions(fraction(whole), partial) };
 }
 

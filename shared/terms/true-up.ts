@@ -31,8 +31,16 @@ export function trueUp(input: TrueUpInput): TrueUpResult | null {
   if (input.count < input.triggerAt) return null;
   const added = input.count - input.ordered;
   const months = monthsCharged(input.adjustmentMonth, input.termEnd, input.termStart);
-  const factor = multiplyFractions(fraction(added), multiplyFractions(months.total, fraction(1, 12)));
-  return { added, monthsCharged: months, amount: multiplyMoney(input.unitPrice, factor), newOrdered: input.count };
+  const factor = multiplyFractions(
+    fraction(added),
+    multiplyFractions(months.total, fraction(1, 12)),
+  );
+  return {
+    added,
+    monthsCharged: months,
+    amount: multiplyMoney(input.unitPrice, factor),
+    newOrdered: input.count,
+  };
 }
 
 export interface RenewalLineInput {
@@ -54,10 +62,23 @@ export interface RenewalProposal {
 }
 
 /** nextOrdered = latest count + next agreed growth; renewalValue = Σ nextOrdered × nextUnitPrice. */
-export function renewalProposal(lines: readonly RenewalLineInput[], currency: CurrencyCode): RenewalProposal {
+export function renewalProposal(
+  lines: readonly RenewalLineInput[],
+  currency: CurrencyCode,
+): RenewalProposal {
   const proposed = lines.map((line) => {
     const nextOrdered = line.latestCount + line.nextAgreedGrowth;
-    return { category: line.category, nextOrdered, value: multiplyMoney(line.nextUnitPrice, fraction(nextOrdered)) };
+    return {
+      category: line.category,
+      nextOrdered,
+      value: multiplyMoney(line.nextUnitPrice, fraction(nextOrdered)),
+    };
   });
-  return { lines: proposed, renewalValue: sumMoney(proposed.map((line) => line.value), currency) };
+  return {
+    lines: proposed,
+    renewalValue: sumMoney(
+      proposed.map((line) => line.value),
+      currency,
+    ),
+  };
 }

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { Workstation } from './pages/workstation';
 
-test('first run → name → demo portfolio → reload → backup → new machine → restore gives the same data', async ({ page, browser }, testInfo) => {
+test('first run → name → demo portfolio → reload → backup → new machine → restore gives the same data', async ({
+  page,
+  browser,
+}, testInfo) => {
   const app = new Workstation(page);
   await app.open();
   await expect(page.getByRole('heading', { name: 'Welcome to CSM Workstation' })).toBeVisible();
@@ -10,7 +13,14 @@ test('first run → name → demo portfolio → reload → backup → new machin
 
   const customers = await app.portfolioCustomers();
   expect(customers).toHaveLength(12);
-  expect(customers).toEqual(expect.arrayContaining(['Contoso AB', 'Skärgårdens Vård AB', 'Vasa Försäkring AB', 'Nordlys Energi AS']));
+  expect(customers).toEqual(
+    expect.arrayContaining([
+      'Contoso AB',
+      'Skärgårdens Vård AB',
+      'Vasa Försäkring AB',
+      'Nordlys Energi AS',
+    ]),
+  );
   expect(await app.statusOf('Contoso AB', 'Video')).toBe('trueUpDue');
 
   await app.reload();
@@ -40,7 +50,9 @@ test('first run → name → demo portfolio → reload → backup → new machin
   await fresh.close();
 });
 
-test('keyboard: the command palette opens a customer; Alt+number switches screens', async ({ page }) => {
+test('keyboard: the command palette opens a customer; Alt+number switches screens', async ({
+  page,
+}) => {
   const app = new Workstation(page);
   await app.open();
   await app.enterName('Karin');

@@ -1,5 +1,17 @@
 /** The shell: navigation, header (offline, read-only, palette), the current screen, menu commands. */
-import { Alert, AppShell, Badge, Button, Group, Kbd, Loader, NavLink, Center, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  AppShell,
+  Badge,
+  Button,
+  Group,
+  Kbd,
+  Loader,
+  NavLink,
+  Center,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useHotkeys, useNetwork } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
 import {
@@ -55,7 +67,8 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
         else if (command === 'restore') void actions.restore();
         else if (command === 'settings') navigate('settings');
         else if (command === 'commandPalette') spotlight.open();
-        else if (command === 'importInventory' || command === 'export') navigate(command === 'export' ? 'reports' : 'imports');
+        else if (command === 'importInventory' || command === 'export')
+          navigate(command === 'export' ? 'reports' : 'imports');
       }),
     [actions],
   );
@@ -78,12 +91,22 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
               </Badge>
             ) : null}
             {network.online ? null : (
-              <Badge color="gray" variant="light" leftSection={<IconWifiOff size={14} />} title={t('app.offline')}>
+              <Badge
+                color="gray"
+                variant="light"
+                leftSection={<IconWifiOff size={14} />}
+                title={t('app.offline')}
+              >
                 Offline
               </Badge>
             )}
           </Group>
-          <Button variant="default" leftSection={<IconSearch size={16} />} rightSection={<Kbd size="xs">Ctrl K</Kbd>} onClick={() => spotlight.open()}>
+          <Button
+            variant="default"
+            leftSection={<IconSearch size={16} />}
+            rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+            onClick={() => spotlight.open()}
+          >
             {t('palette.open')}
           </Button>
         </Group>

@@ -1,6 +1,13 @@
 /** Ctrl/Cmd+K: go to any screen or customer, or run a command, from the keyboard. */
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
-import { IconDatabaseExport, IconDatabaseImport, IconLanguage, IconMoonStars, IconSearch, IconUser } from '@tabler/icons-react';
+import {
+  IconDatabaseExport,
+  IconDatabaseImport,
+  IconLanguage,
+  IconMoonStars,
+  IconSearch,
+  IconUser,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCustomers } from '../../db/hooks';
 import { db } from '../../db/instance';
@@ -9,7 +16,13 @@ import type { DataActions } from '../../features/settings/data-actions';
 import { SCREEN_ICONS } from './AppLayout';
 import { navigate, SCREENS } from './route';
 
-export function CommandPalette({ settings, actions }: { settings: Settings; actions: DataActions }) {
+export function CommandPalette({
+  settings,
+  actions,
+}: {
+  settings: Settings;
+  actions: DataActions;
+}) {
   const { t, i18n } = useTranslation();
   const customers = useCustomers() ?? [];
   const otherLanguage = i18n.language === 'sv' ? 'en' : 'sv';
@@ -32,8 +45,18 @@ export function CommandPalette({ settings, actions }: { settings: Settings; acti
       leftSection: <IconUser size={18} />,
       onClick: () => navigate('customers', customer.id),
     })),
-    { id: 'backup', label: t('palette.backup'), leftSection: <IconDatabaseExport size={18} />, onClick: () => void actions.backup() },
-    { id: 'restore', label: t('palette.restore'), leftSection: <IconDatabaseImport size={18} />, onClick: () => void actions.restore() },
+    {
+      id: 'backup',
+      label: t('palette.backup'),
+      leftSection: <IconDatabaseExport size={18} />,
+      onClick: () => void actions.backup(),
+    },
+    {
+      id: 'restore',
+      label: t('palette.restore'),
+      leftSection: <IconDatabaseImport size={18} />,
+      onClick: () => void actions.restore(),
+    },
     {
       id: 'theme',
       label: t('palette.toggleTheme'),
@@ -55,7 +78,11 @@ export function CommandPalette({ settings, actions }: { settings: Settings; acti
       nothingFound={t('palette.nothing')}
       highlightQuery
       limit={12}
-      searchProps={{ leftSection: <IconSearch size={18} />, placeholder: t('palette.placeholder'), 'aria-label': t('palette.open') }}
+      searchProps={{
+        leftSection: <IconSearch size={18} />,
+        placeholder: t('palette.placeholder'),
+        'aria-label': t('palette.open'),
+      }}
     />
   );
 }

@@ -1,5 +1,13 @@
 /** Providers and the gate in front of the app: database state, first run, then the shell. */
-import { Alert, Button, Center, Loader, MantineProvider, Stack, useMantineColorScheme } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Loader,
+  MantineProvider,
+  Stack,
+  useMantineColorScheme,
+} from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
@@ -12,7 +20,10 @@ import { AppLayout } from './AppLayout';
 import { TaskProgressProvider } from './progress';
 import { styleNonce, theme } from './theme';
 
-function useAppearance(language: 'auto' | 'en' | 'sv' | undefined, colorScheme: 'auto' | 'light' | 'dark' | undefined): void {
+function useAppearance(
+  language: 'auto' | 'en' | 'sv' | undefined,
+  colorScheme: 'auto' | 'light' | 'dark' | undefined,
+): void {
   const { setColorScheme } = useMantineColorScheme();
   useEffect(() => {
     if (!language) return;

@@ -13,11 +13,25 @@ export interface Formatters {
 
 export function formatters(language: Language): Formatters {
   const locale = localeOf(language);
-  const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const dateFormat = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   return {
     locale,
-    number: (value, digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value),
-    percent: (value) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value / 100),
+    number: (value, digits = 0) =>
+      new Intl.NumberFormat(locale, {
+        maximumFractionDigits: digits,
+        minimumFractionDigits: digits,
+      }).format(value),
+    percent: (value) =>
+      new Intl.NumberFormat(locale, {
+        style: 'percent',
+        maximumFractionDigits: 1,
+        signDisplay: 'exceptZero',
+      }).format(value / 100),
     date: (value) => dateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)),
     money: (value) => formatMoney(value, locale),
   };

@@ -29,7 +29,15 @@ export function TaskProgressProvider({ children }: { children: ReactNode }) {
   return (
     <TaskContext.Provider value={value}>
       {children}
-      <Modal opened={task !== null} onClose={() => undefined} withCloseButton={false} centered title={task?.label} closeOnEscape={false} closeOnClickOutside={false}>
+      <Modal
+        opened={task !== null}
+        onClose={() => undefined}
+        withCloseButton={false}
+        centered
+        title={task?.label}
+        closeOnEscape={false}
+        closeOnClickOutside={false}
+      >
         <Stack gap="xs" role="status" aria-live="polite">
           <Progress value={pct} animated={!task?.total} aria-label={task?.label ?? ''} />
           {task?.total ? (

@@ -1,7 +1,14 @@
 /** Hash routes: '#/portfolio', '#/customers/<id>'. Hash routing keeps app:// and the browser host alike. */
 import { useSyncExternalStore } from 'react';
 
-export const SCREENS = ['portfolio', 'customers', 'renewals', 'imports', 'reports', 'settings'] as const;
+export const SCREENS = [
+  'portfolio',
+  'customers',
+  'renewals',
+  'imports',
+  'reports',
+  'settings',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface Route {

@@ -66,7 +66,9 @@ function CustomerDashboard({ id }: { id: string }) {
           <Text size="sm">
             · CSM {customer.csm} · AM {customer.accountManager}
           </Text>
-          {row.devices !== null ? <Text size="sm">· {t('customers.devices', { count: row.devices })}</Text> : null}
+          {row.devices !== null ? (
+            <Text size="sm">· {t('customers.devices', { count: row.devices })}</Text>
+          ) : null}
         </Group>
       </div>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
@@ -80,8 +82,12 @@ function CustomerDashboard({ id }: { id: string }) {
               {cell.count === null ? '–' : format.number(cell.count)}
             </Text>
             <Text size="sm" c="dimmed">
-              {t('portfolio.countOfOrdered', { count: '', ordered: format.number(cell.ordered), baseline: format.number(Number(cell.baseline), 2) })} · triggerAt{' '}
-              {format.number(cell.triggerAt)}
+              {t('portfolio.countOfOrdered', {
+                count: '',
+                ordered: format.number(cell.ordered),
+                baseline: format.number(Number(cell.baseline), 2),
+              })}{' '}
+              · triggerAt {format.number(cell.triggerAt)}
               {cell.growthPct !== null ? ` · ${format.percent(cell.growthPct)}` : ''}
             </Text>
           </Card>

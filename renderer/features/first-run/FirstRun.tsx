@@ -27,7 +27,12 @@ export function FirstRun() {
       await writeSetting(db, user, 'userName', user);
       navigate('portfolio');
     } catch (failure) {
-      notifications.show({ color: 'red', message: t('errors.generic', { message: failure instanceof Error ? failure.message : String(failure) }) });
+      notifications.show({
+        color: 'red',
+        message: t('errors.generic', {
+          message: failure instanceof Error ? failure.message : String(failure),
+        }),
+      });
       setBusy(false);
     }
   };

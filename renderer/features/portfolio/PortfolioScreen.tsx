@@ -1,5 +1,16 @@
 /** Home: every customer with its chosen categories, count against ordered and baseline, and status. */
-import { Anchor, Group, Progress, SegmentedControl, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  Anchor,
+  Group,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconChartBar, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +24,12 @@ import { hrefOf, navigate } from '../../components/shell/route';
 import { usePortfolio } from '../../db/hooks';
 
 type StatusFilter = 'all' | DashboardStatus;
-const STATUS_RANK: Record<DashboardStatus, number> = { trueUpDue: 0, approaching: 1, within: 2, under: 3 };
+const STATUS_RANK: Record<DashboardStatus, number> = {
+  trueUpDue: 0,
+  approaching: 1,
+  within: 2,
+  under: 3,
+};
 
 function worstStatus(row: PortfolioRow): DashboardStatus | null {
   const statuses = row.categories.flatMap((c) => (c.status ? [c.status] : []));
@@ -43,7 +59,11 @@ function CategoryCell({ cell }: { cell: PortfolioCategory | undefined }) {
       </Group>
       <Tooltip label={label}>
         <Progress
-          value={cell.count === null ? 0 : Math.min(100, (cell.count / Math.max(1, cell.triggerAt)) * 100)}
+          value={
+            cell.count === null
+              ? 0
+              : Math.min(100, (cell.count / Math.max(1, cell.triggerAt)) * 100)
+          }
           color={cell.status ? STATUS_COLORS[cell.status] : 'gray'}
           size="sm"
           aria-label={label}
@@ -63,9 +83,18 @@ export default function PortfolioScreen() {
   const visible = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase();
     return (rows ?? [])
-      .filter((row) => !needle || row.customer.toLocaleLowerCase().includes(needle) || (row.contractNumber ?? '').toLowerCase().includes(needle))
+      .filter(
+        (row) =>
+          !needle ||
+          row.customer.toLocaleLowerCase().includes(needle) ||
+          (row.contractNumber ?? '').toLowerCase().includes(needle),
+      )
       .filter((row) => status === 'all' || row.categories.some((c) => c.status === status))
-      .sort((a, b) => (STATUS_RANK[worstStatus(a) ?? 'under'] - STATUS_RANK[worstStatus(b) ?? 'under']) || a.customer.localeCompare(b.customer));
+      .sort(
+        (a, b) =>
+          STATUS_RANK[worstStatus(a) ?? 'under'] - STATUS_RANK[worstStatus(b) ?? 'under'] ||
+          a.customer.localeCompare(b.customer),
+      );
   }, [rows, query, status]);
 
   if (rows && rows.length === 0) {
@@ -128,12 +157,18 @@ export default function PortfolioScreen() {
                 onClick={() => navigate('customers', row.customerId)}
               >
                 <Table.Td>
-                  <Anchor href={hrefOf('customers', row.customerId)} fw={600} onClick={(event) => event.stopPropagation()}>
+                  <Anchor
+                    href={hrefOf('customers', row.customerId)}
+                    fw={600}
+                    onClick={(event) => event.stopPropagation()}
+                  >
                     {row.customer}
                   </Anchor>
                   <Text size="xs" c="dimmed">
                     {row.contractNumber ?? '–'}
-                    {row.unknownModels > 0 ? ` · ${t('portfolio.unknownModels', { count: row.unknownModels })}` : ''}
+                    {row.unknownModels > 0
+                      ? ` · ${t('portfolio.unknownModels', { count: row.unknownModels })}`
+                      : ''}
                   </Text>
                 </Table.Td>
                 {CATEGORIES.map((category) => (

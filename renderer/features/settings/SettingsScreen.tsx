@@ -1,5 +1,16 @@
 /** Settings: the user's name, language and theme, the partner brand for reports, and the data commands. */
-import { Button, ColorInput, Group, Image, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  ColorInput,
+  Group,
+  Image,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +49,10 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
   const [brand, setBrand] = useState(settings.brand);
 
   useEffect(() => {
-    api.getAppInfo().then(setInfo).catch(() => setInfo(null));
+    api
+      .getAppInfo()
+      .then(setInfo)
+      .catch(() => setInfo(null));
   }, []);
 
   const save = async <K extends keyof Settings>(key: K, value: Settings[K]) => {
@@ -47,7 +61,9 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
   };
 
   const pickLogo = async () => {
-    const file = await api.openFile({ filters: [{ name: 'Logo', extensions: ['png', 'jpg', 'jpeg'] }] });
+    const file = await api.openFile({
+      filters: [{ name: 'Logo', extensions: ['png', 'jpg', 'jpeg'] }],
+    });
     if (!file) return;
     if (file.bytes.byteLength > MAX_LOGO_BYTES) {
       notifications.show({ color: 'red', message: t('settings.brandLogoTooLarge') });
@@ -63,8 +79,16 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
       </Title>
       <Section title={t('settings.profile')}>
         <Group align="end">
-          <TextInput label={t('settings.userName')} value={name} onChange={(e) => setName(e.currentTarget.value)} maxLength={100} />
-          <Button onClick={() => void save('userName', name.trim())} disabled={!name.trim() || name.trim() === user}>
+          <TextInput
+            label={t('settings.userName')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            maxLength={100}
+          />
+          <Button
+            onClick={() => void save('userName', name.trim())}
+            disabled={!name.trim() || name.trim() === user}
+          >
             {t('settings.save')}
           </Button>
         </Group>
@@ -102,10 +126,25 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
         </Stack>
       </Section>
       <Section title={t('settings.brand')}>
-        <TextInput label={t('settings.brandName')} value={brand.name} onChange={(e) => setBrand({ ...brand, name: e.currentTarget.value })} maxLength={120} />
+        <TextInput
+          label={t('settings.brandName')}
+          value={brand.name}
+          onChange={(e) => setBrand({ ...brand, name: e.currentTarget.value })}
+          maxLength={120}
+        />
         <Group>
-          <ColorInput label={t('settings.primaryColor')} value={brand.primaryColor} onChange={(primaryColor) => setBrand({ ...brand, primaryColor })} format="hex" />
-          <ColorInput label={t('settings.accentColor')} value={brand.accentColor} onChange={(accentColor) => setBrand({ ...brand, accentColor })} format="hex" />
+          <ColorInput
+            label={t('settings.primaryColor')}
+            value={brand.primaryColor}
+            onChange={(primaryColor) => setBrand({ ...brand, primaryColor })}
+            format="hex"
+          />
+          <ColorInput
+            label={t('settings.accentColor')}
+            value={brand.accentColor}
+            onChange={(accentColor) => setBrand({ ...brand, accentColor })}
+            format="hex"
+          />
         </Group>
         <Group>
           {brand.logo ? <Image src={brand.logo} h={48} w="auto" alt={brand.name} /> : null}
@@ -119,7 +158,10 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
       </Section>
       <Section title={t('settings.data')}>
         <Text size="sm">
-          {t('settings.dataLocation')}: <Text span ff="monospace">{info?.dataLocation ?? '…'}</Text>
+          {t('settings.dataLocation')}:{' '}
+          <Text span ff="monospace">
+            {info?.dataLocation ?? '…'}
+          </Text>
         </Text>
         <Group>
           <Button onClick={() => void actions.backup()}>{t('settings.backup')}</Button>
@@ -131,8 +173,17 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
             onClick={() =>
               void actions
                 .loadDemo(user)
-                .then(() => notifications.show({ color: 'green', message: t('settings.demoLoaded') }))
-                .catch((error: unknown) => notifications.show({ color: 'red', message: t('errors.generic', { message: error instanceof Error ? error.message : String(error) }) }))
+                .then(() =>
+                  notifications.show({ color: 'green', message: t('settings.demoLoaded') }),
+                )
+                .catch((error: unknown) =>
+                  notifications.show({
+                    color: 'red',
+                    message: t('errors.generic', {
+                      message: error instanceof Error ? error.message : String(error),
+                    }),
+                  }),
+                )
             }
           >
             {t('settings.loadDemo')}
@@ -140,7 +191,9 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
         </Group>
       </Section>
       <Section title={t('settings.about')}>
-        <Text size="sm">{info ? t('settings.version', { version: info.version, host: info.host }) : '…'}</Text>
+        <Text size="sm">
+          {info ? t('settings.version', { version: info.version, host: info.host }) : '…'}
+        </Text>
       </Section>
     </Stack>
   );

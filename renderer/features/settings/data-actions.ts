@@ -44,7 +44,12 @@ export function useDataActions(user: string): DataActions {
   const runTask = useLongTask();
   const fail = useCallback(
     (error: unknown) =>
-      notifications.show({ color: 'red', message: t('errors.generic', { message: error instanceof Error ? error.message : String(error) }) }),
+      notifications.show({
+        color: 'red',
+        message: t('errors.generic', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      }),
     [t],
   );
 
@@ -56,7 +61,11 @@ export function useDataActions(user: string): DataActions {
         bytes: new Uint8Array(await blob.arrayBuffer()),
         filters: [{ name: 'CSM Workstation backup', extensions: ['json'] }],
       });
-      if (saved) notifications.show({ color: 'green', message: t('settings.backedUp', { path: saved.path }) });
+      if (saved)
+        notifications.show({
+          color: 'green',
+          message: t('settings.backedUp', { path: saved.path }),
+        });
     } catch (error) {
       fail(error);
     }
@@ -64,10 +73,12 @@ export function useDataActions(user: string): DataActions {
 
   const restore = useCallback(async () => {
     try {
-      const file = await api.openFile({ filters: [{ name: 'CSM Workstation backup', extensions: ['json'] }] });
+      const file = await api.openFile({
+        filters: [{ name: 'CSM Workstation backup', extensions: ['json'] }],
+      });
       if (!file) return;
       const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' });
-      const summary = await inspectBackup(blob);
+      const summary = await inspectBackup(blob, db.name);
       modals.openConfirmModal({
         title: t('settings.restoreConfirmTitle'),
         children: t('settings.restoreConfirmBody', { rows: summary.rows, file: file.name }),
@@ -75,7 +86,12 @@ export function useDataActions(user: string): DataActions {
         confirmProps: { color: 'red' },
         onConfirm: () => {
           runTask(t('progress.restore'), (report) => restoreBackup(db, user, blob, report))
-            .then(() => notifications.show({ color: 'green', message: t('settings.restored', { rows: summary.rows, file: file.name }) }))
+            .then(() =>
+              notifications.show({
+                color: 'green',
+                message: t('settings.restored', { rows: summary.rows, file: file.name }),
+              }),
+            )
             .catch(fail);
         },
       });

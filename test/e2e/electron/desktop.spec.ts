@@ -3,7 +3,10 @@ import { electronBinary } from '../../../scripts/electron-binary.mjs';
 
 const binary = electronBinary();
 
-test.skip(binary === null, 'The Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD, no network); the desktop shell runs where it exists.');
+test.skip(
+  binary === null,
+  'The Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD, no network); the desktop shell runs where it exists.',
+);
 
 test('the desktop window loads the app from app:// with isolation and the sandbox on', async () => {
   const app = await electron.launch({ executablePath: binary ?? '', args: ['.'] });

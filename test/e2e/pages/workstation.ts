@@ -41,17 +41,26 @@ export class Workstation {
   /** Customer names in the portfolio, in the order shown. */
   async portfolioCustomers(): Promise<string[]> {
     await expect(this.portfolioTable()).toBeVisible();
-    return this.portfolioTable().locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer') ?? ''));
+    return this.portfolioTable()
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer') ?? ''));
   }
 
-  async statusOf(customer: string, category: 'Headsets' | 'Video' | 'Voice'): Promise<string | null> {
+  async statusOf(
+    customer: string,
+    category: 'Headsets' | 'Video' | 'Voice',
+  ): Promise<string | null> {
     const header = await this.portfolioTable().locator('thead th').allTextContents();
     const column = header.indexOf(category);
-    const cell = this.portfolioTable().locator(`tbody tr[data-customer="${customer}"] td`).nth(column);
+    const cell = this.portfolioTable()
+      .locator(`tbody tr[data-customer="${customer}"] td`)
+      .nth(column);
     return cell.locator('[data-status]').getAttribute('data-status');
   }
 
-  async goTo(screen: 'Portfolio' | 'Customers' | 'Renewals' | 'Imports' | 'Reports' | 'Settings'): Promise<void> {
+  async goTo(
+    screen: 'Portfolio' | 'Customers' | 'Renewals' | 'Imports' | 'Reports' | 'Settings',
+  ): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: screen }).click();
   }
 
@@ -73,6 +82,8 @@ export class Workstation {
 
   async openCommandPalette(): Promise<void> {
     await this.page.keyboard.press('Control+K');
-    await expect(this.page.getByPlaceholder('Go to a screen or a customer, or run a command…')).toBeVisible();
+    await expect(
+      this.page.getByPlaceholder('Go to a screen or a customer, or run a command…'),
+    ).toBeVisible();
   }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_CATALOG_ENTRIES, modelWords, shippedCatalog, type CatalogEntry } from '../../../../shared/catalog';
+import {
+  SHIPPED_CATALOG_ENTRIES,
+  modelWords,
+  shippedCatalog,
+  type CatalogEntry,
+} from '../../../../shared/catalog';
 
 const asOf = '2026-11-01';
 const catalog = shippedCatalog();
@@ -94,7 +99,13 @@ describe('the shipped catalog', () => {
   });
 
   it('ignores case, spacing and brand prefixes', () => {
-    for (const model of ['POLY STUDIO X50', '  studio   x50 ', 'HP Poly Studio X50', 'Polycom studio-x50', 'StudioX50']) {
+    for (const model of [
+      'POLY STUDIO X50',
+      '  studio   x50 ',
+      'HP Poly Studio X50',
+      'Polycom studio-x50',
+      'StudioX50',
+    ]) {
       expect(catalog.lookup(model)?.pattern).toBe('Studio X50');
     }
   });
@@ -115,7 +126,13 @@ describe('the shipped catalog', () => {
   it('lets the user’s overrides win over the shipped catalog', () => {
     const overrides: CatalogEntry[] = [
       { pattern: 'Mystery 9', class: 'video', verified: true, source: 'classified by the CSM' },
-      { pattern: 'VVX 310', class: 'voice', endOfService: '2030-01-01', verified: true, source: 'extended support' },
+      {
+        pattern: 'VVX 310',
+        class: 'voice',
+        endOfService: '2030-01-01',
+        verified: true,
+        source: 'extended support',
+      },
     ];
     const custom = shippedCatalog(overrides);
     expect(custom.classify('Poly Mystery 9', asOf)).toBe('video');

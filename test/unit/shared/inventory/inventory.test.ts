@@ -37,8 +37,14 @@ describe('header aliases', () => {
   it.each([
     [['Device Model', 'Serial Number'], { model: 0, serial: 1 }],
     [['device_model', 'serial_number', 'lens_device_id'], { model: 0, serial: 1, deviceId: 2 }],
-    [['hardwareModel', 'serialNumber', 'site.name', 'connected'], { model: 0, serial: 1, site: 2, status: 3 }],
-    [['Enhetsmodell', 'Serienummer', 'Plats', 'Senast upptäckt'], { model: 0, serial: 1, site: 2, lastDetected: 3 }],
+    [
+      ['hardwareModel', 'serialNumber', 'site.name', 'connected'],
+      { model: 0, serial: 1, site: 2, status: 3 },
+    ],
+    [
+      ['Enhetsmodell', 'Serienummer', 'Plats', 'Senast upptäckt'],
+      { model: 0, serial: 1, site: 2, lastDetected: 3 },
+    ],
     [['\uFEFFDEVICE-MODEL ', 'serial.number'], { model: 0, serial: 1 }],
   ])('maps %j', (headers, mapping) => {
     expect(analyseHeaders(headers).mapping).toEqual(mapping);
@@ -60,9 +66,15 @@ describe('identity and duplicates (TERMS.md §2)', () => {
 
   it('keeps the row with the latest Last Detected and reports both rows', () => {
     const rows = [
-      { row: 2, device: device({ serial: 'A1', lastDetected: '2026-07-01T00:00:00Z', site: 'old' }) },
+      {
+        row: 2,
+        device: device({ serial: 'A1', lastDetected: '2026-07-01T00:00:00Z', site: 'old' }),
+      },
       { row: 3, device: device({ serial: 'B2' }) },
-      { row: 4, device: device({ serial: 'a1 ', lastDetected: '2026-07-30T00:00:00Z', site: 'new' }) },
+      {
+        row: 4,
+        device: device({ serial: 'a1 ', lastDetected: '2026-07-30T00:00:00Z', site: 'new' }),
+      },
       { row: 5, device: device({ serial: 'A1', lastDetected: null, site: 'never' }) },
     ];
     const result = dedupeDevices(rows, displayIdentity);

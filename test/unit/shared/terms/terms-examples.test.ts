@@ -30,10 +30,13 @@ describe('TERMS.md §3: baseline and triggerAt', () => {
     [1, 5, '1.05', 2],
     [0, 5, '0', 1],
     [200, 10, '220', 220],
-  ])('ordered %i at %i %% → baseline %s, triggerAt %i', (ordered, pct, expectedBaseline, expectedTrigger) => {
-    expect(baseline(ordered, pct)).toBe(expectedBaseline);
-    expect(triggerAt(ordered, pct)).toBe(expectedTrigger);
-  });
+  ])(
+    'ordered %i at %i %% → baseline %s, triggerAt %i',
+    (ordered, pct, expectedBaseline, expectedTrigger) => {
+      expect(baseline(ordered, pct)).toBe(expectedBaseline);
+      expect(triggerAt(ordered, pct)).toBe(expectedTrigger);
+    },
+  );
 
   it('does not fall into the floating-point trap of ⌈ordered × 1.10⌉', () => {
     expect(Math.ceil(100 * 1.1)).toBe(111);
@@ -86,7 +89,10 @@ describe('TERMS.md §4: adjustment month, term end, months charged, amount', () 
       expect(adjustmentMonth(start, months)).toBe(adj);
       expect(termEnd(start, months)).toBe(end);
       const mc = monthsCharged(adj, end);
-      const text = mc.partial.num === 0n ? String(mc.whole) : `${mc.whole} + ${mc.partial.num}/${mc.partial.den}`;
+      const text =
+        mc.partial.num === 0n
+          ? String(mc.whole)
+          : `${mc.whole} + ${mc.partial.num}/${mc.partial.den}`;
       expect(text).toBe(charged);
       const result = trueUp({
         ordered,
@@ -125,8 +131,18 @@ describe('TERMS.md §5: renewal', () => {
   it('proposes nextOrdered = latest count + next agreed growth, valued at next unit prices', () => {
     const proposal = renewalProposal(
       [
-        { category: 'video', latestCount: 118, nextAgreedGrowth: 10, nextUnitPrice: parseMoney('49.00', 'SEK') },
-        { category: 'voice', latestCount: 40, nextAgreedGrowth: 0, nextUnitPrice: parseMoney('12.50', 'SEK') },
+        {
+          category: 'video',
+          latestCount: 118,
+          nextAgreedGrowth: 10,
+          nextUnitPrice: parseMoney('49.00', 'SEK'),
+        },
+        {
+          category: 'voice',
+          latestCount: 40,
+          nextAgreedGrowth: 0,
+          nextUnitPrice: parseMoney('12.50', 'SEK'),
+        },
       ],
       'SEK',
     );
@@ -141,10 +157,18 @@ describe('TERMS.md §6: headset RMA threshold', () => {
     [200, 11, 10, true, 1],
     [30, 1, 1, false, 0],
     [30, 2, 1, true, 1],
-  ])('base %i, %i RMAs → allowed %i, exceeded %s, excess %i', (base, count, allowed, exceeded, excess) => {
-    const result = rmaThreshold(base, count, DEFAULT_CONTRACT_SETTINGS.rmaPct, DEFAULT_CONTRACT_SETTINGS.rmaWarnPct);
-    expect(result).toMatchObject({ allowed, exceeded, excess });
-  });
+  ])(
+    'base %i, %i RMAs → allowed %i, exceeded %s, excess %i',
+    (base, count, allowed, exceeded, excess) => {
+      const result = rmaThreshold(
+        base,
+        count,
+        DEFAULT_CONTRACT_SETTINGS.rmaPct,
+        DEFAULT_CONTRACT_SETTINGS.rmaWarnPct,
+      );
+      expect(result).toMatchObject({ allowed, exceeded, excess });
+    },
+  );
 
   it('warns from 80 % of the allowed count', () => {
     expect(rmaThreshold(200, 7, 5, 80).isWarning).toBe(false);
@@ -155,13 +179,17 @@ describe('TERMS.md §6: headset RMA threshold', () => {
 describe('TERMS.md §7: CSM blocks', () => {
   it('allows blocks × 8 hours a month and reports remaining and overage', () => {
     const settings = DEFAULT_CONTRACT_SETTINGS;
-    expect(blockLedger({ blocksPerMonth: 2, blockHours: settings.blockHours, usedMinutes: 600 })).toEqual({
+    expect(
+      blockLedger({ blocksPerMonth: 2, blockHours: settings.blockHours, usedMinutes: 600 }),
+    ).toEqual({
       allowedMinutes: 960,
       usedMinutes: 600,
       remainingMinutes: 360,
       overageMinutes: 0,
     });
-    expect(blockLedger({ blocksPerMonth: 1, blockHours: settings.blockHours, usedMinutes: 540 })).toMatchObject({
+    expect(
+      blockLedger({ blocksPerMonth: 1, blockHours: settings.blockHours, usedMinutes: 540 }),
+    ).toMatchObject({
       remainingMinutes: 0,
       overageMinutes: 60,
     });

@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateDemoPortfolio } from '../../../../shared/demo/generate';
+import type { Device } from '../../../../shared/model/device';
+import { createBackup, inspectBackup, restoreBackup } from '../../../../renderer/db/backup';
+import { ReadOnlyDatabaseError, recordedWrite, setReadOnly } from '../../../../renderer/db/changes';
+import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
+import { DemoAlreadyLoadedError, loadDemoPortfolio } from '../../../../renderer/db/demo';
+import { readInventory, replaceInventory } from '../../../../renderer/db/inventory';
+import { MIGRATIONS } from '../../../../renderer/db/migrations';
+import { readSettings, writeSetting } from '../../../../renderer/db/settings';
+
+const opened: WorkstationDatabase[] = [];
+async function freshDb(name = `db-${Math.random()}`) {
+  const db = new WorkstationDatabase(name);
+  opened.push(db);
+  expect(await openDatabase(db)).toEqual({ status: 'ready', isReadOnly: false });
+  return db;
+}
+
+afterEach(() => {
+  setReadOnly(false);
+  for (const db of opened.splice(0)) db.close();
+});
+
+const customer = {
+  id: 'c1',
+  name: 'Skärgårdens Vård AB',
+  masterAccountId: 'MA-1',
+  country: 'SE' as const,
+  lensAccounts: [],
+  csm: 'Åsa',
+  accountManager: 'Örjan',
+  isArchived: false,
+};
+
+describe('the change log', () => {
+  it('records who changed what, before → after, with the entity', async () => {
+    const db = await freshDb();
+    await writeSetting(db, 'Karin', 'language', 'sv');
+    await writeSetting(db, 'Karin', 'language', 'en');
+    const changes = await db.changes.toArray();
+    expect(changes.map((c) => [c.user, c.entity, c.entityId, c.action, c.before, c.after])).toEqual(
+      [
+        ['Karin', 'setting', 'language', 'create', null, 'sv'],
+        ['Karin', 'setting', 'language', 'update', 'sv', 'en'],
+      ],
+    );
+    expect((await readSettings(db)).language).toBe('en');
+  });
+
+  it('commits nothing, entity or change, when the write fails half-way', async () => {
+    const db = await freshDb();
+    await expect(
+      recordedWrite(db, 'Karin', [db.customers], async (record) => {
+        await db.customers.add(customer);
+        record({
+          entity: 'customer',
+          entityId: 'c1',
+          action: 'create',
+          before: null,
+          after: customer,
+        });
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await db.customers.count()).toBe(0);
+    expect(await db.changes.count()).toBe(0);
+  });
+});
+
+describe('a database written by a newer app version', () => {
+  it('opens read-only with the reason, and refuses writes', async () => {
+    const name = `newer-${Math.random()}`;
+    const newer = new WorkstationDatabase(name, [
+      ...MIGRATIONS,
+      { version: 99, name: 'future', stores: { future: 'id' } },
+    ]);
+    await newer.open();
+    await newer.meta.put({ key: 'schemaVersion', value: 99 });
+    await newer.customers.add(customer);
+    newer.close();
+
+    const db = new WorkstationDatabase(name);
+    opened.push(db);
+    const state = await openDatabase(db);
+    expect(state).toMatchObject({ status: 'ready', isReadOnly: true, reason: 'newerVersion' });
+    setReadOnly(state.status === 'ready' && state.isReadOnly);
+    await expect(writeSetting(db, 'Karin', 'language', 'sv')).rejects.toThrow(
+      ReadOnlyDatabaseError,
+    );
+    expect(await db.customers.count()).toBe(1);
+  });
+});
+
+describe('inventory chunks', () => {
+  const device = (i: number): Device => ({
+    id: `S${i}`,
+    serial: `S${i}`,
+    deviceId: '',
+    model: 'Poly Studio X50',
+    name: '',
+    site: 'Malmö',
+    room: '',
+    softwareVersion: '1',
+    online: true,
+    lastDetected: null,
+    account: 'A',
+    accountId: '',
+    mac: '',
+    hardwareFamily: '',
+  });
+
+  it('stores devices in chunks of 5,000 and replaces them whole', async () => {
+    const db = await freshDb();
+    const many = Array.from({ length: 12_345 }, (_, i) => device(i));
+    await db.transaction('rw', db.inventoryChunks, () => replaceInventory(db, 'c1', many));
+    expect(await db.inventoryChunks.count()).toBe(3);
+    expect(await readInventory(db, 'c1')).toEqual(many);
+    await db.transaction('rw', db.inventoryChunks, () =>
+      replaceInventory(db, 'c1', many.slice(0, 10)),
+    );
+    expect(await db.inventoryChunks.count()).toBe(1);
+    expect(await readInventory(db, 'c1')).toHaveLength(10);
+  });
+});
+
+describe('the demo portfolio', () => {
+  it('loads in one transaction, once', async () => {
+    const db = await freshDb();
+    const portfolio = generateDemoPortfolio('2026-11-20');
+    await loadDemoPortfolio(db, 'Karin', portfolio);
+    expect(await db.customers.count()).toBe(12);
+    expect(await db.snapshots.count()).toBe(portfolio.snapshots.length);
+    const vasa = portfolio.customers.find((c) => c.name === 'Vasa Försäkring AB');
+    expect((await readInventory(db, vasa?.id ?? '')).length).toBeGreaterThanOrEqual(50_000);
+    const before = await db.changes.count();
+    await expect(loadDemoPortfolio(db, 'Karin', portfolio)).rejects.toThrow(DemoAlreadyLoadedError);
+    expect(await db.changes.count()).toBe(before);
+  });
+});
+
+describe('backup and restore', () => {
+  it('round-trips Swedish text, symbols and emoji exactly', async () => {
+    const source = await freshDb();
+    const text = 'åäöÅÄÖæøÆØ € 😀 ' + 'Ä'.repeat(100_000);
+    await recordedWrite(source, 'Åsa Öberg', [source.customers], async (record) => {
+      await source.customers.add({ ...customer, name: text });
+      record({
+        entity: 'customer',
+        entityId: 'c1',
+        action: 'create',
+        before: null,
+        after: { name: 'Skärgården' },
+      });
+    });
+    const blob = await createBackup(source);
+    expect(await inspectBackup(blob, source.name)).toMatchObject({ version: 1 });
+    await expect(inspectBackup(blob)).rejects.toThrow(/not a CSM Workstation backup/);
+
+    // A new machine: the same database, empty, with something of its own that the restore replaces.
+    await source.delete();
+    const target = await freshDb(source.name);
+    await writeSetting(target, 'Jonas', 'language', 'en');
+    await restoreBackup(target, 'Jonas', blob);
+    expect((await target.customers.get('c1'))?.name).toBe(text);
+    expect(await target.settings.count()).toBe(0);
+    const changes = await target.changes.toArray();
+    expect(changes.map((c) => [c.user, c.action])).toEqual([
+      ['Åsa Öberg', 'create'],
+      ['Jonas', 'restore'],
+    ]);
+  });
+
+  it('refuses a file that is not a backup, and touches nothing', async () => {
+    const db = await freshDb();
+    await writeSetting(db, 'Karin', 'language', 'sv');
+    await expect(restoreBackup(db, 'Karin', new Blob(['{"hello":"world"}']))).rejects.toThrow(
+      /not a CSM Workstation backup/,
+    );
+    await expect(restoreBackup(db, 'Karin', new Blob(['garbage']))).rejects.toThrow(
+      /not a CSM Workstation backup/,
+    );
+    expect((await readSettings(db)).language).toBe('sv');
+  });
+});

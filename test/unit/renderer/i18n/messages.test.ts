@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { formatters } from '../../../../renderer/components/shell/format';
+import { hrefOf, parseRoute } from '../../../../renderer/components/shell/route';
+import { systemLanguage } from '../../../../renderer/i18n';
+import { en } from '../../../../renderer/i18n/en';
+import { sv } from '../../../../renderer/i18n/sv';
+import { money } from '../../../../shared/terms/money';
+
+function paths(value: unknown, prefix = ''): string[] {
+  return typeof value === 'object' && value !== null
+    ? Object.entries(value).flatMap(([key, child]) => paths(child, `${prefix}${key}.`))
+    : [prefix.slice(0, -1)];
+}
+
+describe('translations', () => {
+  it('have the same keys and the same placeholders in Swedish and English', () => {
+    expect(paths(sv)).toEqual(paths(en));
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const lookup = (messages: unknown, path: string) =>
+      path
+        .split('.')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], messages);
+    for (const path of paths(en)) {
+      expect(placeholders(String(lookup(sv, path))), path).toEqual(
+        placeholders(String(lookup(en, path))),
+      );
+    }
+  });
+
+  it('follow the system language', () => {
+    expect(systemLanguage(['sv-SE', 'en-US'])).toBe('sv');
+    expect(systemLanguage(['en-GB', 'sv-SE'])).toBe('en');
+    expect(systemLanguage(['de-DE'])).toBe('en');
+  });
+
+  it('format numbers, dates and money per language', () => {
+    const sv = formatters('sv');
+    const en = formatters('en');
+    expect(sv.number(50316).replace(/\s/g, ' ')).toBe('50 316');
+    expect(en.number(50316)).toBe('50,316');
+    expect(sv.date('2026-11-25')).toBe('25 nov. 2026');
+    expect(en.date('2026-11-25')).toBe('25 Nov 2026');
+    expect(sv.money(money(32258, 'EUR')).replace(/\s/g, ' ')).toBe('322,58 €');
+    expect(en.percent(12)).toBe('+12%');
+  });
+});
+
+describe('routes', () => {
+  it('parse and build hash routes, unknown screens going home', () => {
+    expect(parseRoute('#/customers/demo-01')).toEqual({ screen: 'customers', id: 'demo-01' });
+    expect(parseRoute('#/nonsense')).toEqual({ screen: 'portfolio', id: null });
+    expect(parseRoute('')).toEqual({ screen: 'portfolio', id: null });
+    expect(parseRoute(hrefOf('customers', 'a/b c'))).toEqual({ screen: 'customers', id: 'a/b c' });
+  });
+});
