@@ -25,6 +25,9 @@ import {
   type CalendarDate,
 } from '../terms/dates';
 import { nextBusinessDay, addBusinessDays } from '../terms/business-days';
+import { orderedUnits } from '../terms/baseline';
+import { blockLedger } from '../terms/csm-blocks';
+import { rmaThreshold } from '../terms/rma';
 import { parseMoney } from '../terms/money';
 import { contractSettings } from '../terms/settings';
 import { DEMO_ACCOUNT_MANAGER, DEMO_BOOK, DEMO_CSM, type DemoCustomerPlan } from './book';
@@ -211,15 +214,17 @@ function snapshotsFor(
 function serviceRecords(
   random: Random,
   customer: Customer,
-  plan: DemoCustomerPlan,
+  contract: Contract,
   sites: Site[],
   devices: Device[],
   asOf: CalendarDate,
 ) {
+  const { settings } = contract;
   const rmas: Rma[] = [];
-  const headsets = plan.categories.find((c) => c.category === 'headsets');
+  const headsets = contract.categories.find((c) => c.category === 'headsets');
   if (headsets) {
-    const allowed = Math.floor(((headsets.installedAtStart + headsets.agreedGrowth) * 5) / 100);
+    const base = orderedUnits(headsets.installedAtStart, headsets.agreedGrowth);
+    const { allowed } = rmaThreshold(base, 0, settings.rmaPct, settings.rmaWarnPct);
     const count = customer.name.startsWith('Aurora')
       ? Math.ceil(allowed * 0.85)
       : random.int(0, Math.max(1, Math.floor(allowed / 3)));
@@ -243,7 +248,9 @@ function serviceRecords(
         shipBy,
         shippedOn: shipped ? shipBy : null,
         trackingNumber: shipped ? `1Z${random.alnum(16)}` : '',
-        returnBy: shipped ? addBusinessDays(shipBy, 10, customer.country) : null,
+        returnBy: shipped
+          ? addBusinessDays(shipBy, settings.returnBusinessDays, customer.country)
+          : null,
         returnedOn:
           shipped && random.chance(0.8)
             ? addBusinessDays(shipBy, random.int(2, 9), customer.country)
@@ -260,13 +267,17 @@ function serviceRecords(
     }
   }
   const timeEntries: TimeEntry[] = [];
-  if (plan.blocksPerMonth > 0) {
+  const { allowedMinutes } = blockLedger({
+    blocksPerMonth: settings.blocksPerMonth,
+    blockHours: settings.blockHours,
+    usedMinutes: 0,
+  });
+  if (allowedMinutes > 0) {
     for (let back = 0; back < 6; back++) {
       const month = addMonthsToMonth(monthOf(asOf), -back);
+      // One customer overspends this month; the others use 55–95 % of their blocks.
       const budget =
-        plan.blocksPerMonth *
-        8 *
-        60 *
+        allowedMinutes *
         (customer.name.startsWith('Vasa') && back === 0 ? 1.15 : random.int(55, 95) / 100);
       let used = 0;
       for (let n = 0; used < budget; n++) {
@@ -393,7 +404,7 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
       asOf,
     );
     const devices = pool.map((p) => p.device);
-    const records = serviceRecords(random, customer, plan, sites, devices, asOf);
+    const records = serviceRecords(random, customer, contract, sites, devices, asOf);
     portfolio.customers.push(customer);
     portfolio.sites.push(...sites);
     portfolio.contracts.push(contract);
