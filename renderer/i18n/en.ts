@@ -53,7 +53,7 @@ export const en = {
     contract: 'Contract',
     asOf: 'Inventory as of',
     renewal: 'Renewal',
-    countOfOrdered: '{{count}} of {{ordered}} ordered (baseline {{baseline}})',
+    countOfOrdered: '{{count}} of {{ordered}} ordered, baseline {{baseline}}',
     emptyTitle: 'No customers yet',
     emptyBody:
       'Import a Lens inventory or load the demo portfolio from Settings to see your customers here.',
@@ -67,6 +67,7 @@ export const en = {
     emptyBody:
       'Each customer’s categories, trend, firmware, sites and service records will be here. Pick a customer from the portfolio.',
     devices: '{{count}} devices',
+    orderedBaseline: '{{ordered}} ordered · baseline {{baseline}} · true-up at {{triggerAt}}',
     sites: 'Sites',
   },
   renewals: {

@@ -55,7 +55,7 @@ export const sv: Messages = {
     contract: 'Avtal',
     asOf: 'Inventering per',
     renewal: 'Förnyelse',
-    countOfOrdered: '{{count}} av {{ordered}} beställda (baslinje {{baseline}})',
+    countOfOrdered: '{{count}} av {{ordered}} beställda, baslinje {{baseline}}',
     emptyTitle: 'Inga kunder än',
     emptyBody:
       'Importera en Lens-inventering eller ladda demoportföljen under Inställningar för att se dina kunder här.',
@@ -69,6 +69,7 @@ export const sv: Messages = {
     emptyBody:
       'Varje kunds kategorier, trend, firmware, platser och serviceärenden visas här. Välj en kund i portföljen.',
     devices: '{{count}} enheter',
+    orderedBaseline: '{{ordered}} beställda · baslinje {{baseline}} · justering vid {{triggerAt}}',
     sites: 'Platser',
   },
   renewals: {

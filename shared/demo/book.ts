@@ -19,7 +19,8 @@ export interface DemoCustomerPlan {
   currency: CurrencyCode;
   city: string;
   sites: number;
-  termStart: string;
+  /** The term starts this many months before the as-of month, on this day: terms stay current. */
+  termStart: { monthsBefore: number; day: number };
   historyMonths: number;
   blocksPerMonth: number;
   categories: DemoCategoryPlan[];
@@ -46,7 +47,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'SEK',
     city: 'Stockholm',
     sites: 4,
-    termStart: '2026-01-01',
+    termStart: { monthsBefore: 10, day: 1 },
     historyMonths: 18,
     blocksPerMonth: 2,
     categories: [
@@ -60,7 +61,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'NOK',
     city: 'Oslo',
     sites: 3,
-    termStart: '2026-03-15',
+    termStart: { monthsBefore: 8, day: 15 },
     historyMonths: 14,
     blocksPerMonth: 1,
     categories: [
@@ -74,7 +75,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'EUR',
     city: 'Hamburg',
     sites: 5,
-    termStart: '2025-10-01',
+    termStart: { monthsBefore: 1, day: 1 },
     historyMonths: 24,
     blocksPerMonth: 2,
     categories: [
@@ -88,7 +89,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'SEK',
     city: 'Norrtälje',
     sites: 3,
-    termStart: '2026-02-01',
+    termStart: { monthsBefore: 9, day: 1 },
     historyMonths: 12,
     blocksPerMonth: 1,
     categories: [
@@ -106,7 +107,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'SEK',
     city: 'Göteborg',
     sites: 2,
-    termStart: '2025-12-01',
+    termStart: { monthsBefore: 11, day: 1 },
     historyMonths: 20,
     blocksPerMonth: 0,
     categories: [{ category: 'video', ...h(24, 2, 5100, 1.04) }],
@@ -117,7 +118,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'EUR',
     city: 'Helsinki',
     sites: 2,
-    termStart: '2026-04-01',
+    termStart: { monthsBefore: 7, day: 1 },
     historyMonths: 12,
     blocksPerMonth: 1,
     categories: [
@@ -131,7 +132,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'NOK',
     city: 'Bergen',
     sites: 6,
-    termStart: '2025-11-01',
+    termStart: { monthsBefore: 0, day: 1 },
     historyMonths: 22,
     blocksPerMonth: 2,
     categories: [
@@ -145,7 +146,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'SEK',
     city: 'Malmö',
     sites: 2,
-    termStart: '2026-05-01',
+    termStart: { monthsBefore: 6, day: 1 },
     historyMonths: 12,
     blocksPerMonth: 1,
     categories: [
@@ -159,7 +160,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'EUR',
     city: 'København',
     sites: 3,
-    termStart: '2026-01-15',
+    termStart: { monthsBefore: 10, day: 15 },
     historyMonths: 16,
     blocksPerMonth: 1,
     categories: [{ category: 'headsets', ...h(300, 20, 44, 1.06) }],
@@ -170,7 +171,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'SEK',
     city: 'Stockholm',
     sites: 1,
-    termStart: '2026-06-01',
+    termStart: { monthsBefore: 5, day: 1 },
     historyMonths: 12,
     blocksPerMonth: 0,
     categories: [
@@ -185,7 +186,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'SEK',
     city: 'Stockholm',
     sites: 8,
-    termStart: '2025-09-01',
+    termStart: { monthsBefore: 2, day: 1 },
     historyMonths: 24,
     blocksPerMonth: 4,
     categories: [
@@ -200,7 +201,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     currency: 'SEK',
     city: 'Uppsala',
     sites: 2,
-    termStart: '2026-07-01',
+    termStart: { monthsBefore: 4, day: 1 },
     historyMonths: 12,
     blocksPerMonth: 1,
     categories: [{ category: 'headsets', ...h(80, 10, 500, 0.92) }],

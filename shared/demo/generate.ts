@@ -373,7 +373,7 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
       id: `${id}-contract`,
       customerId: id,
       number: `PE-${1001 + index}`,
-      termStart: plan.termStart,
+      termStart: `${addMonthsToMonth(monthOf(asOf), -plan.termStart.monthsBefore)}-${String(plan.termStart.day).padStart(2, '0')}`,
       currency: plan.currency,
       categories: CATEGORIES.flatMap((category) => {
         const line = plan.categories.find((c) => c.category === category);

@@ -6,6 +6,8 @@ import { localeOf, type Language } from '../../i18n';
 export interface Formatters {
   locale: string;
   number(value: number, digits?: number): string;
+  /** Up to two decimals, none when whole: a baseline of 105 or 31.5. */
+  decimal(value: number | string): string;
   percent(value: number): string;
   date(value: string): string;
   money(value: Money): string;
@@ -26,6 +28,8 @@ export function formatters(language: Language): Formatters {
         maximumFractionDigits: digits,
         minimumFractionDigits: digits,
       }).format(value),
+    decimal: (value) =>
+      new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(Number(value)),
     percent: (value) =>
       new Intl.NumberFormat(locale, {
         style: 'percent',

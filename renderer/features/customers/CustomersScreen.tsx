@@ -82,12 +82,11 @@ function CustomerDashboard({ id }: { id: string }) {
               {cell.count === null ? '–' : format.number(cell.count)}
             </Text>
             <Text size="sm" c="dimmed">
-              {t('portfolio.countOfOrdered', {
-                count: '',
+              {t('customers.orderedBaseline', {
                 ordered: format.number(cell.ordered),
-                baseline: format.number(Number(cell.baseline), 2),
-              })}{' '}
-              · triggerAt {format.number(cell.triggerAt)}
+                baseline: format.decimal(cell.baseline),
+                triggerAt: format.number(cell.triggerAt),
+              })}
               {cell.growthPct !== null ? ` · ${format.percent(cell.growthPct)}` : ''}
             </Text>
           </Card>

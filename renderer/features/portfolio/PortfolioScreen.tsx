@@ -43,20 +43,17 @@ function CategoryCell({ cell }: { cell: PortfolioCategory | undefined }) {
   const label = t('portfolio.countOfOrdered', {
     count: cell.count === null ? '–' : format.number(cell.count),
     ordered: format.number(cell.ordered),
-    baseline: format.number(Number(cell.baseline), 2),
+    baseline: format.decimal(cell.baseline),
   });
   return (
-    <Stack gap={4} miw={150}>
-      <Group gap={6} wrap="nowrap">
-        <Text fw={600} size="sm">
-          {cell.count === null ? '–' : format.number(cell.count)}
-          <Text span c="dimmed" size="sm" fw={400}>
-            {' '}
-            / {format.number(cell.ordered)}
-          </Text>
+    <Stack gap={4} miw={140}>
+      <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+        {cell.count === null ? '–' : format.number(cell.count)}
+        <Text span c="dimmed" size="sm" fw={400}>
+          {' / '}
+          {format.number(cell.ordered)}
         </Text>
-        <StatusBadge status={cell.status} />
-      </Group>
+      </Text>
       <Tooltip label={label}>
         <Progress
           value={
@@ -69,6 +66,9 @@ function CategoryCell({ cell }: { cell: PortfolioCategory | undefined }) {
           aria-label={label}
         />
       </Tooltip>
+      <div>
+        <StatusBadge status={cell.status} />
+      </div>
     </Stack>
   );
 }
