@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 /**
  * Two projects (STYLE.md 12): `web` runs the renderer in Debian's Chromium against the browser host;
@@ -30,17 +31,7 @@ export default defineConfig({
       testIgnore: /electron\//,
       use: {
         browserName: 'chromium',
-        launchOptions: {
-          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-            '--disable-dev-shm-usage',
-          ],
-        },
+        launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
       },
     },
     { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ },

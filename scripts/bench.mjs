@@ -3,19 +3,11 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const port = 4590;
 const token = 'bench-token-0123456789abcdef';
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -58,7 +50,7 @@ const record = (name, samples, target, unit = 'ms') =>
   });
 
 const host = await startHost();
-const browser = await chromium.launch({ executablePath, args });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   // First run: name → Load demo portfolio → the portfolio painted (generation in a worker + one transaction).
   const firstRun = [];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { DemoPortfolio } from '../../shared/demo/generate';
-import type { Device } from '../../shared/model/device';
+import type { Device, DeviceField } from '../../shared/model/device';
 import { moneyToDecimal, money } from '../../shared/terms/money';
 import { adjustmentMonth } from '../../shared/terms/term';
 import { writeFileAtomic } from './atomic-write';
@@ -23,69 +23,70 @@ export const DIALECTS: readonly Dialect[] = [
   'xlsx',
 ];
 
-const HEADERS: Record<Exclude<Dialect, 'xlsx'>, string[]> = {
+/** Each dialect's columns: the header as that export writes it, and the device field it holds. */
+const COLUMNS: Record<Exclude<Dialect, 'xlsx'>, [string, DeviceField][]> = {
   'lens-ui': [
-    'Device Name',
-    'Device Model',
-    'Serial Number',
-    'MAC Address',
-    'Software Version',
-    'Status',
-    'Last Detected',
-    'Site',
-    'Room',
-    'Account',
-    'Account ID',
-    'Device ID',
+    ['Device Name', 'name'],
+    ['Device Model', 'model'],
+    ['Serial Number', 'serial'],
+    ['MAC Address', 'mac'],
+    ['Software Version', 'softwareVersion'],
+    ['Status', 'status'],
+    ['Last Detected', 'lastDetected'],
+    ['Site', 'site'],
+    ['Room', 'room'],
+    ['Account', 'account'],
+    ['Account ID', 'accountId'],
+    ['Device ID', 'deviceId'],
   ],
   'excel-sv': [
-    'Enhetsnamn',
-    'Enhetsmodell',
-    'Serienummer',
-    'Programvaruversion',
-    'Status',
-    'Senast upptäckt',
-    'Plats',
-    'Rum',
-    'Konto',
+    ['Enhetsnamn', 'name'],
+    ['Enhetsmodell', 'model'],
+    ['Serienummer', 'serial'],
+    ['Programvaruversion', 'softwareVersion'],
+    ['Status', 'status'],
+    ['Senast upptäckt', 'lastDetected'],
+    ['Plats', 'site'],
+    ['Rum', 'room'],
+    ['Konto', 'account'],
   ],
   'unicode-text': [
-    'name',
-    'device_model',
-    'serial_number',
-    'mac_address',
-    'softwareVersion',
-    'Status',
-    'lastDetected',
-    'site_name',
-    'room_name',
-    'tenant',
-    'lens_device_id',
+    ['name', 'name'],
+    ['device_model', 'model'],
+    ['serial_number', 'serial'],
+    ['mac_address', 'mac'],
+    ['softwareVersion', 'softwareVersion'],
+    ['Status', 'status'],
+    ['lastDetected', 'lastDetected'],
+    ['site_name', 'site'],
+    ['room_name', 'room'],
+    ['tenant', 'account'],
+    ['lens_device_id', 'deviceId'],
   ],
   api: [
-    'displayName',
-    'hardwareModel',
-    'serialNumber',
-    'macAddress',
-    'softwareVersion',
-    'connected',
-    'lastDetected',
-    'site.name',
-    'room.name',
-    'tenant',
-    'tenantId',
-    'id',
+    ['displayName', 'name'],
+    ['hardwareModel', 'model'],
+    ['serialNumber', 'serial'],
+    ['macAddress', 'mac'],
+    ['softwareVersion', 'softwareVersion'],
+    ['connected', 'status'],
+    ['lastDetected', 'lastDetected'],
+    ['site.name', 'site'],
+    ['room.name', 'room'],
+    ['tenant', 'account'],
+    ['tenantId', 'accountId'],
+    ['id', 'deviceId'],
   ],
   us: [
-    'Device Name',
-    'Model',
-    'Serial',
-    'Firmware',
-    'Status',
-    'Last Detected',
-    'Site',
-    'Room',
-    'Account',
+    ['Device Name', 'name'],
+    ['Model', 'model'],
+    ['Serial', 'serial'],
+    ['Firmware', 'softwareVersion'],
+    ['Status', 'status'],
+    ['Last Detected', 'lastDetected'],
+    ['Site', 'site'],
+    ['Room', 'room'],
+    ['Account', 'account'],
   ],
 };
 
@@ -117,89 +118,30 @@ function status(online: boolean | null, dialect: Dialect): string {
   return online ? 'Online' : 'Offline';
 }
 
-function row(device: Device, dialect: Exclude<Dialect, 'xlsx'>): string[] {
-  const room = device.room || (dialect === 'lens-ui' ? '-' : '');
-  const when = timestamp(device.lastDetected, dialect);
-  const state = status(device.online, dialect);
-  switch (dialect) {
-    case 'lens-ui':
-      return [
-        device.name,
-        device.model,
-        device.serial,
-        device.mac,
-        device.softwareVersion,
-        state,
-        when,
-        device.site,
-        room,
-        device.account,
-        device.accountId,
-        device.deviceId,
-      ];
-    case 'excel-sv':
-      return [
-        device.name,
-        device.model,
-        device.serial,
-        device.softwareVersion,
-        state,
-        when,
-        device.site,
-        room,
-        device.account,
-      ];
-    case 'unicode-text':
-      return [
-        device.name,
-        device.model,
-        device.serial,
-        device.mac,
-        device.softwareVersion,
-        state,
-        when,
-        device.site,
-        room,
-        device.account,
-        device.deviceId,
-      ];
-    case 'api':
-      return [
-        device.name,
-        device.model,
-        device.serial,
-        device.mac,
-        device.softwareVersion,
-        state,
-        when,
-        device.site,
-        room,
-        device.account,
-        device.accountId,
-        device.deviceId,
-      ];
-    case 'us':
-      return [
-        device.name,
-        device.model,
-        device.serial,
-        device.softwareVersion,
-        state,
-        when,
-        device.site,
-        room,
-        device.account,
-      ];
-  }
+function cell(device: Device, field: DeviceField, dialect: Dialect): string {
+  if (field === 'status') return status(device.online, dialect);
+  if (field === 'lastDetected') return timestamp(device.lastDetected, dialect);
+  if (field === 'room')
+    return device.room || (dialect === 'lens-ui' || dialect === 'xlsx' ? '-' : '');
+  return device[field];
 }
 
 /** One inventory as CSV bytes in a dialect: separator, line ends, encoding and BOM as real exports have them. */
 export function lensCsv(devices: readonly Device[], dialect: Exclude<Dialect, 'xlsx'>): Uint8Array {
   const separator = dialect === 'excel-sv' ? ';' : dialect === 'unicode-text' ? '\t' : ',';
   const newline = dialect === 'api' || dialect === 'us' ? '\n' : '\r\n';
+  const columns = COLUMNS[dialect];
   const lines = [
-    csvLine(HEADERS[dialect], separator),
-    ...devices.map((d) => csvLine(row(d, dialect), separator)),
+    csvLine(
+      columns.map(([header]) => header),
+      separator,
+    ),
+    ...devices.map((d) =>
+      csvLine(
+        columns.map(([, field]) => cell(d, field, dialect)),
+        separator,
+      ),
+    ),
   ];
   if (dialect === 'excel-sv') lines.unshift('sep=;');
   const text = lines.join(newline) + newline;
@@ -219,25 +161,20 @@ export async function writeLensXlsx(
   sheet.addRow(['Poly Lens – Device inventory']).commit();
   sheet.addRow([`Exported ${asOf}`]).commit();
   sheet.addRow([]).commit();
-  sheet.addRow(HEADERS['lens-ui']).commit();
+  const columns = COLUMNS['lens-ui'];
+  sheet.addRow(columns.map(([header]) => header)).commit();
+  const dateColumn = columns.findIndex(([, field]) => field === 'lastDetected') + 1;
   for (const d of devices) {
-    const detected = d.lastDetected ? new Date(d.lastDetected) : null;
-    const cells = [
-      d.name,
-      d.model,
-      d.serial,
-      d.mac,
-      d.softwareVersion,
-      status(d.online, 'xlsx'),
-      detected,
-      d.site,
-      d.room || '-',
-      d.account,
-      d.accountId,
-      d.deviceId,
-    ];
-    const added = sheet.addRow(cells);
-    if (detected) added.getCell(7).numFmt = 'yyyy-mm-dd hh:mm';
+    const added = sheet.addRow(
+      columns.map(([, field]) =>
+        field === 'lastDetected'
+          ? d.lastDetected
+            ? new Date(d.lastDetected)
+            : null
+          : cell(d, field, 'xlsx'),
+      ),
+    );
+    added.getCell(dateColumn).numFmt = 'yyyy-mm-dd hh:mm';
     added.commit();
   }
   sheet.commit();
