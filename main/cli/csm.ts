@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { generateDemoPortfolio } from '../../shared/demo/generate';
 import { isCalendarDate } from '../../shared/terms/dates';
 import { writeDemoFiles } from '../services/demo-files';
+import { inspect } from './inspect';
 
 interface Output {
   write(text: string): unknown;
@@ -14,6 +15,10 @@ interface Output {
 const USAGE = `usage: csm <command> [options]
 
 commands:
+  inspect FILE [--as-of YYYY-MM-DD] [--json]
+      read a Lens inventory export (CSV or XLSX) and print what it holds: format, encoding,
+      separator, rows, devices, duplicates, rejected rows, counts per category, excluded devices,
+      unknown models and accounts
   demo --out DIR [--as-of YYYY-MM-DD] [--json]
       write the demo partner book as the files users bring: Lens inventory exports in several
       dialects (CSV comma/semicolon/tab, UTF-8/Windows-1252/UTF-16, XLSX) and a contract register
@@ -45,6 +50,17 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+async function inspectCommand(args: readonly string[], stdout: Output): Promise<number> {
+  const [file, ...rest] = args;
+  if (!file || file.startsWith('--')) throw new UsageError('inspect needs a FILE');
+  const options = parseOptions(rest, ['as-of'], ['json']);
+  const asOf = options.get('as-of');
+  if (asOf !== undefined && !isCalendarDate(asOf))
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
+  await inspect(file, asOf, options.has('json'), (text) => stdout.write(text));
+  return 0;
+}
+
 async function demo(args: readonly string[], stdout: Output): Promise<number> {
   const options = parseOptions(args, ['out', 'as-of'], ['json']);
   const out = options.get('out');
@@ -66,6 +82,7 @@ export async function run(
   const [command, ...args] = argv;
   try {
     if (command === 'demo') return await demo(args, stdout);
+    if (command === 'inspect') return await inspectCommand(args, stdout);
     if (command === undefined || command === '--help' || command === 'help') {
       stdout.write(USAGE);
       return command === undefined ? 2 : 0;

@@ -66,9 +66,14 @@ export function analyseHeaders(headers: readonly string[]): HeaderAnalysis {
     if (mapping[field] === undefined) mapping[field] = column;
     else duplicates.push({ field, column });
   });
+  return { mapping, duplicates, missing: missingFields(mapping) };
+}
+
+/** What a mapping lacks to be usable: the model column, or both serial and device-ID columns. */
+export function missingFields(mapping: HeaderMapping): HeaderAnalysis['missing'] {
   const missing: HeaderAnalysis['missing'] = [];
   if (mapping.model === undefined) missing.push('model');
   if (mapping.serial === undefined && mapping.deviceId === undefined)
     missing.push('serial or device ID');
-  return { mapping, duplicates, missing };
+  return missing;
 }

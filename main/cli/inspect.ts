@@ -1,0 +1,82 @@
+/** `csm inspect FILE [--as-of DATE] [--json]`: what a Lens inventory holds (FORMATS.md §3). */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ParsedInventory } from '../../shared/inventory/parsed';
+import { UnusableFileError } from '../services/inventory/errors';
+import { IMPORT_LIMITS, parseInventory } from '../services/inventory/parse';
+
+/** The JSON document FORMATS.md §3 specifies. */
+export function inspectDocument(parsed: ParsedInventory) {
+  return {
+    file: parsed.file,
+    format: parsed.format,
+    encoding: parsed.encoding === null ? null : parsed.encoding.replace('-bom', ''),
+    delimiter: parsed.delimiter,
+    asOf: parsed.asOf,
+    rows: parsed.rows,
+    devices: parsed.devices.length,
+    duplicates: parsed.duplicates.map(({ id, rows }) => ({ id, rows })),
+    rejected: parsed.rejected,
+    counts: parsed.summary.counts,
+    excluded: parsed.summary.excluded,
+    unknownModels: parsed.summary.unknownModels,
+    accounts: parsed.accounts.map((a) => ({
+      account: a.account || a.accountId,
+      devices: a.devices,
+    })),
+  };
+}
+
+function humanReport(doc: ReturnType<typeof inspectDocument>): string {
+  const lines = [
+    `${doc.file}: ${doc.format.toUpperCase()}${doc.encoding ? `, ${doc.encoding}` : ''}${doc.delimiter ? `, separator ${JSON.stringify(doc.delimiter)}` : ''}, as of ${doc.asOf}`,
+    `${doc.rows} rows, ${doc.devices} devices`,
+    `counts: headsets ${doc.counts.headsets}, video ${doc.counts.video}, voice ${doc.counts.voice}`,
+    `excluded: end-of-life ${doc.excluded.eol}, quote ${doc.excluded.quote}, software ${doc.excluded.software}, unknown ${doc.excluded.unknown}`,
+    ...doc.unknownModels.map(
+      (m) => `  unknown model ${JSON.stringify(m.model)}: ${m.devices} devices`,
+    ),
+    ...doc.accounts.map((a) => `account ${JSON.stringify(a.account)}: ${a.devices} devices`),
+    `${doc.duplicates.length} duplicates${doc.duplicates.length ? ':' : ''}`,
+    ...doc.duplicates.slice(0, 50).map((d) => `  ${d.id}: rows ${d.rows.join(', ')}`),
+    `${doc.rejected.length} rejected rows${doc.rejected.length ? ':' : ''}`,
+    ...doc.rejected.slice(0, 50).map((r) => `  row ${r.row}: ${r.reason}`),
+  ];
+  if (doc.rejected.length > 50)
+    lines.push(`  … and ${doc.rejected.length - 50} more (use --json for all)`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function inspect(
+  path: string,
+  asOf: string | undefined,
+  asJson: boolean,
+  write: (text: string) => void,
+): Promise<void> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new UnusableFileError(`${path}: no such file`);
+  }
+  if (size > IMPORT_LIMITS.bytes)
+    throw new UnusableFileError(
+      `${path}: ${Math.round(size / 2 ** 20)} MB is larger than the ${IMPORT_LIMITS.bytes / 2 ** 20} MB one import takes`,
+    );
+  const bytes = new Uint8Array(await readFile(path));
+  let parsed;
+  try {
+    parsed = await parseInventory(bytes, {
+      fileName: basename(path),
+      asOf,
+      locale: Intl.DateTimeFormat().resolvedOptions().locale,
+      today: new Date().toISOString().slice(0, 10),
+    });
+  } catch (error) {
+    if (error instanceof UnusableFileError)
+      throw new UnusableFileError(`${basename(path)}: ${error.message}`);
+    throw error;
+  }
+  const doc = inspectDocument(parsed);
+  write(asJson ? `${JSON.stringify(doc)}\n` : humanReport(doc));
+}

@@ -1,0 +1,135 @@
+/**
+ * CSV as real exports write it: RFC 4180 quoting, CRLF, LF or CR, a `sep=;` first line, and the
+ * separator (comma, semicolon or tab) detected from the header. Rows carry their number as a
+ * spreadsheet shows it: the header is row 1 (a `sep=` line is not shown by Excel, so not counted).
+ */
+import { UnusableFileError } from './errors';
+
+export type Separator = ',' | ';' | '\t';
+
+/** Excel's limit for one cell; a longer value means a broken file, not data. */
+export const MAX_CELL_CHARS = 32_767;
+
+export interface CsvTable {
+  separator: Separator;
+  /** Rows with their spreadsheet row numbers; blank lines are skipped but keep their numbers. */
+  rows: { row: number; cells: string[] }[];
+}
+
+function countOutsideQuotes(line: string, char: string): number {
+  let count = 0;
+  let isQuoted = false;
+  for (const c of line) {
+    if (c === '"') isQuoted = !isQuoted;
+    else if (c === char && !isQuoted) count++;
+  }
+  return count;
+}
+
+/** The separator that splits the header line most; comma when none does. */
+export function detectSeparator(headerLine: string): Separator {
+  const candidates: Separator[] = [',', ';', '\t'];
+  const counts = candidates.map((c) => countOutsideQuotes(headerLine, c));
+  const best = Math.max(...counts);
+  return best === 0 ? ',' : (candidates[counts.indexOf(best)] ?? ',');
+}
+
+export function parseCsv(text: string, maxRows: number): CsvTable {
+  let start = 0;
+  let separator: Separator | null = null;
+  const sepLine = /^sep=(.)\r?\n?/i.exec(text.slice(0, 8));
+  if (sepLine) {
+    const char = sepLine[1];
+    if (char !== ',' && char !== ';' && char !== '\t')
+      throw new UnusableFileError(
+        `line 1: "sep=${char}" names a separator other than comma, semicolon or tab`,
+      );
+    separator = char;
+    start = sepLine[0].length;
+  }
+  if (separator === null) {
+    const end = text.slice(start).search(/\r|\n/);
+    separator = detectSeparator(text.slice(start, end === -1 ? undefined : start + end));
+  }
+  const sep = separator.charCodeAt(0);
+  const rows: CsvTable['rows'] = [];
+  let row = 1;
+  let cells: string[] = [];
+  let field = '';
+  let i = start;
+  const n = text.length;
+  const endRow = () => {
+    cells.push(field);
+    field = '';
+    if (!(cells.length === 1 && cells[0] === '')) {
+      if (rows.length >= maxRows)
+        throw new UnusableFileError(
+          `the file has more than ${maxRows.toLocaleString('en')} rows, the most one import takes`,
+        );
+      rows.push({ row, cells });
+    }
+    cells = [];
+    row++;
+  };
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */ && field === '') {
+      const opened = row;
+      let value = '';
+      i++;
+      for (;;) {
+        const close = text.indexOf('"', i);
+        if (close === -1)
+          throw new UnusableFileError(
+            `row ${opened}: a quoted value is never closed (unbalanced " at the end of the file)`,
+          );
+        value += text.slice(i, close);
+        if (text.charCodeAt(close + 1) === 34) {
+          value += '"';
+          i = close + 2;
+        } else {
+          i = close + 1;
+          break;
+        }
+        if (value.length > MAX_CELL_CHARS) break;
+      }
+      if (value.length > MAX_CELL_CHARS)
+        throw new UnusableFileError(
+          `row ${opened}: a value is longer than ${MAX_CELL_CHARS.toLocaleString('en')} characters, Excel's limit for a cell`,
+        );
+      field = value;
+      // Text between a closing quote and the next separator is kept, as Excel does.
+      while (
+        i < n &&
+        text.charCodeAt(i) !== sep &&
+        text.charCodeAt(i) !== 10 &&
+        text.charCodeAt(i) !== 13
+      )
+        field += text[i++];
+      continue;
+    }
+    if (c === sep) {
+      cells.push(field);
+      field = '';
+      i++;
+    } else if (c === 10 || c === 13) {
+      endRow();
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    } else {
+      let next = i;
+      while (next < n) {
+        const d = text.charCodeAt(next);
+        if (d === sep || d === 10 || d === 13) break;
+        next++;
+      }
+      field += text.slice(i, next);
+      if (field.length > MAX_CELL_CHARS)
+        throw new UnusableFileError(
+          `row ${row}: a value is longer than ${MAX_CELL_CHARS.toLocaleString('en')} characters, Excel's limit for a cell`,
+        );
+      i = next;
+    }
+  }
+  if (field !== '' || cells.length > 0) endRow();
+  return { separator, rows };
+}

@@ -1,0 +1,175 @@
+/**
+ * A Lens inventory file, CSV or XLSX, from bytes to counted devices (FORMATS.md §1, TERMS.md §1–2).
+ * The app (in a worker) and `csm inspect` both read files through this one function.
+ */
+import { createHash } from 'node:crypto';
+import { createCatalog, SHIPPED_CATALOG_ENTRIES, type CatalogEntry } from '../../../shared/catalog';
+import {
+  accountsOf,
+  analyseHeaders,
+  dedupeDevices,
+  detectDateOrder,
+  displayIdentity,
+  localeDateOrder,
+  missingFields,
+  normaliseRow,
+  summarizeInventory,
+  type CellValue,
+  type DateOrder,
+  type HeaderMapping,
+  type ParsedInventory,
+  type Rejection,
+  type RowDevice,
+} from '../../../shared/inventory';
+import { isCalendarDate } from '../../../shared/terms/dates';
+import { parseCsv } from './csv';
+import { decodeText, sniffFormat } from './decode';
+import { UnusableFileError } from './errors';
+import { readXlsx } from './xlsx';
+import { scanZip } from './zip-scan';
+
+export const IMPORT_LIMITS = {
+  /** The largest file one import takes. */
+  bytes: 200 * 2 ** 20,
+  /** The most data rows one import takes (above Excel's 1,048,576 would be a broken file anyway). */
+  rows: 1_000_000,
+};
+
+export interface ParseOptions {
+  fileName: string;
+  /** The inventory's as-of date; default: the latest Last Detected in it. */
+  asOf?: string | undefined;
+  /** The user's corrections to the detected header mapping. */
+  mapping?: HeaderMapping | undefined;
+  /** Day/month order for nn/nn/yyyy when the file does not decide it. */
+  locale: string;
+  overrides?: readonly CatalogEntry[];
+  today: string;
+  onProgress?: (done: number, total: number | null) => void;
+}
+
+interface Table {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  headerRow: number;
+  headers: string[];
+  rows: { row: number; cells: CellValue[] }[];
+}
+
+async function readTable(bytes: Uint8Array, options: ParseOptions): Promise<Table> {
+  if (bytes.byteLength > IMPORT_LIMITS.bytes) {
+    throw new UnusableFileError(
+      `the file is ${Math.round(bytes.byteLength / 2 ** 20)} MB, larger than the ${IMPORT_LIMITS.bytes / 2 ** 20} MB one import takes`,
+    );
+  }
+  if (sniffFormat(bytes) === 'xlsx') {
+    await scanZip(bytes);
+    const table = await readXlsx(bytes, IMPORT_LIMITS.rows, (n) => options.onProgress?.(n, null));
+    return { format: 'xlsx', encoding: null, delimiter: null, ...table };
+  }
+  const { text, encoding } = decodeText(bytes);
+  const csv = parseCsv(text, IMPORT_LIMITS.rows + 1);
+  const [header, ...rows] = csv.rows;
+  if (!header || rows.length === 0)
+    throw new UnusableFileError(
+      header ? 'the file has a header but no data rows: no data' : 'the file has no rows: no data',
+    );
+  return {
+    format: 'csv',
+    encoding,
+    delimiter: csv.separator,
+    sheet: null,
+    headerRow: header.row,
+    headers: header.cells.map((h) => h.trim()),
+    rows,
+  };
+}
+
+function missingColumnsMessage(missing: string[], headers: string[]): string {
+  const what = missing
+    .map((m) =>
+      m === 'model' ? 'no model column' : 'neither a serial number nor a device ID column',
+    )
+    .join(' and ');
+  return `the file has ${what}, so nothing can be imported. Headers found: ${headers.filter(Boolean).join(', ') || 'none'}`;
+}
+
+function chooseDateOrder(table: Table, mapping: HeaderMapping, locale: string): DateOrder {
+  const column = mapping.lastDetected;
+  if (column === undefined) return localeDateOrder(locale);
+  const values = table.rows
+    .map((r) => r.cells[column])
+    .filter((v): v is string => typeof v === 'string');
+  const decided = detectDateOrder(values);
+  if (decided === 'conflict') {
+    throw new UnusableFileError(
+      `column "${table.headers[column]}" mixes day-first and month-first dates (both a day above 12 and a month above 12 appear): fix the dates or remove the column`,
+    );
+  }
+  if (decided) return decided;
+  return values.some((v) => /\b[AP]M\b/i.test(v)) ? 'mdy' : localeDateOrder(locale);
+}
+
+export async function parseInventory(
+  bytes: Uint8Array,
+  options: ParseOptions,
+): Promise<ParsedInventory> {
+  if (options.asOf !== undefined && !isCalendarDate(options.asOf))
+    throw new UnusableFileError(`the as-of date ${options.asOf} is not a date (YYYY-MM-DD)`);
+  const table = await readTable(bytes, options);
+  const detected = analyseHeaders(table.headers);
+  const mapping = options.mapping ?? detected.mapping;
+  const missing = missingFields(mapping);
+  if (missing.length > 0)
+    throw new UnusableFileError(missingColumnsMessage(missing, table.headers));
+  const dateOrder = chooseDateOrder(table, mapping, options.locale);
+
+  const width = table.headers.length;
+  const accepted: RowDevice[] = [];
+  const rejected: Rejection[] = [];
+  table.rows.forEach(({ row, cells }, index) => {
+    if (cells.length > width && cells.slice(width).some((c) => c !== null && c !== '')) {
+      rejected.push({
+        row,
+        reason: `the row has ${cells.length} values but the header has ${width} columns`,
+      });
+    } else {
+      const result = normaliseRow(cells, { mapping, dateOrder });
+      if ('device' in result) accepted.push({ row, device: result.device });
+      else rejected.push({ row, reason: result.rejection });
+    }
+    if ((index + 1) % 20_000 === 0) options.onProgress?.(index + 1, table.rows.length);
+  });
+
+  const { devices: kept, duplicates } = dedupeDevices(accepted, displayIdentity);
+  const devices = kept.map((k) => k.device);
+  const latest = devices.reduce<string | null>(
+    (max, d) => (d.lastDetected && (!max || d.lastDetected > max) ? d.lastDetected : max),
+    null,
+  );
+  const asOf = options.asOf ?? latest?.slice(0, 10) ?? options.today;
+  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, options.overrides ?? []);
+  options.onProgress?.(table.rows.length, table.rows.length);
+  return {
+    file: options.fileName,
+    format: table.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    sheet: table.sheet,
+    headerRow: table.headerRow,
+    headers: table.headers,
+    mapping,
+    dateOrder,
+    asOf,
+    isAsOfGiven: options.asOf !== undefined,
+    rows: table.rows.length,
+    devices,
+    duplicates,
+    rejected,
+    summary: summarizeInventory(devices, catalog, asOf),
+    accounts: accountsOf(devices),
+    contentHash: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
