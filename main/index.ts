@@ -22,6 +22,7 @@ import { hardenSession, hardenWebContents } from './app/security';
 import { windowOptions } from './app/window';
 import { loadWindowState, saveWindowState } from './app/window-state';
 import { APP_ORIGIN, handle } from './ipc/handle';
+import { inventoryWorkerPath } from './services/inventory/run-worker';
 import { services, type ServiceContext } from './services/registry';
 
 const rendererRoot = join(__dirname, '..', 'renderer');
@@ -50,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     dataLocation: app.getPath('userData'),
     progress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
     openUrl: (url) => shell.openExternal(url),
+    inventoryWorker: inventoryWorkerPath(__dirname),
   });
 
   const windowOf = (sender: Electron.WebContents) => {
@@ -66,6 +68,8 @@ if (!app.requestSingleInstanceLock()) {
     openFileWithDialog(dialog, windowOf(event.sender), input),
   );
   handle(ipcMain, 'openExternal', (input) => services.openExternal(input, context()));
+  handle(ipcMain, 'parseInventory', (input) => services.parseInventory(input, context()));
+  handle(ipcMain, 'cancelTask', (input) => services.cancelTask(input, context()));
 
   const createWindow = async () => {
     const statePath = join(app.getPath('userData'), 'window-state.json');

@@ -4,6 +4,10 @@
  * implement the same interface. Adding a capability starts here.
  */
 import { z } from 'zod';
+import { catalogEntrySchema } from './catalog/schema';
+import { DEVICE_FIELDS } from './model/device';
+import type { ParsedInventory } from './inventory/parsed';
+import { isCalendarDate } from './terms/dates';
 
 /** A file name as suggested to a save dialog: no folders, no control characters. */
 const fileName = z
@@ -23,8 +27,11 @@ const fileFilter = z.object({
     .max(10),
 });
 
-/** Largest file the app reads or writes in one call (matches the import size limit). */
+/** Largest file the app reads or writes in one call. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+const taskId = z.string().regex(/^[\w-]{1,64}$/);
+const headerMapping = z.partialRecord(z.enum(DEVICE_FIELDS), z.number().int().min(0).max(16_383));
 
 export const API = {
   /** Name, version, platform and where the data lives. */
@@ -45,6 +52,24 @@ export const API = {
   openFile: { input: z.object({ filters: z.array(fileFilter).max(10) }).strict() },
   /** Opens an https link in the user's browser; anything else is refused. */
   openExternal: { input: z.object({ url: z.string().max(2048) }).strict() },
+  /** Reads a Lens inventory file (CSV or XLSX) in a worker: devices, counts and everything wrong with it. */
+  parseInventory: {
+    input: z
+      .object({
+        taskId,
+        fileName: fileName,
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+        asOf: z.string().refine(isCalendarDate, 'a date YYYY-MM-DD').nullable(),
+        mapping: headerMapping.nullable(),
+        locale: z.string().max(35),
+        overrides: z.array(catalogEntrySchema).max(10_000),
+      })
+      .strict(),
+  },
+  /** Stops a long task (an inventory parse); false when it had already ended. */
+  cancelTask: { input: z.object({ taskId }).strict() },
 } as const;
 
 export type Capability = keyof typeof API;
@@ -97,6 +122,8 @@ export interface AppApi {
   saveFile(request: CapabilityInput<'saveFile'>): Promise<SavedFile | null>;
   openFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null>;
   openExternal(request: CapabilityInput<'openExternal'>): Promise<boolean>;
+  parseInventory(request: CapabilityInput<'parseInventory'>): Promise<ParsedInventory>;
+  cancelTask(request: CapabilityInput<'cancelTask'>): Promise<boolean>;
   onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
 }

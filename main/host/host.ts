@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseHostArgs } from './args';
+import { inventoryWorkerPath } from '../services/inventory/run-worker';
 import { createHostServer } from './server';
 
 declare const __APP_VERSION__: string;
@@ -42,6 +43,7 @@ function main(): void {
     port: options.port,
     version: __APP_VERSION__,
     openUrl: openBrowser,
+    inventoryWorker: inventoryWorkerPath(__dirname),
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason =

@@ -6,7 +6,10 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { API, type Capability, type ProgressEvent } from '../../shared/api';
+import { API, MAX_FILE_BYTES, type Capability, type ProgressEvent } from '../../shared/api';
+import { decodeFramed, FRAMED_CONTENT_TYPE } from '../../shared/api-wire';
+import { UnusableFileError } from '../services/inventory/errors';
+import { CancelledError } from '../services/inventory/run-worker';
 import { services, type ServiceCapability, type ServiceContext } from '../services/registry';
 import { serveStatic } from '../services/static-files';
 
@@ -17,10 +20,11 @@ export interface HostConfig {
   version: string;
   /** Opens a vetted https URL in the user's browser. */
   openUrl: (url: string) => Promise<void>;
+  inventoryWorker: string;
 }
 
 const COOKIE = 'csm_token';
-const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -51,15 +55,25 @@ function send(
   response.end(body);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('request too large');
+    if (size > limit) throw new Error('request too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The request input: framed (with file bytes) or plain JSON. */
+async function readInput(request: IncomingMessage): Promise<unknown> {
+  if (request.headers['content-type'] === FRAMED_CONTENT_TYPE) {
+    const body = await readBody(request, MAX_FILE_BYTES + MAX_JSON_BYTES);
+    return decodeFramed(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+  }
+  const text = (await readBody(request, MAX_JSON_BYTES)).toString('utf8');
+  return JSON.parse(text || '{}') as unknown;
 }
 
 function isServiceCapability(name: string): name is ServiceCapability {
@@ -77,6 +91,7 @@ export function createHostServer(config: HostConfig): Server {
       for (const listener of listeners) listener.write(`data: ${JSON.stringify(event)}\n\n`);
     },
     openUrl: config.openUrl,
+    inventoryWorker: config.inventoryWorker,
   };
 
   const callService = async (request: IncomingMessage, response: ServerResponse, name: string) => {
@@ -86,9 +101,7 @@ export function createHostServer(config: HostConfig): Server {
     if (origin !== undefined && !origins.has(origin.replace(/^http:\/\//, '')))
       return send(response, 403, 'Forbidden origin');
     try {
-      const parsed = API[name satisfies Capability].input.safeParse(
-        JSON.parse((await readBody(request)) || '{}'),
-      );
+      const parsed = API[name satisfies Capability].input.safeParse(await readInput(request));
       if (!parsed.success)
         return send(
           response,
@@ -96,17 +109,22 @@ export function createHostServer(config: HostConfig): Server {
           JSON.stringify({ error: parsed.error.issues[0]?.message }),
           'application/json',
         );
-      const result = await (
+      const value = await (
         services[name] as (input: unknown, c: ServiceContext) => Promise<unknown>
       )(parsed.data, context);
-      return send(response, 200, JSON.stringify(result), 'application/json');
+      return send(response, 200, JSON.stringify({ ok: true, value }), 'application/json');
     } catch (error) {
-      return send(
-        response,
-        500,
-        JSON.stringify({ error: error instanceof Error ? error.message : String(error) }),
-        'application/json',
-      );
+      // A refused file or a cancelled task is an answer, not a fault: 200 with the reason.
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof UnusableFileError || error instanceof CancelledError) {
+        return send(
+          response,
+          200,
+          JSON.stringify({ ok: false, error: message }),
+          'application/json',
+        );
+      }
+      return send(response, 500, JSON.stringify({ error: message }), 'application/json');
     }
   };
 

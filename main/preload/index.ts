@@ -19,6 +19,8 @@ const api = {
   saveFile: (request) => ipcRenderer.invoke(channelOf('saveFile'), request),
   openFile: (request) => ipcRenderer.invoke(channelOf('openFile'), request),
   openExternal: (request) => ipcRenderer.invoke(channelOf('openExternal'), request),
+  parseInventory: (request) => ipcRenderer.invoke(channelOf('parseInventory'), request),
+  cancelTask: (request) => ipcRenderer.invoke(channelOf('cancelTask'), request),
   onProgress: (listener) => subscribe<ProgressEvent>(PROGRESS_CHANNEL, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),
 } satisfies AppApi;

@@ -4,6 +4,7 @@
  */
 import type { AppApi, AppInfo, CapabilityInput, ProgressEvent } from '../../shared/api';
 import { openExternalSafe } from '../app/external-links';
+import { cancelTask, parseInWorker } from './inventory/run-worker';
 
 export interface ServiceContext {
   host: AppInfo['host'];
@@ -13,10 +14,12 @@ export interface ServiceContext {
   progress: (event: ProgressEvent) => void;
   /** Hands a vetted https URL to the OS browser. */
   openUrl: (url: string) => Promise<void>;
+  /** The bundled inventory worker script. */
+  inventoryWorker: string;
 }
 
 /** Capabilities that need no dialog or window: the same in both hosts. */
-export type ServiceCapability = 'getAppInfo' | 'openExternal';
+export type ServiceCapability = 'getAppInfo' | 'openExternal' | 'parseInventory' | 'cancelTask';
 
 export type Services = {
   [C in ServiceCapability]: (
@@ -35,4 +38,20 @@ export const services: Services = {
       dataLocation: context.dataLocation,
     }),
   openExternal: (input, context) => openExternalSafe(input.url, context.openUrl),
+  parseInventory: ({ taskId, bytes, fileName, asOf, mapping, locale, overrides }, context) =>
+    parseInWorker(
+      context.inventoryWorker,
+      taskId,
+      bytes,
+      {
+        fileName,
+        asOf: asOf ?? undefined,
+        mapping: mapping ?? undefined,
+        locale,
+        overrides,
+        today: new Date().toISOString().slice(0, 10),
+      },
+      (done, total) => context.progress({ taskId, label: 'parseInventory', done, total }),
+    ),
+  cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId)),
 };

@@ -1,12 +1,19 @@
 /**
  * Reads for the screens, as live queries: components use these hooks and never call db.* themselves.
  */
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Contract, Customer, InventorySnapshot, Site } from '../../shared/model/entities';
+import type {
+  CatalogOverride,
+  Contract,
+  Customer,
+  ImportRecord,
+  InventorySnapshot,
+  Site,
+} from '../../shared/model/entities';
 import { portfolioRow, type PortfolioRow } from '../../shared/reports/portfolio';
 import { db } from './instance';
 import { readSettings, type Settings } from './settings';
+import { latestSnapshot } from './snapshots';
 
 export function useSettings(): Settings | undefined {
   return useLiveQuery(() => readSettings(db), []);
@@ -14,13 +21,6 @@ export function useSettings(): Settings | undefined {
 
 export function useCustomers(): Customer[] | undefined {
   return useLiveQuery(() => db.customers.orderBy('name').toArray(), []);
-}
-
-async function latestSnapshot(customerId: string): Promise<InventorySnapshot | undefined> {
-  return db.snapshots
-    .where('[customerId+asOf]')
-    .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
-    .last();
 }
 
 export function usePortfolio(): PortfolioRow[] | undefined {
@@ -31,7 +31,7 @@ export function usePortfolio(): PortfolioRow[] | undefined {
       readSettings(db),
     ]);
     const active = customers.filter((c) => !c.isArchived);
-    const snapshots = await Promise.all(active.map((c) => latestSnapshot(c.id)));
+    const snapshots = await Promise.all(active.map((c) => latestSnapshot(db, c.id)));
     return active.map((customer, i) =>
       portfolioRow(
         customer,
@@ -64,7 +64,7 @@ export function useCustomerView(id: string | null): CustomerView | null | undefi
     const [sites, contracts, latest, settings] = await Promise.all([
       db.sites.where('customerId').equals(id).sortBy('name'),
       db.contracts.where('customerId').equals(id).toArray(),
-      latestSnapshot(id),
+      latestSnapshot(db, id),
       readSettings(db),
     ]);
     const contract = contracts.find((c) => !c.isArchived);
@@ -76,4 +76,18 @@ export function useCustomerView(id: string | null): CustomerView | null | undefi
       row: portfolioRow(customer, contract, latest, settings.partner),
     };
   }, [id]);
+}
+
+export function useImports(): ImportRecord[] | undefined {
+  return useLiveQuery(
+    () =>
+      db.imports
+        .toArray()
+        .then((rows) => rows.sort((a, b) => b.importedAt.localeCompare(a.importedAt))),
+    [],
+  );
+}
+
+export function useCatalogOverrides(): CatalogOverride[] | undefined {
+  return useLiveQuery(() => db.catalogOverrides.toArray(), []);
 }

@@ -9,17 +9,24 @@ import type {
   OpenedFile,
   ProgressEvent,
 } from '../../shared/api';
+import { encodeFramed, FRAMED_CONTENT_TYPE } from '../../shared/api-wire';
 
-async function call<T>(capability: string, input: unknown): Promise<T> {
+async function call<T>(capability: string, input: Record<string, unknown>): Promise<T> {
+  const hasBytes = Object.values(input).some((value) => value instanceof Uint8Array);
   const response = await fetch(`/api/${capability}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input ?? {}),
+    headers: { 'Content-Type': hasBytes ? FRAMED_CONTENT_TYPE : 'application/json' },
+    body: hasBytes ? (encodeFramed(input) as Uint8Array<ArrayBuffer>) : JSON.stringify(input),
     credentials: 'same-origin',
   });
-  const body = (await response.json().catch(() => ({}))) as { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `${capability} failed (${response.status})`);
-  return body as T;
+  const body = (await response.json().catch(() => ({}))) as {
+    ok?: boolean;
+    value?: T;
+    error?: string;
+  };
+  if (!response.ok || body.ok !== true)
+    throw new Error(body.error ?? `${capability} failed (${response.status})`);
+  return body.value as T;
 }
 
 function download(request: CapabilityInput<'saveFile'>): { path: string } {
@@ -70,6 +77,8 @@ export function browserApi(): AppApi {
     saveFile: (request) => Promise.resolve(download(request)),
     openFile: (request) => pickFile(request),
     openExternal: (request) => call('openExternal', request),
+    parseInventory: (request) => call('parseInventory', request),
+    cancelTask: (request) => call('cancelTask', request),
     onProgress(listener) {
       progressListeners.add(listener);
       if (!events) {

@@ -16,7 +16,7 @@ import type {
   SupportCase,
   TimeEntry,
 } from '../model/entities';
-import { TIME_ACTIVITIES } from '../model/entities';
+import { snapshotId, TIME_ACTIVITIES } from '../model/entities';
 import {
   addDays,
   addMonthsToMonth,
@@ -197,7 +197,7 @@ function snapshotsFor(
     const date = t === plan.historyMonths - 1 ? asOf : lastDayOfMonth(month);
     const devices = pool.filter((p) => p.from <= t).map((p) => p.device);
     snapshots.push({
-      id: `${customerId}-snap-${month}`,
+      id: snapshotId(customerId, date),
       customerId,
       importId: null,
       asOf: date,

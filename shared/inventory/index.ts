@@ -1,3 +1,4 @@
+export * from './accounts';
 export * from './aliases';
 export * from './count';
 export * from './dedupe';

@@ -1,7 +1,7 @@
 /** The entities the workstation stores. Tables are named after them in plural camelCase. */
 import type { CatalogEntry } from '../catalog/schema';
 import type { InventorySummary } from '../inventory/summary';
-import type { Category, CategoryRecord } from './category';
+import type { Category, CategoryRecord, ExcludedRecord } from './category';
 import type { Device } from './device';
 import type { CountryCode } from '../terms/holidays';
 import type { CurrencyCode } from '../terms/money';
@@ -62,6 +62,11 @@ export interface InventoryChunk {
   devices: Device[];
 }
 
+/** One snapshot per customer and as-of date: importing the same date again replaces it. */
+export function snapshotId(customerId: string, asOf: CalendarDate): string {
+  return `${customerId}:${asOf}`;
+}
+
 export interface InventorySnapshot {
   id: string;
   customerId: string;
@@ -73,6 +78,32 @@ export interface InventorySnapshot {
   removed: number;
 }
 
+/** What an import found, kept with it for the import history (long lists are capped). */
+export interface ImportReport {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  counts: CategoryRecord<number>;
+  excluded: ExcludedRecord<number>;
+  unknownModels: { model: string; devices: number }[];
+  rejected: { row: number; reason: string }[];
+  rejectedCount: number;
+  duplicates: { id: string; rows: number[] }[];
+  duplicateCount: number;
+  added: number;
+  removed: number;
+  /** Serials (or device IDs) added and removed since the previous import, the first ones. */
+  addedSample: string[];
+  removedSample: string[];
+  previousAsOf: CalendarDate | null;
+  /**
+   * The file is older than the customer's current inventory: it was kept as history (a snapshot), and
+   * the current inventory stayed as it was. added/removed then compare with nothing and are 0.
+   */
+  isHistorical: boolean;
+}
+
 export interface ImportRecord {
   id: string;
   customerId: string;
@@ -82,8 +113,11 @@ export interface ImportRecord {
   importedAt: string;
   importedBy: string;
   asOf: CalendarDate;
+  /** Data rows in the file. */
   rows: number;
+  /** This customer's devices in it. */
   devices: number;
+  report: ImportReport;
 }
 
 export type TrueUpState = 'due' | 'quoted' | 'ordered' | 'applied';

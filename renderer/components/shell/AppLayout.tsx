@@ -28,6 +28,8 @@ import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../../shared/api';
 import type { Settings } from '../../db/settings';
+import { DropZone } from '../../features/imports/DropZone';
+import { setPendingImport } from '../../features/imports/pending';
 import { useDataActions } from '../../features/settings/data-actions';
 import { api } from '../../platform';
 import { CommandPalette } from './CommandPalette';
@@ -67,8 +69,10 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
         else if (command === 'restore') void actions.restore();
         else if (command === 'settings') navigate('settings');
         else if (command === 'commandPalette') spotlight.open();
-        else if (command === 'importInventory' || command === 'export')
-          navigate(command === 'export' ? 'reports' : 'imports');
+        else if (command === 'importInventory') {
+          setPendingImport({ kind: 'pick' });
+          navigate('imports');
+        } else if (command === 'export') navigate('reports');
       }),
     [actions],
   );
@@ -144,6 +148,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
         </Suspense>
       </AppShell.Main>
       <CommandPalette settings={settings} actions={actions} />
+      <DropZone />
     </AppShell>
   );
 }

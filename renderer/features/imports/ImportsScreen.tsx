@@ -1,4 +1,187 @@
+/** Imports: pick or drop a Lens export, check it, import it, read the report; and the history. */
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
-import { plannedScreen } from '../../components/PlannedScreen';
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
+import { useFormat } from '../../components/shell/format';
+import { hrefOf } from '../../components/shell/route';
+import { useCatalogOverrides, useCustomers, useImports } from '../../db/hooks';
+import type { Settings } from '../../db/settings';
+import { api } from '../../platform';
+import { ImportPreview } from './ImportPreview';
+import { ImportReport } from './ImportReport';
+import { setPendingImport, usePendingImport } from './pending';
+import { useImportFlow } from './use-import-flow';
 
-export default plannedScreen('imports', <IconFileImport />);
+export const INVENTORY_FILTERS = [
+  { name: 'Lens inventory (CSV, Excel)', extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
+];
+
+function History() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const imports = useImports();
+  const customers = useCustomers() ?? [];
+  if (!imports?.length) return null;
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('imports.history')}
+      </Title>
+      <Table striped data-testid="import-history">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('imports.when')}</Table.Th>
+            <Table.Th>{t('imports.customer')}</Table.Th>
+            <Table.Th>{t('imports.file')}</Table.Th>
+            <Table.Th>{t('imports.asOf')}</Table.Th>
+            <Table.Th>{t('imports.devices')}</Table.Th>
+            <Table.Th>{t('imports.by')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {imports.map((record) => (
+            <Table.Tr key={record.id}>
+              <Table.Td>{new Date(record.importedAt).toLocaleString(format.locale)}</Table.Td>
+              <Table.Td>
+                <Anchor href={hrefOf('customers', record.customerId)}>
+                  {customers.find((c) => c.id === record.customerId)?.name ?? '–'}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{record.fileName}</Table.Td>
+              <Table.Td>{format.date(record.asOf)}</Table.Td>
+              <Table.Td>{format.number(record.devices)}</Table.Td>
+              <Table.Td>{record.importedBy}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+export default function ImportsScreen({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const customers = useCustomers() ?? [];
+  const overrides = useCatalogOverrides() ?? [];
+  const flow = useImportFlow(settings.userName, customers, overrides);
+  const pending = usePendingImport();
+  const { read } = flow;
+
+  const choose = useCallback(async () => {
+    const file = await api.openFile({ filters: INVENTORY_FILTERS });
+    if (file)
+      await read({ name: file.name, bytes: file.bytes as Uint8Array<ArrayBuffer> }, null, null);
+  }, [read]);
+
+  useEffect(() => {
+    if (!pending) return;
+    setPendingImport(null);
+    if (pending.kind === 'file')
+      void read({ name: pending.name, bytes: pending.bytes }, null, null);
+    else void choose();
+  }, [choose, pending, read]);
+
+  const { stage, file, parsed } = flow;
+  const isBusy = stage.step === 'reading' || stage.step === 'importing';
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('imports.title')}
+        </Title>
+        <Group>
+          <Text size="sm" c="dimmed">
+            {t('imports.dropHint')}
+          </Text>
+          <Button
+            leftSection={<IconFileImport size={18} />}
+            onClick={() => void choose()}
+            disabled={isBusy}
+          >
+            {t('imports.choose')}
+          </Button>
+        </Group>
+      </Group>
+      {stage.step === 'reading' || stage.step === 'importing' ? (
+        <Paper withBorder p="md" role="status" aria-live="polite">
+          <Text mb="xs">
+            {t(stage.step === 'reading' ? 'imports.reading' : 'imports.importing', {
+              file: file?.name ?? '',
+            })}
+          </Text>
+          <Progress
+            value={stage.step === 'reading' && stage.total ? (stage.done / stage.total) * 100 : 100}
+            animated={stage.step === 'importing' || !stage.total}
+            aria-label={file?.name ?? ''}
+          />
+          {stage.step === 'reading' ? (
+            <Group justify="flex-end" mt="sm">
+              <Button variant="default" size="xs" onClick={flow.cancel}>
+                {t('imports.cancel')}
+              </Button>
+            </Group>
+          ) : null}
+        </Paper>
+      ) : null}
+      {stage.step === 'failed' ? (
+        <Alert
+          color="red"
+          title={t('imports.failedTitle', { file: file?.name ?? '' })}
+          data-testid="import-error"
+        >
+          <Stack gap="xs">
+            <Text size="sm">{stage.message}</Text>
+            <Text size="sm" c="dimmed">
+              {t('imports.nothingWritten')}
+            </Text>
+            <Group>
+              <Button size="xs" onClick={() => void choose()}>
+                {t('imports.chooseAnother')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      ) : null}
+      {stage.step === 'preview' && parsed && file ? (
+        <ImportPreview
+          parsed={parsed}
+          customers={customers}
+          assignments={flow.assignments}
+          accountKey={flow.accountKey}
+          onAssign={flow.assign}
+          onReread={(asOf, mapping) => void read(file, asOf, mapping)}
+          onImport={() => void flow.commit()}
+          onCancel={flow.cancel}
+        />
+      ) : null}
+      {stage.step === 'report' ? (
+        <ImportReport
+          outcomes={stage.outcomes}
+          customers={customers}
+          user={settings.userName}
+          onDone={flow.cancel}
+        />
+      ) : null}
+      {stage.step === 'idle' ? <History /> : null}
+      {stage.step === 'idle' && customers.length === 0 ? (
+        <EmptyState icon={<IconFileImport />} title={t('imports.emptyTitle')}>
+          {t('imports.emptyBody')}
+        </EmptyState>
+      ) : null}
+    </Stack>
+  );
+}

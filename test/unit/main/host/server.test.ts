@@ -3,12 +3,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeFramed, FRAMED_CONTENT_TYPE } from '../../../../shared/api-wire';
 import { parseHostArgs } from '../../../../main/host/args';
 import { createHostServer } from '../../../../main/host/server';
 
 const token = 'test-token-abcdefghijklmnop';
 let port = 0;
+let inventoryWorker = '';
 let close: () => void = () => undefined;
 const opened: string[] = [];
 
@@ -20,7 +23,7 @@ interface Reply {
 
 function call(
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -47,6 +50,16 @@ const cookie = { Cookie: `csm_token=${token}` };
 beforeAll(async () => {
   const root = await mkdtemp(join(tmpdir(), 'csm-host-'));
   await writeFile(join(root, 'index.html'), '<html nonce="__CSP_NONCE__"></html>');
+  // The real worker, bundled as `npm run build` bundles it.
+  inventoryWorker = join(root, 'inventory.cjs');
+  await build({
+    entryPoints: ['main/services/inventory/worker.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: inventoryWorker,
+    logLevel: 'error',
+  });
   // The server must know its port for the Host check: find a free one first.
   const probe = createHostServer({
     root,
@@ -54,6 +67,7 @@ beforeAll(async () => {
     port: 0,
     version: '0',
     openUrl: () => Promise.resolve(),
+    inventoryWorker,
   });
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   port = (probe.address() as AddressInfo).port;
@@ -64,6 +78,7 @@ beforeAll(async () => {
     port,
     version: '9.9.9',
     openUrl: (url) => Promise.resolve(void opened.push(url)),
+    inventoryWorker,
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   close = () => server.close();
@@ -114,7 +129,7 @@ describe('the browser host', () => {
       headers: { ...cookie, Origin: `http://127.0.0.1:${port}` },
     });
     expect(info.status).toBe(200);
-    expect(JSON.parse(info.body)).toMatchObject({
+    expect(JSON.parse(info.body).value).toMatchObject({
       name: 'CSM Workstation',
       version: '9.9.9',
       host: 'browser',
@@ -137,14 +152,74 @@ describe('the browser host', () => {
       body: JSON.stringify({ url: 'file:///etc/passwd' }),
       headers: cookie,
     });
-    expect(JSON.parse(refused.body)).toBe(false);
+    expect(JSON.parse(refused.body)).toEqual({ ok: true, value: false });
     const allowed = await call('/api/openExternal', {
       method: 'POST',
       body: JSON.stringify({ url: 'https://www.hp.com/' }),
       headers: cookie,
     });
-    expect(JSON.parse(allowed.body)).toBe(true);
+    expect(JSON.parse(allowed.body)).toEqual({ ok: true, value: true });
     expect(opened).toEqual(['https://www.hp.com/']);
+  });
+});
+
+describe('inventory parsing through the browser host', () => {
+  const request = (bytes: Uint8Array, taskId = 't1') =>
+    call('/api/parseInventory', {
+      method: 'POST',
+      headers: { ...cookie, 'Content-Type': FRAMED_CONTENT_TYPE },
+      body: encodeFramed({
+        taskId,
+        fileName: 'lens.csv',
+        bytes,
+        asOf: null,
+        mapping: null,
+        locale: 'sv-SE',
+        overrides: [],
+      }),
+    });
+
+  it('parses file bytes in the worker and answers the devices and counts', async () => {
+    const reply = await request(
+      new TextEncoder().encode(
+        'Model,Serial,Site\nPoly Studio X50,A1,Malmö\nPoly CCX 400,B2,Lund\n',
+      ),
+    );
+    expect(reply.status).toBe(200);
+    const parsed = (
+      JSON.parse(reply.body) as {
+        value: { devices: { site: string }[]; summary: { counts: Record<string, number> } };
+      }
+    ).value;
+    expect(parsed.devices.map((d) => d.site)).toEqual(['Malmö', 'Lund']);
+    expect(parsed.summary.counts).toEqual({ headsets: 0, video: 1, voice: 1 });
+  });
+
+  it('answers the clear message for an unusable file as a refusal, not a fault', async () => {
+    const reply = await request(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2]));
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error:
+        'this is a PNG image, not a spreadsheet: export the inventory from Poly Lens as CSV or Excel',
+    });
+  });
+
+  it('refuses a framed request that breaks the schema', async () => {
+    const reply = await call('/api/parseInventory', {
+      method: 'POST',
+      headers: { ...cookie, 'Content-Type': FRAMED_CONTENT_TYPE },
+      body: encodeFramed({
+        taskId: '../x',
+        fileName: 'a.csv',
+        bytes: new Uint8Array([1]),
+        asOf: null,
+        mapping: null,
+        locale: 'sv',
+        overrides: [],
+      }),
+    });
+    expect(reply.status).toBe(400);
   });
 });
 

@@ -1,0 +1,245 @@
+/**
+ * Committing a Lens import: for every customer in the file, its current inventory (chunks), one snapshot
+ * with the precomputed figures, the import record with its report, and the change records, all in one
+ * transaction. A failure half-way leaves everything as it was. The same file again changes nothing.
+ */
+import { shippedCatalog, type CatalogEntry } from '../../shared/catalog';
+import {
+  displayIdentity,
+  summarizeInventory,
+  type InventorySummary,
+  type ParsedInventory,
+} from '../../shared/inventory';
+import type { Device } from '../../shared/model/device';
+import { snapshotId, type Customer, type ImportRecord } from '../../shared/model/entities';
+import { recordedWrite } from './changes';
+import type { WorkstationDatabase } from './database';
+import { readInventory, replaceInventory } from './inventory';
+import { latestSnapshot } from './snapshots';
+
+/** How many rejected rows, duplicates and added/removed serials an import record keeps. */
+const REPORT_CAP = 1000;
+
+export interface AccountAssignment {
+  account: string;
+  accountId: string;
+  customerId: string;
+}
+
+export interface ImportRequest {
+  parsed: ParsedInventory;
+  assignments: AccountAssignment[];
+  /** Customers created for accounts that matched none. */
+  newCustomers: Customer[];
+  overrides: readonly CatalogEntry[];
+}
+
+export interface ImportOutcome {
+  customerId: string;
+  /** The same file was already imported for this customer: nothing changed. */
+  isUnchanged: boolean;
+  record: ImportRecord;
+  summary: InventorySummary;
+}
+
+const accountKey = (account: string, accountId: string) => `${account}\u0000${accountId}`;
+
+function devicesByCustomer(
+  parsed: ParsedInventory,
+  assignments: readonly AccountAssignment[],
+): Map<string, Device[]> {
+  const customerOf = new Map(
+    assignments.map((a) => [accountKey(a.account, a.accountId), a.customerId]),
+  );
+  const grouped = new Map<string, Device[]>();
+  for (const device of parsed.devices) {
+    const customerId = customerOf.get(accountKey(device.account, device.accountId));
+    if (!customerId)
+      throw new Error(
+        `no customer chosen for Lens account "${device.account || device.accountId}"`,
+      );
+    const list = grouped.get(customerId) ?? [];
+    list.push(device);
+    grouped.set(customerId, list);
+  }
+  return grouped;
+}
+
+function difference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  const result: string[] = [];
+  for (const id of a) if (!b.has(id)) result.push(displayIdentity(id));
+  return result;
+}
+
+export async function commitImport(
+  db: WorkstationDatabase,
+  user: string,
+  request: ImportRequest,
+): Promise<ImportOutcome[]> {
+  const { parsed } = request;
+  const catalog = shippedCatalog(request.overrides);
+  const grouped = devicesByCustomer(parsed, request.assignments);
+  const tables = [db.customers, db.inventoryChunks, db.snapshots, db.imports];
+  return recordedWrite(db, user, tables, async (record) => {
+    for (const customer of request.newCustomers) {
+      await db.customers.add(customer);
+      record({
+        entity: 'customer',
+        entityId: customer.id,
+        action: 'create',
+        before: null,
+        after: customer,
+      });
+    }
+    const outcomes: ImportOutcome[] = [];
+    for (const [customerId, devices] of grouped) {
+      const previousImport = await db.imports
+        .where('contentHash')
+        .equals(parsed.contentHash)
+        .filter((i) => i.customerId === customerId)
+        .first();
+      if (previousImport) {
+        const snapshot = await db.snapshots.get(snapshotId(customerId, previousImport.asOf));
+        outcomes.push({
+          customerId,
+          isUnchanged: true,
+          record: previousImport,
+          summary: snapshot?.summary ?? summarizeInventory(devices, catalog, parsed.asOf),
+        });
+        continue;
+      }
+      const customer = await db.customers.get(customerId);
+      if (!customer) throw new Error(`customer ${customerId} does not exist`);
+      const accounts = request.assignments
+        .filter((a) => a.customerId === customerId)
+        .map((a) => a.account || a.accountId);
+      const missing = accounts.filter((a) => a && !customer.lensAccounts.includes(a));
+      if (missing.length > 0) {
+        const updated = { ...customer, lensAccounts: [...customer.lensAccounts, ...missing] };
+        await db.customers.put(updated);
+        record({
+          entity: 'customer',
+          entityId: customerId,
+          action: 'update',
+          before: { lensAccounts: customer.lensAccounts },
+          after: { lensAccounts: updated.lensAccounts },
+        });
+      }
+      const latest = await latestSnapshot(db, customerId);
+      const isHistorical = latest !== undefined && latest.asOf > parsed.asOf;
+      const previous = isHistorical ? [] : await readInventory(db, customerId);
+      const before = new Set(previous.map((d) => d.id));
+      const after = new Set(isHistorical ? [] : devices.map((d) => d.id));
+      const added = difference(after, before);
+      const removed = difference(before, after);
+      const summary = summarizeInventory(devices, catalog, parsed.asOf);
+      const importId = crypto.randomUUID();
+      const importRecord: ImportRecord = {
+        id: importId,
+        customerId,
+        fileName: parsed.file,
+        contentHash: parsed.contentHash,
+        importedAt: new Date().toISOString(),
+        importedBy: user,
+        asOf: parsed.asOf,
+        rows: parsed.rows,
+        devices: devices.length,
+        report: {
+          format: parsed.format,
+          encoding: parsed.encoding,
+          delimiter: parsed.delimiter,
+          sheet: parsed.sheet,
+          counts: summary.counts,
+          excluded: summary.excluded,
+          unknownModels: summary.unknownModels,
+          rejected: parsed.rejected.slice(0, REPORT_CAP),
+          rejectedCount: parsed.rejected.length,
+          duplicates: parsed.duplicates.slice(0, REPORT_CAP).map(({ id, rows }) => ({ id, rows })),
+          duplicateCount: parsed.duplicates.length,
+          added: added.length,
+          removed: removed.length,
+          addedSample: added.slice(0, REPORT_CAP),
+          removedSample: removed.slice(0, REPORT_CAP),
+          previousAsOf: latest?.asOf ?? null,
+          isHistorical,
+        },
+      };
+      if (!isHistorical) await replaceInventory(db, customerId, devices);
+      await db.snapshots.put({
+        id: snapshotId(customerId, parsed.asOf),
+        customerId,
+        importId,
+        asOf: parsed.asOf,
+        month: parsed.asOf.slice(0, 7),
+        summary,
+        added: added.length,
+        removed: removed.length,
+      });
+      await db.imports.add(importRecord);
+      record({
+        entity: 'inventory',
+        entityId: customerId,
+        action: 'import',
+        before: { devices: previous.length, asOf: latest?.asOf ?? null },
+        after: {
+          devices: devices.length,
+          asOf: parsed.asOf,
+          file: parsed.file,
+          added: added.length,
+          removed: removed.length,
+        },
+      });
+      outcomes.push({ customerId, isUnchanged: false, record: importRecord, summary });
+    }
+    return outcomes;
+  });
+}
+
+/**
+ * Classifies a model the catalog did not know: stores the override, then recounts every customer's
+ * latest snapshot that listed the model as unknown. One transaction.
+ */
+export async function classifyModel(
+  db: WorkstationDatabase,
+  user: string,
+  override: CatalogEntry,
+): Promise<number> {
+  return recordedWrite(
+    db,
+    user,
+    [db.catalogOverrides, db.snapshots, db.inventoryChunks, db.customers],
+    async (record) => {
+      const id = crypto.randomUUID();
+      await db.catalogOverrides.add({ ...override, id });
+      record({
+        entity: 'catalogOverride',
+        entityId: id,
+        action: 'create',
+        before: null,
+        after: override,
+      });
+      const catalog = shippedCatalog(await db.catalogOverrides.toArray());
+      let recounted = 0;
+      for (const customer of await db.customers.toArray()) {
+        const latest = await latestSnapshot(db, customer.id);
+        if (!latest || !latest.summary.unknownModels.some((m) => catalog.lookup(m.model) !== null))
+          continue;
+        const summary = summarizeInventory(
+          await readInventory(db, customer.id),
+          catalog,
+          latest.asOf,
+        );
+        await db.snapshots.put({ ...latest, summary });
+        record({
+          entity: 'snapshot',
+          entityId: latest.id,
+          action: 'update',
+          before: latest.summary.counts,
+          after: summary.counts,
+        });
+        recounted++;
+      }
+      return recounted;
+    },
+  );
+}

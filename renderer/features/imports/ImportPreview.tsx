@@ -1,0 +1,244 @@
+/** The preview before an import: what was detected, the column mapping to correct, the as-of date and customers. */
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { missingFields, type HeaderMapping, type ParsedInventory } from '../../../shared/inventory';
+import { CATEGORIES, EXCLUDED_CLASSES } from '../../../shared/model/category';
+import { DEVICE_FIELDS, type DeviceField } from '../../../shared/model/device';
+import type { Customer } from '../../../shared/model/entities';
+import { useFormat } from '../../components/shell/format';
+import { NEW_CUSTOMER } from './use-import-flow';
+
+interface Props {
+  parsed: ParsedInventory;
+  customers: readonly Customer[];
+  assignments: Record<string, string>;
+  accountKey: (a: { account: string; accountId: string }) => string;
+  onAssign: (account: { account: string; accountId: string }, customerId: string) => void;
+  onReread: (asOf: string | null, mapping: HeaderMapping) => void;
+  onImport: () => void;
+  onCancel: () => void;
+}
+
+function Fact({ label, value }: { label: string; value: string | number }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </div>
+  );
+}
+
+export function ImportPreview({
+  parsed,
+  customers,
+  assignments,
+  accountKey,
+  onAssign,
+  onReread,
+  onImport,
+  onCancel,
+}: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [mapping, setMapping] = useState<HeaderMapping>(parsed.mapping);
+  const [asOf, setAsOf] = useState(parsed.isAsOfGiven ? parsed.asOf : '');
+  const fieldOf = (column: number) =>
+    (Object.entries(mapping).find(([, c]) => c === column)?.[0] ?? '') as DeviceField | '';
+  const setField = (column: number, field: string | null) => {
+    const next: HeaderMapping = {};
+    for (const [f, c] of Object.entries(mapping) as [DeviceField, number][])
+      if (c !== column && f !== field) next[f] = c;
+    if (field) next[field as DeviceField] = column;
+    setMapping(next);
+  };
+  const missing = missingFields(mapping);
+  const isChanged =
+    JSON.stringify(mapping) !== JSON.stringify(parsed.mapping) ||
+    (asOf || null) !== (parsed.isAsOfGiven ? parsed.asOf : null);
+  const isAsOfValid = asOf === '' || /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+  const fieldOptions = [
+    { value: '', label: t('imports.notUsed') },
+    ...DEVICE_FIELDS.map((f) => ({ value: f, label: t(`fields.${f}`) })),
+  ];
+  const customerOptions = (name: string) => [
+    { value: NEW_CUSTOMER, label: t('imports.newCustomer', { name }) },
+    ...customers.filter((c) => !c.isArchived).map((c) => ({ value: c.id, label: c.name })),
+  ];
+
+  return (
+    <Stack data-testid="import-preview">
+      <Title order={2} size="h3">
+        {t('imports.preview')}: {parsed.file}
+      </Title>
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 2, md: 6 }} data-testid="import-facts">
+          <Fact label={t('imports.format')} value={parsed.format.toUpperCase()} />
+          {parsed.encoding ? <Fact label={t('imports.encoding')} value={parsed.encoding} /> : null}
+          {parsed.delimiter ? (
+            <Fact
+              label={t('imports.separator')}
+              value={parsed.delimiter === '\t' ? 'Tab' : parsed.delimiter}
+            />
+          ) : null}
+          {parsed.sheet ? <Fact label={t('imports.sheet')} value={parsed.sheet} /> : null}
+          <Fact label={t('imports.headerRow')} value={parsed.headerRow} />
+          <Fact label={t('imports.rows')} value={format.number(parsed.rows)} />
+          <Fact label={t('imports.devices')} value={format.number(parsed.devices.length)} />
+        </SimpleGrid>
+        <Group mt="md" gap="xs">
+          {CATEGORIES.map((c) => (
+            <Badge key={c} variant="light" size="lg">
+              {t(`categoriesShort.${c}`)}: {format.number(parsed.summary.counts[c])}
+            </Badge>
+          ))}
+          {EXCLUDED_CLASSES.map((c) => (
+            <Badge key={c} variant="outline" color="gray" size="lg">
+              {t(`imports.classes.${c}`)}: {format.number(parsed.summary.excluded[c])}
+            </Badge>
+          ))}
+          {parsed.rejected.length ? (
+            <Badge color="orange" size="lg">
+              {t('imports.rejected', { count: parsed.rejected.length })}
+            </Badge>
+          ) : null}
+          {parsed.duplicates.length ? (
+            <Badge color="yellow" size="lg">
+              {t('imports.duplicates', { count: parsed.duplicates.length })}
+            </Badge>
+          ) : null}
+        </Group>
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Group justify="space-between" align="end">
+          <div>
+            <Title order={3} size="h5">
+              {t('imports.mapping')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('imports.mappingHint')}
+            </Text>
+          </div>
+          <Group align="end">
+            <TextInput
+              label={t('imports.asOf')}
+              description={t('imports.asOfHint')}
+              placeholder={parsed.asOf}
+              value={asOf}
+              onChange={(e) => setAsOf(e.currentTarget.value)}
+              error={isAsOfValid ? null : 'YYYY-MM-DD'}
+              w={220}
+            />
+            <Button
+              variant="default"
+              disabled={!isChanged || missing.length > 0 || !isAsOfValid}
+              onClick={() => onReread(asOf || null, mapping)}
+            >
+              {t('imports.apply')}
+            </Button>
+          </Group>
+        </Group>
+        {missing.length > 0 ? (
+          <Alert color="red" mt="sm">
+            {t('imports.missing', { fields: missing.join(', ') })}
+          </Alert>
+        ) : null}
+        <Table mt="sm" striped data-testid="mapping-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('imports.column')}</Table.Th>
+              <Table.Th>{t('imports.field')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {parsed.headers.map((header, column) => (
+              <Table.Tr key={column}>
+                <Table.Td>{header || `#${column + 1}`}</Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={`${t('imports.field')}: ${header || `#${column + 1}`}`}
+                    data={fieldOptions}
+                    value={fieldOf(column)}
+                    onChange={(value) => setField(column, value || null)}
+                    allowDeselect={false}
+                    size="xs"
+                    w={240}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Title order={3} size="h5" mb="sm">
+          {t('imports.accounts')}
+        </Title>
+        <Table data-testid="accounts-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('imports.account')}</Table.Th>
+              <Table.Th>{t('imports.devices')}</Table.Th>
+              <Table.Th>{t('imports.customer')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {parsed.accounts.map((account) => {
+              const name = account.account || account.accountId || '–';
+              return (
+                <Table.Tr key={accountKey(account)}>
+                  <Table.Td>
+                    {name}
+                    {account.accountId && account.account ? (
+                      <Text size="xs" c="dimmed">
+                        {account.accountId}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{format.number(account.devices)}</Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={`${t('imports.customer')}: ${name}`}
+                      data={customerOptions(name)}
+                      value={assignments[accountKey(account)] ?? NEW_CUSTOMER}
+                      onChange={(value) => onAssign(account, value ?? NEW_CUSTOMER)}
+                      allowDeselect={false}
+                      searchable
+                      w={320}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {t('imports.cancel')}
+        </Button>
+        <Button onClick={onImport} disabled={isChanged || parsed.devices.length === 0}>
+          {t('imports.import', { devices: format.number(parsed.devices.length) })}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
