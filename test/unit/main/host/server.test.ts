@@ -129,7 +129,7 @@ describe('the browser host', () => {
       headers: { ...cookie, Origin: `http://127.0.0.1:${port}` },
     });
     expect(info.status).toBe(200);
-    expect(JSON.parse(info.body).value).toMatchObject({
+    expect((JSON.parse(info.body) as { value: unknown }).value).toMatchObject({
       name: 'CSM Workstation',
       version: '9.9.9',
       host: 'browser',
