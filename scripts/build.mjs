@@ -41,7 +41,12 @@ if (onlyCli) {
     }),
     build({ ...node, entryPoints: ['main/host/host.ts'], outfile: 'dist/host/host.cjs' }),
     // Self-contained, so it runs unpacked beside the app's asar with nothing to resolve.
-    build({ ...node, packages: undefined, entryPoints: ['main/services/inventory/worker.ts'], outfile: 'dist/workers/inventory.cjs' }),
+    build({
+      ...node,
+      packages: undefined,
+      entryPoints: ['main/services/inventory/worker.ts'],
+      outfile: 'dist/workers/inventory.cjs',
+    }),
     viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
   ]);
 }
