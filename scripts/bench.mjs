@@ -2,7 +2,9 @@
 // table with the target and the ratio figure/target. Targets are met here, never in timed unit tests.
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { benchCsv, benchXlsx } from './bench-data.mjs';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const port = 4590;
@@ -88,10 +90,63 @@ try {
     await page.close();
   }
   record('navigation → painted portfolio (demo data)', painted, 1500);
+
+  // Whole import in the browser host: file bytes → parsed in the worker → preview → one transaction →
+  // stored snapshot (the report on screen). Long tasks on the page are watched all the while.
+  for (const [label, file, target] of [
+    ['import 100,000-row CSV (bytes → stored snapshot)', await benchCsv(100_000), 3000],
+    ['import 200,000-row CSV (bytes → stored snapshot)', await benchCsv(200_000), 6000],
+    ['import 100,000-row XLSX (bytes → stored snapshot)', await benchXlsx(100_000), 8000],
+  ]) {
+    const samples = [];
+    const longest = [];
+    for (let i = 0; i < Math.min(3, runs); i++) {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/#/imports`);
+      await page.evaluate(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) =>
+          window.__longTasks.push(...list.getEntries().map((e) => e.duration)),
+        ).observe({ type: 'longtask', buffered: false });
+      });
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import inventory…' }).click();
+      const started = Date.now();
+      await (await chooser).setFiles(file);
+      await page.getByTestId('import-preview').waitFor({ timeout: 120_000 });
+      const parsedAt = Date.now();
+      await page.getByRole('button', { name: /^Import [\d,]+ devices$/ }).click();
+      await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
+      samples.push(Date.now() - started);
+      void parsedAt;
+      longest.push(Math.max(0, ...(await page.evaluate(() => window.__longTasks))));
+      await page.close();
+    }
+    record(label, samples, target);
+    record(`  longest renderer task during that import`, longest, 200);
+  }
   await context.close();
 } finally {
   await browser.close();
   host.kill();
+}
+
+// `csm inspect` in its own process, for its time and peak memory.
+for (const [label, file, msTarget, mbTarget] of [
+  ['csm inspect 100,000-row CSV', await benchCsv(100_000), 2000, 400],
+  ['csm inspect 100,000-row XLSX', await benchXlsx(100_000), 8000, 500],
+]) {
+  const samples = [];
+  const memory = [];
+  for (let i = 0; i < Math.min(3, runs); i++) {
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['scripts/bench-inspect.mjs', file], { encoding: 'utf8' }),
+    );
+    samples.push(out.ms);
+    memory.push(out.maxRssMb);
+  }
+  record(`${label}: time`, samples, msTarget);
+  record(`${label}: peak memory`, memory, mbTarget, 'MB');
 }
 
 const pad = (text, width) => String(text).padEnd(width);

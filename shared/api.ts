@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { catalogEntrySchema } from './catalog/schema';
-import { DEVICE_FIELDS } from './model/device';
+import { DEVICE_FIELDS, type Device } from './model/device';
 import type { ParsedInventory } from './inventory/parsed';
 import { isCalendarDate } from './terms/dates';
 
@@ -68,7 +68,11 @@ export const API = {
       })
       .strict(),
   },
-  /** Stops a long task (an inventory parse); false when it had already ended. */
+  /** One page of the devices a parse found (they come in pages so the window never stalls). */
+  inventoryDevices: {
+    input: z.object({ taskId, page: z.number().int().min(0).max(1000) }).strict(),
+  },
+  /** Stops a long task (an inventory parse) and forgets its results; false when it had already ended. */
   cancelTask: { input: z.object({ taskId }).strict() },
 } as const;
 
@@ -122,7 +126,11 @@ export interface AppApi {
   saveFile(request: CapabilityInput<'saveFile'>): Promise<SavedFile | null>;
   openFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null>;
   openExternal(request: CapabilityInput<'openExternal'>): Promise<boolean>;
-  parseInventory(request: CapabilityInput<'parseInventory'>): Promise<ParsedInventory>;
+  /** The parse, with `devices` empty: fetch them with inventoryDevices, `devicePages` pages. */
+  parseInventory(
+    request: CapabilityInput<'parseInventory'>,
+  ): Promise<ParsedInventory & { devicePages: number }>;
+  inventoryDevices(request: CapabilityInput<'inventoryDevices'>): Promise<Device[]>;
   cancelTask(request: CapabilityInput<'cancelTask'>): Promise<boolean>;
   onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;

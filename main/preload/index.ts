@@ -20,6 +20,7 @@ const api = {
   openFile: (request) => ipcRenderer.invoke(channelOf('openFile'), request),
   openExternal: (request) => ipcRenderer.invoke(channelOf('openExternal'), request),
   parseInventory: (request) => ipcRenderer.invoke(channelOf('parseInventory'), request),
+  inventoryDevices: (request) => ipcRenderer.invoke(channelOf('inventoryDevices'), request),
   cancelTask: (request) => ipcRenderer.invoke(channelOf('cancelTask'), request),
   onProgress: (listener) => subscribe<ProgressEvent>(PROGRESS_CHANNEL, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),

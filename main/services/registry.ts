@@ -4,6 +4,7 @@
  */
 import type { AppApi, AppInfo, CapabilityInput, ProgressEvent } from '../../shared/api';
 import { openExternalSafe } from '../app/external-links';
+import { devicePage, forgetDevices, holdDevices } from './inventory/parsed-store';
 import { cancelTask, parseInWorker } from './inventory/run-worker';
 
 export interface ServiceContext {
@@ -19,7 +20,8 @@ export interface ServiceContext {
 }
 
 /** Capabilities that need no dialog or window: the same in both hosts. */
-export type ServiceCapability = 'getAppInfo' | 'openExternal' | 'parseInventory' | 'cancelTask';
+export type ServiceCapability =
+  'getAppInfo' | 'openExternal' | 'parseInventory' | 'inventoryDevices' | 'cancelTask';
 
 export type Services = {
   [C in ServiceCapability]: (
@@ -38,8 +40,11 @@ export const services: Services = {
       dataLocation: context.dataLocation,
     }),
   openExternal: (input, context) => openExternalSafe(input.url, context.openUrl),
-  parseInventory: ({ taskId, bytes, fileName, asOf, mapping, locale, overrides }, context) =>
-    parseInWorker(
+  parseInventory: async (
+    { taskId, bytes, fileName, asOf, mapping, locale, overrides },
+    context,
+  ) => {
+    const parsed = await parseInWorker(
       context.inventoryWorker,
       taskId,
       bytes,
@@ -52,6 +57,9 @@ export const services: Services = {
         today: new Date().toISOString().slice(0, 10),
       },
       (done, total) => context.progress({ taskId, label: 'parseInventory', done, total }),
-    ),
-  cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId)),
+    );
+    return { ...parsed, devices: [], devicePages: holdDevices(taskId, parsed.devices) };
+  },
+  inventoryDevices: ({ taskId, page }) => Promise.resolve(devicePage(taskId, page)),
+  cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId) || forgetDevices(taskId)),
 };

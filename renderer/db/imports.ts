@@ -132,7 +132,11 @@ export async function commitImport(
       const after = new Set(isHistorical ? [] : devices.map((d) => d.id));
       const added = difference(after, before);
       const removed = difference(before, after);
-      const summary = summarizeInventory(devices, catalog, parsed.asOf);
+      // A file that is all one customer's was already counted by the parse, with the same catalog.
+      const summary =
+        devices.length === parsed.devices.length
+          ? parsed.summary
+          : summarizeInventory(devices, catalog, parsed.asOf);
       const importId = crypto.randomUUID();
       const importRecord: ImportRecord = {
         id: importId,

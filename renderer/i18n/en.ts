@@ -143,6 +143,7 @@ export const en = {
     more: '… and {{count}} more',
     historical:
       'Older than the current inventory ({{date}}): kept as history, the current inventory is unchanged',
+    rowsAndDevices: '{{rows}} rows in the file · {{devices}} devices',
   },
   reports: {
     title: 'Reports',

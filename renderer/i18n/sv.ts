@@ -146,6 +146,7 @@ export const sv: Messages = {
     more: '… och {{count}} till',
     historical:
       'Äldre än nuvarande inventering ({{date}}): sparad som historik, nuvarande inventering är oförändrad',
+    rowsAndDevices: '{{rows}} rader i filen · {{devices}} enheter',
   },
   reports: {
     title: 'Rapporter',

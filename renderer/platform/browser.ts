@@ -16,7 +16,10 @@ async function call<T>(capability: string, input: Record<string, unknown>): Prom
   const response = await fetch(`/api/${capability}`, {
     method: 'POST',
     headers: { 'Content-Type': hasBytes ? FRAMED_CONTENT_TYPE : 'application/json' },
-    body: hasBytes ? (encodeFramed(input) as Uint8Array<ArrayBuffer>) : JSON.stringify(input),
+    // A Blob body is handed to the network stack without a main-thread copy; a typed array is not.
+    body: hasBytes
+      ? new Blob([encodeFramed(input) as Uint8Array<ArrayBuffer>])
+      : JSON.stringify(input),
     credentials: 'same-origin',
   });
   const body = (await response.json().catch(() => ({}))) as {
@@ -78,6 +81,7 @@ export function browserApi(): AppApi {
     openFile: (request) => pickFile(request),
     openExternal: (request) => call('openExternal', request),
     parseInventory: (request) => call('parseInventory', request),
+    inventoryDevices: (request) => call('inventoryDevices', request),
     cancelTask: (request) => call('cancelTask', request),
     onProgress(listener) {
       progressListeners.add(listener);

@@ -208,7 +208,10 @@ export function ImportReport({
             </Title>
             <Text size="sm" c="dimmed">
               {t('imports.asOf')} {format.date(record.asOf)} ·{' '}
-              {t('customers.devices', { count: record.devices })}
+              {t('imports.rowsAndDevices', {
+                rows: format.number(record.rows),
+                devices: format.number(record.devices),
+              })}
             </Text>
           </Group>
           {isUnchanged ? (

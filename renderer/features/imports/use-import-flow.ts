@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntry } from '../../../shared/catalog';
 import { matchCustomer, type HeaderMapping, type ParsedInventory } from '../../../shared/inventory';
+import type { Device } from '../../../shared/model/device';
 import type { Customer } from '../../../shared/model/entities';
 import { commitImport, type ImportOutcome } from '../../db/imports';
 import { db } from '../../db/instance';
@@ -89,7 +90,14 @@ export function useImportFlow(
           ),
         });
         if (task.current !== taskId) return;
-        setParsed(result);
+        // Devices come in pages so no single answer stalls the window.
+        const devices: Device[] = [];
+        for (let page = 0; page < result.devicePages; page++) {
+          for (const device of await api.inventoryDevices({ taskId, page })) devices.push(device);
+          if (task.current !== taskId) return;
+          setStage({ step: 'reading', done: devices.length, total: result.summary.devices });
+        }
+        setParsed({ ...result, devices });
         setAssignments(
           Object.fromEntries(
             result.accounts.map((a) => [

@@ -179,7 +179,7 @@ describe('inventory parsing through the browser host', () => {
       }),
     });
 
-  it('parses file bytes in the worker and answers the devices and counts', async () => {
+  it('parses file bytes in the worker and answers the counts, then the devices in pages', async () => {
     const reply = await request(
       new TextEncoder().encode(
         'Model,Serial,Site\nPoly Studio X50,A1,Malmö\nPoly CCX 400,B2,Lund\n',
@@ -188,11 +188,29 @@ describe('inventory parsing through the browser host', () => {
     expect(reply.status).toBe(200);
     const parsed = (
       JSON.parse(reply.body) as {
-        value: { devices: { site: string }[]; summary: { counts: Record<string, number> } };
+        value: {
+          devices: unknown[];
+          devicePages: number;
+          summary: { counts: Record<string, number> };
+        };
       }
     ).value;
-    expect(parsed.devices.map((d) => d.site)).toEqual(['Malmö', 'Lund']);
     expect(parsed.summary.counts).toEqual({ headsets: 0, video: 1, voice: 1 });
+    expect([parsed.devices, parsed.devicePages]).toEqual([[], 1]);
+    const page = await call('/api/inventoryDevices', {
+      method: 'POST',
+      body: JSON.stringify({ taskId: 't1', page: 0 }),
+      headers: cookie,
+    });
+    expect(
+      (JSON.parse(page.body) as { value: { site: string }[] }).value.map((d) => d.site),
+    ).toEqual(['Malmö', 'Lund']);
+    const gone = await call('/api/inventoryDevices', {
+      method: 'POST',
+      body: JSON.stringify({ taskId: 't1', page: 0 }),
+      headers: cookie,
+    });
+    expect(gone.status).toBe(500);
   });
 
   it('answers the clear message for an unusable file as a refusal, not a fault', async () => {
