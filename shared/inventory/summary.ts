@@ -3,14 +3,9 @@
  * firmware, so screens and reports never rescan the devices.
  */
 import type { Catalog } from '../catalog/catalog';
-import {
-  perCategory,
-  type Category,
-  type CategoryRecord,
-  type DeviceClass,
-} from '../model/category';
+import { isCategory, perCategory, type CategoryRecord, type DeviceClass } from '../model/category';
 import type { Device } from '../model/device';
-import type { CalendarDate } from '../terms/dates';
+import { addDays, type CalendarDate } from '../terms/dates';
 import { classifyDevices, countDevices, type InventoryCounts } from './count';
 
 export interface SiteFigures {
@@ -18,6 +13,8 @@ export interface SiteFigures {
   counts: CategoryRecord<number>;
   excluded: number;
   online: number;
+  /** Counted devices on the newest software version seen for their model. */
+  firmware: FirmwareFigures;
 }
 
 export interface ModelFigures {
@@ -40,10 +37,17 @@ export interface InventorySummary extends InventoryCounts {
   online: number;
   offline: number;
   statusUnknown: number;
+  /** Devices not detected in the STALE_DEVICE_DAYS before the as-of date (or never). */
+  notDetectedRecently: number;
+  /** End-of-life devices by the category their model belonged to. */
+  eolByCategory: CategoryRecord<number>;
   sites: SiteFigures[];
   models: ModelFigures[];
   firmware: CategoryRecord<FirmwareFigures>;
 }
+
+/** A device not seen in this many days before the as-of date counts as not detected recently. */
+export const STALE_DEVICE_DAYS = 30;
 
 /** Compares dotted versions numerically part by part ("10.1" > "9.12"); text parts compare as text. */
 export function compareVersions(a: string, b: string): number {
@@ -85,18 +89,31 @@ function modelFigures(devices: readonly Device[], classes: readonly DeviceClass[
   });
 }
 
-function siteFigures(devices: readonly Device[], classes: readonly DeviceClass[]): SiteFigures[] {
+function siteFigures(
+  devices: readonly Device[],
+  classes: readonly DeviceClass[],
+  newest: ReadonlyMap<string, string>,
+): SiteFigures[] {
   const bySite = new Map<string, SiteFigures>();
   devices.forEach((device, i) => {
     const site = device.site.trim();
     let figures = bySite.get(site);
     if (!figures) {
-      figures = { site, counts: perCategory(() => 0), excluded: 0, online: 0 };
+      figures = {
+        site,
+        counts: perCategory(() => 0),
+        excluded: 0,
+        online: 0,
+        firmware: { onNewest: 0, total: 0 },
+      };
       bySite.set(site, figures);
     }
     const cls = classes[i] ?? 'unknown';
-    if (cls === 'headsets' || cls === 'video' || cls === 'voice') figures.counts[cls]++;
-    else figures.excluded++;
+    if (isCategory(cls)) {
+      figures.counts[cls]++;
+      figures.firmware.total++;
+      if (newest.get(device.model) === device.softwareVersion) figures.firmware.onNewest++;
+    } else figures.excluded++;
     if (device.online === true) figures.online++;
   });
   return [...bySite.values()].sort((a, b) => a.site.localeCompare(b.site));
@@ -111,20 +128,34 @@ export function summarizeInventory(
   const models = modelFigures(devices, classes);
   const firmware = perCategory<FirmwareFigures>(() => ({ onNewest: 0, total: 0 }));
   for (const model of models) {
-    if (model.cls !== 'headsets' && model.cls !== 'video' && model.cls !== 'voice') continue;
-    const figures = firmware[model.cls satisfies Category];
-    figures.total += model.devices;
-    figures.onNewest += model.onNewest;
+    if (!isCategory(model.cls)) continue;
+    firmware[model.cls].total += model.devices;
+    firmware[model.cls].onNewest += model.onNewest;
   }
-  const online = devices.filter((d) => d.online === true).length;
-  const offline = devices.filter((d) => d.online === false).length;
+  const newest = new Map(models.map((m) => [m.model, m.newestVersion]));
+  const eolByCategory = perCategory(() => 0);
+  const staleBefore = `${addDays(asOf, -STALE_DEVICE_DAYS)}T00:00:00Z`;
+  let online = 0;
+  let offline = 0;
+  let notDetectedRecently = 0;
+  devices.forEach((device, i) => {
+    if (device.online === true) online++;
+    else if (device.online === false) offline++;
+    if (!device.lastDetected || device.lastDetected < staleBefore) notDetectedRecently++;
+    if (classes[i] === 'eol') {
+      const cls = catalog.lookup(device.model)?.class;
+      if (cls && isCategory(cls)) eolByCategory[cls]++;
+    }
+  });
   return {
     ...countDevices(devices, classes),
     devices: devices.length,
     online,
     offline,
     statusUnknown: devices.length - online - offline,
-    sites: siteFigures(devices, classes),
+    notDetectedRecently,
+    eolByCategory,
+    sites: siteFigures(devices, classes, newest),
     models: models.sort((a, b) => b.devices - a.devices || a.model.localeCompare(b.model)),
     firmware,
   };

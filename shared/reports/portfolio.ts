@@ -15,6 +15,7 @@ import {
 import { adjustmentMonth, renewalDate, termEnd } from '../terms/term';
 import type { CalendarDate, CalendarMonth } from '../terms/dates';
 import type { PartnerSettings } from '../terms/settings';
+import { customerAlerts, type Alert } from './alerts';
 
 export interface PortfolioCategory {
   category: Category;
@@ -37,6 +38,13 @@ export interface PortfolioRow {
   devices: number | null;
   unknownModels: number;
   categories: PortfolioCategory[];
+  alerts: Alert[];
+}
+
+/** This customer's service activity that alerts look at. */
+export interface CustomerActivity {
+  headsetRmasThisYear: number;
+  usedMinutesThisMonth: number;
 }
 
 export function portfolioRow(
@@ -44,6 +52,8 @@ export function portfolioRow(
   contract: Contract | undefined,
   latest: InventorySnapshot | undefined,
   partner: PartnerSettings,
+  activity: CustomerActivity,
+  today: CalendarDate,
 ): PortfolioRow {
   const categories = (contract?.categories ?? []).map((line): PortfolioCategory => {
     const ordered = orderedUnits(line.installedAtStart, line.agreedGrowth);
@@ -75,5 +85,6 @@ export function portfolioRow(
     devices: latest?.summary.devices ?? null,
     unknownModels: latest?.summary.excluded.unknown ?? 0,
     categories,
+    alerts: customerAlerts({ contract, latest, categories, ...activity, today, partner }),
   };
 }

@@ -9,14 +9,10 @@ import { useTranslation } from 'react-i18next';
 import type { DemoPortfolio } from '../../../shared/demo/generate';
 import { useLongTask } from '../../components/shell/progress';
 import { backupFileName, createBackup, inspectBackup, restoreBackup } from '../../db/backup';
+import { localToday } from '../../db/activity';
 import { loadDemoPortfolio } from '../../db/demo';
 import { db } from '../../db/instance';
 import { api } from '../../platform';
-
-function todayIso(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
 
 function generateInWorker(asOf: string): Promise<DemoPortfolio> {
   return new Promise((resolve, reject) => {
@@ -104,7 +100,7 @@ export function useDataActions(user: string): DataActions {
     async (name: string) => {
       await runTask(t('progress.demo'), async (report) => {
         report(0, 2);
-        const portfolio = await generateInWorker(todayIso());
+        const portfolio = await generateInWorker(localToday());
         report(1, 2);
         await loadDemoPortfolio(db, name, portfolio);
         report(2, 2);

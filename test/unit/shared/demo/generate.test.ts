@@ -9,7 +9,14 @@ const byName = (name: string) => {
   if (!customer) throw new Error(`no ${name}`);
   const contract = portfolio.contracts.find((c) => c.customerId === customer.id);
   const snapshots = portfolio.snapshots.filter((s) => s.customerId === customer.id);
-  const row = portfolioRow(customer, contract, snapshots.at(-1), DEFAULT_PARTNER_SETTINGS);
+  const row = portfolioRow(
+    customer,
+    contract,
+    snapshots.at(-1),
+    DEFAULT_PARTNER_SETTINGS,
+    { headsetRmasThisYear: 0, usedMinutesThisMonth: 0 },
+    '2026-11-20',
+  );
   return {
     customer,
     contract,

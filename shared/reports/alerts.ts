@@ -1,0 +1,123 @@
+/**
+ * What needs the CSM's or account manager's action for one customer, from its contract, latest snapshot
+ * and this year's RMAs and this month's CSM time. Every figure comes from shared/terms.
+ */
+import type { Category } from '../model/category';
+import type { Contract, InventorySnapshot } from '../model/entities';
+import { orderedUnits, triggerAt } from '../terms/baseline';
+import { blockLedger } from '../terms/csm-blocks';
+import {
+  compareDates,
+  firstDayOfMonth,
+  toDayNumber,
+  type CalendarDate,
+  type CalendarMonth,
+} from '../terms/dates';
+import { money, sumMoney, type Money } from '../terms/money';
+import { rmaThreshold } from '../terms/rma';
+import type { PartnerSettings } from '../terms/settings';
+import { adjustmentMonth, renewalDate, termEnd } from '../terms/term';
+import { trueUp } from '../terms/true-up';
+import type { PortfolioCategory } from './portfolio';
+
+/** How far ahead the portfolio looks for adjustments and renewals. */
+export const ALERT_HORIZONS = { adjustmentDays: 60, renewalSoonDays: 90, renewalDays: 180 };
+
+export type Alert =
+  | { kind: 'trueUpDue' | 'approaching'; category: Category }
+  | { kind: 'adjustmentSoon'; month: CalendarMonth; projected: Money }
+  | { kind: 'renewalSoon' | 'renewal'; date: CalendarDate; days: number }
+  | { kind: 'rmaWarning'; used: number; allowed: number; exceeded: boolean }
+  | { kind: 'unknownModels'; devices: number }
+  | { kind: 'staleInventory'; asOf: CalendarDate | null; days: number | null }
+  | { kind: 'hoursOverspent'; overageMinutes: number };
+
+export interface AlertInput {
+  contract: Contract | undefined;
+  latest: InventorySnapshot | undefined;
+  categories: readonly PortfolioCategory[];
+  /** Headset RMAs approved this calendar year. */
+  headsetRmasThisYear: number;
+  /** CSM minutes logged this month. */
+  usedMinutesThisMonth: number;
+  today: CalendarDate;
+  partner: PartnerSettings;
+}
+
+const daysBetween = (from: CalendarDate, to: CalendarDate) => toDayNumber(to) - toDayNumber(from);
+
+function contractAlerts(contract: Contract, input: AlertInput): Alert[] {
+  const { today, latest } = input;
+  const alerts: Alert[] = [];
+  const { termMonths } = contract.settings;
+  const end = termEnd(contract.termStart, termMonths);
+  const month = adjustmentMonth(contract.termStart, termMonths, contract.adjustmentMonth);
+  const adjustmentStart = firstDayOfMonth(month);
+  if (
+    compareDates(adjustmentStart, today) >= 0 &&
+    daysBetween(today, adjustmentStart) <= ALERT_HORIZONS.adjustmentDays
+  ) {
+    const amounts = contract.categories.flatMap((line) => {
+      const ordered = orderedUnits(line.installedAtStart, line.agreedGrowth);
+      const count = latest?.summary.counts[line.category] ?? 0;
+      const result = trueUp({
+        ordered,
+        count,
+        triggerAt: triggerAt(ordered, contract.settings.baselinePct),
+        unitPrice: money(line.unitPriceMinor, contract.currency),
+        adjustmentMonth: month,
+        termEnd: end,
+        termStart: contract.termStart,
+      });
+      return result ? [result.amount] : [];
+    });
+    alerts.push({ kind: 'adjustmentSoon', month, projected: sumMoney(amounts, contract.currency) });
+  }
+  const renewal = renewalDate(contract.termStart, termMonths);
+  const days = daysBetween(today, renewal);
+  if (days >= 0 && days <= ALERT_HORIZONS.renewalDays)
+    alerts.push({
+      kind: days <= ALERT_HORIZONS.renewalSoonDays ? 'renewalSoon' : 'renewal',
+      date: renewal,
+      days,
+    });
+  const headsets = contract.categories.find((c) => c.category === 'headsets');
+  if (headsets) {
+    const threshold = rmaThreshold(
+      orderedUnits(headsets.installedAtStart, headsets.agreedGrowth),
+      input.headsetRmasThisYear,
+      contract.settings.rmaPct,
+      contract.settings.rmaWarnPct,
+    );
+    if (threshold.isWarning)
+      alerts.push({
+        kind: 'rmaWarning',
+        used: input.headsetRmasThisYear,
+        allowed: threshold.allowed,
+        exceeded: threshold.exceeded,
+      });
+  }
+  const ledger = blockLedger({
+    blocksPerMonth: contract.settings.blocksPerMonth,
+    blockHours: contract.settings.blockHours,
+    usedMinutes: input.usedMinutesThisMonth,
+  });
+  if (ledger.overageMinutes > 0 && ledger.allowedMinutes > 0)
+    alerts.push({ kind: 'hoursOverspent', overageMinutes: ledger.overageMinutes });
+  return alerts;
+}
+
+export function customerAlerts(input: AlertInput): Alert[] {
+  const alerts: Alert[] = [];
+  for (const category of input.categories) {
+    if (category.status === 'trueUpDue' || category.status === 'approaching')
+      alerts.push({ kind: category.status, category: category.category });
+  }
+  if (input.contract) alerts.push(...contractAlerts(input.contract, input));
+  const unknown = input.latest?.summary.excluded.unknown ?? 0;
+  if (unknown > 0) alerts.push({ kind: 'unknownModels', devices: unknown });
+  const age = input.latest ? daysBetween(input.latest.asOf, input.today) : null;
+  if (age === null || age > input.partner.staleInventoryDays)
+    alerts.push({ kind: 'staleInventory', asOf: input.latest?.asOf ?? null, days: age });
+  return alerts;
+}

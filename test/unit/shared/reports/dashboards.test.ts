@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { shippedCatalog } from '../../../../shared/catalog';
+import { deviceIdentity, summarizeInventory } from '../../../../shared/inventory';
+import type { Device } from '../../../../shared/model/device';
+import type { Contract, Customer, InventorySnapshot } from '../../../../shared/model/entities';
+import { customerAlerts } from '../../../../shared/reports/alerts';
+import { portfolioRow } from '../../../../shared/reports/portfolio';
+import {
+  forecastTriggerMonth,
+  monthlyTrend,
+  type TrendPoint,
+} from '../../../../shared/reports/trend';
+import {
+  contractSettings,
+  DEFAULT_PARTNER_SETTINGS,
+  moneyToDecimal,
+} from '../../../../shared/terms';
+
+const point = (month: string, video: number): TrendPoint => ({
+  month,
+  counts: { headsets: 0, video, voice: 0 },
+});
+
+describe('the trigger forecast', () => {
+  it('fits a line through the last six months and names the month triggerAt is reached', () => {
+    const trend = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m, i) =>
+      point(m, 90 + 2 * i),
+    );
+    expect(forecastTriggerMonth(trend, 'video', 105)).toEqual({
+      category: 'video',
+      slopePerMonth: 2,
+      reachesTriggerAt: '2026-11',
+      isReached: false,
+      basedOnMonths: 6,
+    });
+  });
+
+  it('gives the month it was first reached when it already was', () => {
+    const trend = [point('2026-01', 100), point('2026-02', 106), point('2026-03', 104)];
+    expect(forecastTriggerMonth(trend, 'video', 105)).toMatchObject({
+      reachesTriggerAt: '2026-02',
+      isReached: true,
+    });
+  });
+
+  it('gives no month for a flat or falling count, or beyond the horizon', () => {
+    expect(
+      forecastTriggerMonth([point('2026-01', 100), point('2026-02', 99)], 'video', 105)
+        .reachesTriggerAt,
+    ).toBeNull();
+    expect(
+      forecastTriggerMonth([point('2026-01', 10), point('2026-02', 10.1)], 'video', 105)
+        .reachesTriggerAt,
+    ).toBeNull();
+  });
+
+  it('takes each month’s latest snapshot', () => {
+    const snap = (asOf: string, video: number) =>
+      ({
+        id: asOf,
+        customerId: 'c',
+        importId: null,
+        asOf,
+        month: asOf.slice(0, 7),
+        added: 0,
+        removed: 0,
+        summary: { counts: { headsets: 0, video, voice: 0 } },
+      }) as unknown as InventorySnapshot;
+    expect(
+      monthlyTrend([snap('2026-02-28', 5), snap('2026-01-31', 3), snap('2026-02-10', 4)]),
+    ).toEqual([point('2026-01', 3), point('2026-02', 5)]);
+  });
+});
+
+describe('portfolio alerts', () => {
+  const customer: Customer = {
+    id: 'c',
+    name: 'Contoso AB',
+    masterAccountId: '',
+    country: 'SE',
+    lensAccounts: [],
+    csm: '',
+    accountManager: '',
+    isArchived: false,
+  };
+  const contract: Contract = {
+    id: 'k',
+    customerId: 'c',
+    number: 'PE-1',
+    termStart: '2026-01-01',
+    currency: 'EUR',
+    adjustmentMonth: null,
+    categories: [
+      { category: 'video', installedAtStart: 90, agreedGrowth: 10, unitPriceMinor: 4900 },
+      { category: 'headsets', installedAtStart: 200, agreedGrowth: 0, unitPriceMinor: 4500 },
+    ],
+    settings: contractSettings({ blocksPerMonth: 1 }),
+    tam: false,
+    professionalServicesDiscountPct: 0,
+    isEcps: false,
+    isArchived: false,
+  };
+  const devices = (n: number, model: string, prefix: string): Device[] =>
+    Array.from({ length: n }, (_, i) => ({
+      id: deviceIdentity(`${prefix}${i}`, '') ?? '',
+      serial: `${prefix}${i}`,
+      deviceId: '',
+      model,
+      name: '',
+      site: 'HQ',
+      room: '',
+      softwareVersion: '1',
+      online: true,
+      lastDetected: '2026-06-01T00:00:00Z',
+      account: '',
+      accountId: '',
+      mac: '',
+      hardwareFamily: '',
+    }));
+  const latest = (asOf: string): InventorySnapshot => ({
+    id: 's',
+    customerId: 'c',
+    importId: null,
+    asOf,
+    month: asOf.slice(0, 7),
+    added: 0,
+    removed: 0,
+    summary: summarizeInventory(
+      [
+        ...devices(112, 'Poly Studio X50', 'V'),
+        ...devices(200, 'Poly Sync 20', 'H'),
+        ...devices(2, 'Poly Mystery 9', 'U'),
+      ],
+      shippedCatalog(),
+      asOf,
+    ),
+  });
+
+  it('lists the true-up due, the coming adjustment with its projected amount, RMAs, unknown models and overspent hours', () => {
+    const row = portfolioRow(
+      customer,
+      contract,
+      latest('2026-06-01'),
+      DEFAULT_PARTNER_SETTINGS,
+      { headsetRmasThisYear: 9, usedMinutesThisMonth: 9 * 60 },
+      '2026-06-05',
+    );
+    expect(row.alerts.map((a) => a.kind)).toEqual([
+      'trueUpDue',
+      'adjustmentSoon',
+      'rmaWarning',
+      'hoursOverspent',
+      'unknownModels',
+    ]);
+    const adjustment = row.alerts.find((a) => a.kind === 'adjustmentSoon');
+    expect(
+      adjustment?.kind === 'adjustmentSoon' && [
+        adjustment.month,
+        moneyToDecimal(adjustment.projected),
+      ],
+    ).toEqual(['2026-07', '294.00']);
+  });
+
+  it('warns of renewals within 90 and 180 days and of an inventory older than 35 days', () => {
+    const soon = customerAlerts({
+      contract,
+      latest: latest('2026-10-01'),
+      categories: [],
+      headsetRmasThisYear: 0,
+      usedMinutesThisMonth: 0,
+      today: '2026-11-20',
+      partner: DEFAULT_PARTNER_SETTINGS,
+    });
+    expect(soon).toEqual(
+      expect.arrayContaining([
+        { kind: 'renewalSoon', date: '2027-01-01', days: 42 },
+        { kind: 'staleInventory', asOf: '2026-10-01', days: 50 },
+      ]),
+    );
+    const later = customerAlerts({
+      contract,
+      latest: latest('2026-09-01'),
+      categories: [],
+      headsetRmasThisYear: 0,
+      usedMinutesThisMonth: 0,
+      today: '2026-08-01',
+      partner: DEFAULT_PARTNER_SETTINGS,
+    });
+    expect(later.filter((a) => a.kind.startsWith('renewal'))).toEqual([
+      { kind: 'renewal', date: '2027-01-01', days: 153 },
+    ]);
+  });
+});
