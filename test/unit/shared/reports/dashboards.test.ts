@@ -29,7 +29,7 @@ describe('the trigger forecast', () => {
     expect(forecastTriggerMonth(trend, 'video', 105)).toEqual({
       category: 'video',
       slopePerMonth: 2,
-      reachesTriggerAt: '2026-11',
+      reachesTriggerAt: '2026-09',
       isReached: false,
       basedOnMonths: 6,
     });
