@@ -72,6 +72,38 @@ export const API = {
   inventoryDevices: {
     input: z.object({ taskId, page: z.number().int().min(0).max(1000) }).strict(),
   },
+  /** Writes tables into an Excel workbook with typed cells; answers the file's bytes for saveFile. */
+  buildWorkbook: {
+    input: z
+      .object({
+        sheets: z
+          .array(
+            z.object({
+              name: z.string().min(1).max(100),
+              columns: z
+                .array(
+                  z.object({
+                    header: z.string().max(255),
+                    type: z.enum(['text', 'number', 'date', 'datetime', 'boolean']),
+                    width: z.number().int().min(4).max(100).optional(),
+                  }),
+                )
+                .min(1)
+                .max(200),
+              rows: z
+                .array(
+                  z
+                    .array(z.union([z.string().max(32_767), z.number(), z.boolean(), z.null()]))
+                    .max(200),
+                )
+                .max(1_048_575),
+            }),
+          )
+          .min(1)
+          .max(100),
+      })
+      .strict(),
+  },
   /** Stops a long task (an inventory parse) and forgets its results; false when it had already ended. */
   cancelTask: { input: z.object({ taskId }).strict() },
 } as const;
@@ -131,6 +163,7 @@ export interface AppApi {
     request: CapabilityInput<'parseInventory'>,
   ): Promise<ParsedInventory & { devicePages: number }>;
   inventoryDevices(request: CapabilityInput<'inventoryDevices'>): Promise<Device[]>;
+  buildWorkbook(request: CapabilityInput<'buildWorkbook'>): Promise<Uint8Array>;
   cancelTask(request: CapabilityInput<'cancelTask'>): Promise<boolean>;
   onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;

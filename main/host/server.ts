@@ -24,7 +24,8 @@ export interface HostConfig {
 }
 
 const COOKIE = 'csm_token';
-const MAX_JSON_BYTES = 1024 * 1024;
+/** JSON bodies carry at most a table for a workbook (a 100k-row export is ~15 MB). */
+const MAX_JSON_BYTES = 256 * 2 ** 20;
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -112,6 +113,14 @@ export function createHostServer(config: HostConfig): Server {
       const value = await (
         services[name] as (input: unknown, c: ServiceContext) => Promise<unknown>
       )(parsed.data, context);
+      if (value instanceof Uint8Array) {
+        response.writeHead(200, {
+          'Content-Type': 'application/octet-stream',
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        return response.end(value);
+      }
       return send(response, 200, JSON.stringify({ ok: true, value }), 'application/json');
     } catch (error) {
       // A refused file or a cancelled task is an answer, not a fault: 200 with the reason.

@@ -21,6 +21,7 @@ const api = {
   openExternal: (request) => ipcRenderer.invoke(channelOf('openExternal'), request),
   parseInventory: (request) => ipcRenderer.invoke(channelOf('parseInventory'), request),
   inventoryDevices: (request) => ipcRenderer.invoke(channelOf('inventoryDevices'), request),
+  buildWorkbook: (request) => ipcRenderer.invoke(channelOf('buildWorkbook'), request),
   cancelTask: (request) => ipcRenderer.invoke(channelOf('cancelTask'), request),
   onProgress: (listener) => subscribe<ProgressEvent>(PROGRESS_CHANNEL, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),

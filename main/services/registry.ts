@@ -6,6 +6,7 @@ import type { AppApi, AppInfo, CapabilityInput, ProgressEvent } from '../../shar
 import { openExternalSafe } from '../app/external-links';
 import { devicePage, forgetDevices, holdDevices } from './inventory/parsed-store';
 import { cancelTask, parseInWorker } from './inventory/run-worker';
+import { buildWorkbook } from './workbook';
 
 export interface ServiceContext {
   host: AppInfo['host'];
@@ -21,7 +22,12 @@ export interface ServiceContext {
 
 /** Capabilities that need no dialog or window: the same in both hosts. */
 export type ServiceCapability =
-  'getAppInfo' | 'openExternal' | 'parseInventory' | 'inventoryDevices' | 'cancelTask';
+  | 'getAppInfo'
+  | 'openExternal'
+  | 'parseInventory'
+  | 'inventoryDevices'
+  | 'buildWorkbook'
+  | 'cancelTask';
 
 export type Services = {
   [C in ServiceCapability]: (
@@ -61,5 +67,6 @@ export const services: Services = {
     return { ...parsed, devices: [], devicePages: holdDevices(taskId, parsed.devices) };
   },
   inventoryDevices: ({ taskId, page }) => Promise.resolve(devicePage(taskId, page)),
+  buildWorkbook: (spec) => buildWorkbook(spec),
   cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId) || forgetDevices(taskId)),
 };

@@ -15,7 +15,7 @@ export function StatusBadge({ status }: { status: DashboardStatus | null }) {
   return (
     <Badge
       color={status ? STATUS_COLORS[status] : 'gray'}
-      variant={status === 'trueUpDue' ? 'filled' : 'light'}
+      variant="filled"
       data-status={status ?? 'none'}
     >
       {t(`status.${status ?? 'none'}`)}

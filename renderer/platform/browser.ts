@@ -22,6 +22,9 @@ async function call<T>(capability: string, input: Record<string, unknown>): Prom
       : JSON.stringify(input),
     credentials: 'same-origin',
   });
+  if (response.ok && response.headers.get('Content-Type') === 'application/octet-stream') {
+    return new Uint8Array(await response.arrayBuffer()) as T;
+  }
   const body = (await response.json().catch(() => ({}))) as {
     ok?: boolean;
     value?: T;
@@ -82,6 +85,7 @@ export function browserApi(): AppApi {
     openExternal: (request) => call('openExternal', request),
     parseInventory: (request) => call('parseInventory', request),
     inventoryDevices: (request) => call('inventoryDevices', request),
+    buildWorkbook: (request) => call('buildWorkbook', request),
     cancelTask: (request) => call('cancelTask', request),
     onProgress(listener) {
       progressListeners.add(listener);

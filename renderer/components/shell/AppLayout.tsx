@@ -35,14 +35,34 @@ import { api } from '../../platform';
 import { CommandPalette } from './CommandPalette';
 import { hrefOf, navigate, SCREENS, useRoute, type Screen } from './route';
 
-const screens: Record<Screen, ComponentType<{ id: string | null; settings: Settings }>> = {
-  portfolio: lazy(() => import('../../features/portfolio/PortfolioScreen')),
-  customers: lazy(() => import('../../features/customers/CustomersScreen')),
-  renewals: lazy(() => import('../../features/renewals/RenewalsScreen')),
-  imports: lazy(() => import('../../features/imports/ImportsScreen')),
-  reports: lazy(() => import('../../features/reports/ReportsScreen')),
-  settings: lazy(() => import('../../features/settings/SettingsScreen')),
+type ScreenComponent = ComponentType<{ id: string | null; settings: Settings }>;
+
+const loaders: Record<Screen, () => Promise<{ default: ScreenComponent }>> = {
+  portfolio: () => import('../../features/portfolio/PortfolioScreen'),
+  customers: () => import('../../features/customers/CustomersScreen'),
+  renewals: () => import('../../features/renewals/RenewalsScreen'),
+  imports: () => import('../../features/imports/ImportsScreen'),
+  reports: () => import('../../features/reports/ReportsScreen'),
+  settings: () => import('../../features/settings/SettingsScreen'),
 };
+
+const screens: Record<Screen, ScreenComponent> = {
+  portfolio: lazy(loaders.portfolio),
+  customers: lazy(loaders.customers),
+  renewals: lazy(loaders.renewals),
+  imports: lazy(loaders.imports),
+  reports: lazy(loaders.reports),
+  settings: lazy(loaders.settings),
+};
+
+/** Once the first screen is up, load every other screen's code (and the chart) while idle: offline later, all is there. */
+function prefetchScreens(): () => void {
+  const handle = requestIdleCallback(() => {
+    for (const load of Object.values(loaders)) void load();
+    void import('../../features/customers/TrendChart');
+  });
+  return () => cancelIdleCallback(handle);
+}
 
 export const SCREEN_ICONS: Record<Screen, typeof IconChartBar> = {
   portfolio: IconChartBar,
@@ -61,6 +81,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
   const Current = screens[route.screen];
 
   useHotkeys(SCREENS.map((screen, i) => [`alt+${i + 1}`, () => navigate(screen)]));
+  useEffect(prefetchScreens, []);
 
   useEffect(
     () =>

@@ -18,7 +18,7 @@ import { FirstRun } from '../../features/first-run/FirstRun';
 import { i18n, systemLanguage } from '../../i18n';
 import { AppLayout } from './AppLayout';
 import { TaskProgressProvider } from './progress';
-import { styleNonce, theme } from './theme';
+import { cssVariables, styleNonce, theme } from './theme';
 
 function useAppearance(
   language: 'auto' | 'en' | 'sv' | undefined,
@@ -66,7 +66,12 @@ function Gate({ openState }: { openState: OpenState }) {
 export function Root({ openState }: { openState: OpenState }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="auto" getStyleNonce={styleNonce}>
+      <MantineProvider
+        theme={theme}
+        defaultColorScheme="auto"
+        getStyleNonce={styleNonce}
+        cssVariablesResolver={cssVariables}
+      >
         <ModalsProvider>
           <Notifications position="bottom-right" />
           <TaskProgressProvider>

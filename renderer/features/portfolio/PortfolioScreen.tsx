@@ -1,6 +1,8 @@
 /** Home: every customer with its chosen categories, count against ordered and baseline, and status. */
 import {
   Anchor,
+  Select,
+  Switch,
   Group,
   Progress,
   SegmentedControl,
@@ -17,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../../shared/model/category';
 import type { PortfolioCategory, PortfolioRow } from '../../../shared/reports/portfolio';
 import type { DashboardStatus } from '../../../shared/terms/baseline';
+import { AlertBadges } from '../../components/AlertBadges';
 import { EmptyState } from '../../components/EmptyState';
 import { StatusBadge, STATUS_COLORS } from '../../components/StatusBadge';
 import { useFormat } from '../../components/shell/format';
@@ -24,6 +27,7 @@ import { hrefOf, navigate } from '../../components/shell/route';
 import { usePortfolio } from '../../db/hooks';
 
 type StatusFilter = 'all' | DashboardStatus;
+type SortKey = 'attention' | 'name' | 'renewal';
 const STATUS_RANK: Record<DashboardStatus, number> = {
   trueUpDue: 0,
   approaching: 1,
@@ -79,9 +83,21 @@ export default function PortfolioScreen() {
   const rows = usePortfolio();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [sort, setSort] = useState<SortKey>('attention');
+  const [isActionOnly, setActionOnly] = useState(false);
 
   const visible = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase();
+    const compare: Record<SortKey, (a: PortfolioRow, b: PortfolioRow) => number> = {
+      attention: (a, b) =>
+        STATUS_RANK[worstStatus(a) ?? 'under'] - STATUS_RANK[worstStatus(b) ?? 'under'] ||
+        b.alerts.length - a.alerts.length ||
+        a.customer.localeCompare(b.customer),
+      name: (a, b) => a.customer.localeCompare(b.customer),
+      renewal: (a, b) =>
+        (a.renewalDate ?? '9999').localeCompare(b.renewalDate ?? '9999') ||
+        a.customer.localeCompare(b.customer),
+    };
     return (rows ?? [])
       .filter(
         (row) =>
@@ -90,12 +106,9 @@ export default function PortfolioScreen() {
           (row.contractNumber ?? '').toLowerCase().includes(needle),
       )
       .filter((row) => status === 'all' || row.categories.some((c) => c.status === status))
-      .sort(
-        (a, b) =>
-          STATUS_RANK[worstStatus(a) ?? 'under'] - STATUS_RANK[worstStatus(b) ?? 'under'] ||
-          a.customer.localeCompare(b.customer),
-      );
-  }, [rows, query, status]);
+      .filter((row) => !isActionOnly || row.alerts.length > 0)
+      .sort(compare[sort]);
+  }, [rows, query, status, sort, isActionOnly]);
 
   if (rows && rows.length === 0) {
     return (
@@ -127,6 +140,23 @@ export default function PortfolioScreen() {
               { value: 'under', label: t('status.under') },
             ]}
           />
+          <Select
+            aria-label={t('portfolio.sort')}
+            value={sort}
+            onChange={(value) => setSort(value ?? 'attention')}
+            data={[
+              { value: 'attention', label: t('portfolio.sortAttention') },
+              { value: 'name', label: t('portfolio.sortName') },
+              { value: 'renewal', label: t('portfolio.sortRenewal') },
+            ]}
+            allowDeselect={false}
+            w={190}
+          />
+          <Switch
+            label={t('alerts.onlyAction')}
+            checked={isActionOnly}
+            onChange={(e) => setActionOnly(e.currentTarget.checked)}
+          />
           <TextInput
             aria-label={t('portfolio.search')}
             placeholder={t('portfolio.search')}
@@ -144,6 +174,7 @@ export default function PortfolioScreen() {
               {CATEGORIES.map((category) => (
                 <Table.Th key={category}>{t(`categoriesShort.${category}`)}</Table.Th>
               ))}
+              <Table.Th>{t('alerts.column')}</Table.Th>
               <Table.Th>{t('portfolio.asOf')}</Table.Th>
               <Table.Th>{t('portfolio.renewal')}</Table.Th>
             </Table.Tr>
@@ -176,6 +207,14 @@ export default function PortfolioScreen() {
                     <CategoryCell cell={row.categories.find((c) => c.category === category)} />
                   </Table.Td>
                 ))}
+                <Table.Td maw={320}>
+                  <AlertBadges
+                    alerts={row.alerts.filter(
+                      (a) => a.kind !== 'trueUpDue' && a.kind !== 'approaching',
+                    )}
+                    isCompact
+                  />
+                </Table.Td>
                 <Table.Td>{row.asOf ? format.date(row.asOf) : '–'}</Table.Td>
                 <Table.Td>{row.renewalDate ? format.date(row.renewalDate) : '–'}</Table.Td>
               </Table.Tr>

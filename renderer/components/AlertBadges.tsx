@@ -1,0 +1,80 @@
+/** A customer's alerts as short coloured badges, in the user's language. */
+import { Badge, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Alert } from '../../shared/reports/alerts';
+import { useFormat } from './shell/format';
+
+const COLORS: Record<Alert['kind'], string> = {
+  trueUpDue: 'red',
+  approaching: 'yellow',
+  adjustmentSoon: 'grape',
+  renewalSoon: 'blue',
+  renewal: 'cyan',
+  rmaWarning: 'orange',
+  unknownModels: 'pink',
+  staleInventory: 'gray',
+  hoursOverspent: 'orange',
+};
+
+export function useAlertText(): (alert: Alert) => string {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (alert) => {
+    switch (alert.kind) {
+      case 'trueUpDue':
+      case 'approaching':
+        return t(`alerts.${alert.kind}`, { category: t(`categoriesShort.${alert.category}`) });
+      case 'adjustmentSoon':
+        return t('alerts.adjustmentSoon', {
+          month: alert.month,
+          amount: format.money(alert.projected),
+        });
+      case 'renewalSoon':
+      case 'renewal':
+        return t(`alerts.${alert.kind}`, { date: format.date(alert.date), days: alert.days });
+      case 'rmaWarning':
+        return t('alerts.rmaWarning', { used: alert.used, allowed: alert.allowed });
+      case 'unknownModels':
+        return t('alerts.unknownModels', { devices: alert.devices });
+      case 'staleInventory':
+        return alert.days === null
+          ? t('alerts.noInventory')
+          : t('alerts.staleInventory', { days: alert.days });
+      case 'hoursOverspent':
+        return t('alerts.hoursOverspent', { hours: format.number(alert.overageMinutes / 60, 1) });
+    }
+  };
+}
+
+export function AlertBadges({
+  alerts,
+  isCompact = false,
+}: {
+  alerts: readonly Alert[];
+  isCompact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const text = useAlertText();
+  if (alerts.length === 0)
+    return isCompact ? null : (
+      <Text c="dimmed" size="sm">
+        {t('alerts.none')}
+      </Text>
+    );
+  return (
+    <Group gap={4}>
+      {alerts.map((alert, i) => (
+        <Badge
+          key={i}
+          color={COLORS[alert.kind]}
+          variant="dot"
+          tt="none"
+          size={isCompact ? 'sm' : 'md'}
+          data-alert={alert.kind}
+        >
+          {text(alert)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,70 @@
+/** The trend chart (recharts, loaded only when a dashboard shows it): count, ordered, baseline, forecast. */
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { TrendRow } from './trend-rows';
+
+export interface TrendChartProps {
+  rows: TrendRow[];
+  ordered: number | null;
+  triggerAt: number | null;
+  labels: { count: string; ordered: string; baseline: string; forecast: string };
+}
+
+export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendChartProps) {
+  return (
+    <ResponsiveContainer width="100%" height={280}>
+      <LineChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
+        <XAxis dataKey="month" tick={{ fontSize: 12 }} />
+        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} domain={['auto', 'auto']} />
+        <Tooltip />
+        <Legend />
+        <Line
+          type="monotone"
+          dataKey="count"
+          name={labels.count}
+          stroke="#4263eb"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Line
+          type="linear"
+          dataKey="forecast"
+          name={labels.forecast}
+          stroke="#4263eb"
+          strokeDasharray="6 4"
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
+        {ordered !== null ? (
+          <ReferenceLine
+            y={ordered}
+            stroke="#2f9e44"
+            strokeDasharray="2 2"
+            label={{ value: labels.ordered, position: 'insideBottomLeft', fontSize: 11 }}
+          />
+        ) : null}
+        {triggerAt !== null ? (
+          <ReferenceLine
+            y={triggerAt}
+            stroke="#e03131"
+            strokeDasharray="4 2"
+            label={{ value: labels.baseline, position: 'insideTopLeft', fontSize: 11 }}
+          />
+        ) : null}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

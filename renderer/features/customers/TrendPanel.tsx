@@ -1,0 +1,144 @@
+/** The trend of one category against ordered and baseline, its forecast with the method named, and a table alternative. */
+import {
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Category } from '../../../shared/model/category';
+import type { PortfolioCategory } from '../../../shared/reports/portfolio';
+import {
+  FORECAST_MONTHS,
+  forecastTriggerMonth,
+  type TrendPoint,
+} from '../../../shared/reports/trend';
+import { useFormat } from '../../components/shell/format';
+import { trendRows } from './trend-rows';
+
+const TrendChart = lazy(() => import('./TrendChart'));
+
+export function TrendPanel({
+  trend,
+  categories,
+}: {
+  trend: TrendPoint[];
+  categories: PortfolioCategory[];
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [category, setCategory] = useState<Category>(categories[0]?.category ?? 'headsets');
+  const [isTable, setTable] = useState(false);
+  const line = categories.find((c) => c.category === category);
+  const forecast = line ? forecastTriggerMonth(trend, category, line.triggerAt) : undefined;
+  const rows = trendRows(trend, category, forecast, line?.triggerAt ?? null);
+  const name = t(`categoriesShort.${category}`);
+  const forecastText =
+    !forecast || !line
+      ? null
+      : forecast.isReached
+        ? t('dashboard.forecastReached', {
+            category: name,
+            triggerAt: line.triggerAt,
+            month: forecast.reachesTriggerAt,
+          })
+        : forecast.reachesTriggerAt
+          ? t('dashboard.forecastReaches', {
+              category: name,
+              triggerAt: line.triggerAt,
+              month: forecast.reachesTriggerAt,
+            })
+          : t('dashboard.forecastNever', { category: name, triggerAt: line.triggerAt });
+  return (
+    <Paper withBorder p="md" data-testid="trend-panel">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          {t('dashboard.trend')}
+        </Title>
+        <Group>
+          {categories.length > 1 ? (
+            <SegmentedControl
+              size="xs"
+              value={category}
+              onChange={(value) => setCategory(value)}
+              data={categories.map((c) => ({
+                value: c.category,
+                label: t(`categoriesShort.${c.category}`),
+              }))}
+            />
+          ) : null}
+          <Button size="xs" variant="default" onClick={() => setTable(!isTable)}>
+            {isTable ? t('dashboard.showChart') : t('dashboard.showTable')}
+          </Button>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed" id="trend-caption">
+        {t('dashboard.trendCaption', { category: name, triggerAt: line?.triggerAt ?? '–' })}
+      </Text>
+      {isTable ? (
+        <Table striped mt="sm" aria-describedby="trend-caption" data-testid="trend-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('dashboard.month')}</Table.Th>
+              <Table.Th>{t('dashboard.count')}</Table.Th>
+              <Table.Th>{t('dashboard.forecast')}</Table.Th>
+              <Table.Th>{t('dashboard.ordered')}</Table.Th>
+              <Table.Th>{t('dashboard.baseline')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.month}>
+                <Table.Td>{row.month}</Table.Td>
+                <Table.Td>{row.count === null ? '' : format.number(row.count)}</Table.Td>
+                <Table.Td>
+                  {row.forecast === null || row.count !== null ? '' : format.number(row.forecast)}
+                </Table.Td>
+                <Table.Td>{line ? format.number(line.ordered) : ''}</Table.Td>
+                <Table.Td>{line ? format.decimal(line.baseline) : ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : (
+        <div
+          role="img"
+          aria-label={`${t('dashboard.trendCaption', { category: name, triggerAt: line?.triggerAt ?? '–' })} ${forecastText ?? ''}`}
+        >
+          <Suspense fallback={<Skeleton h={280} />}>
+            <TrendChart
+              rows={rows}
+              ordered={line?.ordered ?? null}
+              triggerAt={line?.triggerAt ?? null}
+              labels={{
+                count: t('dashboard.count'),
+                ordered: t('dashboard.ordered'),
+                baseline: t('dashboard.baseline'),
+                forecast: t('dashboard.forecast'),
+              }}
+            />
+          </Suspense>
+        </div>
+      )}
+      {forecastText ? (
+        <Stack gap={2} mt="xs">
+          <Text size="sm" fw={600} data-testid="forecast">
+            {forecastText}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('dashboard.forecastMethod', {
+              months: Math.min(FORECAST_MONTHS, trend.length),
+              slope: format.number(forecast?.slopePerMonth ?? 0, 1),
+            })}
+          </Text>
+        </Stack>
+      ) : null}
+    </Paper>
+  );
+}

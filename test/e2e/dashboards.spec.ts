@@ -1,0 +1,139 @@
+import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { CustomerPage } from './pages/customer';
+import { Workstation } from './pages/workstation';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+}
+
+test.beforeEach(async ({ page }) => {
+  const app = new Workstation(page);
+  await app.open();
+  await app.enterName('Karin');
+  await app.loadDemoPortfolio();
+});
+
+test('the portfolio shows the seeded statuses and the alerts that need action', async ({
+  page,
+}) => {
+  const app = new Workstation(page);
+  expect(await app.statusOf('Contoso AB', 'Video')).toBe('trueUpDue');
+  expect(await app.statusOf('Nordlys Energi AS', 'Video')).toBe('under');
+  expect(await app.statusOf('Göta Kanal Logistik AB', 'Video')).toBe('within');
+  const row = (name: string) => app.portfolioTable().locator(`tbody tr[data-customer="${name}"]`);
+  await expect(row('Aurora Sparebank ASA').locator('[data-alert="rmaWarning"]')).toContainText(
+    'Headset RMAs',
+  );
+  await expect(row('Skärgårdens Vård AB').locator('[data-alert="unknownModels"]')).toContainText(
+    '6 devices of unknown models',
+  );
+  await expect(row('Contoso AB').locator('[data-alert="renewalSoon"]')).toBeVisible();
+  await page.getByRole('switch', { name: 'Only customers needing action' }).check({ force: true });
+  const shown = await app.portfolioCustomers();
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.length).toBeLessThanOrEqual(12);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a customer past its baseline shows true-up due and a forecast, with a table for the chart', async ({
+  page,
+}) => {
+  const app = new Workstation(page);
+  const customer = new CustomerPage(page);
+  await customer.open('Contoso AB');
+  await expect(customer.categoryStatus('video')).toHaveAttribute('data-status', 'trueUpDue');
+  await customer.showTrendOf('Video');
+  await expect(customer.forecast()).toHaveText(/^Video reached 105 in \d{4}-\d{2}\.$/);
+  await customer.showTrendOf('Headsets');
+  await expect(customer.forecast()).toHaveText(
+    /^Headsets (reaches 420 around \d{4}-\d{2}|does not reach 420 within three years at this rate)\.$/,
+  );
+  await expect(
+    page.getByText(/Forecast: a straight line fitted to the last 6 monthly counts/),
+  ).toBeVisible();
+  await expect(page.getByRole('img', { name: /Monthly device counts of Headsets/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Show as table' }).click();
+  await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(
+    await page.getByTestId('trend-table').locator('tbody tr').count(),
+  );
+  expect(await page.getByTestId('trend-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(
+    18,
+  );
+  await expect(page.getByTestId('excluded-table')).toContainText('Needs a quote');
+  expect(await seriousViolations(page)).toEqual([]);
+  await customer.tab('Sites');
+  await expect(page.locator('[data-site="Stockholm HQ"]')).toContainText('SE-CONT-001');
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the device explorer filters and exports the filtered view to Excel', async ({
+  page,
+}, testInfo) => {
+  const app = new Workstation(page);
+  const customer = new CustomerPage(page);
+  await customer.open('Kungsholmens Advokatbyrå KB');
+  await customer.tab('Devices');
+  await expect(customer.deviceCount()).toHaveText('87 of 87 devices');
+  await customer.filterDevices('Category or class', 'End of life');
+  await expect(customer.deviceCount()).toHaveText('38 of 87 devices');
+  const serial =
+    (await page
+      .getByTestId('device-explorer')
+      .locator('tbody tr[data-serial]')
+      .first()
+      .getAttribute('data-serial')) ?? '';
+  await customer.searchDevices(serial.toLowerCase());
+  await expect(customer.deviceCount()).toHaveText('1 of 87 devices');
+  await customer.searchDevices('');
+  await expect(customer.deviceCount()).toHaveText('38 of 87 devices');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const download = await customer.exportDevices();
+  const path = testInfo.outputPath('devices.xlsx');
+  await download.saveAs(path);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0];
+  expect(sheet?.rowCount).toBe(39);
+  expect(sheet?.getRow(1).getCell(1).value).toBe('Serial');
+  expect(sheet?.getRow(2).getCell(4).value).toBe('End of life');
+  sheet?.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+  const serials = sheet?.getColumn(1).values.slice(2) ?? [];
+  expect(serials.every((v) => typeof v === 'string')).toBe(true);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('works offline: dashboards, trend and devices need no network', async ({ page, context }) => {
+  const app = new Workstation(page);
+  const customer = new CustomerPage(page);
+  await page.waitForFunction(
+    () => performance.getEntriesByType('resource').some((e) => e.name.includes('TrendChart')),
+    null,
+    { timeout: 15_000 },
+  );
+  await context.setOffline(true);
+  await expect(page.getByText('Offline', { exact: true })).toBeVisible();
+  await customer.open('Vasa Försäkring AB');
+  await expect(page.getByRole('img', { name: /Monthly device counts/ })).toBeVisible();
+  await customer.tab('Devices');
+  await expect(customer.deviceCount()).toHaveText(/^50,\d{3} of 50,\d{3} devices$/, {
+    timeout: 20_000,
+  });
+  await customer.filterDevices('Online', 'Offline');
+  await expect(customer.deviceCount()).toHaveText(/^\d{1,2},?\d{3} of 50,\d{3} devices$/);
+  await context.setOffline(false);
+  expect(app.consoleErrors).toEqual([]);
+});
