@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
 import { benchCsv, benchXlsx } from './bench-data.mjs';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
@@ -125,7 +126,153 @@ try {
     record(label, samples, target);
     record(`  longest renderer task during that import`, longest, 200);
   }
+
+  // The last import left a customer with 100,000 devices: its dashboard, its devices, a filter keystroke.
+  const probe = await context.newPage();
+  await probe.goto(`http://127.0.0.1:${port}/#/portfolio`);
+  await probe.getByRole('link', { name: 'Bench AB', exact: true }).click();
+  const customerUrl = probe.url();
+  await probe.close();
+  const overview = [];
+  const devicesTab = [];
+  const narrowKey = [];
+  const broadKey = [];
+  const customerId = decodeURIComponent(customerUrl.split('#/customers/')[1] ?? '');
+  for (let i = 0; i < Math.min(3, runs); i++) {
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/#/portfolio`);
+    await page.getByTestId('portfolio-table').waitFor();
+    await page.waitForTimeout(500);
+    const opened = await page.evaluate(() => performance.now());
+    await page
+      .locator(`a[href="#/customers/${encodeURIComponent(customerId)}"]`)
+      .first()
+      .click();
+    await page.getByTestId('excluded-table').waitFor();
+    overview.push(
+      (await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+      )) - opened,
+    );
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('tab', { name: 'Devices' }).click();
+    await page
+      .getByTestId('explorer-count')
+      .filter({ hasText: '100,000 of 100,000 devices' })
+      .waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="device-explorer"] tbody tr[data-serial]').first().waitFor();
+    devicesTab.push(
+      (await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+      )) - clicked,
+    );
+    // One keystroke: the time from the input event until the count shows the new result, painted.
+    const keystroke = (value) =>
+      page.evaluate(
+        (text) =>
+          new Promise((resolve) => {
+            const input = document.querySelector('[data-testid="explorer-search"]');
+            const count = document.querySelector('[data-testid="explorer-count"]');
+            const before = count.textContent;
+            const started = performance.now();
+            new MutationObserver((_, observer) => {
+              if (count.textContent === before) return;
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - started));
+            }).observe(count, { childList: true, characterData: true, subtree: true });
+            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(
+              input,
+              text,
+            );
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }),
+        value,
+      );
+    narrowKey.push(await keystroke('SN000001234'));
+    await keystroke('');
+    broadKey.push(await keystroke('1'));
+    await page.close();
+  }
+  record(
+    'customer dashboard, 100,000 devices: click in the portfolio → painted overview',
+    overview,
+    500,
+  );
+  record('  devices tab: click → 100,000 rows ready and painted', devicesTab, 500);
+  record('  filter keystroke in the device explorer (narrow query)', narrowKey, 100);
+  record('  filter keystroke in the device explorer (broad query, ~40k matches)', broadKey, 100);
   await context.close();
+
+  // A partner book of 200 customers with 36 months of snapshots, restored from a backup file.
+  await build({
+    entryPoints: ['test/bench/portfolio-seed.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: 'bench-results/portfolio-seed.mjs',
+    logLevel: 'error',
+  });
+  const { portfolioBackup } = await import(`${process.cwd()}/bench-results/portfolio-seed.mjs`);
+  const seed = 'bench-results/data/portfolio-200x36.json';
+  await writeFile(seed, JSON.stringify(portfolioBackup(200, 36, '2026-10')));
+  const big = await browser.newContext();
+  const setup = await big.newPage();
+  await setup.goto(`http://127.0.0.1:${port}/?token=${token}`);
+  await setup.getByLabel('Your name').fill('Bench');
+  await setup.getByRole('button', { name: 'Start with an empty portfolio' }).click();
+  await setup.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const chooser = setup.waitForEvent('filechooser');
+  await setup.getByRole('button', { name: 'Restore…' }).click();
+  await (await chooser).setFiles(seed);
+  await setup.getByRole('button', { name: 'Replace with backup' }).click();
+  await setup.getByText(/Restored \d+ records/).waitFor({ timeout: 120_000 });
+  await setup.close();
+  const bigPortfolio = [];
+  const bigAll = [];
+  const bigCold = [];
+  const paintedRows = (n) =>
+    page.waitForFunction(
+      (min) => document.querySelectorAll('[data-testid="portfolio-table"] tbody tr').length >= min,
+      n,
+      { polling: 'raf', timeout: 30_000 },
+    );
+  let page;
+  for (let i = 0; i < runs; i++) {
+    page = await big.newPage();
+    await page.goto(`http://127.0.0.1:${port}/#/portfolio`);
+    await paintedRows(200);
+    bigCold.push(
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+      ),
+    );
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.waitForTimeout(500);
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();
+    await paintedRows(20);
+    bigPortfolio.push(
+      (await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+      )) - clicked,
+    );
+    await paintedRows(200);
+    bigAll.push(
+      (await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+      )) - clicked,
+    );
+    await page.close();
+  }
+  record(
+    'portfolio of 200 customers × 36 months: click Portfolio → first screenful painted',
+    bigPortfolio,
+    300,
+  );
+  record('  the same → all 200 rows painted', bigAll, 1000);
+  record('  the same, cold page load → all rows painted', bigCold, 1500);
+  await big.close();
 } finally {
   await browser.close();
   host.kill();

@@ -42,3 +42,8 @@ export async function recordedWrite<T>(
     return result;
   });
 }
+
+/** The change that records an entity's creation. */
+export function creation(entity: string, value: { id: string }): ChangeInput {
+  return { entity, entityId: value.id, action: 'create', before: null, after: value };
+}

@@ -1,6 +1,6 @@
 /** Loads the demo portfolio in one transaction: all of it, or nothing. */
 import type { DemoPortfolio } from '../../shared/demo/generate';
-import { recordedWrite } from './changes';
+import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
 import { replaceInventory } from './inventory';
 
@@ -39,22 +39,10 @@ export async function loadDemoPortfolio(
     await db.timeEntries.bulkAdd(portfolio.timeEntries);
     await db.cases.bulkAdd(portfolio.cases);
     for (const customer of portfolio.customers) {
-      record({
-        entity: 'customer',
-        entityId: customer.id,
-        action: 'create',
-        before: null,
-        after: customer,
-      });
+      record(creation('customer', customer));
     }
     for (const contract of portfolio.contracts) {
-      record({
-        entity: 'contract',
-        entityId: contract.id,
-        action: 'create',
-        before: null,
-        after: contract,
-      });
+      record(creation('contract', contract));
     }
   });
 }

@@ -12,7 +12,7 @@ import {
 } from '../../shared/inventory';
 import type { Device } from '../../shared/model/device';
 import { snapshotId, type Customer, type ImportRecord } from '../../shared/model/entities';
-import { recordedWrite } from './changes';
+import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
 import { readInventory, replaceInventory } from './inventory';
 import { latestSnapshot } from './snapshots';
@@ -83,13 +83,7 @@ export async function commitImport(
   return recordedWrite(db, user, tables, async (record) => {
     for (const customer of request.newCustomers) {
       await db.customers.add(customer);
-      record({
-        entity: 'customer',
-        entityId: customer.id,
-        action: 'create',
-        before: null,
-        after: customer,
-      });
+      record(creation('customer', customer));
     }
     const outcomes: ImportOutcome[] = [];
     for (const [customerId, devices] of grouped) {

@@ -36,10 +36,9 @@ export async function readInventory(
   const keys = (await db.inventoryChunks.where('customerId').equals(customerId).primaryKeys()).sort(
     (a, b) => a[1] - b[1],
   );
+  // Issued together, answered one by one: each answer's clone is still its own short task.
+  const chunks = await Promise.all(keys.map((key) => db.inventoryChunks.get(key)));
   const devices: Device[] = [];
-  for (const key of keys) {
-    const chunk = await db.inventoryChunks.get(key);
-    if (chunk) for (const device of chunk.devices) devices.push(device);
-  }
+  for (const chunk of chunks) if (chunk) for (const device of chunk.devices) devices.push(device);
   return devices;
 }

@@ -48,15 +48,12 @@ export interface ParseOptions {
   onProgress?: (done: number, total: number | null) => void;
 }
 
-interface Table {
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  delimiter: string | null;
-  sheet: string | null;
-  headerRow: number;
-  headers: string[];
+type Table = Pick<
+  ParsedInventory,
+  'format' | 'encoding' | 'delimiter' | 'sheet' | 'headerRow' | 'headers'
+> & {
   rows: { row: number; cells: CellValue[] }[];
-}
+};
 
 async function readTable(bytes: Uint8Array, options: ParseOptions): Promise<Table> {
   if (bytes.byteLength > IMPORT_LIMITS.bytes) {

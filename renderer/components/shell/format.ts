@@ -1,4 +1,7 @@
-/** Locale-aware numbers, dates and money for the current UI language. */
+/**
+ * Locale-aware numbers, dates and money for the current UI language. Intl formatters are costly to
+ * build (a portfolio of 200 customers asks for thousands of numbers), so each is built once and kept.
+ */
 import { useTranslation } from 'react-i18next';
 import { formatMoney, type Money } from '../../../shared/terms/money';
 import { localeOf, type Language } from '../../i18n';
@@ -13,7 +16,7 @@ export interface Formatters {
   money(value: Money): string;
 }
 
-export function formatters(language: Language): Formatters {
+function build(language: Language): Formatters {
   const locale = localeOf(language);
   const dateFormat = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
@@ -21,24 +24,43 @@ export function formatters(language: Language): Formatters {
     day: 'numeric',
     timeZone: 'UTC',
   });
-  return {
-    locale,
-    number: (value, digits = 0) =>
-      new Intl.NumberFormat(locale, {
+  const numberFormats = new Map<number, Intl.NumberFormat>();
+  const numberFormat = (digits: number) => {
+    let format = numberFormats.get(digits);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, {
         maximumFractionDigits: digits,
         minimumFractionDigits: digits,
-      }).format(value),
-    decimal: (value) =>
-      new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(Number(value)),
-    percent: (value) =>
-      new Intl.NumberFormat(locale, {
-        style: 'percent',
-        maximumFractionDigits: 1,
-        signDisplay: 'exceptZero',
-      }).format(value / 100),
+      });
+      numberFormats.set(digits, format);
+    }
+    return format;
+  };
+  const decimalFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const percentFormat = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  return {
+    locale,
+    number: (value, digits = 0) => numberFormat(digits).format(value),
+    decimal: (value) => decimalFormat.format(Number(value)),
+    percent: (value) => percentFormat.format(value / 100),
     date: (value) => dateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)),
     money: (value) => formatMoney(value, locale),
   };
+}
+
+const cache = new Map<Language, Formatters>();
+
+export function formatters(language: Language): Formatters {
+  let built = cache.get(language);
+  if (!built) {
+    built = build(language);
+    cache.set(language, built);
+  }
+  return built;
 }
 
 export function useFormat(): Formatters {

@@ -4,19 +4,19 @@
  * view exports to Excel.
  */
 import { Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
 import {
   flexRender,
   getCoreRowModel,
+  getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shippedCatalog } from '../../../shared/catalog';
 import {
@@ -51,7 +51,8 @@ export function DeviceExplorer({
   const devices = useInventory(customerId);
   const overrides = useCatalogOverrides();
   const [query, setQuery] = useState('');
-  const [debouncedQuery] = useDebouncedValue(query, 60);
+  // The input stays instant; the table catches up in a deferred render.
+  const deferredQuery = useDeferredValue(query);
   const [filters, setFilters] = useState<Omit<ExplorerFilters, 'query'>>({
     cls: null,
     site: null,
@@ -65,9 +66,9 @@ export function DeviceExplorer({
     () => (devices && overrides ? explorerRows(devices, shippedCatalog(overrides), asOf) : []),
     [devices, overrides, asOf],
   );
-  const filtered = useMemo(
-    () => rows.filter((row) => matchesFilters(row, { ...filters, query: debouncedQuery })),
-    [rows, filters, debouncedQuery],
+  const globalFilter = useMemo<ExplorerFilters>(
+    () => ({ ...filters, query: deferredQuery }),
+    [filters, deferredQuery],
   );
   const options = useMemo(() => {
     const sites = new Set<string>();
@@ -147,12 +148,16 @@ export function DeviceExplorer({
     [t, format.locale],
   );
 
+  // One row model over every device, built once; a keystroke only re-runs the filter over it.
   const table = useReactTable({
-    data: filtered,
+    data: rows,
     columns,
-    state: { sorting },
+    state: { sorting, globalFilter },
     onSortingChange: setSorting,
+    globalFilterFn: (row, _columnId, value: ExplorerFilters) => matchesFilters(row.original, value),
+    getColumnCanGlobalFilter: () => true,
     getCoreRowModel: getCoreRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
   const tableRows = table.getRowModel().rows;
@@ -221,6 +226,7 @@ export function DeviceExplorer({
       <Group align="end" wrap="wrap">
         <TextInput
           label={t('explorer.searchLabel')}
+          data-testid="explorer-search"
           placeholder={t('explorer.search')}
           leftSection={<IconSearch size={16} />}
           value={query}
@@ -276,14 +282,14 @@ export function DeviceExplorer({
           leftSection={<IconFileSpreadsheet size={16} />}
           variant="default"
           onClick={() => void exportView()}
-          disabled={filtered.length === 0}
+          disabled={tableRows.length === 0}
         >
           {t('explorer.export')}
         </Button>
       </Group>
       <Text size="sm" c="dimmed" aria-live="polite" data-testid="explorer-count">
         {t('explorer.shown', {
-          shown: format.number(filtered.length),
+          shown: format.number(tableRows.length),
           total: format.number(rows.length),
         })}
       </Text>

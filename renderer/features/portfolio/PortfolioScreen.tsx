@@ -11,10 +11,9 @@ import {
   Text,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { IconChartBar, IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../../shared/model/category';
 import type { PortfolioCategory, PortfolioRow } from '../../../shared/reports/portfolio';
@@ -28,6 +27,9 @@ import { usePortfolio } from '../../db/hooks';
 
 type StatusFilter = 'all' | DashboardStatus;
 type SortKey = 'attention' | 'name' | 'renewal';
+
+/** Rows rendered in the first paint; the rest follow in a transition right after (a screenful is ~15). */
+const FIRST_ROWS = 40;
 const STATUS_RANK: Record<DashboardStatus, number> = {
   trueUpDue: 0,
   approaching: 1,
@@ -58,18 +60,15 @@ function CategoryCell({ cell }: { cell: PortfolioCategory | undefined }) {
           {format.number(cell.ordered)}
         </Text>
       </Text>
-      <Tooltip label={label}>
-        <Progress
-          value={
-            cell.count === null
-              ? 0
-              : Math.min(100, (cell.count / Math.max(1, cell.triggerAt)) * 100)
-          }
-          color={cell.status ? STATUS_COLORS[cell.status] : 'gray'}
-          size="sm"
-          aria-label={label}
-        />
-      </Tooltip>
+      <Progress
+        value={
+          cell.count === null ? 0 : Math.min(100, (cell.count / Math.max(1, cell.triggerAt)) * 100)
+        }
+        color={cell.status ? STATUS_COLORS[cell.status] : 'gray'}
+        size="sm"
+        aria-label={label}
+        title={label}
+      />
       <div>
         <StatusBadge status={cell.status} />
       </div>
@@ -109,6 +108,14 @@ export default function PortfolioScreen() {
       .filter((row) => !isActionOnly || row.alerts.length > 0)
       .sort(compare[sort]);
   }, [rows, query, status, sort, isActionOnly]);
+
+  // A large book paints its first screenful at once and the other rows in the next frames.
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (visible.length <= limit) return undefined;
+    const frame = requestAnimationFrame(() => startTransition(() => setLimit(visible.length)));
+    return () => cancelAnimationFrame(frame);
+  }, [visible.length, limit]);
 
   if (rows && rows.length === 0) {
     return (
@@ -180,7 +187,7 @@ export default function PortfolioScreen() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {visible.map((row) => (
+            {visible.slice(0, limit).map((row) => (
               <Table.Tr
                 key={row.customerId}
                 className="clickable-row"
