@@ -29,6 +29,7 @@ import { useFormat } from '../../components/shell/format';
 import { useCatalogOverrides, useInventory } from '../../db/hooks';
 import { api } from '../../platform';
 import {
+  explorerFilters,
   explorerRows,
   matchesFilters,
   type ExplorerFilters,
@@ -66,8 +67,8 @@ export function DeviceExplorer({
     () => (devices && overrides ? explorerRows(devices, shippedCatalog(overrides), asOf) : []),
     [devices, overrides, asOf],
   );
-  const globalFilter = useMemo<ExplorerFilters>(
-    () => ({ ...filters, query: deferredQuery }),
+  const globalFilter = useMemo(
+    () => explorerFilters(deferredQuery, filters),
     [filters, deferredQuery],
   );
   const options = useMemo(() => {
@@ -155,7 +156,8 @@ export function DeviceExplorer({
     state: { sorting, globalFilter },
     onSortingChange: setSorting,
     globalFilterFn: (row, _columnId, value: ExplorerFilters) => matchesFilters(row.original, value),
-    getColumnCanGlobalFilter: () => true,
+    // Every filter is row-wide: run it once per row (through one column), not once per column.
+    getColumnCanGlobalFilter: (column) => column.id === 'serial',
     getCoreRowModel: getCoreRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
     getSortedRowModel: getSortedRowModel(),

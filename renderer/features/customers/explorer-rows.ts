@@ -1,4 +1,4 @@
-/** The explorer's rows: each device with its class on the as-of date and a lower-case search text. */
+/** The explorer's rows: each device with its class on the as-of date, and the filters over them. */
 import type { Catalog } from '../../../shared/catalog';
 import type { DeviceClass } from '../../../shared/model/category';
 import type { Device } from '../../../shared/model/device';
@@ -6,6 +6,7 @@ import type { Device } from '../../../shared/model/device';
 export interface ExplorerRow {
   device: Device;
   cls: DeviceClass;
+  /** Lower-case text a search looks in, built once so a keystroke only compares. */
   search: string;
 }
 
@@ -23,6 +24,7 @@ export function explorerRows(
 }
 
 export interface ExplorerFilters {
+  /** Lower-case, trimmed (see explorerFilters). */
   query: string;
   cls: DeviceClass | null;
   site: string | null;
@@ -38,6 +40,20 @@ export function matchesFilters(row: ExplorerRow, filters: ExplorerFilters): bool
   if (filters.online === 'yes' && device.online !== true) return false;
   if (filters.online === 'no' && device.online !== false) return false;
   if (filters.online === 'unknown' && device.online !== null) return false;
-  const query = filters.query.trim().toLocaleLowerCase();
-  return query === '' || row.search.includes(query);
+  return filters.query === '' || row.search.includes(filters.query);
+}
+
+/** The filters as matchesFilters takes them, or undefined when nothing is filtered (no filtering at all). */
+export function explorerFilters(
+  query: string,
+  rest: Omit<ExplorerFilters, 'query'>,
+): ExplorerFilters | undefined {
+  const normalised = query.trim().toLocaleLowerCase();
+  const isEmpty =
+    normalised === '' &&
+    rest.cls === null &&
+    rest.site === null &&
+    rest.model === null &&
+    rest.online === null;
+  return isEmpty ? undefined : { ...rest, query: normalised };
 }
