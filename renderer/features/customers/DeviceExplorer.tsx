@@ -86,6 +86,17 @@ export function DeviceExplorer({
   const statusLabel = (online: boolean | null) =>
     online === null ? t('explorer.unknown') : online ? t('explorer.yes') : t('explorer.no');
 
+  /** A column that shows one text field of the device as it is. */
+  const deviceColumn = (
+    field: 'name' | 'site' | 'room' | 'softwareVersion',
+    size: number,
+  ): ColumnDef<ExplorerRow> => ({
+    id: field,
+    header: t(`explorer.columns.${field}`),
+    accessorFn: (r) => r.device[field],
+    size,
+  });
+
   const columns = useMemo<ColumnDef<ExplorerRow>[]>(
     () => [
       {
@@ -107,30 +118,10 @@ export function DeviceExplorer({
         cell: (c) => classLabel(c.getValue<DeviceClass>()),
         size: 130,
       },
-      {
-        id: 'name',
-        header: t('explorer.columns.name'),
-        accessorFn: (r) => r.device.name,
-        size: 170,
-      },
-      {
-        id: 'site',
-        header: t('explorer.columns.site'),
-        accessorFn: (r) => r.device.site,
-        size: 150,
-      },
-      {
-        id: 'room',
-        header: t('explorer.columns.room'),
-        accessorFn: (r) => r.device.room,
-        size: 100,
-      },
-      {
-        id: 'softwareVersion',
-        header: t('explorer.columns.softwareVersion'),
-        accessorFn: (r) => r.device.softwareVersion,
-        size: 100,
-      },
+      deviceColumn('name', 170),
+      deviceColumn('site', 150),
+      deviceColumn('room', 100),
+      deviceColumn('softwareVersion', 100),
       {
         id: 'online',
         header: t('explorer.columns.online'),
