@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { generateDemoPortfolio } from '../../shared/demo/generate';
-import { isCalendarDate } from '../../shared/terms/dates';
+import { isCalendarDate, localToday } from '../../shared/terms/dates';
 import { writeDemoFiles } from '../services/demo-files';
 import { inspect } from './inspect';
 
@@ -46,10 +46,6 @@ function parseOptions(
   return options;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 async function inspectCommand(args: readonly string[], stdout: Output): Promise<number> {
   const [file, ...rest] = args;
   if (!file || file.startsWith('--')) throw new UsageError('inspect needs a FILE');
@@ -65,7 +61,7 @@ async function demo(args: readonly string[], stdout: Output): Promise<number> {
   const options = parseOptions(args, ['out', 'as-of'], ['json']);
   const out = options.get('out');
   if (!out) throw new UsageError('demo needs --out DIR');
-  const asOf = options.get('as-of') ?? today();
+  const asOf = options.get('as-of') ?? localToday();
   if (!isCalendarDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
   const files = await writeDemoFiles(resolve(out), generateDemoPortfolio(asOf));
   stdout.write(

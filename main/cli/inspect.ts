@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ParsedInventory } from '../../shared/inventory/parsed';
+import { localToday } from '../../shared/terms/dates';
 import { UnusableFileError } from '../services/inventory/errors';
 import { IMPORT_LIMITS, parseInventory } from '../services/inventory/parse';
 
@@ -70,7 +71,7 @@ export async function inspect(
       fileName: basename(path),
       asOf,
       locale: Intl.DateTimeFormat().resolvedOptions().locale,
-      today: new Date().toISOString().slice(0, 10),
+      today: localToday(),
     });
   } catch (error) {
     if (error instanceof UnusableFileError)

@@ -7,6 +7,7 @@ import { openExternalSafe } from '../app/external-links';
 import { devicePage, forgetDevices, holdDevices } from './inventory/parsed-store';
 import { cancelTask, parseInWorker } from './inventory/run-worker';
 import { buildWorkbook } from './workbook';
+import { localToday } from '../../shared/terms/dates';
 
 export interface ServiceContext {
   host: AppInfo['host'];
@@ -60,7 +61,7 @@ export const services: Services = {
         mapping: mapping ?? undefined,
         locale,
         overrides,
-        today: new Date().toISOString().slice(0, 10),
+        today: localToday(),
       },
       (done, total) => context.progress({ taskId, label: 'parseInventory', done, total }),
     );

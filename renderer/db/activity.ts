@@ -32,8 +32,3 @@ export async function customerActivity(
 }
 
 export const NO_ACTIVITY: CustomerActivity = { headsetRmasThisYear: 0, usedMinutesThisMonth: 0 };
-
-/** Today as a calendar date in the user's time zone. */
-export function localToday(now = new Date()): CalendarDate {
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}

@@ -19,7 +19,8 @@ import {
   type CustomerActivity,
   type PortfolioRow,
 } from '../../shared/reports/portfolio';
-import { customerActivity, localToday, NO_ACTIVITY } from './activity';
+import { localToday } from '../../shared/terms/dates';
+import { customerActivity, NO_ACTIVITY } from './activity';
 import { readInventory } from './inventory';
 import { db } from './instance';
 import { readSettings, type Settings } from './settings';
@@ -55,10 +56,6 @@ export function usePortfolio(): PortfolioRow[] | undefined {
       ),
     );
   }, []);
-}
-
-export function useChangeCount(): number | undefined {
-  return useLiveQuery(() => db.changes.count(), []);
 }
 
 export interface CustomerView {

@@ -6,7 +6,7 @@
 import type { Device, DeviceField } from '../model/device';
 import { deviceIdentity } from './identity';
 import type { HeaderMapping } from './aliases';
-import { parseLastDetected, type DateOrder } from './dates';
+import { excelDateInstant, parseLastDetected, type DateOrder } from './dates';
 
 /** A cell as read: text, or an Excel date. */
 export type CellValue = string | Date | null;
@@ -83,10 +83,7 @@ export function normaliseRow(
   const detectedColumn = mapping.lastDetected;
   const detectedCell = detectedColumn === undefined ? null : cells[detectedColumn];
   let lastDetected: string | null = null;
-  if (detectedCell instanceof Date)
-    lastDetected = Number.isNaN(detectedCell.getTime())
-      ? null
-      : detectedCell.toISOString().replace('.000Z', 'Z');
+  if (detectedCell instanceof Date) lastDetected = excelDateInstant(detectedCell);
   else if (detectedCell && detectedCell.trim()) {
     lastDetected = parseLastDetected(detectedCell, dateOrder);
     if (lastDetected === null)

@@ -3,7 +3,7 @@
  * forecast is a least-squares line through the last FORECAST_MONTHS monthly counts: simple, and named
  * on screen so nobody mistakes it for more.
  */
-import { CATEGORIES, type Category, type CategoryRecord } from '../model/category';
+import type { Category, CategoryRecord } from '../model/category';
 import type { InventorySnapshot } from '../model/entities';
 import { addMonthsToMonth, type CalendarMonth } from '../terms/dates';
 
@@ -81,13 +81,4 @@ export function forecastTriggerMonth(
       ahead <= FORECAST_HORIZON_MONTHS ? addMonthsToMonth(lastMonth, Math.max(1, ahead)) : null,
     isReached: false,
   };
-}
-
-export function forecasts(
-  trend: readonly TrendPoint[],
-  triggerAts: Partial<CategoryRecord<number>>,
-): Forecast[] {
-  return CATEGORIES.flatMap((c) =>
-    triggerAts[c] === undefined ? [] : [forecastTriggerMonth(trend, c, triggerAts[c])],
-  );
 }

@@ -152,3 +152,8 @@ export function monthRange(from: CalendarMonth, to: CalendarMonth): CalendarMont
   const count = monthsBetween(from, to);
   return Array.from({ length: Math.max(0, count + 1) }, (_, i) => addMonthsToMonth(from, i));
 }
+
+/** Today as a calendar date in the machine's own time zone: the user's today, in every host. */
+export function localToday(now = new Date()): CalendarDate {
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}

@@ -76,7 +76,3 @@ export function scaledToDecimal(scaled: bigint, digits: number): string {
   const decimals = digits > 0 ? `.${text.slice(text.length - digits)}` : '';
   return `${negative ? '-' : ''}${whole}${decimals}`;
 }
-
-export function fractionToNumber(value: Fraction): number {
-  return Number(value.num) / Number(value.den);
-}

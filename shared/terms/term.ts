@@ -79,9 +79,3 @@ export function monthsCharged(
       : fraction(0);
   return { whole, partial, total: addFractions(fraction(whole), partial) };
 }
-
-/** Whole months of a term (its length), the upper bound of monthsCharged. */
-export function termLengthMonths(termMonths: number): Fraction {
-  assertTermMonths(termMonths);
-  return fraction(termMonths);
-}

@@ -19,6 +19,7 @@ import { missingFields, type HeaderMapping, type ParsedInventory } from '../../.
 import { CATEGORIES, EXCLUDED_CLASSES } from '../../../shared/model/category';
 import { DEVICE_FIELDS, type DeviceField } from '../../../shared/model/device';
 import type { Customer } from '../../../shared/model/entities';
+import { isCalendarDate } from '../../../shared/terms/dates';
 import { useFormat } from '../../components/shell/format';
 import { NEW_CUSTOMER } from './use-import-flow';
 
@@ -71,7 +72,7 @@ export function ImportPreview({
   const isChanged =
     JSON.stringify(mapping) !== JSON.stringify(parsed.mapping) ||
     (asOf || null) !== (parsed.isAsOfGiven ? parsed.asOf : null);
-  const isAsOfValid = asOf === '' || /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+  const isAsOfValid = asOf === '' || isCalendarDate(asOf);
   const fieldOptions = [
     { value: '', label: t('imports.notUsed') },
     ...DEVICE_FIELDS.map((f) => ({ value: f, label: t(`fields.${f}`) })),

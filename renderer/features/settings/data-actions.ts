@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { DemoPortfolio } from '../../../shared/demo/generate';
 import { useLongTask } from '../../components/shell/progress';
 import { backupFileName, createBackup, inspectBackup, restoreBackup } from '../../db/backup';
-import { localToday } from '../../db/activity';
+import { localToday } from '../../../shared/terms/dates';
 import { loadDemoPortfolio } from '../../db/demo';
 import { db } from '../../db/instance';
 import { api } from '../../platform';

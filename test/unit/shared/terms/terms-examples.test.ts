@@ -4,6 +4,8 @@ import {
   adjustmentMonth,
   baseline,
   blockLedger,
+  blockLedgers,
+  localToday,
   categoryStatus,
   dashboardStatus,
   fractionToDecimal,
@@ -193,6 +195,45 @@ describe('TERMS.md §7: CSM blocks', () => {
       remainingMinutes: 0,
       overageMinutes: 60,
     });
+  });
+});
+
+describe('TERMS.md §7: carry-over only when the contract says so', () => {
+  it('carries each month’s remaining minutes into the next with carry-over, and none without', () => {
+    const used = [300, 600, 480];
+    expect(
+      blockLedgers(used, 1, 8, false).map((l) => [
+        l.allowedMinutes,
+        l.remainingMinutes,
+        l.overageMinutes,
+      ]),
+    ).toEqual([
+      [480, 180, 0],
+      [480, 0, 120],
+      [480, 0, 0],
+    ]);
+    expect(
+      blockLedgers(used, 1, 8, true).map((l) => [
+        l.allowedMinutes,
+        l.remainingMinutes,
+        l.overageMinutes,
+      ]),
+    ).toEqual([
+      [480, 180, 0],
+      [660, 60, 0],
+      [540, 60, 0],
+    ]);
+  });
+});
+
+describe('TERMS.md §9: today', () => {
+  it('is the calendar date in the machine’s time zone', () => {
+    const original = process.env['TZ'];
+    process.env['TZ'] = 'Europe/Stockholm';
+    expect(localToday(new Date('2026-11-25T23:30:00Z'))).toBe('2026-11-26');
+    process.env['TZ'] = 'America/Los_Angeles';
+    expect(localToday(new Date('2026-11-25T05:00:00Z'))).toBe('2026-11-24');
+    process.env['TZ'] = original;
   });
 });
 
