@@ -71,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'parseInventory', (input) => services.parseInventory(input, context()));
   handle(ipcMain, 'inventoryDevices', (input) => services.inventoryDevices(input, context()));
   handle(ipcMain, 'buildWorkbook', (input) => services.buildWorkbook(input, context()));
+  handle(ipcMain, 'parseRegister', (input) => services.parseRegister(input, context()));
   handle(ipcMain, 'cancelTask', (input) => services.cancelTask(input, context()));
 
   const createWindow = async () => {

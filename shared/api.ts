@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { catalogEntrySchema } from './catalog/schema';
 import { DEVICE_FIELDS, type Device } from './model/device';
 import type { ParsedInventory } from './inventory/parsed';
+import type { ParsedRegister } from './contracts/register';
 import { isCalendarDate } from './terms/dates';
+import { CURRENCY_CODES, type CurrencyCode } from './terms/money';
 
 /** A file name as suggested to a save dialog: no folders, no control characters. */
 const fileName = z
@@ -104,6 +106,18 @@ export const API = {
       })
       .strict(),
   },
+  /** Reads a contract register (CSV or XLSX): its contracts, and every problem by row and column. */
+  parseRegister: {
+    input: z
+      .object({
+        fileName: fileName,
+        bytes: z
+          .instanceof(Uint8Array)
+          .refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+        defaultCurrency: z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]),
+      })
+      .strict(),
+  },
   /** Stops a long task (an inventory parse) and forgets its results; false when it had already ended. */
   cancelTask: { input: z.object({ taskId }).strict() },
 } as const;
@@ -164,6 +178,9 @@ export interface AppApi {
   ): Promise<ParsedInventory & { devicePages: number }>;
   inventoryDevices(request: CapabilityInput<'inventoryDevices'>): Promise<Device[]>;
   buildWorkbook(request: CapabilityInput<'buildWorkbook'>): Promise<Uint8Array>;
+  parseRegister(
+    request: CapabilityInput<'parseRegister'>,
+  ): Promise<ParsedRegister & { file: string; format: 'csv' | 'xlsx' }>;
   cancelTask(request: CapabilityInput<'cancelTask'>): Promise<boolean>;
   onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;

@@ -4,9 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { generateDemoPortfolio } from '../../shared/demo/generate';
-import { isCalendarDate, localToday } from '../../shared/terms/dates';
+import { isCalendarDate, isCalendarMonth, localToday } from '../../shared/terms/dates';
 import { writeDemoFiles } from '../services/demo-files';
 import { inspect } from './inspect';
+import { computeStatus, humanStatus } from './status';
 
 interface Output {
   write(text: string): unknown;
@@ -19,6 +20,11 @@ commands:
       read a Lens inventory export (CSV or XLSX) and print what it holds: format, encoding,
       separator, rows, devices, duplicates, rejected rows, counts per category, excluded devices,
       unknown models and accounts
+  status --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM
+         [--as-of YYYY-MM-DD] [--json]
+      each contract of a contract register (CSV or XLSX), each category, against the Lens
+      inventories: ordered, baseline, triggerAt, count, status and the true-up; accounts that
+      match no contract are listed
   demo --out DIR [--as-of YYYY-MM-DD] [--json]
       write the demo partner book as the files users bring: Lens inventory exports in several
       dialects (CSV comma/semicolon/tab, UTF-8/Windows-1252/UTF-16, XLSX) and a contract register
@@ -26,24 +32,41 @@ commands:
 
 class UsageError extends Error {}
 
-/** Options as name → value; flags without a value are 'true'. */
+/** Options by name: every value given (flags without a value give 'true'); `repeatable` may repeat. */
+class Options {
+  constructor(private readonly values: Map<string, string[]>) {}
+  get(name: string): string | undefined {
+    return this.values.get(name)?.at(-1);
+  }
+  all(name: string): string[] {
+    return this.values.get(name) ?? [];
+  }
+  has(name: string): boolean {
+    return this.values.has(name);
+  }
+}
+
 function parseOptions(
   args: readonly string[],
   valued: readonly string[],
   flags: readonly string[],
-): Map<string, string> {
-  const options = new Map<string, string>();
+  repeatable: readonly string[] = [],
+): Options {
+  const options = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const name = arg.replace(/^--/, '').split('=')[0] ?? '';
-    if (flags.includes(name) && arg === `--${name}`) options.set(name, 'true');
-    else if (valued.includes(name)) {
+    if (flags.includes(name) && arg === `--${name}`) options.set(name, ['true']);
+    else if (valued.includes(name) && arg.startsWith('--')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-      options.set(name, value);
+      if (value === undefined || value === '' || value.startsWith('--'))
+        throw new UsageError(`--${name} needs a value`);
+      if (options.has(name) && !repeatable.includes(name))
+        throw new UsageError(`--${name} is given twice`);
+      options.set(name, [...(options.get(name) ?? []), value]);
     } else throw new UsageError(`unknown option ${arg}`);
   }
-  return options;
+  return new Options(options);
 }
 
 async function inspectCommand(args: readonly string[], stdout: Output): Promise<number> {
@@ -54,6 +77,28 @@ async function inspectCommand(args: readonly string[], stdout: Output): Promise<
   if (asOf !== undefined && !isCalendarDate(asOf))
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
   await inspect(file, asOf, options.has('json'), (text) => stdout.write(text));
+  return 0;
+}
+
+async function statusCommand(args: readonly string[], stdout: Output): Promise<number> {
+  const options = parseOptions(
+    args,
+    ['contracts', 'inventory', 'month', 'as-of'],
+    ['json'],
+    ['inventory'],
+  );
+  const contracts = options.get('contracts');
+  if (!contracts) throw new UsageError('status needs --contracts REGISTER');
+  const inventories = options.all('inventory');
+  if (inventories.length === 0) throw new UsageError('status needs at least one --inventory FILE');
+  const month = options.get('month');
+  if (!month || !isCalendarMonth(month))
+    throw new UsageError(`status needs --month YYYY-MM${month ? `, not ${month}` : ''}`);
+  const asOf = options.get('as-of');
+  if (asOf !== undefined && !isCalendarDate(asOf))
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
+  const result = await computeStatus({ contracts, inventories, month, asOf });
+  stdout.write(options.has('json') ? `${JSON.stringify(result.document)}\n` : humanStatus(result));
   return 0;
 }
 
@@ -79,6 +124,7 @@ export async function run(
   try {
     if (command === 'demo') return await demo(args, stdout);
     if (command === 'inspect') return await inspectCommand(args, stdout);
+    if (command === 'status') return await statusCommand(args, stdout);
     if (command === undefined || command === '--help' || command === 'help') {
       stdout.write(USAGE);
       return command === undefined ? 2 : 0;

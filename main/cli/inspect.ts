@@ -1,10 +1,9 @@
 /** `csm inspect FILE [--as-of DATE] [--json]`: what a Lens inventory holds (FORMATS.md §3). */
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ParsedInventory } from '../../shared/inventory/parsed';
 import { localToday } from '../../shared/terms/dates';
-import { UnusableFileError } from '../services/inventory/errors';
 import { IMPORT_LIMITS, parseInventory } from '../services/inventory/parse';
+import { named, readInput } from './files';
 
 /** The JSON document FORMATS.md §3 specifies. */
 export function inspectDocument(parsed: ParsedInventory) {
@@ -54,30 +53,14 @@ export async function inspect(
   asJson: boolean,
   write: (text: string) => void,
 ): Promise<void> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    throw new UnusableFileError(`${path}: no such file`);
-  }
-  if (size > IMPORT_LIMITS.bytes)
-    throw new UnusableFileError(
-      `${path}: ${Math.round(size / 2 ** 20)} MB is larger than the ${IMPORT_LIMITS.bytes / 2 ** 20} MB one import takes`,
-    );
-  const bytes = new Uint8Array(await readFile(path));
-  let parsed;
-  try {
-    parsed = await parseInventory(bytes, {
+  const parsed = await named(path, async () =>
+    parseInventory(await readInput(path, IMPORT_LIMITS.bytes), {
       fileName: basename(path),
       asOf,
       locale: Intl.DateTimeFormat().resolvedOptions().locale,
       today: localToday(),
-    });
-  } catch (error) {
-    if (error instanceof UnusableFileError)
-      throw new UnusableFileError(`${basename(path)}: ${error.message}`);
-    throw error;
-  }
+    }),
+  );
   const doc = inspectDocument(parsed);
   write(asJson ? `${JSON.stringify(doc)}\n` : humanReport(doc));
 }

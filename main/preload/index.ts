@@ -22,6 +22,7 @@ const api = {
   parseInventory: (request) => ipcRenderer.invoke(channelOf('parseInventory'), request),
   inventoryDevices: (request) => ipcRenderer.invoke(channelOf('inventoryDevices'), request),
   buildWorkbook: (request) => ipcRenderer.invoke(channelOf('buildWorkbook'), request),
+  parseRegister: (request) => ipcRenderer.invoke(channelOf('parseRegister'), request),
   cancelTask: (request) => ipcRenderer.invoke(channelOf('cancelTask'), request),
   onProgress: (listener) => subscribe<ProgressEvent>(PROGRESS_CHANNEL, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),

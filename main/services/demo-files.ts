@@ -8,8 +8,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { DemoPortfolio } from '../../shared/demo/generate';
 import type { Device, DeviceField } from '../../shared/model/device';
-import { moneyToDecimal, money } from '../../shared/terms/money';
-import { adjustmentMonth } from '../../shared/terms/term';
+import { registerRows } from '../../shared/contracts/register';
 import { writeFileAtomic } from './atomic-write';
 import { csvLine } from './csv-write';
 
@@ -183,60 +182,17 @@ export async function writeLensXlsx(
 
 /** The contract register (FORMATS.md §2), one row per contract and category; SEK amounts Swedish-style. */
 export function contractRegisterCsv(portfolio: DemoPortfolio): Uint8Array {
-  const header = [
-    'Contract ID',
-    'Customer',
-    'Master Account ID',
-    'Lens Account',
-    'Term Start',
-    'Term Months',
-    'Currency',
-    'Category',
-    'Installed At Start',
-    'Agreed Growth',
-    'Unit Price',
-    'Baseline %',
-    'Adjustment Month',
-    'CSM Blocks Per Month',
-    'RMA %',
-  ];
-  const lines = [csvLine(header, ',')];
-  for (const contract of portfolio.contracts) {
-    const customer = portfolio.customers.find((c) => c.id === contract.customerId);
-    for (const line of contract.categories) {
-      const price = moneyToDecimal(money(line.unitPriceMinor, contract.currency));
-      const written =
-        contract.currency === 'SEK'
-          ? price.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
-          : price;
-      lines.push(
-        csvLine(
-          [
-            contract.number,
-            customer?.name ?? '',
-            customer?.masterAccountId ?? '',
-            customer?.lensAccounts[0] ?? '',
-            contract.termStart,
-            String(contract.settings.termMonths),
-            contract.currency,
-            line.category,
-            String(line.installedAtStart),
-            String(line.agreedGrowth),
-            written,
-            String(contract.settings.baselinePct),
-            adjustmentMonth(
-              contract.termStart,
-              contract.settings.termMonths,
-              contract.adjustmentMonth,
-            ),
-            String(contract.settings.blocksPerMonth),
-            String(contract.settings.rmaPct),
-          ],
-          ',',
-        ),
-      );
-    }
-  }
+  const [header = [], ...rows] = registerRows(portfolio.contracts, portfolio.customers);
+  const currency = header.indexOf('Currency');
+  const price = header.indexOf('Unit Price');
+  const swedish = (amount: string) =>
+    amount.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const lines = [header, ...rows].map((row) =>
+    csvLine(
+      row.map((cell, i) => (i === price && row[currency] === 'SEK' ? swedish(cell) : cell)),
+      ',',
+    ),
+  );
   return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
 }
 

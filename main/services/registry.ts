@@ -6,6 +6,7 @@ import type { AppApi, AppInfo, CapabilityInput, ProgressEvent } from '../../shar
 import { openExternalSafe } from '../app/external-links';
 import { devicePage, forgetDevices, holdDevices } from './inventory/parsed-store';
 import { cancelTask, parseInWorker } from './inventory/run-worker';
+import { parseRegisterFile } from './register';
 import { buildWorkbook } from './workbook';
 import { localToday } from '../../shared/terms/dates';
 
@@ -28,6 +29,7 @@ export type ServiceCapability =
   | 'parseInventory'
   | 'inventoryDevices'
   | 'buildWorkbook'
+  | 'parseRegister'
   | 'cancelTask';
 
 export type Services = {
@@ -69,5 +71,7 @@ export const services: Services = {
   },
   inventoryDevices: ({ taskId, page }) => Promise.resolve(devicePage(taskId, page)),
   buildWorkbook: (spec) => buildWorkbook(spec),
+  parseRegister: ({ bytes, fileName, defaultCurrency }) =>
+    parseRegisterFile(bytes, fileName, defaultCurrency),
   cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId) || forgetDevices(taskId)),
 };

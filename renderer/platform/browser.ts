@@ -86,6 +86,7 @@ export function browserApi(): AppApi {
     parseInventory: (request) => call('parseInventory', request),
     inventoryDevices: (request) => call('inventoryDevices', request),
     buildWorkbook: (request) => call('buildWorkbook', request),
+    parseRegister: (request) => call('parseRegister', request),
     cancelTask: (request) => call('cancelTask', request),
     onProgress(listener) {
       progressListeners.add(listener);

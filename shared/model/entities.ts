@@ -53,6 +53,18 @@ export interface Contract {
   professionalServicesDiscountPct: number;
   isEcps: boolean;
   isArchived: boolean;
+  /** Earlier terms, oldest first: what each renewal replaced. */
+  previousTerms?: PastTerm[];
+}
+
+/** A term a renewal closed: its dates, categories and who accepted the next one. */
+export interface PastTerm {
+  termStart: CalendarDate;
+  termMonths: number;
+  adjustmentMonth: CalendarMonth | null;
+  categories: ContractCategory[];
+  renewedAt: string;
+  renewedBy: string;
 }
 
 /** A slice of a customer's current inventory: devices are stored in chunks, never a row each. */
@@ -120,19 +132,42 @@ export interface ImportRecord {
   report: ImportReport;
 }
 
-export type TrueUpState = 'due' | 'quoted' | 'ordered' | 'applied';
+export const TRUE_UP_STATES = ['due', 'quoted', 'ordered', 'applied'] as const;
+export type TrueUpState = (typeof TRUE_UP_STATES)[number];
 
+export interface TrueUpEvent {
+  state: TrueUpState;
+  at: string;
+  user: string;
+}
+
+/**
+ * One mid-term adjustment of one category in one term (TERMS.md §4). The figures are frozen when the
+ * quote is made, so the quote sheet and the history show what was sent.
+ */
 export interface TrueUp {
   id: string;
   contractId: string;
   category: Category;
   termStart: CalendarDate;
+  adjustmentMonth: CalendarMonth;
   state: TrueUpState;
+  /** The inventory the count came from. */
+  asOf: CalendarDate;
   count: number;
+  /** Ordered units before the adjustment. */
   ordered: number;
+  added: number;
+  unitPriceMinor: number;
+  currency: CurrencyCode;
+  /** Months charged: whole months, and the partial month as numerator/denominator. */
+  monthsWhole: number;
+  monthsPartial: [number, number];
   amountMinor: number;
   quoteNumber: string;
   poNumber: string;
+  /** Every state change with who and when, oldest first. */
+  events: TrueUpEvent[];
 }
 
 export interface Rma {

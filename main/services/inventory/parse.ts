@@ -14,7 +14,6 @@ import {
   missingFields,
   normaliseRow,
   summarizeInventory,
-  type CellValue,
   type DateOrder,
   type HeaderMapping,
   type ParsedInventory,
@@ -22,11 +21,9 @@ import {
   type RowDevice,
 } from '../../../shared/inventory';
 import { isCalendarDate } from '../../../shared/terms/dates';
-import { parseCsv } from './csv';
-import { decodeText, sniffFormat } from './decode';
+import { readTableFile, type Table } from '../table';
 import { UnusableFileError } from './errors';
-import { readXlsx } from './xlsx';
-import { scanZip } from './zip-scan';
+import { INVENTORY_HEADER } from './xlsx';
 
 export const IMPORT_LIMITS = {
   /** The largest file one import takes. */
@@ -48,40 +45,13 @@ export interface ParseOptions {
   onProgress?: (done: number, total: number | null) => void;
 }
 
-type Table = Pick<
-  ParsedInventory,
-  'format' | 'encoding' | 'delimiter' | 'sheet' | 'headerRow' | 'headers'
-> & {
-  rows: { row: number; cells: CellValue[] }[];
-};
-
 async function readTable(bytes: Uint8Array, options: ParseOptions): Promise<Table> {
-  if (bytes.byteLength > IMPORT_LIMITS.bytes) {
-    throw new UnusableFileError(
-      `the file is ${Math.round(bytes.byteLength / 2 ** 20)} MB, larger than the ${IMPORT_LIMITS.bytes / 2 ** 20} MB one import takes`,
-    );
-  }
-  if (sniffFormat(bytes) === 'xlsx') {
-    await scanZip(bytes);
-    const table = await readXlsx(bytes, IMPORT_LIMITS.rows, (n) => options.onProgress?.(n, null));
-    return { format: 'xlsx', encoding: null, delimiter: null, ...table };
-  }
-  const { text, encoding } = decodeText(bytes);
-  const csv = parseCsv(text, IMPORT_LIMITS.rows + 1);
-  const [header, ...rows] = csv.rows;
-  if (!header || rows.length === 0)
-    throw new UnusableFileError(
-      header ? 'the file has a header but no data rows: no data' : 'the file has no rows: no data',
-    );
-  return {
-    format: 'csv',
-    encoding,
-    delimiter: csv.separator,
-    sheet: null,
-    headerRow: header.row,
-    headers: header.cells.map((h) => h.trim()),
-    rows,
-  };
+  return readTableFile(bytes, {
+    maxBytes: IMPORT_LIMITS.bytes,
+    maxRows: IMPORT_LIMITS.rows,
+    rule: INVENTORY_HEADER,
+    onProgress: (n) => options.onProgress?.(n, null),
+  });
 }
 
 function missingColumnsMessage(missing: string[], headers: string[]): string {

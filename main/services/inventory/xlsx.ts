@@ -49,10 +49,23 @@ function rowCells(row: ExcelJS.Row): CellValue[] {
 const asText = (cells: readonly CellValue[]) =>
   cells.map((c) => (c instanceof Date ? c.toISOString() : (c ?? '')));
 
+/** What a header row must hold: an inventory's by default (model and serial or device ID columns). */
+export interface HeaderRule {
+  isHeaderRow(texts: readonly string[]): boolean;
+  /** "a model column together with a serial number or device ID column" */
+  description: string;
+}
+
+export const INVENTORY_HEADER: HeaderRule = {
+  isHeaderRow: (texts) => analyseHeaders(texts).missing.length === 0,
+  description: 'a model column together with a serial number or device ID column',
+};
+
 export async function readXlsx(
   bytes: Uint8Array,
   maxRows: number,
   onRow?: (count: number) => void,
+  rule: HeaderRule = INVENTORY_HEADER,
 ): Promise<XlsxTable> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
     Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
@@ -78,8 +91,7 @@ export async function readXlsx(
         if (!header) {
           const texts = asText(cells).map((t) => t.trim());
           if (firstRows === null && texts.some(Boolean)) firstRows = texts.filter(Boolean);
-          if (analyseHeaders(texts).missing.length === 0)
-            header = { row: row.number, headers: texts };
+          if (rule.isHeaderRow(texts)) header = { row: row.number, headers: texts };
           else if (row.number >= HEADER_SEARCH_ROWS) break;
           continue;
         }
@@ -106,6 +118,6 @@ export async function readXlsx(
   }
   const found = firstRows ?? [];
   throw new UnusableFileError(
-    `no sheet has a model column together with a serial number or device ID column in its first ${HEADER_SEARCH_ROWS} rows. Headers found: ${found.length ? found.join(', ') : 'none'}`,
+    `no sheet has ${rule.description} in its first ${HEADER_SEARCH_ROWS} rows. Headers found: ${found.length ? found.join(', ') : 'none'}`,
   );
 }

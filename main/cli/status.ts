@@ -1,0 +1,92 @@
+/**
+ * `csm status --contracts REGISTER --inventory FILE… --month YYYY-MM [--as-of DATE] [--json]`: each
+ * contract and category against the inventories (FORMATS.md §3), through the same register reader,
+ * inventory parser and shared/ rules as the app.
+ */
+import { basename } from 'node:path';
+import { createCatalog, SHIPPED_CATALOG_ENTRIES } from '../../shared/catalog';
+import { problemMessage, type ParsedRegister } from '../../shared/contracts/register';
+import { mergeDevices, statusDocument, type StatusDocument } from '../../shared/reports/status';
+import { localToday } from '../../shared/terms/dates';
+import { IMPORT_LIMITS, parseInventory } from '../services/inventory/parse';
+import { parseRegisterFile } from '../services/register';
+import { named, readInput } from './files';
+
+export interface StatusInput {
+  contracts: string;
+  inventories: readonly string[];
+  month: string;
+  asOf: string | undefined;
+}
+
+export interface StatusResult {
+  document: StatusDocument & {
+    problems: { row: number; column: string | null; message: string }[];
+  };
+  register: ParsedRegister;
+}
+
+export async function computeStatus(input: StatusInput): Promise<StatusResult> {
+  const register = await named(input.contracts, async () =>
+    parseRegisterFile(
+      await readInput(input.contracts, IMPORT_LIMITS.bytes),
+      basename(input.contracts),
+      'SEK',
+    ),
+  );
+  const parsed = [];
+  for (const path of input.inventories)
+    parsed.push(
+      await named(path, async () =>
+        parseInventory(await readInput(path, IMPORT_LIMITS.bytes), {
+          fileName: basename(path),
+          asOf: input.asOf,
+          locale: Intl.DateTimeFormat().resolvedOptions().locale,
+          today: localToday(),
+        }),
+      ),
+    );
+  const asOf = input.asOf ?? parsed.map((p) => p.asOf).reduce((a, b) => (a > b ? a : b));
+  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, []);
+  const devices = mergeDevices(parsed.map((p) => p.devices));
+  const document = statusDocument(input.month, asOf, register.contracts, devices, catalog);
+  return {
+    register,
+    document: {
+      ...document,
+      problems: register.problems.map((p) => ({
+        row: p.row,
+        column: p.column,
+        message: problemMessage(p),
+      })),
+    },
+  };
+}
+
+export function humanStatus({ document }: StatusResult): string {
+  const lines = [`month ${document.month}, inventory as of ${document.asOf}`];
+  for (const c of document.contracts) {
+    lines.push(
+      '',
+      `${c.contractId} ${c.customer} (${c.currency}): term ${c.termStart} – ${c.termEnd}, adjustment ${c.adjustmentMonth}, renewal ${c.renewalDate}, ${c.devices} devices`,
+    );
+    for (const k of c.categories) {
+      const trueUp = k.trueUp
+        ? `, true-up ${k.trueUp.projected ? '(projected) ' : ''}${k.trueUp.added} added × ${k.trueUp.monthsCharged} months = ${k.trueUp.amount} ${c.currency}`
+        : '';
+      lines.push(
+        `  ${k.category.padEnd(8)} ordered ${k.ordered}, baseline ${k.baseline}, triggerAt ${k.triggerAt}, count ${k.count}: ${k.status}${trueUp}`,
+      );
+    }
+  }
+  if (document.unmatched.length > 0) {
+    lines.push('', 'accounts matching no contract:');
+    for (const u of document.unmatched)
+      lines.push(`  ${JSON.stringify(u.account)}: ${u.devices} devices`);
+  }
+  if (document.problems.length > 0) {
+    lines.push('', 'register problems (those contracts are left out):');
+    for (const p of document.problems) lines.push(`  ${p.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

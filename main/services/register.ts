@@ -1,0 +1,43 @@
+/** A contract register file (FORMATS.md §2), CSV or XLSX, read into contracts and per-row problems. */
+import {
+  readRegister,
+  registerMapping,
+  REGISTER_COLUMNS,
+  type ParsedRegister,
+} from '../../shared/contracts/register';
+import type { CurrencyCode } from '../../shared/terms/money';
+import { UnusableFileError } from './inventory/errors';
+import { readTableFile } from './table';
+
+export const REGISTER_LIMITS = { bytes: 20 * 2 ** 20, rows: 100_000 };
+
+export interface RegisterFile extends ParsedRegister {
+  file: string;
+  format: 'csv' | 'xlsx';
+}
+
+export async function parseRegisterFile(
+  bytes: Uint8Array,
+  fileName: string,
+  defaultCurrency: CurrencyCode,
+): Promise<RegisterFile> {
+  const table = await readTableFile(bytes, {
+    maxBytes: REGISTER_LIMITS.bytes,
+    maxRows: REGISTER_LIMITS.rows,
+    rule: {
+      isHeaderRow: (texts) => registerMapping(texts).missing.length === 0,
+      description:
+        'the contract register columns (Contract ID, Customer, Term Start, Category, Installed At Start, Unit Price)',
+    },
+  });
+  const { missing } = registerMapping(table.headers);
+  if (missing.length > 0)
+    throw new UnusableFileError(
+      `${fileName} is not a contract register: it has no ${missing.map((m) => JSON.stringify(REGISTER_COLUMNS[m][0])).join(', ')} column. Headers found: ${table.headers.filter(Boolean).join(', ') || 'none'}`,
+    );
+  return {
+    file: fileName,
+    format: table.format,
+    ...readRegister(table.headers, table.rows, defaultCurrency),
+  };
+}

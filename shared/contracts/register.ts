@@ -1,0 +1,305 @@
+/**
+ * The contract register (FORMATS.md §2): one row per contract and category. Columns are found by name
+ * (English or Swedish, ignoring case, spaces, `_`, `-` and `.`); rows of one contract must agree on the
+ * contract's fields. Reading gives contracts and every problem with its row and column; writing gives
+ * the rows back, so that exporting then importing changes nothing.
+ */
+import { headerKey } from '../inventory/aliases';
+import type { CellValue } from '../inventory/normalise';
+import type { Contract, Customer } from '../model/entities';
+import type { CurrencyCode } from '../terms/money';
+import { adjustmentMonth } from '../terms/term';
+import { draftOf, readContractDraft, type ContractDraft, type ContractTerms } from './draft';
+import { issueMessage, type ContractIssue } from './issues';
+
+export const REGISTER_COLUMNS = {
+  contractId: ['Contract ID', 'Contract Number', 'Avtals-ID', 'Avtalsnummer'],
+  customer: ['Customer', 'Customer Name', 'Kund', 'Kundnamn'],
+  masterAccountId: ['Master Account ID', 'Huvudkonto-ID', 'Huvudkonto'],
+  /** Several accounts are separated by semicolons. */
+  lensAccount: ['Lens Account', 'Lens Tenant', 'Lens-konto'],
+  termStart: ['Term Start', 'Start Date', 'Avtalsstart', 'Startdatum'],
+  termMonths: ['Term Months', 'Term', 'Löptid', 'Löptid (månader)', 'Månader'],
+  currency: ['Currency', 'Valuta'],
+  category: ['Category', 'Kategori'],
+  installedAtStart: ['Installed At Start', 'Installerade vid start'],
+  agreedGrowth: ['Agreed Growth', 'Avtalad tillväxt'],
+  unitPrice: ['Unit Price', 'Enhetspris', 'Pris per enhet'],
+  baselinePct: ['Baseline %', 'Baseline', 'Baslinje %'],
+  adjustmentMonth: ['Adjustment Month', 'Justeringsmånad'],
+  blocksPerMonth: ['CSM Blocks Per Month', 'CSM Blocks', 'CSM-block per månad'],
+  rmaPct: ['RMA %', 'RMA'],
+} as const;
+export type RegisterColumn = keyof typeof REGISTER_COLUMNS;
+
+/** The header each column is written with: the first alias. */
+export const REGISTER_HEADERS = Object.values(REGISTER_COLUMNS).map((aliases) => aliases[0]);
+const COLUMN_KEYS = Object.keys(REGISTER_COLUMNS) as RegisterColumn[];
+const REQUIRED: RegisterColumn[] = [
+  'contractId',
+  'customer',
+  'termStart',
+  'category',
+  'installedAtStart',
+  'unitPrice',
+];
+
+const COLUMN_BY_KEY = new Map<string, RegisterColumn>(
+  COLUMN_KEYS.flatMap((column) =>
+    REGISTER_COLUMNS[column].map((alias) => [headerKey(alias), column] as const),
+  ),
+);
+
+/** Where each register column is in a header row; the columns it lacks that are required. */
+export function registerMapping(headers: readonly string[]): {
+  mapping: Partial<Record<RegisterColumn, number>>;
+  missing: RegisterColumn[];
+} {
+  const mapping: Partial<Record<RegisterColumn, number>> = {};
+  headers.forEach((header, i) => {
+    const column = COLUMN_BY_KEY.get(headerKey(header));
+    if (column && mapping[column] === undefined) mapping[column] = i;
+  });
+  return { mapping, missing: REQUIRED.filter((c) => mapping[c] === undefined) };
+}
+
+/** One contract as the register describes it, with its customer's fields and the rows it came from. */
+export interface RegisterContract {
+  contract: ContractTerms;
+  customer: string;
+  masterAccountId: string;
+  lensAccount: string;
+  rows: number[];
+}
+
+export interface RegisterProblem {
+  row: number;
+  /** The column's header as written in the file; null for the row or contract as a whole. */
+  column: string | null;
+  issue: ContractIssue;
+}
+
+export interface ParsedRegister {
+  contracts: RegisterContract[];
+  problems: RegisterProblem[];
+  /** Contract numbers refused because of a problem in one of their rows. */
+  refused: string[];
+  rows: number;
+}
+
+const cellText = (cell: CellValue | undefined): string =>
+  cell instanceof Date ? cell.toISOString().slice(0, 10) : (cell ?? '').trim();
+
+interface Group {
+  number: string;
+  rows: { row: number; text: (column: RegisterColumn) => string }[];
+}
+
+const CONTRACT_LEVEL: RegisterColumn[] = [
+  'customer',
+  'masterAccountId',
+  'lensAccount',
+  'termStart',
+  'termMonths',
+  'currency',
+  'baselinePct',
+  'adjustmentMonth',
+  'blocksPerMonth',
+  'rmaPct',
+];
+
+/** Field names of draft issues → the register column they came from. */
+const COLUMN_OF_FIELD: Record<string, RegisterColumn> = {
+  number: 'contractId',
+  termStart: 'termStart',
+  termMonths: 'termMonths',
+  currency: 'currency',
+  adjustmentMonth: 'adjustmentMonth',
+  baselinePct: 'baselinePct',
+  rmaPct: 'rmaPct',
+  blocksPerMonth: 'blocksPerMonth',
+  category: 'category',
+  installedAtStart: 'installedAtStart',
+  agreedGrowth: 'agreedGrowth',
+  unitPrice: 'unitPrice',
+};
+
+function readGroup(
+  group: Group,
+  headers: readonly string[],
+  mapping: Partial<Record<RegisterColumn, number>>,
+  defaultCurrency: CurrencyCode,
+): { contract: RegisterContract | null; problems: RegisterProblem[] } {
+  const header = (column: RegisterColumn) => {
+    const index = mapping[column];
+    return index === undefined ? REGISTER_COLUMNS[column][0] : (headers[index] ?? '').trim();
+  };
+  const first = group.rows[0];
+  if (!first) return { contract: null, problems: [] };
+  const problems: RegisterProblem[] = [];
+  for (const { row, text } of group.rows.slice(1)) {
+    for (const column of CONTRACT_LEVEL) {
+      if (text(column) !== first.text(column))
+        problems.push({
+          row,
+          column: header(column),
+          issue: {
+            code: column === 'currency' ? 'currencyMismatch' : 'conflictingValue',
+            field: header(column),
+            value: text(column),
+          },
+        });
+    }
+  }
+  const draft: ContractDraft = {
+    number: group.number,
+    termStart: first.text('termStart'),
+    termMonths: first.text('termMonths'),
+    currency: first.text('currency'),
+    adjustmentMonth: first.text('adjustmentMonth'),
+    baselinePct: first.text('baselinePct'),
+    rmaPct: first.text('rmaPct'),
+    blocksPerMonth: first.text('blocksPerMonth'),
+    blockHours: '',
+    carryOverHours: false,
+    tam: false,
+    professionalServicesDiscountPct: '',
+    isEcps: false,
+    categories: group.rows.map(({ text }) => ({
+      category: text('category'),
+      installedAtStart: text('installedAtStart'),
+      agreedGrowth: text('agreedGrowth'),
+      unitPrice: text('unitPrice'),
+    })),
+  };
+  const customer = first.text('customer');
+  if (!customer)
+    problems.push({
+      row: first.row,
+      column: header('customer'),
+      issue: { code: 'required', field: header('customer'), value: '' },
+    });
+  const read = readContractDraft(draft, defaultCurrency);
+  for (const issue of read.issues) {
+    const [, line, field] = /^categories\.(\d+)\.(\w+)$/.exec(issue.field) ?? [];
+    const column = COLUMN_OF_FIELD[field ?? issue.field];
+    const row = line === undefined ? first.row : (group.rows[Number(line)]?.row ?? first.row);
+    const named = column ? header(column) : null;
+    problems.push({ row, column: named, issue: { ...issue, field: named ?? issue.field } });
+  }
+  if (!read.contract || problems.length > 0) return { contract: null, problems };
+  return {
+    contract: {
+      contract: read.contract,
+      customer,
+      masterAccountId: first.text('masterAccountId'),
+      lensAccount: first.text('lensAccount'),
+      rows: group.rows.map((r) => r.row),
+    },
+    problems,
+  };
+}
+
+/**
+ * Reads a register table. A contract with a problem in any of its rows is refused as a whole (a
+ * contract missing one category would be wrong, not smaller); the others are read.
+ */
+export function readRegister(
+  headers: readonly string[],
+  rows: readonly { row: number; cells: readonly CellValue[] }[],
+  defaultCurrency: CurrencyCode,
+): ParsedRegister {
+  const { mapping } = registerMapping(headers);
+  const groups = new Map<string, Group>();
+  const problems: RegisterProblem[] = [];
+  for (const { row, cells } of rows) {
+    if (cells.every((c) => cellText(c) === '')) continue;
+    const text = (column: RegisterColumn) => {
+      const index = mapping[column];
+      return index === undefined ? '' : cellText(cells[index]);
+    };
+    const number = text('contractId');
+    if (!number) {
+      const header = headers[mapping.contractId ?? 0] ?? 'Contract ID';
+      problems.push({ row, column: header, issue: { code: 'required', field: header, value: '' } });
+      continue;
+    }
+    const key = number.toLocaleUpperCase('sv');
+    const group = groups.get(key) ?? { number, rows: [] };
+    group.rows.push({ row, text });
+    groups.set(key, group);
+  }
+  const contracts: RegisterContract[] = [];
+  const refused: string[] = [];
+  for (const group of groups.values()) {
+    const read = readGroup(group, headers, mapping, defaultCurrency);
+    problems.push(...read.problems);
+    if (read.contract) contracts.push(read.contract);
+    else refused.push(group.number);
+  }
+  problems.sort((a, b) => a.row - b.row);
+  return { contracts, problems, refused, rows: rows.length };
+}
+
+/** "row 7, column "Unit Price": Unit Price must be an amount …" */
+export function problemMessage(problem: RegisterProblem): string {
+  return `row ${problem.row}${problem.column ? `, column ${JSON.stringify(problem.column)}` : ''}: ${issueMessage(problem.issue)}`;
+}
+
+/** The register's rows for contracts (header first): numbers as the editor writes them, dates ISO. */
+export function registerRows(
+  contracts: readonly Contract[],
+  customers: readonly Customer[],
+): string[][] {
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  const rows: string[][] = [REGISTER_HEADERS.slice()];
+  for (const contract of contracts) {
+    const customer = byId.get(contract.customerId);
+    const draft = draftOf(contract);
+    const month = adjustmentMonth(
+      contract.termStart,
+      contract.settings.termMonths,
+      contract.adjustmentMonth,
+    );
+    for (const line of draft.categories) {
+      const values: Record<RegisterColumn, string> = {
+        contractId: contract.number,
+        customer: customer?.name ?? '',
+        masterAccountId: customer?.masterAccountId ?? '',
+        lensAccount: customer?.lensAccounts.join('; ') ?? '',
+        termStart: contract.termStart,
+        termMonths: draft.termMonths,
+        currency: contract.currency,
+        category: line.category,
+        installedAtStart: line.installedAtStart,
+        agreedGrowth: line.agreedGrowth,
+        unitPrice: line.unitPrice,
+        baselinePct: draft.baselinePct,
+        adjustmentMonth: month,
+        blocksPerMonth: draft.blocksPerMonth,
+        rmaPct: draft.rmaPct,
+      };
+      rows.push(COLUMN_KEYS.map((column) => values[column]));
+    }
+  }
+  return rows;
+}
+
+/** The register columns typed for a spreadsheet: numbers where the register holds numbers. */
+export const REGISTER_COLUMN_TYPES: Record<RegisterColumn, 'text' | 'number' | 'date'> = {
+  contractId: 'text',
+  customer: 'text',
+  masterAccountId: 'text',
+  lensAccount: 'text',
+  termStart: 'date',
+  termMonths: 'number',
+  currency: 'text',
+  category: 'text',
+  installedAtStart: 'number',
+  agreedGrowth: 'number',
+  unitPrice: 'number',
+  baselinePct: 'number',
+  adjustmentMonth: 'text',
+  blocksPerMonth: 'number',
+  rmaPct: 'number',
+};
