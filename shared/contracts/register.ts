@@ -241,6 +241,30 @@ export function readRegister(
   return { contracts, problems, refused, rows: rows.length };
 }
 
+/**
+ * A contract with the register's figures over it: the register carries the number, term, currency,
+ * categories, adjustment month, baseline %, CSM blocks and RMA %; the rest (TAM, ECPS, block hours,
+ * carry-over, discount) stays as the contract has it.
+ */
+export function withRegister<C extends ContractTerms>(existing: C, entry: RegisterContract): C {
+  const read = entry.contract;
+  return {
+    ...existing,
+    number: read.number,
+    termStart: read.termStart,
+    currency: read.currency,
+    categories: read.categories,
+    adjustmentMonth: read.adjustmentMonth,
+    settings: {
+      ...existing.settings,
+      baselinePct: read.settings.baselinePct,
+      termMonths: read.settings.termMonths,
+      blocksPerMonth: read.settings.blocksPerMonth,
+      rmaPct: read.settings.rmaPct,
+    },
+  };
+}
+
 /** "row 7, column "Unit Price": Unit Price must be an amount …" */
 export function problemMessage(problem: RegisterProblem): string {
   return `row ${problem.row}${problem.column ? `, column ${JSON.stringify(problem.column)}` : ''}: ${issueMessage(problem.issue)}`;
