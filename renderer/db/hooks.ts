@@ -4,6 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type {
   CatalogOverride,
+  ChangeRecord,
   Contract,
   Customer,
   ImportRecord,
@@ -11,7 +12,9 @@ import type {
   Rma,
   Site,
   SupportCase,
+  TrueUp,
 } from '../../shared/model/entities';
+import { dueTrueUps, type DueTrueUp } from '../../shared/contracts/standing';
 import Dexie from 'dexie';
 import type { Device } from '../../shared/model/device';
 import {
@@ -37,11 +40,12 @@ export function useCustomers(): Customer[] | undefined {
 export function usePortfolio(): PortfolioRow[] | undefined {
   return useLiveQuery(async () => {
     const today = localToday();
-    const [customers, contracts, settings, activity] = await Promise.all([
+    const [customers, contracts, settings, activity, trueUps] = await Promise.all([
       db.customers.orderBy('name').toArray(),
       db.contracts.toArray(),
       readSettings(db),
       customerActivity(db, today),
+      db.trueUps.toArray(),
     ]);
     const active = customers.filter((c) => !c.isArchived);
     const snapshots = await Promise.all(active.map((c) => latestSnapshot(db, c.id)));
@@ -53,6 +57,7 @@ export function usePortfolio(): PortfolioRow[] | undefined {
         settings.partner,
         activity.get(customer.id) ?? NO_ACTIVITY,
         today,
+        trueUps,
       ),
     );
   }, []);
@@ -94,6 +99,9 @@ export function useCustomerView(id: string | null): CustomerView | null | undefi
     const contract = contracts.find((c) => !c.isArchived);
     const latest = snapshots.at(-1);
     const own = activity.get(id) ?? NO_ACTIVITY;
+    const trueUps = contract
+      ? await db.trueUps.where('contractId').equals(contract.id).toArray()
+      : [];
     return {
       customer,
       sites,
@@ -104,7 +112,7 @@ export function useCustomerView(id: string | null): CustomerView | null | undefi
       cases,
       activity: own,
       today,
-      row: portfolioRow(customer, contract, latest, settings.partner, own, today),
+      row: portfolioRow(customer, contract, latest, settings.partner, own, today, trueUps),
     };
   }, [id]);
 }
@@ -126,4 +134,90 @@ export function useImports(): ImportRecord[] | undefined {
 
 export function useCatalogOverrides(): CatalogOverride[] | undefined {
   return useLiveQuery(() => db.catalogOverrides.toArray(), []);
+}
+
+export interface ContractView {
+  customer: Customer;
+  /** The customer's contracts, the active one first, archived ones after. */
+  contracts: Contract[];
+  trueUps: TrueUp[];
+  /** True-ups of the active contract that the snapshots show are due and have no record yet. */
+  due: DueTrueUp[];
+  /** The change log of the customer's contracts and their true-ups, newest first. */
+  changes: ChangeRecord[];
+  latest: InventorySnapshot | undefined;
+  today: string;
+}
+
+/** A customer's contracts with their true-ups and history; null when there is no such customer. */
+export function useContractView(customerId: string): ContractView | null | undefined {
+  return useLiveQuery(async () => {
+    const customer = await db.customers.get(customerId);
+    if (!customer) return null;
+    const today = localToday();
+    const [contracts, snapshots] = await Promise.all([
+      db.contracts.where('customerId').equals(customerId).toArray(),
+      db.snapshots.where('customerId').equals(customerId).toArray(),
+    ]);
+    contracts.sort(
+      (a, b) =>
+        Number(a.isArchived) - Number(b.isArchived) || b.termStart.localeCompare(a.termStart),
+    );
+    const ids = contracts.map((c) => c.id);
+    const trueUps = await db.trueUps.where('contractId').anyOf(ids).toArray();
+    const keys: [string, string][] = [
+      ...ids.map((id): [string, string] => ['contract', id]),
+      ...trueUps.map((t): [string, string] => ['trueUp', t.id]),
+    ];
+    const changes = await db.changes.where('[entity+entityId]').anyOf(keys).toArray();
+    changes.sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0));
+    const active = contracts.find((c) => !c.isArchived);
+    snapshots.sort((a, b) => a.asOf.localeCompare(b.asOf));
+    return {
+      customer,
+      contracts,
+      trueUps,
+      due: active ? dueTrueUps(active, snapshots, trueUps, today) : [],
+      changes,
+      latest: snapshots.at(-1),
+      today,
+    };
+  }, [customerId]);
+}
+
+/** Every contract number and customer: what the editor and the register preview check against. */
+export function useBook(): { customers: Customer[]; contracts: Contract[] } | undefined {
+  return useLiveQuery(async () => {
+    const [customers, contracts] = await Promise.all([
+      db.customers.toArray(),
+      db.contracts.toArray(),
+    ]);
+    return { customers, contracts };
+  }, []);
+}
+
+export interface RenewalData {
+  contracts: Contract[];
+  customers: Customer[];
+  latest: Map<string, InventorySnapshot>;
+  trueUps: TrueUp[];
+  today: string;
+}
+
+export function useRenewalData(): RenewalData | undefined {
+  return useLiveQuery(async () => {
+    const [contracts, customers, trueUps] = await Promise.all([
+      db.contracts.toArray(),
+      db.customers.toArray(),
+      db.trueUps.toArray(),
+    ]);
+    const active = contracts.filter((c) => !c.isArchived);
+    const ids = [...new Set(active.map((c) => c.customerId))];
+    const snapshots = await Promise.all(ids.map((id) => latestSnapshot(db, id)));
+    const latest = new Map<string, InventorySnapshot>();
+    snapshots.forEach((s, i) => {
+      if (s) latest.set(ids[i] ?? '', s);
+    });
+    return { contracts: active, customers, latest, trueUps, today: localToday() };
+  }, []);
 }

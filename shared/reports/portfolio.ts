@@ -3,12 +3,12 @@
  * baseline with its status. Screens and exports lay this out; they never compute it themselves.
  */
 import type { Category } from '../model/category';
-import type { Contract, Customer, InventorySnapshot } from '../model/entities';
+import type { Contract, Customer, InventorySnapshot, TrueUp } from '../model/entities';
+import { currentTrueUps, orderedInForce } from '../contracts/standing';
 import {
   baseline,
   dashboardStatus,
   growthPct,
-  orderedUnits,
   triggerAt,
   type DashboardStatus,
 } from '../terms/baseline';
@@ -54,9 +54,11 @@ export function portfolioRow(
   partner: PartnerSettings,
   activity: CustomerActivity,
   today: CalendarDate,
+  trueUps: readonly TrueUp[] = [],
 ): PortfolioRow {
+  const adjustments = contract ? currentTrueUps(contract, trueUps) : new Map<Category, TrueUp>();
   const categories = (contract?.categories ?? []).map((line): PortfolioCategory => {
-    const ordered = orderedUnits(line.installedAtStart, line.agreedGrowth);
+    const ordered = orderedInForce(line, adjustments.get(line.category));
     const trigger = triggerAt(ordered, contract?.settings.baselinePct ?? 0);
     const count = latest ? latest.summary.counts[line.category] : null;
     return {

@@ -4,7 +4,6 @@
  * view exports to Excel.
  */
 import { Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
 import {
   flexRender,
@@ -27,7 +26,7 @@ import {
 } from '../../../shared/model/category';
 import { useFormat } from '../../components/shell/format';
 import { useCatalogOverrides, useInventory } from '../../db/hooks';
-import { api } from '../../platform';
+import { exportWorkbook } from '../../components/export-workbook';
 import {
   explorerFilters,
   explorerRows,
@@ -166,8 +165,9 @@ export function DeviceExplorer({
 
   const exportView = async () => {
     const visible = table.getRowModel().rows.map((r) => r.original);
-    const bytes = await api.buildWorkbook({
-      sheets: [
+    await exportWorkbook(
+      `${customerName} – devices ${asOf}.xlsx`,
+      [
         {
           name: customerName,
           columns: [
@@ -196,17 +196,8 @@ export function DeviceExplorer({
           ]),
         },
       ],
-    });
-    const saved = await api.saveFile({
-      suggestedName: `${customerName} – devices ${asOf}.xlsx`.replace(/[/\\:*?"<>|]/g, '-'),
-      bytes: bytes as Uint8Array<ArrayBuffer>,
-      filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-    });
-    if (saved)
-      notifications.show({
-        color: 'green',
-        message: t('explorer.exported', { count: visible.length, path: saved.path }),
-      });
+      (path) => t('explorer.exported', { count: visible.length, path }),
+    );
   };
 
   if (!devices || !overrides) return <Loader aria-label="Loading" />;
