@@ -10,7 +10,7 @@ import type { DemoPortfolio } from '../../shared/demo/generate';
 import type { Device, DeviceField } from '../../shared/model/device';
 import { registerRows } from '../../shared/contracts/register';
 import { writeFileAtomic } from './atomic-write';
-import { csvLine } from './csv-write';
+import { csvFile, csvLine } from '../../shared/csv';
 
 type Dialect = 'lens-ui' | 'excel-sv' | 'unicode-text' | 'api' | 'us' | 'xlsx';
 export const DIALECTS: readonly Dialect[] = [
@@ -187,13 +187,11 @@ export function contractRegisterCsv(portfolio: DemoPortfolio): Uint8Array {
   const price = header.indexOf('Unit Price');
   const swedish = (amount: string) =>
     amount.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  const lines = [header, ...rows].map((row) =>
-    csvLine(
+  return csvFile(
+    [header, ...rows].map((row) =>
       row.map((cell, i) => (i === price && row[currency] === 'SEK' ? swedish(cell) : cell)),
-      ',',
     ),
   );
-  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
 }
 
 const fileSlug = (name: string) =>

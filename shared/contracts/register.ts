@@ -4,6 +4,7 @@
  * contract's fields. Reading gives contracts and every problem with its row and column; writing gives
  * the rows back, so that exporting then importing changes nothing.
  */
+import { unguardFormula } from '../csv';
 import { headerKey } from '../inventory/aliases';
 import type { CellValue } from '../inventory/normalise';
 import type { Contract, Customer } from '../model/entities';
@@ -88,7 +89,7 @@ export interface ParsedRegister {
 }
 
 const cellText = (cell: CellValue | undefined): string =>
-  cell instanceof Date ? cell.toISOString().slice(0, 10) : (cell ?? '').trim();
+  cell instanceof Date ? cell.toISOString().slice(0, 10) : unguardFormula((cell ?? '').trim());
 
 interface Group {
   number: string;

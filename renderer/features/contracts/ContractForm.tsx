@@ -1,0 +1,294 @@
+/**
+ * The contract editor: every field of TERMS.md §3–8 with its default, the term's dates computed as the
+ * user types, and every issue shown beside its field. Nothing is saved until the contract is valid.
+ */
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  emptyDraft,
+  draftOf,
+  readContractDraft,
+  type ContractDraft,
+} from '../../../shared/contracts/draft';
+import type { ContractIssue } from '../../../shared/contracts/issues';
+import { contractTerm } from '../../../shared/contracts/standing';
+import { CATEGORIES } from '../../../shared/model/category';
+import type { Contract } from '../../../shared/model/entities';
+import { baseline, orderedUnits, triggerAt } from '../../../shared/terms/baseline';
+import { CURRENCY_CODES } from '../../../shared/terms/money';
+import { useFormat } from '../../components/shell/format';
+import { ContractIssuesError, saveContract } from '../../db/contracts';
+import { db } from '../../db/instance';
+import type { Settings } from '../../db/settings';
+import { issuesByField, issueText } from './issues';
+
+type TextField = Exclude<keyof ContractDraft, 'categories' | 'carryOverHours' | 'tam' | 'isEcps'>;
+
+function TermPreview({ draft, settings }: { draft: ContractDraft; settings: Settings }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const read = readContractDraft(draft, settings.partner.defaultCurrency);
+  if (!read.contract) return null;
+  const term = contractTerm(read.contract);
+  return (
+    <Text size="sm" c="dimmed" data-testid="term-preview">
+      {t('contract.termPreview', {
+        end: format.date(term.end),
+        adjustment: term.adjustmentMonth,
+        renewal: format.date(term.renewal),
+      })}
+    </Text>
+  );
+}
+
+export function ContractForm({
+  customerId,
+  contract,
+  settings,
+  onClose,
+}: {
+  customerId: string;
+  contract: Contract | null;
+  settings: Settings;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [draft, setDraft] = useState<ContractDraft>(() =>
+    contract ? draftOf(contract) : emptyDraft(settings.partner.defaultCurrency),
+  );
+  const [issues, setIssues] = useState<ContractIssue[]>([]);
+  const [isSaving, setSaving] = useState(false);
+  const errors = issuesByField(t, issues);
+  const set = (patch: Partial<ContractDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const setLine = (i: number, patch: Partial<ContractDraft['categories'][number]>) =>
+    setDraft((d) => ({
+      ...d,
+      categories: d.categories.map((l, j) => (j === i ? { ...l, ...patch } : l)),
+    }));
+
+  const text = (
+    field: TextField,
+    props: { type?: string; description?: string; required?: boolean } = {},
+  ) => (
+    <TextInput
+      label={t(`contract.fields.${field}`)}
+      value={draft[field]}
+      onChange={(e) => set({ [field]: e.currentTarget.value })}
+      error={errors.get(field)}
+      {...props}
+    />
+  );
+
+  const save = async () => {
+    const read = readContractDraft(draft, settings.partner.defaultCurrency);
+    if (!read.contract) {
+      setIssues(read.issues);
+      return;
+    }
+    const next: Contract = {
+      ...(contract ?? { id: crypto.randomUUID(), customerId, isArchived: false }),
+      ...read.contract,
+    };
+    setSaving(true);
+    try {
+      await saveContract(db, settings.userName, next, settings.partner);
+      onClose();
+    } catch (error) {
+      if (error instanceof ContractIssuesError) setIssues(error.issues);
+      else throw error;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const whole = issues.filter((i) => i.field === 'categories');
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={t(contract ? 'contract.edit' : 'contract.new')}
+    >
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {text('number', { required: true })}
+          {text('termStart', { type: 'date', required: true })}
+          {text('termMonths')}
+          <Select
+            label={t('contract.fields.currency')}
+            data={CURRENCY_CODES}
+            value={draft.currency}
+            onChange={(value) => set({ currency: value ?? '' })}
+            error={errors.get('currency')}
+            allowDeselect={false}
+          />
+          {text('adjustmentMonth', { description: t('contract.adjustmentDefault') })}
+          {text('baselinePct')}
+          {text('rmaPct')}
+          {text('blocksPerMonth')}
+          {text('blockHours')}
+          {text('professionalServicesDiscountPct')}
+        </SimpleGrid>
+        <TermPreview draft={draft} settings={settings} />
+        <Group>
+          <Checkbox
+            label={t('contract.fields.tam')}
+            checked={draft.tam}
+            onChange={(e) => set({ tam: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('contract.fields.isEcps')}
+            checked={draft.isEcps}
+            onChange={(e) => set({ isEcps: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('contract.fields.carryOverHours')}
+            checked={draft.carryOverHours}
+            onChange={(e) => set({ carryOverHours: e.currentTarget.checked })}
+          />
+        </Group>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('contract.fields.category')}</Table.Th>
+              <Table.Th>{t('contract.fields.installedAtStart')}</Table.Th>
+              <Table.Th>{t('contract.fields.agreedGrowth')}</Table.Th>
+              <Table.Th>{t('contract.fields.unitPrice')}</Table.Th>
+              <Table.Th>{t('contract.orderedTrigger')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {draft.categories.map((line, i) => {
+              const installed = Number(line.installedAtStart);
+              const growth = Number(line.agreedGrowth || 0);
+              const pct = Number(draft.baselinePct.replace(',', '.'));
+              const isKnown =
+                line.installedAtStart.trim() !== '' &&
+                Number.isSafeInteger(installed) &&
+                installed >= 0 &&
+                Number.isSafeInteger(growth) &&
+                growth >= 0 &&
+                Number.isFinite(pct) &&
+                pct >= 0;
+              const ordered = isKnown ? orderedUnits(installed, growth) : null;
+              const field = (name: string) => errors.get(`categories.${i}.${name}`);
+              return (
+                <Table.Tr key={i}>
+                  <Table.Td>
+                    <Select
+                      aria-label={t('contract.fields.category')}
+                      data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+                      value={line.category || null}
+                      onChange={(value) => setLine(i, { category: value ?? '' })}
+                      error={field('category')}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={t('contract.fields.installedAtStart')}
+                      value={line.installedAtStart}
+                      onChange={(e) => setLine(i, { installedAtStart: e.currentTarget.value })}
+                      error={field('installedAtStart')}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={t('contract.fields.agreedGrowth')}
+                      value={line.agreedGrowth}
+                      onChange={(e) => setLine(i, { agreedGrowth: e.currentTarget.value })}
+                      error={field('agreedGrowth')}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      aria-label={t('contract.fields.unitPrice')}
+                      value={line.unitPrice}
+                      onChange={(e) => setLine(i, { unitPrice: e.currentTarget.value })}
+                      error={field('unitPrice')}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    {ordered === null
+                      ? '–'
+                      : t('contract.orderedTriggerValue', {
+                          ordered: format.number(ordered),
+                          baseline: format.decimal(baseline(ordered, Math.round(pct * 100) / 100)),
+                          triggerAt: format.number(triggerAt(ordered, Math.round(pct * 100) / 100)),
+                        })}
+                  </Table.Td>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('contract.removeCategory')}
+                      onClick={() =>
+                        set({ categories: draft.categories.filter((_, j) => j !== i) })
+                      }
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        <Group>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={16} />}
+            disabled={draft.categories.length >= CATEGORIES.length}
+            onClick={() =>
+              set({
+                categories: [
+                  ...draft.categories,
+                  {
+                    category:
+                      CATEGORIES.find((c) => !draft.categories.some((l) => l.category === c)) ?? '',
+                    installedAtStart: '',
+                    agreedGrowth: '0',
+                    unitPrice: '',
+                  },
+                ],
+              })
+            }
+          >
+            {t('contract.addCategory')}
+          </Button>
+        </Group>
+        {whole.length > 0 ? (
+          <Alert color="red">
+            {whole.map((issue) => (
+              <div key={issue.code}>{issueText(t, issue)}</div>
+            ))}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()} loading={isSaving}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * RFC 4180 CSV text: fields with the separator, a quote or a line break are quoted, quotes doubled.
+ * A field that a spreadsheet would take for a formula (starting with = + - @, a tab or a carriage
+ * return, or their full-width forms) gets a leading apostrophe, which readers here take off again.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** The field as written: guarded against formula interpretation. */
+export function guardFormula(field: string): string {
+  return FORMULA_START.test(field) ? `'${field}` : field;
+}
+
+/** A field as read back: the guard apostrophe taken off. */
+export function unguardFormula(field: string): string {
+  return field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field;
+}
+
+export function csvLine(fields: readonly string[], separator: string): string {
+  return fields
+    .map(guardFormula)
+    .map((field) =>
+      field.includes(separator) || /["\r\n]/.test(field)
+        ? `"${field.replaceAll('"', '""')}"`
+        : field,
+    )
+    .join(separator);
+}
+
+/** A whole CSV file: UTF-8 with a byte-order mark (Excel then reads å, ä, ö right), CRLF lines. */
+export function csvFile(rows: readonly (readonly string[])[], separator = ','): Uint8Array {
+  return new TextEncoder().encode(
+    `\uFEFF${rows.map((r) => csvLine(r, separator)).join('\r\n')}\r\n`,
+  );
+}
