@@ -60,6 +60,7 @@ function prefetchScreens(): () => void {
   const handle = requestIdleCallback(() => {
     for (const load of Object.values(loaders)) void load();
     void import('../../features/customers/TrendChart');
+    void import('../../features/renewals/RenewalChart');
   });
   return () => cancelIdleCallback(handle);
 }

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { changeFields } from '../../../shared/contracts/history';
 import type { ChangeRecord } from '../../../shared/model/entities';
 
-const shown = (value: unknown): string =>
+/** A changed value as the history shows it. */
+export const shown = (value: unknown): string =>
   value === undefined || value === null
     ? '–'
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
 
 export function ChangeHistory({ changes }: { changes: readonly ChangeRecord[] }) {
   const { t, i18n } = useTranslation();

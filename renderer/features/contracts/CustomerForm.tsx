@@ -12,7 +12,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/model/entities';
-import { COUNTRY_CODES, type CountryCode } from '../../../shared/terms/holidays';
+import { COUNTRY_CODES } from '../../../shared/terms/holidays';
 import { saveCustomer } from '../../db/contracts';
 import { db } from '../../db/instance';
 
@@ -86,7 +86,7 @@ export function CustomerForm({
             description={t('customerForm.countryHelp')}
             data={COUNTRY_CODES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
             value={draft.country}
-            onChange={(value) => set({ country: (value ?? 'SE') as CountryCode })}
+            onChange={(value) => set({ country: value ?? 'SE' })}
             allowDeselect={false}
           />
           <TextInput

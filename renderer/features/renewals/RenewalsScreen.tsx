@@ -1,4 +1,354 @@
-import { IconRefresh } from '@tabler/icons-react';
-import { plannedScreen } from '../../components/PlannedScreen';
+/**
+ * Renewals, for account managers (TERMS.md §5): contracts renewing in the next 12 months with ordered
+ * units, latest counts, units added during the term and the proposed next term. What-if edits (price
+ * uplift, next growth, next price) stay here until the proposal is accepted, which starts the next term.
+ */
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconFileExport, IconRefresh } from '@tabler/icons-react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  pipelineTotals,
+  renewalPipeline,
+  type RenewalRow,
+  type RenewalWhatIf,
+} from '../../../shared/reports/renewals';
+import { addMonthsToMonth, monthOf } from '../../../shared/terms/dates';
+import { minorDigits, moneyToDecimal } from '../../../shared/terms/money';
+import { EmptyState } from '../../components/EmptyState';
+import { exportWorkbook } from '../../components/export-workbook';
+import { useFormat } from '../../components/shell/format';
+import { hrefOf } from '../../components/shell/route';
+import { acceptRenewal } from '../../db/contracts';
+import { useRenewalData } from '../../db/hooks';
+import { db } from '../../db/instance';
+import type { Settings } from '../../db/settings';
 
-export default plannedScreen('renewals', <IconRefresh />);
+const RenewalChart = lazy(() => import('./RenewalChart'));
+
+function chartRows(rows: readonly RenewalRow[], from: string) {
+  const months = Array.from({ length: 12 }, (_, i) => addMonthsToMonth(from, i));
+  const currencies = [...new Set(rows.map((r) => r.currency))];
+  const data = months.map((month) => {
+    const point: Record<string, string | number> = { month };
+    for (const currency of currencies) point[currency] = 0;
+    for (const row of rows.filter((r) => r.renewalMonth === month))
+      point[row.currency] =
+        Number(point[row.currency] ?? 0) + row.renewalValue.minor / 10 ** minorDigits(row.currency);
+    return point;
+  });
+  return { data, currencies };
+}
+
+function ContractRenewal({
+  row,
+  onChange,
+  onAccept,
+}: {
+  row: RenewalRow;
+  onChange: (whatIf: RenewalWhatIf | null) => void;
+  onAccept: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const base: RenewalWhatIf = { upliftPct: row.upliftPct };
+  const edit = (patch: RenewalWhatIf) =>
+    onChange({
+      ...base,
+      nextAgreedGrowth: Object.fromEntries(row.lines.map((l) => [l.category, l.nextAgreedGrowth])),
+      ...patch,
+    });
+  return (
+    <Paper withBorder p="md" data-testid="renewal" data-contract={row.contractNumber}>
+      <Group justify="space-between" mb="xs">
+        <div>
+          <Group gap="xs">
+            <Text fw={700} component="a" href={hrefOf('customers', row.customerId)}>
+              {row.customer}
+            </Text>
+            <Text c="dimmed">· {row.contractNumber}</Text>
+            {row.isEdited ? <Badge color="yellow">{t('renewals.whatIf')}</Badge> : null}
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('renewals.renewsOn', {
+              date: format.date(row.renewalDate),
+              am: row.accountManager || '–',
+            })}
+            {row.asOf
+              ? ` · ${t('dashboard.asOf', { date: format.date(row.asOf) })}`
+              : ` · ${t('renewals.noInventory')}`}
+          </Text>
+        </div>
+        <Group gap="xs" align="end">
+          <NumberInput
+            label={t('renewals.uplift')}
+            w={110}
+            size="xs"
+            min={0}
+            max={100}
+            decimalScale={2}
+            suffix=" %"
+            value={row.upliftPct}
+            onChange={(value) => edit({ upliftPct: typeof value === 'number' ? value : 0 })}
+          />
+          {row.isEdited ? (
+            <Button size="xs" variant="subtle" onClick={() => onChange(null)}>
+              {t('renewals.reset')}
+            </Button>
+          ) : null}
+          <Button size="xs" onClick={onAccept}>
+            {t('renewals.accept')}
+          </Button>
+        </Group>
+      </Group>
+      <Table verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('contract.fields.category')}</Table.Th>
+            <Table.Th ta="right">{t('contract.ordered')}</Table.Th>
+            <Table.Th ta="right">{t('renewals.latestCount')}</Table.Th>
+            <Table.Th ta="right">{t('renewals.addedDuringTerm')}</Table.Th>
+            <Table.Th ta="right">{t('renewals.nextGrowth')}</Table.Th>
+            <Table.Th ta="right">{t('renewals.nextOrdered')}</Table.Th>
+            <Table.Th ta="right">{t('renewals.nextUnitPrice')}</Table.Th>
+            <Table.Th ta="right">{t('renewals.nextValue')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {row.lines.map((line) => (
+            <Table.Tr key={line.category} data-category={line.category}>
+              <Table.Td>{t(`categories.${line.category}`)}</Table.Td>
+              <Table.Td ta="right">{format.number(line.ordered)}</Table.Td>
+              <Table.Td ta="right">
+                {line.latestCount === null ? '–' : format.number(line.latestCount)}
+              </Table.Td>
+              <Table.Td ta="right">
+                {line.addedDuringTerm === null ? '–' : format.number(line.addedDuringTerm)}
+              </Table.Td>
+              <Table.Td ta="right">
+                <NumberInput
+                  aria-label={t('renewals.nextGrowthOf', {
+                    category: t(`categories.${line.category}`),
+                  })}
+                  size="xs"
+                  w={90}
+                  ml="auto"
+                  min={0}
+                  allowDecimal={false}
+                  value={line.nextAgreedGrowth}
+                  onChange={(value) =>
+                    edit({
+                      nextAgreedGrowth: {
+                        ...Object.fromEntries(
+                          row.lines.map((l) => [l.category, l.nextAgreedGrowth]),
+                        ),
+                        [line.category]: typeof value === 'number' ? value : 0,
+                      },
+                    })
+                  }
+                />
+              </Table.Td>
+              <Table.Td ta="right" data-field="nextOrdered">
+                {format.number(line.nextOrdered)}
+              </Table.Td>
+              <Table.Td ta="right">{format.money(line.nextUnitPrice)}</Table.Td>
+              <Table.Td ta="right" data-field="nextValue">
+                {format.money(line.nextValue)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th colSpan={7}>
+              {t('renewals.renewalValue', { current: format.money(row.currentValue) })}
+            </Table.Th>
+            <Table.Th ta="right" data-field="renewalValue">
+              {format.money(row.renewalValue)}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Paper>
+  );
+}
+
+export default function RenewalsScreen({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const data = useRenewalData();
+  const [whatIfs, setWhatIfs] = useState<Map<string, RenewalWhatIf>>(new Map());
+  const rows = useMemo(
+    () =>
+      data
+        ? renewalPipeline(
+            data.contracts,
+            data.customers,
+            data.latest,
+            data.trueUps,
+            whatIfs,
+            data.today,
+          )
+        : [],
+    [data, whatIfs],
+  );
+  if (!data) return <Loader aria-label="Loading" />;
+  const from = monthOf(data.today);
+  const chart = chartRows(rows, from);
+
+  const setWhatIf = (contractId: string, whatIf: RenewalWhatIf | null) =>
+    setWhatIfs((current) => {
+      const next = new Map(current);
+      if (whatIf) next.set(contractId, whatIf);
+      else next.delete(contractId);
+      return next;
+    });
+
+  const accept = (row: RenewalRow) =>
+    modals.openConfirmModal({
+      title: t('renewals.acceptTitle', { contract: row.contractNumber }),
+      children: (
+        <Text size="sm">
+          {t('renewals.acceptBody', {
+            date: format.date(row.renewalDate),
+            value: format.money(row.renewalValue),
+            units: row.lines
+              .map((l) => `${t(`categoriesShort.${l.category}`)} ${l.nextOrdered}`)
+              .join(', '),
+          })}
+        </Text>
+      ),
+      labels: { confirm: t('renewals.accept'), cancel: t('common.cancel') },
+      onConfirm: () =>
+        void acceptRenewal(db, settings.userName, row).then(() => {
+          setWhatIf(row.contractId, null);
+          notifications.show({
+            color: 'green',
+            message: t('renewals.accepted', { contract: row.contractNumber }),
+          });
+        }),
+    });
+
+  const exportPipeline = () =>
+    exportWorkbook(
+      `renewals-${from}.xlsx`,
+      [
+        {
+          name: t('renewals.title'),
+          columns: [
+            { header: t('renewals.columns.renewalDate'), type: 'date', width: 12 },
+            { header: t('renewals.columns.customer'), type: 'text', width: 28 },
+            { header: t('renewals.columns.contract'), type: 'text', width: 14 },
+            { header: t('renewals.columns.accountManager'), type: 'text', width: 18 },
+            { header: t('renewals.columns.currency'), type: 'text', width: 8 },
+            { header: t('contract.fields.category'), type: 'text', width: 14 },
+            { header: t('contract.ordered'), type: 'number' },
+            { header: t('renewals.latestCount'), type: 'number' },
+            { header: t('renewals.addedDuringTerm'), type: 'number' },
+            { header: t('renewals.nextGrowth'), type: 'number' },
+            { header: t('renewals.nextOrdered'), type: 'number' },
+            { header: t('renewals.columns.unitPrice'), type: 'number' },
+            { header: t('renewals.columns.uplift'), type: 'number' },
+            { header: t('renewals.nextUnitPrice'), type: 'number' },
+            { header: t('renewals.nextValue'), type: 'number' },
+          ],
+          rows: rows.flatMap((row) =>
+            row.lines.map((line) => [
+              row.renewalDate,
+              row.customer,
+              row.contractNumber,
+              row.accountManager,
+              row.currency,
+              t(`categoriesShort.${line.category}`),
+              line.ordered,
+              line.latestCount,
+              line.addedDuringTerm,
+              line.nextAgreedGrowth,
+              line.nextOrdered,
+              Number(moneyToDecimal(line.unitPrice)),
+              row.upliftPct,
+              Number(moneyToDecimal(line.nextUnitPrice)),
+              Number(moneyToDecimal(line.nextValue)),
+            ]),
+          ),
+        },
+      ],
+      (path) => t('common.exported', { path }),
+    );
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Title order={1} size="h2">
+            {t('renewals.title')}
+          </Title>
+          <Text c="dimmed">
+            {t('renewals.subtitle', { from, to: addMonthsToMonth(from, 11), count: rows.length })}
+          </Text>
+        </div>
+        <Button
+          variant="default"
+          leftSection={<IconFileExport size={16} />}
+          onClick={() => void exportPipeline()}
+          disabled={rows.length === 0}
+        >
+          {t('renewals.export')}
+        </Button>
+      </Group>
+      {rows.length === 0 ? (
+        <EmptyState icon={<IconRefresh />} title={t('renewals.emptyTitle')}>
+          {t('renewals.emptyBody')}
+        </EmptyState>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {pipelineTotals(rows).map((total) => (
+              <Card withBorder key={total.currency}>
+                <Text size="sm" c="dimmed">
+                  {t('renewals.totalIn', { currency: total.currency })}
+                </Text>
+                <Text size="xl" fw={700}>
+                  {format.money(total.renewal)}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t('renewals.totalCurrent', { value: format.money(total.current) })}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+          <Paper withBorder p="md" aria-label={t('renewals.chart')}>
+            <Suspense fallback={<Loader size="sm" />}>
+              <RenewalChart rows={chart.data} currencies={chart.currencies} />
+            </Suspense>
+          </Paper>
+          {whatIfs.size > 0 ? <Alert color="yellow">{t('renewals.whatIfNote')}</Alert> : null}
+          {rows.map((row) => (
+            <ContractRenewal
+              key={row.contractId}
+              row={row}
+              onChange={(whatIf) => setWhatIf(row.contractId, whatIf)}
+              onAccept={() => accept(row)}
+            />
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+}

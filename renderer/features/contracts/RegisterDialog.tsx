@@ -1,0 +1,201 @@
+/**
+ * The contract register (FORMATS.md §2): import with a preview (what each contract would become, every
+ * problem by row and column) and export as Excel or CSV. An import is one transaction.
+ */
+import { Alert, Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ParsedRegister } from '../../../shared/contracts/register';
+import { planRegister } from '../../../shared/contracts/register-plan';
+import {
+  REGISTER_COLUMN_TYPES,
+  REGISTER_COLUMNS,
+  registerRows,
+  type RegisterColumn,
+} from '../../../shared/contracts/register';
+import { csvFile } from '../../../shared/csv';
+import type { Contract, Customer } from '../../../shared/model/entities';
+import { localToday } from '../../../shared/terms/dates';
+import { exportWorkbook, safeFileName } from '../../components/export-workbook';
+import { importRegister } from '../../db/contracts';
+import { db } from '../../db/instance';
+import type { Settings } from '../../db/settings';
+import { api } from '../../platform';
+import { shown } from './ChangeHistory';
+import { issueText } from './issues';
+
+const ACTION_COLORS = { create: 'green', update: 'blue', unchanged: 'gray' } as const;
+
+/** Picks a register file and reads it; null when the user cancelled. */
+export async function pickRegister(
+  settings: Settings,
+): Promise<(ParsedRegister & { file: string }) | null> {
+  const file = await api.openFile({
+    filters: [{ name: 'Contract register', extensions: ['csv', 'xlsx', 'txt'] }],
+  });
+  if (!file) return null;
+  return api.parseRegister({
+    fileName: file.name,
+    bytes: file.bytes as Uint8Array<ArrayBuffer>,
+    defaultCurrency: settings.partner.defaultCurrency,
+  });
+}
+
+export function RegisterPreview({
+  parsed,
+  customers,
+  contracts,
+  settings,
+  onClose,
+}: {
+  parsed: ParsedRegister & { file: string };
+  customers: Customer[];
+  contracts: Contract[];
+  settings: Settings;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [isImporting, setImporting] = useState(false);
+  const plan = planRegister(parsed.contracts, customers, contracts);
+  const toDo = plan.filter((p) => p.action !== 'unchanged').length;
+
+  const run = async () => {
+    setImporting(true);
+    try {
+      const result = await importRegister(db, settings.userName, parsed.contracts);
+      notifications.show({ color: 'green', message: t('register.imported', { ...result }) });
+      onClose();
+    } finally {
+      setImporting(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={t('register.previewTitle', { file: parsed.file })}
+    >
+      <Stack>
+        <Text size="sm">
+          {t('register.summary', {
+            rows: parsed.rows,
+            contracts: parsed.contracts.length,
+            create: plan.filter((p) => p.action === 'create').length,
+            update: plan.filter((p) => p.action === 'update').length,
+            unchanged: plan.filter((p) => p.action === 'unchanged').length,
+          })}
+        </Text>
+        {parsed.problems.length > 0 ? (
+          <Alert
+            color="red"
+            title={t('register.problemsTitle', { count: parsed.refused.length })}
+            data-testid="register-problems"
+          >
+            <ScrollArea.Autosize mah={180}>
+              {parsed.problems.map((p, i) => (
+                <Text size="sm" key={i}>
+                  {t('register.problem', {
+                    row: p.row,
+                    column: p.column ?? '–',
+                    message: issueText(t, p.issue),
+                  })}
+                </Text>
+              ))}
+            </ScrollArea.Autosize>
+          </Alert>
+        ) : null}
+        <ScrollArea.Autosize mah={360}>
+          <Table data-testid="register-plan" stickyHeader>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('register.contract')}</Table.Th>
+                <Table.Th>{t('register.customer')}</Table.Th>
+                <Table.Th>{t('register.action')}</Table.Th>
+                <Table.Th>{t('register.changes')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {plan.map((p) => (
+                <Table.Tr key={p.entry.contract.number} data-action={p.action}>
+                  <Table.Td>{p.entry.contract.number}</Table.Td>
+                  <Table.Td>
+                    {p.customer?.name ?? p.entry.customer}
+                    {p.customer ? null : (
+                      <Badge ml="xs" size="xs" variant="light">
+                        {t('register.newCustomer')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={ACTION_COLORS[p.action]} variant="light">
+                      {t(`register.actions.${p.action}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {p.changes.map((c) => (
+                      <Text size="xs" ff="monospace" key={c.path}>
+                        {c.path}: {shown(c.before)} → {shown(c.after)}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void run()} loading={isImporting} disabled={toDo === 0}>
+            {t('register.import', { count: toDo })}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** The register of every active contract, as Excel (typed) or CSV. */
+export async function exportRegister(
+  kind: 'xlsx' | 'csv',
+  contracts: readonly Contract[],
+  customers: readonly Customer[],
+  savedMessage: (path: string) => string,
+): Promise<void> {
+  const [header = [], ...rows] = registerRows(
+    contracts.filter((c) => !c.isArchived),
+    customers,
+  );
+  const name = `contract-register-${localToday()}`;
+  if (kind === 'csv') {
+    const saved = await api.saveFile({
+      suggestedName: safeFileName(`${name}.csv`),
+      bytes: new Uint8Array(csvFile([header, ...rows])),
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+    if (saved) notifications.show({ color: 'green', message: savedMessage(saved.path) });
+    return;
+  }
+  const columns = (Object.keys(REGISTER_COLUMNS) as RegisterColumn[]).map((column, i) => ({
+    header: header[i] ?? column,
+    type: REGISTER_COLUMN_TYPES[column],
+    width: column === 'customer' ? 28 : 16,
+  }));
+  await exportWorkbook(
+    `${name}.xlsx`,
+    [
+      {
+        name: 'Contracts',
+        columns,
+        rows: rows.map((row) =>
+          row.map((cell, i) => (columns[i]?.type === 'number' ? Number(cell) : cell)),
+        ),
+      },
+    ],
+    savedMessage,
+  );
+}
