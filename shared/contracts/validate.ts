@@ -1,5 +1,5 @@
 /** Checks of a contract against the rest of the book: number unique, currency, eligibility (TERMS.md §1). */
-import { CATEGORIES, type CategoryRecord } from '../model/category';
+import type { CATEGORIES, CategoryRecord } from '../model/category';
 import type { Contract, TrueUp } from '../model/entities';
 import type { PartnerSettings } from '../terms/settings';
 import type { ContractTerms } from './draft';

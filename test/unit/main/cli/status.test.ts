@@ -5,6 +5,11 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../../main/cli/csm';
+import type { StatusDocument } from '../../../../shared/reports/status';
+
+type StatusJson = StatusDocument & {
+  problems: { row: number; column: string | null; message: string }[];
+};
 
 let dir = '';
 beforeAll(async () => {
@@ -73,7 +78,7 @@ describe('csm status', () => {
     );
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
-    const doc = JSON.parse(result.stdout);
+    const doc = JSON.parse(result.stdout) as StatusJson;
     expect(doc.month).toBe('2026-07');
     expect(doc.contracts).toEqual([
       {
@@ -194,7 +199,7 @@ describe('csm status', () => {
       '--json',
     );
     expect(result.stderr).toBe('');
-    const doc = JSON.parse(result.stdout);
+    const doc = JSON.parse(result.stdout) as StatusJson;
     expect(doc.contracts[0]).toMatchObject({
       contractId: 'PE-4',
       termEnd: '2026-09-30',
@@ -215,7 +220,7 @@ describe('csm status', () => {
   it('gives every demo contract its customer’s devices and leaves no account unmatched', async () => {
     const out = join(dir, 'demo');
     const demo = await csm('demo', '--out', out, '--as-of', '2026-07-31', '--json');
-    const files: string[] = JSON.parse(demo.stdout).files;
+    const { files } = JSON.parse(demo.stdout) as { files: string[] };
     const [register, ...inventories] = files;
     const result = await csm(
       'status',
@@ -227,11 +232,11 @@ describe('csm status', () => {
       '--json',
     );
     expect(result.stderr).toBe('');
-    const doc = JSON.parse(result.stdout);
+    const doc = JSON.parse(result.stdout) as StatusJson;
     expect(doc.contracts).toHaveLength(12);
     expect(doc.unmatched).toEqual([]);
     expect(doc.problems).toEqual([]);
-    expect(doc.contracts.every((c: { devices: number }) => c.devices > 0)).toBe(true);
+    expect(doc.contracts.every((c) => c.devices > 0)).toBe(true);
   }, 60_000);
 
   it.each([

@@ -1,0 +1,102 @@
+/** Page object for customers, their contracts and true-ups, the contract register and renewals. */
+import { expect, type Download, type Page } from '@playwright/test';
+
+export interface ContractLine {
+  category: 'Headsets & personal devices' | 'Video' | 'Voice';
+  installedAtStart: string;
+  agreedGrowth: string;
+  unitPrice: string;
+}
+
+export class ContractsPage {
+  constructor(readonly page: Page) {}
+
+  async createCustomer(name: string, lensAccount: string): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+    await this.page.getByRole('button', { name: 'New customer' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Customer name').fill(name);
+    await dialog.getByLabel('Lens accounts').fill(lensAccount);
+    await dialog.getByLabel('Lens accounts').press('Enter');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(this.page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  }
+
+  async openContractTab(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Contract' }).click();
+  }
+
+  dialog() {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Fills the contract editor (open) and saves. */
+  async fillContract(
+    fields: { number: string; termStart: string },
+    lines: ContractLine[],
+  ): Promise<void> {
+    const dialog = this.dialog();
+    await dialog.getByLabel('Contract number').fill(fields.number);
+    await dialog.getByLabel('Term start').fill(fields.termStart);
+    for (const [i, line] of lines.entries()) {
+      await dialog.getByRole('button', { name: 'Add category' }).click();
+      const row = dialog.locator('tbody tr').nth(i);
+      await row.getByRole('combobox', { name: 'Category' }).click();
+      await this.page.getByRole('option', { name: line.category, exact: true }).click();
+      await row.getByRole('textbox', { name: 'Installed at start' }).fill(line.installedAtStart);
+      await row.getByRole('textbox', { name: 'Agreed growth' }).fill(line.agreedGrowth);
+      await row.getByRole('textbox', { name: 'Unit price (annual)' }).fill(line.unitPrice);
+    }
+  }
+
+  async save(): Promise<void> {
+    await this.dialog().getByRole('button', { name: 'Save' }).click();
+  }
+
+  standing(category: 'headsets' | 'video' | 'voice') {
+    return this.page.getByTestId('contract-standing').locator(`tr[data-category="${category}"]`);
+  }
+
+  async standingField(category: 'headsets' | 'video' | 'voice', field: string): Promise<string> {
+    return (await this.standing(category).locator(`[data-field="${field}"]`).textContent()) ?? '';
+  }
+
+  trueUp(category: 'headsets' | 'video' | 'voice') {
+    return this.page.getByTestId('true-ups').locator(`tr[data-category="${category}"]`);
+  }
+
+  async trueUpStep(
+    category: 'headsets' | 'video' | 'voice',
+    step: 'Quote…' | 'Enter PO…' | 'Apply…',
+  ) {
+    await this.trueUp(category).getByRole('button', { name: step }).click();
+  }
+
+  baselineHistory() {
+    return this.page.getByTestId('baseline-history');
+  }
+
+  changeHistory() {
+    return this.page.getByTestId('change-history');
+  }
+
+  async importRegister(path: string): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import contract register…' }).click();
+    await (await chooser).setFiles(path);
+    await expect(this.page.getByTestId('register-plan')).toBeVisible();
+  }
+
+  registerPlan() {
+    return this.page.getByTestId('register-plan');
+  }
+
+  async exportRegister(kind: 'Excel (.xlsx)' | 'CSV (.csv)'): Promise<Download> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+    await this.page.getByRole('button', { name: 'Export contract register' }).click();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('menuitem', { name: kind }).click();
+    return download;
+  }
+}
