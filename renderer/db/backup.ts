@@ -5,7 +5,7 @@
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
 import { ReadOnlyDatabaseError, isDatabaseReadOnly } from './changes';
 import { DATABASE_NAME, type WorkstationDatabase } from './database';
-import { LATEST_SCHEMA_VERSION } from './migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
 export class InvalidBackupError extends Error {
   constructor(reason: string) {
@@ -75,6 +75,12 @@ export async function restoreBackup(
       return true;
     },
   });
+  // A backup from an older schema brings older rows: move them forward as an upgrade would.
+  for (const migration of MIGRATIONS) {
+    const upgrade = migration.upgrade;
+    if (migration.version > summary.version && upgrade)
+      await db.transaction('rw', db.tables, (tx) => upgrade(tx));
+  }
   await db.changes.add({
     at: new Date().toISOString(),
     user,

@@ -325,7 +325,11 @@ function serviceRecords(
       openedAt: `${opened}T09:00:00Z`,
       resolvedAt: isResolved ? `${addDays(opened, random.int(0, 5))}T15:00:00Z` : null,
       polyCaseNumber: String(random.int(10000000, 99999999)),
-      escalationLevel: random.int(0, 2),
+      escalations: Array.from({ length: random.int(0, 2) }, (_, k) => ({
+        level: k + 1,
+        engaged: k === 0 ? 'Poly TAC' : 'Poly engineering',
+        at: `${opened}T${String(11 + k)}:00:00Z`,
+      })),
       status: isResolved ? 'resolved' : random.pick(['open', 'waiting'] as const),
     };
   });
@@ -358,6 +362,15 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
       csm: DEMO_CSM,
       accountManager: DEMO_ACCOUNT_MANAGER,
       isArchived: false,
+      // Every third customer has not signed the ECPS authorisation yet: opening an incident warns.
+      ecpsAuthorisation:
+        index % 3 === 2
+          ? null
+          : { signedOn: addDays(asOf, -300), signer: 'IT-chef', documentRef: `AUTH-${index + 1}` },
+      cloudAgreements: [
+        { partner: 'teams', validUntil: addDays(asOf, 200) },
+        { partner: 'zoom', validUntil: addDays(asOf, index % 2 === 0 ? -20 : 120) },
+      ],
     };
     const sites: Site[] = Array.from({ length: plan.sites }, (_, i) => ({
       id: `${id}-site-${i + 1}`,

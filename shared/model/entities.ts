@@ -19,6 +19,24 @@ export interface Customer {
   csm: string;
   accountManager: string;
   isArchived: boolean;
+  /** The customer's signed authorisation for the partner and Poly to act on its behalf (ECPS). */
+  ecpsAuthorisation?: EcpsAuthorisation | null;
+  /** The customer's support agreements with cloud partners (ECPS). */
+  cloudAgreements?: CloudAgreement[];
+}
+
+export interface EcpsAuthorisation {
+  signedOn: CalendarDate;
+  signer: string;
+  documentRef: string;
+}
+
+export const CLOUD_PARTNERS = ['teams', 'zoom', 'meet', 'ringcentral', 'webex', 'other'] as const;
+export type CloudPartner = (typeof CLOUD_PARTNERS)[number];
+
+export interface CloudAgreement {
+  partner: CloudPartner;
+  validUntil: CalendarDate;
 }
 
 export interface Site {
@@ -209,26 +227,61 @@ export interface TimeEntry {
   user: string;
 }
 
+export interface Escalation {
+  level: number;
+  /** Who was engaged: a Poly team, an engineer, a manager. */
+  engaged: string;
+  at: string;
+}
+
+export const CASE_PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export const CASE_STATUSES = ['open', 'waiting', 'resolved'] as const;
+
 export interface SupportCase {
   id: string;
   customerId: string;
+  /** The customer's site ID the partner quotes to Poly (never a serial number). */
   siteId: string;
   title: string;
-  priority: 'P1' | 'P2' | 'P3' | 'P4';
+  priority: (typeof CASE_PRIORITIES)[number];
+  /** ISO instants. */
   openedAt: string;
   resolvedAt: string | null;
   polyCaseNumber: string;
-  escalationLevel: number;
-  status: 'open' | 'waiting' | 'resolved';
+  /** Escalations, oldest first, each with who was engaged and when. */
+  escalations: Escalation[];
+  status: (typeof CASE_STATUSES)[number];
 }
 
+export interface IncidentUpdate {
+  at: string;
+  text: string;
+  user: string;
+}
+
+export interface JointCall {
+  at: string;
+  note: string;
+}
+
+/** An incident opened with a cloud partner on the customer's behalf (TERMS.md §8). */
 export interface EcpsIncident {
   id: string;
   customerId: string;
-  cloudPartner: string;
+  cloudPartner: CloudPartner;
+  /** The cloud provider's own incident tracking number. */
   trackingNumber: string;
-  status: string;
+  title: string;
+  status: 'open' | 'resolved';
   openedAt: string;
+  resolvedAt: string | null;
+  updates: IncidentUpdate[];
+  jointCalls: JointCall[];
+  /** Rooms and device serials the incident concerns. */
+  rooms: string[];
+  devices: string[];
+  /** Set when it was opened without a valid authorisation or agreement: why, who and when. */
+  override: { reason: string; warnings: string[]; user: string; at: string } | null;
 }
 
 export interface ReportRecord {

@@ -6,7 +6,7 @@ import { ReadOnlyDatabaseError, recordedWrite, setReadOnly } from '../../../../r
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import { DemoAlreadyLoadedError, loadDemoPortfolio } from '../../../../renderer/db/demo';
 import { readInventory, replaceInventory } from '../../../../renderer/db/inventory';
-import { MIGRATIONS } from '../../../../renderer/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../renderer/db/migrations';
 import { readSettings, writeSetting } from '../../../../renderer/db/settings';
 
 const opened: WorkstationDatabase[] = [];
@@ -140,6 +140,32 @@ describe('the demo portfolio', () => {
 });
 
 describe('backup and restore', () => {
+  it('brings a backup from an older schema forward when restoring it', async () => {
+    const name = `old-${Math.random()}`;
+    const old = new WorkstationDatabase(name, MIGRATIONS.slice(0, 1));
+    await old.open();
+    await old.table('cases').add({
+      id: 'k1',
+      customerId: 'c1',
+      siteId: 'S-1',
+      title: 'Echo',
+      priority: 'P3',
+      openedAt: '2026-05-04T09:00:00Z',
+      resolvedAt: null,
+      polyCaseNumber: '1',
+      escalationLevel: 1,
+      status: 'open',
+    });
+    const blob = await createBackup(old);
+    expect(await inspectBackup(blob, name)).toMatchObject({ version: 1 });
+    await old.delete();
+    const target = await freshDb(name);
+    await restoreBackup(target, 'Jonas', blob);
+    expect((await target.cases.get('k1'))?.escalations).toEqual([
+      { level: 1, engaged: '', at: '2026-05-04T09:00:00Z' },
+    ]);
+  });
+
   it('round-trips Swedish text, symbols and emoji exactly', async () => {
     const source = await freshDb();
     const text = 'åäöÅÄÖæøÆØ € 😀 ' + 'Ä'.repeat(100_000);
@@ -154,7 +180,9 @@ describe('backup and restore', () => {
       });
     });
     const blob = await createBackup(source);
-    expect(await inspectBackup(blob, source.name)).toMatchObject({ version: 1 });
+    expect(await inspectBackup(blob, source.name)).toMatchObject({
+      version: LATEST_SCHEMA_VERSION,
+    });
     await expect(inspectBackup(blob)).rejects.toThrow(/not a CSM Workstation backup/);
 
     // A new machine: the same database, empty, with something of its own that the restore replaces.
