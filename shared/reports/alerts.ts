@@ -5,10 +5,11 @@
 import type { Category } from '../model/category';
 import type { Contract, InventorySnapshot } from '../model/entities';
 import { orderedUnits, triggerAt } from '../terms/baseline';
-import { blockLedger } from '../terms/csm-blocks';
+import { monthLedger, type MinutesByMonth } from '../service/hours';
 import {
   compareDates,
   firstDayOfMonth,
+  monthOf,
   toDayNumber,
   type CalendarDate,
   type CalendarMonth,
@@ -38,8 +39,8 @@ export interface AlertInput {
   categories: readonly PortfolioCategory[];
   /** Headset RMAs approved this calendar year. */
   headsetRmasThisYear: number;
-  /** CSM minutes logged this month. */
-  usedMinutesThisMonth: number;
+  /** CSM minutes logged per month. */
+  usedMinutesByMonth: MinutesByMonth;
   today: CalendarDate;
   partner: PartnerSettings;
 }
@@ -83,8 +84,10 @@ function contractAlerts(contract: Contract, input: AlertInput): Alert[] {
     });
   const headsets = contract.categories.find((c) => c.category === 'headsets');
   if (headsets) {
+    // The base is the headset ordered units in force (after an applied true-up).
     const threshold = rmaThreshold(
-      orderedUnits(headsets.installedAtStart, headsets.agreedGrowth),
+      input.categories.find((c) => c.category === 'headsets')?.ordered ??
+        orderedUnits(headsets.installedAtStart, headsets.agreedGrowth),
       input.headsetRmasThisYear,
       contract.settings.rmaPct,
       contract.settings.rmaWarnPct,
@@ -97,11 +100,7 @@ function contractAlerts(contract: Contract, input: AlertInput): Alert[] {
         exceeded: threshold.exceeded,
       });
   }
-  const ledger = blockLedger({
-    blocksPerMonth: contract.settings.blocksPerMonth,
-    blockHours: contract.settings.blockHours,
-    usedMinutes: input.usedMinutesThisMonth,
-  });
+  const ledger = monthLedger(contract, input.usedMinutesByMonth, monthOf(today));
   if (ledger.overageMinutes > 0 && ledger.allowedMinutes > 0)
     alerts.push({ kind: 'hoursOverspent', overageMinutes: ledger.overageMinutes });
   return alerts;

@@ -16,6 +16,7 @@ import { adjustmentMonth, renewalDate, termEnd } from '../terms/term';
 import type { CalendarDate, CalendarMonth } from '../terms/dates';
 import type { PartnerSettings } from '../terms/settings';
 import { customerAlerts, type Alert } from './alerts';
+import type { MinutesByMonth } from '../service/hours';
 
 export interface PortfolioCategory {
   category: Category;
@@ -44,7 +45,8 @@ export interface PortfolioRow {
 /** This customer's service activity that alerts look at. */
 export interface CustomerActivity {
   headsetRmasThisYear: number;
-  usedMinutesThisMonth: number;
+  /** CSM minutes logged per month, the last months (enough for carry-over within a term). */
+  usedMinutesByMonth: MinutesByMonth;
 }
 
 export function portfolioRow(

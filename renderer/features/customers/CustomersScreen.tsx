@@ -292,6 +292,10 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
                 categories={row.categories.map((c) => c.category)}
                 contract={contract}
                 activity={view.activity}
+                month={view.today.slice(0, 7)}
+                headsetOrdered={
+                  row.categories.find((c) => c.category === 'headsets')?.ordered ?? null
+                }
               />
             ) : null}
           </Stack>

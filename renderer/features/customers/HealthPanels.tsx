@@ -16,7 +16,7 @@ import { CATEGORIES, EXCLUDED_CLASSES, type Category } from '../../../shared/mod
 import type { Contract } from '../../../shared/model/entities';
 import type { CustomerActivity } from '../../../shared/reports/portfolio';
 import { orderedUnits } from '../../../shared/terms/baseline';
-import { blockLedger } from '../../../shared/terms/csm-blocks';
+import { monthLedger } from '../../../shared/service/hours';
 import { rmaThreshold } from '../../../shared/terms/rma';
 import { useFormat } from '../../components/shell/format';
 
@@ -43,11 +43,17 @@ export function HealthPanels({
   categories,
   contract,
   activity,
+  month,
+  headsetOrdered,
 }: {
   summary: InventorySummary;
   categories: Category[];
   contract: Contract | undefined;
   activity: CustomerActivity;
+  /** This month (YYYY-MM): whose CSM hours the panel shows. */
+  month: string;
+  /** Headset ordered units in force (after any applied true-up): the RMA base. */
+  headsetOrdered: number | null;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -55,19 +61,13 @@ export function HealthPanels({
   const rma =
     headsets && contract
       ? rmaThreshold(
-          orderedUnits(headsets.installedAtStart, headsets.agreedGrowth),
+          headsetOrdered ?? orderedUnits(headsets.installedAtStart, headsets.agreedGrowth),
           activity.headsetRmasThisYear,
           contract.settings.rmaPct,
           contract.settings.rmaWarnPct,
         )
       : null;
-  const hours = contract
-    ? blockLedger({
-        blocksPerMonth: contract.settings.blocksPerMonth,
-        blockHours: contract.settings.blockHours,
-        usedMinutes: activity.usedMinutesThisMonth,
-      })
-    : null;
+  const hours = contract ? monthLedger(contract, activity.usedMinutesByMonth, month) : null;
   const shown = categories.length > 0 ? categories : [...CATEGORIES];
   return (
     <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>

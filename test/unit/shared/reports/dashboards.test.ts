@@ -142,7 +142,7 @@ describe('portfolio alerts', () => {
       contract,
       latest('2026-06-01'),
       DEFAULT_PARTNER_SETTINGS,
-      { headsetRmasThisYear: 9, usedMinutesThisMonth: 9 * 60 },
+      { headsetRmasThisYear: 9, usedMinutesByMonth: { '2026-06': 9 * 60 } },
       '2026-06-05',
     );
     expect(row.alerts.map((a) => a.kind)).toEqual([
@@ -167,7 +167,7 @@ describe('portfolio alerts', () => {
       latest: latest('2026-10-01'),
       categories: [],
       headsetRmasThisYear: 0,
-      usedMinutesThisMonth: 0,
+      usedMinutesByMonth: {},
       today: '2026-11-20',
       partner: DEFAULT_PARTNER_SETTINGS,
     });
@@ -182,7 +182,7 @@ describe('portfolio alerts', () => {
       latest: latest('2026-09-01'),
       categories: [],
       headsetRmasThisYear: 0,
-      usedMinutesThisMonth: 0,
+      usedMinutesByMonth: {},
       today: '2026-08-01',
       partner: DEFAULT_PARTNER_SETTINGS,
     });
