@@ -61,7 +61,7 @@ test('keyboard: the command palette opens a customer; Alt+number switches screen
   await page.keyboard.type('Nordlys');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Nordlys Energi AS' })).toBeVisible();
-  await page.keyboard.press('Alt+6');
+  await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await page.keyboard.press('Alt+1');
   await expect(app.portfolioTable()).toBeVisible();

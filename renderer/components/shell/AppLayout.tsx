@@ -17,6 +17,7 @@ import { spotlight } from '@mantine/spotlight';
 import {
   IconBuildingStore,
   IconChartBar,
+  IconClock,
   IconFileImport,
   IconFileSpreadsheet,
   IconRefresh,
@@ -41,6 +42,7 @@ const loaders: Record<Screen, () => Promise<{ default: ScreenComponent }>> = {
   portfolio: () => import('../../features/portfolio/PortfolioScreen'),
   customers: () => import('../../features/customers/CustomersScreen'),
   renewals: () => import('../../features/renewals/RenewalsScreen'),
+  time: () => import('../../features/time/TimeScreen'),
   imports: () => import('../../features/imports/ImportsScreen'),
   reports: () => import('../../features/reports/ReportsScreen'),
   settings: () => import('../../features/settings/SettingsScreen'),
@@ -50,6 +52,7 @@ const screens: Record<Screen, ScreenComponent> = {
   portfolio: lazy(loaders.portfolio),
   customers: lazy(loaders.customers),
   renewals: lazy(loaders.renewals),
+  time: lazy(loaders.time),
   imports: lazy(loaders.imports),
   reports: lazy(loaders.reports),
   settings: lazy(loaders.settings),
@@ -61,6 +64,7 @@ function prefetchScreens(): () => void {
     for (const load of Object.values(loaders)) void load();
     void import('../../features/customers/TrendChart');
     void import('../../features/renewals/RenewalChart');
+    void import('../../features/service/BurnDownChart');
   });
   return () => cancelIdleCallback(handle);
 }
@@ -69,6 +73,7 @@ export const SCREEN_ICONS: Record<Screen, typeof IconChartBar> = {
   portfolio: IconChartBar,
   customers: IconBuildingStore,
   renewals: IconRefresh,
+  time: IconClock,
   imports: IconFileImport,
   reports: IconFileSpreadsheet,
   settings: IconSettings,

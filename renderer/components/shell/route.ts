@@ -5,6 +5,7 @@ export const SCREENS = [
   'portfolio',
   'customers',
   'renewals',
+  'time',
   'imports',
   'reports',
   'settings',

@@ -37,6 +37,7 @@ import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
 import { ContractPanel } from '../contracts/ContractPanel';
 import { CustomerForm } from '../contracts/CustomerForm';
+import { ServicePanel } from '../service/ServicePanel';
 import { exportRegister, pickRegister, RegisterPreview } from '../contracts/RegisterDialog';
 import { useBook, useCustomers, useCustomerView } from '../../db/hooks';
 import { DeviceExplorer } from './DeviceExplorer';
@@ -258,6 +259,7 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
           <Tabs.Tab value="devices">{t('dashboard.devices')}</Tabs.Tab>
           <Tabs.Tab value="sites">{t('dashboard.sites')}</Tabs.Tab>
           <Tabs.Tab value="contract">{t('dashboard.contract')}</Tabs.Tab>
+          <Tabs.Tab value="service">{t('dashboard.service')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <Stack>
@@ -312,6 +314,9 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
         </Tabs.Panel>
         <Tabs.Panel value="contract" pt="md">
           <ContractPanel customerId={customer.id} settings={settings} />
+        </Tabs.Panel>
+        <Tabs.Panel value="service" pt="md">
+          <ServicePanel customerId={customer.id} user={settings.userName} />
         </Tabs.Panel>
       </Tabs>
       {isEditing ? (

@@ -1,0 +1,340 @@
+/**
+ * Support cases and escalations (TERMS.md §8): the partner calls Poly with the customer's site ID (never
+ * a serial number); each escalation records who was engaged and when; time to resolve is computed.
+ */
+import {
+  ActionIcon,
+  Autocomplete,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  type Site,
+  type SupportCase,
+} from '../../../shared/model/entities';
+import { escalationLevel, minutesToResolve } from '../../../shared/service/cases';
+import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
+import { hoursText } from '../../../shared/service/time';
+import { db } from '../../db/instance';
+import { deleteServiceRecord, saveCase } from '../../db/service';
+import { confirmDelete } from './confirm';
+import { fromLocalInput, nowLocalInput, serviceIssuesByField, toLocalInput } from './form-helpers';
+
+function CaseForm({
+  supportCase,
+  customerId,
+  sites,
+  user,
+  onClose,
+}: {
+  supportCase: SupportCase | null;
+  customerId: string;
+  sites: Site[];
+  user: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<SupportCase>(
+    () =>
+      supportCase ?? {
+        id: crypto.randomUUID(),
+        customerId,
+        siteId: sites.length === 1 ? (sites[0]?.siteId ?? '') : '',
+        title: '',
+        priority: 'P3',
+        openedAt: fromLocalInput(nowLocalInput()),
+        resolvedAt: null,
+        polyCaseNumber: '',
+        escalations: [],
+        status: 'open',
+      },
+  );
+  const [issues, setIssues] = useState<ServiceIssue[]>([]);
+  const errors = serviceIssuesByField(t, issues);
+  const set = (patch: Partial<SupportCase>) => setDraft((d) => ({ ...d, ...patch }));
+  const setEscalation = (i: number, patch: Partial<SupportCase['escalations'][number]>) =>
+    set({ escalations: draft.escalations.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
+  const save = async () => {
+    try {
+      await saveCase(db, user, draft);
+      onClose();
+    } catch (error) {
+      if (error instanceof ServiceIssuesError) setIssues(error.issues);
+      else throw error;
+    }
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t(supportCase ? 'service.case.edit' : 'service.case.new')}
+    >
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Autocomplete
+            label={t('service.fields.siteId')}
+            description={t('service.case.siteIdHelp')}
+            required
+            data-autofocus
+            data={[...new Set(sites.map((s) => s.siteId).filter(Boolean))]}
+            value={draft.siteId}
+            onChange={(siteId) => set({ siteId })}
+            error={errors.get('siteId')}
+          />
+          <TextInput
+            label={t('service.fields.polyCaseNumber')}
+            value={draft.polyCaseNumber}
+            onChange={(e) => set({ polyCaseNumber: e.currentTarget.value })}
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('service.fields.title')}
+          required
+          value={draft.title}
+          onChange={(e) => set({ title: e.currentTarget.value })}
+          error={errors.get('title')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('service.fields.priority')}
+            data={[...CASE_PRIORITIES]}
+            value={draft.priority}
+            onChange={(v) => set({ priority: v ?? 'P3' })}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('service.fields.status')}
+            data={CASE_STATUSES.map((s) => ({ value: s, label: t(`service.case.statuses.${s}`) }))}
+            value={draft.status}
+            onChange={(v) => {
+              const status = v ?? 'open';
+              set({
+                status,
+                resolvedAt:
+                  status === 'resolved' ? (draft.resolvedAt ?? new Date().toISOString()) : null,
+              });
+            }}
+            allowDeselect={false}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('service.fields.openedAt')}
+            value={toLocalInput(draft.openedAt)}
+            onChange={(e) => set({ openedAt: fromLocalInput(e.currentTarget.value) })}
+            error={errors.get('openedAt')}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('service.fields.resolvedAt')}
+            value={toLocalInput(draft.resolvedAt)}
+            onChange={(e) => {
+              const resolvedAt = fromLocalInput(e.currentTarget.value) || null;
+              set({
+                resolvedAt,
+                status: resolvedAt
+                  ? 'resolved'
+                  : draft.status === 'resolved'
+                    ? 'open'
+                    : draft.status,
+              });
+            }}
+            error={errors.get('resolvedAt')}
+          />
+        </SimpleGrid>
+        <Text fw={600} size="sm">
+          {t('service.case.escalations')}
+        </Text>
+        {draft.escalations.map((e, i) => (
+          <Group key={i} align="end" wrap="nowrap">
+            <Text size="sm" w={70}>
+              {t('service.case.level', { level: e.level })}
+            </Text>
+            <TextInput
+              label={t('service.fields.engaged')}
+              value={e.engaged}
+              onChange={(ev) => setEscalation(i, { engaged: ev.currentTarget.value })}
+              error={errors.get(`escalations.${i}.engaged`)}
+              style={{ flex: 1 }}
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('service.fields.at')}
+              value={toLocalInput(e.at)}
+              onChange={(ev) => setEscalation(i, { at: fromLocalInput(ev.currentTarget.value) })}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('service.case.removeEscalation')}
+              onClick={() => set({ escalations: draft.escalations.filter((_, j) => j !== i) })}
+              mb={6}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        ))}
+        <Group>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() =>
+              set({
+                escalations: [
+                  ...draft.escalations,
+                  {
+                    level: escalationLevel(draft) + 1,
+                    engaged: '',
+                    at: fromLocalInput(nowLocalInput()),
+                  },
+                ],
+              })
+            }
+          >
+            {t('service.case.escalate')}
+          </Button>
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()}>{t('common.save')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function CaseSection({
+  cases,
+  sites,
+  customerId,
+  user,
+}: {
+  cases: SupportCase[];
+  sites: Site[];
+  customerId: string;
+  user: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState<SupportCase | 'new' | null>(null);
+  const time = new Intl.DateTimeFormat(i18n.language === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return (
+    <Stack>
+      <Group>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+          {t('service.case.new')}
+        </Button>
+      </Group>
+      {cases.length === 0 ? (
+        <Text c="dimmed">{t('service.case.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table data-testid="case-list" verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                {[
+                  'siteId',
+                  'title',
+                  'priority',
+                  'openedAt',
+                  'status',
+                  'timeToResolve',
+                  'escalation',
+                  'polyCaseNumber',
+                ].map((f) => (
+                  <Table.Th key={f}>{t(`service.fields.${f}`)}</Table.Th>
+                ))}
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {cases.map((c) => {
+                const minutes = minutesToResolve(c);
+                const last = c.escalations.at(-1);
+                return (
+                  <Table.Tr key={c.id} data-title={c.title}>
+                    <Table.Td>{c.siteId}</Table.Td>
+                    <Table.Td>{c.title}</Table.Td>
+                    <Table.Td>
+                      <Badge
+                        color={
+                          c.priority === 'P1' ? 'red' : c.priority === 'P2' ? 'orange' : 'gray'
+                        }
+                        variant="light"
+                      >
+                        {c.priority}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{time.format(new Date(c.openedAt))}</Table.Td>
+                    <Table.Td data-field="status">
+                      {t(`service.case.statuses.${c.status}`)}
+                    </Table.Td>
+                    <Table.Td ff="monospace">
+                      {minutes === null ? '–' : hoursText(minutes)}
+                    </Table.Td>
+                    <Table.Td data-field="escalation">
+                      {last
+                        ? `${t('service.case.level', { level: last.level })} · ${last.engaged || '–'} · ${time.format(new Date(last.at))}`
+                        : '–'}
+                    </Table.Td>
+                    <Table.Td>{c.polyCaseNumber || '–'}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('service.edit', { what: c.title })}
+                          onClick={() => setEditing(c)}
+                        >
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('service.delete', { what: c.title })}
+                          onClick={() =>
+                            confirmDelete(t, c.title, () =>
+                              deleteServiceRecord(db, user, 'case', c.id),
+                            )
+                          }
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {editing ? (
+        <CaseForm
+          supportCase={editing === 'new' ? null : editing}
+          customerId={customerId}
+          sites={sites}
+          user={user}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,300 @@
+/**
+ * RMAs (advance hardware replacement, TERMS.md §6): the list with late shipments and unreturned units
+ * flagged, and the form: the serial is required and looked up in the inventory (model, category, site).
+ */
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shippedCatalog } from '../../../shared/catalog';
+import { CATEGORIES } from '../../../shared/model/category';
+import type { Rma, SupportCase } from '../../../shared/model/entities';
+import { rmaCategory } from '../../../shared/reports/service';
+import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
+import { rmaFlags } from '../../../shared/service/rma';
+import { useFormat } from '../../components/shell/format';
+import { useInventory } from '../../db/hooks';
+import { db } from '../../db/instance';
+import { deleteServiceRecord, saveRma } from '../../db/service';
+import type { ServiceView } from '../../db/hooks';
+import { confirmDelete } from './confirm';
+import { serviceIssuesByField } from './form-helpers';
+
+function RmaForm({
+  view,
+  rma,
+  user,
+  onClose,
+}: {
+  view: ServiceView;
+  rma: Rma | null;
+  user: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const devices = useInventory(view.customer.id);
+  const [draft, setDraft] = useState<Rma>(
+    () =>
+      rma ?? {
+        id: crypto.randomUUID(),
+        customerId: view.customer.id,
+        serial: '',
+        model: '',
+        category: null,
+        siteId: '',
+        requestedOn: view.today,
+        approvedOn: view.today,
+        shipBy: null,
+        shippedOn: null,
+        trackingNumber: '',
+        returnBy: null,
+        returnedOn: null,
+        reason: '',
+        caseId: null,
+      },
+  );
+  const [issues, setIssues] = useState<ServiceIssue[]>([]);
+  const errors = serviceIssuesByField(t, issues);
+  const catalog = useMemo(() => shippedCatalog(view.overrides), [view.overrides]);
+  const key = draft.serial.trim().toUpperCase();
+  const device = useMemo(
+    () => (key && devices ? devices.find((d) => d.serial.trim().toUpperCase() === key) : undefined),
+    [devices, key],
+  );
+  const set = (patch: Partial<Rma>) => setDraft((d) => ({ ...d, ...patch }));
+  const lookUp = () => {
+    if (!device) return;
+    const site = view.sites.find((s) => s.name === device.site);
+    set({
+      model: device.model,
+      category: rmaCategory(catalog.classify(device.model, view.today)),
+      siteId: site?.siteId ?? draft.siteId,
+    });
+  };
+  const date = (field: 'requestedOn' | 'approvedOn' | 'shippedOn' | 'returnedOn') => (
+    <TextInput
+      type="date"
+      label={t(`service.fields.${field}`)}
+      value={draft[field] ?? ''}
+      onChange={(e) => set({ [field]: e.currentTarget.value || null })}
+      error={errors.get(field)}
+      required={field === 'requestedOn'}
+    />
+  );
+  const save = async () => {
+    try {
+      await saveRma(db, user, { ...draft, requestedOn: draft.requestedOn || '' });
+      onClose();
+    } catch (error) {
+      if (error instanceof ServiceIssuesError) setIssues(error.issues);
+      else throw error;
+    }
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t(rma ? 'service.rma.edit' : 'service.rma.new')}
+    >
+      <Stack>
+        <TextInput
+          label={t('service.fields.serial')}
+          required
+          data-autofocus
+          value={draft.serial}
+          onChange={(e) => set({ serial: e.currentTarget.value })}
+          onBlur={lookUp}
+          error={errors.get('serial')}
+          description={
+            key && devices
+              ? device
+                ? t('service.rma.found', { model: device.model, site: device.site || '–' })
+                : undefined
+              : undefined
+          }
+        />
+        {key && devices && !device ? (
+          <Alert color="yellow" data-testid="serial-warning">
+            {t('service.rma.notInInventory', { serial: draft.serial.trim() })}
+          </Alert>
+        ) : null}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput
+            label={t('service.fields.model')}
+            value={draft.model}
+            onChange={(e) => set({ model: e.currentTarget.value })}
+          />
+          <Select
+            label={t('service.fields.category')}
+            data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+            value={draft.category}
+            onChange={(value) => set({ category: rmaCategory(value) })}
+            clearable
+          />
+          <TextInput
+            label={t('service.fields.siteId')}
+            value={draft.siteId}
+            onChange={(e) => set({ siteId: e.currentTarget.value })}
+          />
+          {date('requestedOn')}
+          {date('approvedOn')}
+          {date('shippedOn')}
+          <TextInput
+            label={t('service.fields.trackingNumber')}
+            value={draft.trackingNumber}
+            onChange={(e) => set({ trackingNumber: e.currentTarget.value })}
+          />
+          {date('returnedOn')}
+          <Select
+            label={t('service.fields.caseId')}
+            data={view.cases.map((c: SupportCase) => ({
+              value: c.id,
+              label: `${c.polyCaseNumber || '–'} · ${c.title}`,
+            }))}
+            value={draft.caseId}
+            onChange={(value) => set({ caseId: value })}
+            clearable
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('service.fields.reason')}
+          value={draft.reason}
+          onChange={(e) => set({ reason: e.currentTarget.value })}
+        />
+        <Text size="xs" c="dimmed">
+          {t('service.rma.datesExplain', { country: t(`countries.${view.customer.country}`) })}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void save()}>{t('common.save')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function RmaSection({ view, user }: { view: ServiceView; user: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [editing, setEditing] = useState<Rma | 'new' | null>(null);
+  const date = (value: string | null) => (value ? format.date(value) : '–');
+  return (
+    <Stack>
+      <Group>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+          {t('service.rma.new')}
+        </Button>
+      </Group>
+      {view.rmas.length === 0 ? (
+        <Text c="dimmed">{t('service.rma.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table data-testid="rma-list" verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                {[
+                  'serial',
+                  'model',
+                  'siteId',
+                  'requestedOn',
+                  'shipBy',
+                  'shippedOn',
+                  'returnBy',
+                  'returnedOn',
+                ].map((f) => (
+                  <Table.Th key={f}>{t(`service.fields.${f}`)}</Table.Th>
+                ))}
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {view.rmas.map((rma) => {
+                const flags = rmaFlags(rma, view.today);
+                return (
+                  <Table.Tr key={rma.id} data-serial={rma.serial}>
+                    <Table.Td ff="monospace">{rma.serial}</Table.Td>
+                    <Table.Td>
+                      {rma.model || '–'}
+                      {rma.category ? (
+                        <Text size="xs" c="dimmed">
+                          {t(`categories.${rma.category}`)}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{rma.siteId || '–'}</Table.Td>
+                    <Table.Td>{date(rma.requestedOn)}</Table.Td>
+                    <Table.Td data-field="shipBy">{date(rma.shipBy)}</Table.Td>
+                    <Table.Td>
+                      {date(rma.shippedOn)}
+                      {flags.isLateShipment ? (
+                        <Badge ml={4} color="red" size="sm" data-flag="late">
+                          {t('service.rma.late')}
+                        </Badge>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td data-field="returnBy">{date(rma.returnBy)}</Table.Td>
+                    <Table.Td>
+                      {date(rma.returnedOn)}
+                      {flags.isUnreturned ? (
+                        <Badge ml={4} color="orange" size="sm" data-flag="unreturned">
+                          {t('service.rma.unreturned')}
+                        </Badge>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('service.edit', { what: rma.serial })}
+                          onClick={() => setEditing(rma)}
+                        >
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('service.delete', { what: rma.serial })}
+                          onClick={() =>
+                            confirmDelete(t, rma.serial, () =>
+                              deleteServiceRecord(db, user, 'rma', rma.id),
+                            )
+                          }
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {editing ? (
+        <RmaForm
+          view={view}
+          rma={editing === 'new' ? null : editing}
+          user={user}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
