@@ -27,7 +27,6 @@ import { useTranslation } from 'react-i18next';
 import {
   CLOUD_PARTNERS,
   type CloudAgreement,
-  type CloudPartner,
   type Customer,
   type EcpsIncident,
 } from '../../../shared/model/entities';

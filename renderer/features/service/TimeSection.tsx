@@ -19,7 +19,7 @@ import { useLocalStorage } from '@mantine/hooks';
 import { IconPencil, IconPlayerPlay, IconPlayerStop, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIME_ACTIVITIES, type TimeActivity, type TimeEntry } from '../../../shared/model/entities';
+import { TIME_ACTIVITIES, type TimeEntry } from '../../../shared/model/entities';
 import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
 import { hoursText, MINUTE_STEP, timerMinutes } from '../../../shared/service/time';
 import { useFormat } from '../../components/shell/format';
