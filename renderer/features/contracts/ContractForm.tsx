@@ -197,6 +197,7 @@ export function ContractForm({
                       data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
                       value={line.category || null}
                       onChange={(value) => setLine(i, { category: value ?? '' })}
+                      allowDeselect={false}
                       error={field('category')}
                     />
                   </Table.Td>

@@ -59,7 +59,7 @@ export class Workstation {
   }
 
   async goTo(
-    screen: 'Portfolio' | 'Customers' | 'Renewals' | 'Imports' | 'Reports' | 'Settings',
+    screen: 'Portfolio' | 'Customers' | 'Renewals' | 'Time' | 'Imports' | 'Reports' | 'Settings',
   ): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: screen }).click();
   }
