@@ -54,8 +54,7 @@ test('service records: time, RMAs, cases and cloud-partner incidents entered, ed
     .getByTestId('time-list')
     .getByRole('button', { name: /^Edit / })
     .click();
-  await service.dialog().getByRole('combobox', { name: 'Time (h:mm)' }).fill('2:00');
-  await page.getByRole('option', { name: '2:00', exact: true }).click();
+  await service.pick(service.dialog().getByRole('combobox', { name: 'Time (h:mm)' }), '2:00');
   await service.dialog().getByRole('button', { name: 'Save' }).click();
   await expect(service.hours('used')).toHaveText('2:00');
   await page
@@ -161,10 +160,9 @@ test('the week view: time for any customer, totals per customer and day', async 
   await app.loadDemoPortfolio();
   await app.goTo('Time');
   const form = page.getByTestId('week-entry');
-  await form.getByRole('combobox', { name: 'Customer' }).click();
-  await page.getByRole('option', { name: 'Contoso AB', exact: true }).click();
-  await form.getByRole('combobox', { name: 'Time (h:mm)' }).fill('0:45');
-  await page.getByRole('option', { name: '0:45', exact: true }).click();
+  const service = new ServicePage(page);
+  await service.pick(form.getByRole('combobox', { name: 'Customer' }), 'Contoso AB');
+  await service.pick(form.getByRole('combobox', { name: 'Time (h:mm)' }), '0:45');
   const before = await page.getByTestId('week-grid').locator('tfoot th').last().textContent();
   await page.getByRole('button', { name: 'Add time' }).click();
   await expect(

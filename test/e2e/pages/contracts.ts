@@ -1,5 +1,6 @@
 /** Page object for customers, their contracts and true-ups, the contract register and renewals. */
 import { expect, type Download, type Page } from '@playwright/test';
+import { pick } from './pick';
 
 export interface ContractLine {
   category: 'Headsets & personal devices' | 'Video' | 'Voice';
@@ -41,8 +42,7 @@ export class ContractsPage {
     for (const [i, line] of lines.entries()) {
       await dialog.getByRole('button', { name: 'Add category' }).click();
       const row = dialog.locator('tbody tr').nth(i);
-      await row.getByRole('combobox', { name: 'Category' }).click();
-      await this.page.getByRole('option', { name: line.category, exact: true }).click();
+      await pick(row.getByRole('combobox', { name: 'Category' }), line.category);
       await row.getByRole('textbox', { name: 'Installed at start' }).fill(line.installedAtStart);
       await row.getByRole('textbox', { name: 'Agreed growth' }).fill(line.agreedGrowth);
       await row.getByRole('textbox', { name: 'Unit price (annual)' }).fill(line.unitPrice);

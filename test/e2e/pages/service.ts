@@ -1,5 +1,6 @@
 /** Page object for a customer's service delivery: time, RMAs, cases, cloud-partner incidents; the week. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { pick } from './pick';
 
 export class ServicePage {
   constructor(readonly page: Page) {}
@@ -17,25 +18,14 @@ export class ServicePage {
     return this.page.getByRole('dialog');
   }
 
-  async choose(
-    scope: ReturnType<Page['getByRole']> | Page,
-    label: string,
-    option: string,
-  ): Promise<void> {
-    await scope
-      .getByRole('textbox', { name: label })
-      .or(scope.getByRole('combobox', { name: label }))
-      .first()
-      .click();
-    await this.page.getByRole('option', { name: option, exact: true }).click();
+  pick(combobox: Locator, option: string): Promise<void> {
+    return pick(combobox, option);
   }
 
   async logTime(duration: string, activity: string, note: string): Promise<void> {
     const form = this.page.getByTestId('time-entry');
-    await form.getByRole('combobox', { name: 'Time (h:mm)' }).fill(duration);
-    await this.page.getByRole('option', { name: duration, exact: true }).click();
-    await form.getByRole('combobox', { name: 'Activity' }).click();
-    await this.page.getByRole('option', { name: activity, exact: true }).click();
+    await this.pick(form.getByRole('combobox', { name: 'Time (h:mm)' }), duration);
+    await this.pick(form.getByRole('combobox', { name: 'Activity' }), activity);
     await form.getByRole('textbox', { name: 'Note' }).fill(note);
     await this.page.getByRole('button', { name: 'Add time' }).click();
   }

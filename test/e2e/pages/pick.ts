@@ -1,0 +1,10 @@
+/** Picks an option of a Mantine select, opening it again if a closing dropdown swallowed the first click. */
+import { expect, type Locator } from '@playwright/test';
+
+export async function pick(combobox: Locator, option: string): Promise<void> {
+  const choice = combobox.page().getByRole('option', { name: option, exact: true });
+  await expect(async () => {
+    if (!(await choice.isVisible())) await combobox.click();
+    await choice.click({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+}
