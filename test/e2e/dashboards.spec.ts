@@ -137,3 +137,27 @@ test('works offline: dashboards, trend and devices need no network', async ({ pa
   await context.setOffline(false);
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('the contract, service, renewals and time screens pass axe with no serious violations', async ({
+  page,
+}) => {
+  const customer = new CustomerPage(page);
+  const app = new Workstation(page);
+  await customer.open('Contoso AB');
+  await page.getByRole('tab', { name: 'Contract' }).click();
+  await expect(page.getByTestId('contract-standing')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('tab', { name: 'Service' }).click();
+  await expect(page.getByTestId('service-panel')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('tab', { name: 'Cases' }).click();
+  await expect(page.getByTestId('case-list')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await app.goTo('Renewals');
+  await expect(page.getByTestId('renewal').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await app.goTo('Time');
+  await expect(page.getByTestId('week-grid')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -333,7 +333,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
               </Card>
             ))}
           </SimpleGrid>
-          <Paper withBorder p="md" aria-label={t('renewals.chart')}>
+          <Paper withBorder p="md" component="section" aria-label={t('renewals.chart')}>
             <Suspense fallback={<Loader size="sm" />}>
               <RenewalChart rows={chart.data} currencies={chart.currencies} />
             </Suspense>

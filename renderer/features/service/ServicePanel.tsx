@@ -155,6 +155,7 @@ export function ServicePanel({ customerId, user }: { customerId: string; user: s
               <Progress
                 value={Math.min(100, (ledger.usedMinutes * 100) / ledger.allowedMinutes)}
                 color={ledger.overageMinutes > 0 ? 'red' : 'blue'}
+                aria-label={t('service.summary.hours')}
               />
               <SimpleGrid cols={2} mt="xs">
                 <Figure
@@ -223,7 +224,7 @@ export function ServicePanel({ customerId, user }: { customerId: string; user: s
         </Paper>
       </SimpleGrid>
       {ledger && ledger.allowedMinutes > 0 ? (
-        <Paper withBorder p="md" aria-label={t('service.summary.burnDown')}>
+        <Paper withBorder p="md" component="section" aria-label={t('service.summary.burnDown')}>
           <Text fw={600} size="sm">
             {t('service.summary.burnDown')}
           </Text>
