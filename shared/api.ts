@@ -10,6 +10,7 @@ import type { ParsedInventory } from './inventory/parsed';
 import type { ParsedRegister } from './contracts/register';
 import { isCalendarDate } from './terms/dates';
 import { CURRENCY_CODES, type CurrencyCode } from './terms/money';
+import { workbookSchema } from './workbook-spec';
 
 /** A file name as suggested to a save dialog: no folders, no control characters. */
 const fileName = z
@@ -75,37 +76,7 @@ export const API = {
     input: z.object({ taskId, page: z.number().int().min(0).max(1000) }).strict(),
   },
   /** Writes tables into an Excel workbook with typed cells; answers the file's bytes for saveFile. */
-  buildWorkbook: {
-    input: z
-      .object({
-        sheets: z
-          .array(
-            z.object({
-              name: z.string().min(1).max(100),
-              columns: z
-                .array(
-                  z.object({
-                    header: z.string().max(255),
-                    type: z.enum(['text', 'number', 'date', 'datetime', 'boolean']),
-                    width: z.number().int().min(4).max(100).optional(),
-                  }),
-                )
-                .min(1)
-                .max(200),
-              rows: z
-                .array(
-                  z
-                    .array(z.union([z.string().max(32_767), z.number(), z.boolean(), z.null()]))
-                    .max(200),
-                )
-                .max(1_048_575),
-            }),
-          )
-          .min(1)
-          .max(100),
-      })
-      .strict(),
-  },
+  buildWorkbook: { input: workbookSchema },
   /** Reads a contract register (CSV or XLSX): its contracts, and every problem by row and column. */
   parseRegister: {
     input: z

@@ -7,6 +7,7 @@ import { generateDemoPortfolio } from '../../shared/demo/generate';
 import { isCalendarDate, isCalendarMonth, localToday } from '../../shared/terms/dates';
 import { writeDemoFiles } from '../services/demo-files';
 import { inspect } from './inspect';
+import { writeReports } from './report';
 import { computeStatus, humanStatus } from './status';
 
 interface Output {
@@ -25,6 +26,10 @@ commands:
       each contract of a contract register (CSV or XLSX), each category, against the Lens
       inventories: ordered, baseline, triggerAt, count, status and the true-up; accounts that
       match no contract are listed
+  report --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM --out DIR
+         [--as-of YYYY-MM-DD] [--language en|sv] [--force] [--json]
+      the monthly report workbook of every contract's customer and the portfolio workbook,
+      written into DIR (existing files are only replaced with --force); prints the paths
   demo --out DIR [--as-of YYYY-MM-DD] [--json]
       write the demo partner book as the files users bring: Lens inventory exports in several
       dialects (CSV comma/semicolon/tab, UTF-8/Windows-1252/UTF-16, XLSX) and a contract register
@@ -102,6 +107,45 @@ async function statusCommand(args: readonly string[], stdout: Output): Promise<n
   return 0;
 }
 
+async function reportCommand(args: readonly string[], stdout: Output): Promise<number> {
+  const options = parseOptions(
+    args,
+    ['contracts', 'inventory', 'month', 'as-of', 'out', 'language'],
+    ['json', 'force'],
+    ['inventory'],
+  );
+  const contracts = options.get('contracts');
+  if (!contracts) throw new UsageError('report needs --contracts REGISTER');
+  const inventories = options.all('inventory');
+  if (inventories.length === 0) throw new UsageError('report needs at least one --inventory FILE');
+  const month = options.get('month');
+  if (!month || !isCalendarMonth(month))
+    throw new UsageError(`report needs --month YYYY-MM${month ? `, not ${month}` : ''}`);
+  const out = options.get('out');
+  if (!out) throw new UsageError('report needs --out DIR');
+  const asOf = options.get('as-of');
+  if (asOf !== undefined && !isCalendarDate(asOf))
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
+  const language = options.get('language') ?? 'en';
+  if (language !== 'en' && language !== 'sv')
+    throw new UsageError(`--language must be en or sv, not ${language}`);
+  const result = await writeReports({
+    contracts,
+    inventories,
+    month,
+    asOf,
+    out: resolve(out),
+    language,
+    isForced: options.has('force'),
+  });
+  stdout.write(
+    options.has('json')
+      ? `${JSON.stringify(result)}\n`
+      : `${[...result.files, ...result.problems.map((p) => `register problem (contract left out): ${p}`)].join('\n')}\n`,
+  );
+  return 0;
+}
+
 async function demo(args: readonly string[], stdout: Output): Promise<number> {
   const options = parseOptions(args, ['out', 'as-of'], ['json']);
   const out = options.get('out');
@@ -125,6 +169,7 @@ export async function run(
     if (command === 'demo') return await demo(args, stdout);
     if (command === 'inspect') return await inspectCommand(args, stdout);
     if (command === 'status') return await statusCommand(args, stdout);
+    if (command === 'report') return await reportCommand(args, stdout);
     if (command === undefined || command === '--help' || command === 'help') {
       stdout.write(USAGE);
       return command === undefined ? 2 : 0;

@@ -26,7 +26,8 @@ export interface StatusResult {
   register: ParsedRegister;
 }
 
-export async function computeStatus(input: StatusInput): Promise<StatusResult> {
+/** The register and the inventories a command reads, and the as-of date they are counted on. */
+export async function readRegisterAndInventories(input: Omit<StatusInput, 'month'>) {
   const register = await named(input.contracts, async () =>
     parseRegisterFile(
       await readInput(input.contracts, IMPORT_LIMITS.bytes),
@@ -47,6 +48,11 @@ export async function computeStatus(input: StatusInput): Promise<StatusResult> {
       ),
     );
   const asOf = input.asOf ?? parsed.map((p) => p.asOf).reduce((a, b) => (a > b ? a : b));
+  return { register, parsed, asOf };
+}
+
+export async function computeStatus(input: StatusInput): Promise<StatusResult> {
+  const { register, parsed, asOf } = await readRegisterAndInventories(input);
   const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, []);
   const devices = mergeDevices(parsed.map((p) => p.devices));
   const document = statusDocument(input.month, asOf, register.contracts, devices, catalog);

@@ -1,22 +1,13 @@
 /**
  * Every Excel export of the app: main writes the typed workbook, the user picks where it goes, and a
- * notification says where it went. File names are made safe here (no folders, no reserved characters).
+ * notification says where it went. File names are made safe (shared/files.ts).
  */
 import { notifications } from '@mantine/notifications';
 import type { CapabilityInput } from '../../shared/api';
+import { safeFileName } from '../../shared/files';
 import { api } from '../platform';
 
 export type WorkbookSheets = CapabilityInput<'buildWorkbook'>['sheets'];
-
-/** A file name without folder separators or characters Windows refuses. */
-export function safeFileName(name: string): string {
-  return (
-    name
-      .replace(/[/\\:*?"<>|\u0000-\u001f]/g, '-')
-      .trim()
-      .slice(0, 200) || 'export'
-  );
-}
 
 /** Builds and saves a workbook; the saved path, or null when the user cancelled. */
 export async function exportWorkbook(

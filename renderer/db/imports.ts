@@ -65,6 +65,9 @@ function devicesByCustomer(
   return grouped;
 }
 
+/** The most added and removed devices a snapshot keeps for the monthly report. */
+const CHANGE_CAP = 50_000;
+
 function difference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
   const result: string[] = [];
   for (const id of a) if (!b.has(id)) result.push(displayIdentity(id));
@@ -172,6 +175,18 @@ export async function commitImport(
         summary,
         added: added.length,
         removed: removed.length,
+        // What changed, kept for the monthly report's new and removed devices (a first import has none).
+        ...(previous.length > 0
+          ? {
+              changes: {
+                addedIds: devices
+                  .filter((d) => !before.has(d.id))
+                  .map((d) => d.id)
+                  .slice(0, CHANGE_CAP),
+                removed: previous.filter((d) => !after.has(d.id)).slice(0, CHANGE_CAP),
+              },
+            }
+          : {}),
       });
       await db.imports.add(importRecord);
       record({

@@ -106,6 +106,8 @@ export interface InventorySnapshot {
   summary: InventorySummary;
   added: number;
   removed: number;
+  /** Identities added and the devices removed since the previous snapshot (up to 50,000 each). */
+  changes?: { addedIds: string[]; removed: Device[] };
 }
 
 /** What an import found, kept with it for the import history (long lists are capped). */

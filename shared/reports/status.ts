@@ -33,6 +33,18 @@ export function mergeDevices(inventories: readonly (readonly Device[])[]): Devic
   return [...merged.values()];
 }
 
+/** For each device, which register contracts it belongs to (by Lens Account name or ID). */
+export function matchDevices(
+  register: readonly RegisterContract[],
+  devices: readonly Device[],
+): boolean[][] {
+  const owners = register.map(contractAccounts);
+  return devices.map((device) => {
+    const wanted = [device.account, device.accountId].map(key).filter(Boolean);
+    return owners.map((accounts) => accounts.some((a) => wanted.includes(a)));
+  });
+}
+
 export interface StatusDocument {
   month: CalendarMonth;
   asOf: CalendarDate;
@@ -70,11 +82,7 @@ export function statusDocument(
   catalog: Catalog,
 ): StatusDocument {
   const classes = classifyDevices(devices, catalog, asOf);
-  const owners = register.map(contractAccounts);
-  const matched = devices.map((device) => {
-    const wanted = [device.account, device.accountId].map(key).filter(Boolean);
-    return owners.map((accounts) => accounts.some((a) => wanted.includes(a)));
-  });
+  const matched = matchDevices(register, devices);
   const contracts = register.map((entry, c) => {
     const mine = devices.flatMap((device, i) =>
       matched[i]?.[c] ? [{ device, cls: classes[i] ?? 'unknown' }] : [],

@@ -17,7 +17,8 @@ import {
 import { csvFile } from '../../../shared/csv';
 import type { Contract, Customer } from '../../../shared/model/entities';
 import { localToday } from '../../../shared/terms/dates';
-import { exportWorkbook, safeFileName } from '../../components/export-workbook';
+import { safeFileName } from '../../../shared/files';
+import { exportWorkbook } from '../../components/export-workbook';
 import { importRegister } from '../../db/contracts';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';

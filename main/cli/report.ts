@@ -1,0 +1,141 @@
+/**
+ * `csm report --contracts REGISTER --inventory FILE… --month YYYY-MM --out DIR`: the monthly report
+ * workbook of every contract's customer and the portfolio workbook, written into DIR (FORMATS.md §3).
+ * The same report model, layout and writer as the app; files are written atomically and an existing
+ * file is never replaced unless --force says so.
+ */
+import { access, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createCatalog, SHIPPED_CATALOG_ENTRIES } from '../../shared/catalog';
+import { problemMessage } from '../../shared/contracts/register';
+import { safeFileName } from '../../shared/files';
+import { summarizeInventory } from '../../shared/inventory/summary';
+import type { Contract, Customer, InventorySnapshot } from '../../shared/model/entities';
+import {
+  monthlyReport,
+  type MonthlyReport,
+  type ReportLanguage,
+} from '../../shared/reports/monthly';
+import { monthlyWorkbook, portfolioWorkbook } from '../../shared/reports/monthly-layout';
+import { matchDevices, mergeDevices } from '../../shared/reports/status';
+import { localToday } from '../../shared/terms/dates';
+import { writeFileAtomic } from '../services/atomic-write';
+import { UnusableFileError } from '../services/inventory/errors';
+import { buildWorkbook } from '../services/workbook';
+import { readRegisterAndInventories } from './status';
+
+export interface ReportInput {
+  contracts: string;
+  inventories: readonly string[];
+  month: string;
+  asOf: string | undefined;
+  out: string;
+  language: ReportLanguage;
+  isForced: boolean;
+}
+
+export interface ReportResult {
+  files: string[];
+  problems: string[];
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The reports of a register's contracts against the inventories, one per contract. */
+export async function registerReports(
+  input: Omit<ReportInput, 'out' | 'isForced'>,
+): Promise<{ reports: MonthlyReport[]; problems: string[] }> {
+  const { register, parsed, asOf } = await readRegisterAndInventories(input);
+  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, []);
+  const devices = mergeDevices(parsed.map((p) => p.devices));
+  const matched = matchDevices(register.contracts, devices);
+  const generatedAt = new Date().toISOString();
+  const reports = register.contracts.map((entry, c) => {
+    const id = `register-${c + 1}`;
+    const mine = devices.filter((_, i) => matched[i]?.[c]);
+    const customer: Customer = {
+      id,
+      name: entry.customer,
+      masterAccountId: entry.masterAccountId,
+      country: 'SE',
+      lensAccounts: entry.lensAccount ? [entry.lensAccount] : [],
+      csm: '',
+      accountManager: '',
+      isArchived: false,
+    };
+    const contract: Contract = {
+      ...entry.contract,
+      id,
+      customerId: id,
+      tam: false,
+      professionalServicesDiscountPct: 0,
+      isEcps: false,
+      isArchived: false,
+    };
+    const snapshot: InventorySnapshot = {
+      id: `${id}:${asOf}`,
+      customerId: id,
+      importId: null,
+      asOf,
+      month: asOf.slice(0, 7),
+      summary: summarizeInventory(mine, catalog, asOf),
+      added: 0,
+      removed: 0,
+    };
+    return monthlyReport({
+      month: input.month,
+      generatedAt,
+      brand: { name: '', primaryColor: '#1c4e80' },
+      customer,
+      contract,
+      trueUps: [],
+      snapshots: [snapshot],
+      devices: mine,
+      catalog,
+      rmas: [],
+      timeEntries: [],
+      cases: [],
+      incidents: [],
+      note: '',
+      today: localToday(),
+    });
+  });
+  return { reports, problems: register.problems.map(problemMessage) };
+}
+
+export async function writeReports(
+  input: ReportInput,
+  onFile?: (path: string) => void,
+): Promise<ReportResult> {
+  const { reports, problems } = await registerReports(input);
+  await mkdir(input.out, { recursive: true });
+  const named = reports.map((report) => ({
+    path: join(
+      input.out,
+      safeFileName(`${report.customer.name} ${report.contract?.number ?? ''} ${input.month}.xlsx`),
+    ),
+    spec: monthlyWorkbook(report, input.language),
+  }));
+  named.push({
+    path: join(input.out, safeFileName(`portfolio ${input.month}.xlsx`)),
+    spec: portfolioWorkbook(reports, input.month, input.language, ''),
+  });
+  if (!input.isForced)
+    for (const { path } of named)
+      if (await exists(path))
+        throw new UnusableFileError(`${path} exists already; use --force to replace it`);
+  const files: string[] = [];
+  for (const { path, spec } of named) {
+    await writeFileAtomic(path, await buildWorkbook(spec));
+    files.push(path);
+    onFile?.(path);
+  }
+  return { files, problems };
+}

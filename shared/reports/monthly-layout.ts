@@ -1,0 +1,440 @@
+/**
+ * The monthly report and the portfolio report as workbooks (shared/workbook-spec.ts): which sheets,
+ * which columns and types, in the user's language. The figures come from the report model; this only
+ * lays them out, so the app, the archive and `csm report` write the same workbook.
+ */
+import { CATEGORIES } from '../model/category';
+import type { ColumnSpec, SheetSpec, WorkbookSpec } from '../workbook-spec';
+import { monthsNumber, type MonthlyReport, type ReportLanguage } from './monthly';
+import { reportLabels, type ReportLabels } from './report-labels';
+
+const COLORS = {
+  headsets: '#1c7ed6',
+  video: '#2f9e44',
+  voice: '#e8590c',
+  ordered: '#868e96',
+  baseline: '#e03131',
+};
+
+const col = (header: string, type: ColumnSpec['type'], width?: number): ColumnSpec =>
+  width ? { header, type, width } : { header, type };
+
+function print(report: MonthlyReport, l: ReportLabels) {
+  return {
+    landscape: true,
+    header: `${report.brand.name ? `${report.brand.name} · ` : ''}${report.customer.name} · ${l.title} ${report.month}`,
+    footer: `${report.customer.name} · ${report.month}`,
+  };
+}
+
+function titleLines(report: MonthlyReport, l: ReportLabels): string[] {
+  const c = report.contract;
+  const unknown = report.excluded.unknown;
+  return [
+    `${report.brand.name ? `${report.brand.name} · ` : ''}${l.title} ${report.month}`,
+    `${l.customer}: ${report.customer.name}   ${l.masterAccountId}: ${report.customer.masterAccountId || '–'}`,
+    c
+      ? `${l.contract}: ${c.number} (${c.currency})   ${l.term}: ${c.termStart} – ${c.termEnd}   ${l.columns.renewalDate}: ${c.renewalDate}`
+      : l.noContract,
+    `${l.csm}: ${report.customer.csm || '–'}   ${l.asOf}: ${report.asOf ?? l.noInventory}`,
+    ...(unknown > 0 ? [l.unknownWarning.replace('{n}', String(unknown))] : []),
+  ];
+}
+
+function summarySheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
+  const c = l.columns;
+  const f = l.figures;
+  const blocks: NonNullable<SheetSpec['blocks']> = [
+    {
+      heading: l.blocks.excluded,
+      columns: [col(c.cls, 'text', 24), col(c.devices, 'number')],
+      rows: (['eol', 'quote', 'software', 'unknown'] as const).map((k) => [
+        l.classes[k],
+        report.excluded[k],
+      ]),
+    },
+  ];
+  if (report.unknownModels.length > 0)
+    blocks.push({
+      heading: l.blocks.unknownModels,
+      columns: [col(c.model, 'text', 30), col(c.devices, 'number')],
+      rows: report.unknownModels.map((m) => [m.model, m.devices]),
+    });
+  if (report.rma)
+    blocks.push({
+      heading: `${l.blocks.rma} (${report.rma.year})`,
+      columns: [col(c.figure, 'text', 24), col(c.value, 'number'), col(c.amount, 'money')],
+      rows: [
+        [f.base, report.rma.base, null],
+        [f.allowed, report.rma.allowed, null],
+        [f.used, report.rma.used, null],
+        [f.excess, report.rma.excess, null],
+        [f.exposure, null, Number(report.rma.exposure)],
+      ],
+    });
+  if (report.hours)
+    blocks.push({
+      heading: l.blocks.hours,
+      columns: [col(c.figure, 'text', 24), col(c.time, 'duration')],
+      rows: [
+        [f.allowedHours, report.hours.allowedMinutes],
+        [f.usedHours, report.hours.usedMinutes],
+        [f.remainingHours, report.hours.remainingMinutes],
+        [f.overageHours, report.hours.overageMinutes],
+      ],
+    });
+  blocks.push({
+    heading: l.blocks.service,
+    columns: [col(c.figure, 'text', 24), col(c.value, 'number')],
+    rows: [
+      [f.casesOpened, report.cases.opened],
+      [f.casesResolved, report.cases.resolved],
+      [f.casesOpen, report.cases.openAtMonthEnd],
+      [f.casesEscalated, report.cases.escalated],
+      [f.incidentsOpened, report.incidents.opened],
+      [f.incidentsResolved, report.incidents.resolved],
+      [f.incidentsOpen, report.incidents.openAtMonthEnd],
+      [f.jointCalls, report.incidents.jointCalls],
+    ],
+  });
+  if (report.note.trim())
+    blocks.push({
+      heading: l.blocks.note,
+      columns: [col(c.note, 'text', 80)],
+      rows: report.note.split(/\r?\n/).map((line) => [line]),
+    });
+  return {
+    name: l.sheets.summary,
+    title: titleLines(report, l),
+    columns: [
+      col(c.category, 'text', 26),
+      col(c.ordered, 'number'),
+      col(c.baseline, 'decimal'),
+      col(c.triggerAt, 'number'),
+      col(c.count, 'number'),
+      col(c.growth, 'percent'),
+      col(c.status, 'text', 14),
+      col(c.adjustmentMonth, 'text', 12),
+      col(c.trueUp, 'text', 12),
+      col(c.added, 'number'),
+      col(c.unitPrice, 'money'),
+      col(c.months, 'decimal'),
+      col(c.amount, 'money'),
+      col(c.calculation, 'text', 40),
+    ],
+    rows: report.categories.map((k) => [
+      l.categories[k.category],
+      k.ordered,
+      Number(k.baseline),
+      k.triggerAt,
+      k.count,
+      k.growthPct,
+      k.status ? l.statuses[k.status] : null,
+      report.contract?.adjustmentMonth ?? null,
+      k.trueUp ? l.trueUpStates[k.trueUp.state] : null,
+      k.trueUp?.added ?? null,
+      k.trueUp ? Number(k.trueUp.unitPrice) : null,
+      k.trueUp ? monthsNumber(k.trueUp.months) : null,
+      k.trueUp ? Number(k.trueUp.amount) : null,
+      k.trueUp
+        ? `${k.trueUp.added} × ${k.trueUp.unitPrice} × ${k.trueUp.months} / 12 = ${k.trueUp.amount} ${report.contract?.currency ?? ''}`.trim()
+        : null,
+    ]),
+    blocks,
+    print: print(report, l),
+  };
+}
+
+function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
+  const categories =
+    report.categories.length > 0 ? report.categories.map((k) => k.category) : [...CATEGORIES];
+  const ordered = new Map(report.categories.map((k) => [k.category, k]));
+  return {
+    name: l.sheets.trend,
+    title: [`${l.sheets.trend} · ${report.customer.name}`],
+    columns: [
+      col(l.month, 'text', 10),
+      ...categories.flatMap((k) => [
+        col(l.categories[k], 'number', 16),
+        col(`${l.columns.ordered} (${l.classes[k]})`, 'number', 14),
+        col(`${l.columns.triggerAt} (${l.classes[k]})`, 'number', 14),
+      ]),
+    ],
+    rows: report.trend.map((p) => [
+      p.month,
+      ...categories.flatMap((k) => [
+        p.counts[k],
+        ordered.get(k)?.ordered ?? null,
+        ordered.get(k)?.triggerAt ?? null,
+      ]),
+    ]),
+    chart: {
+      title: `${l.sheets.trend} · ${report.customer.name}`,
+      categories: report.trend.map((p) => p.month),
+      series: categories.map((k) => ({
+        name: l.categories[k],
+        values: report.trend.map((p) => p.counts[k]),
+        color: COLORS[k],
+      })),
+    },
+    print: print(report, l),
+  };
+}
+
+function table(
+  report: MonthlyReport,
+  l: ReportLabels,
+  name: string,
+  columns: ColumnSpec[],
+  rows: SheetSpec['rows'],
+): SheetSpec {
+  return {
+    name,
+    title: [`${name} · ${report.customer.name} · ${report.month}`],
+    columns,
+    rows,
+    print: print(report, l),
+  };
+}
+
+export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage): WorkbookSpec {
+  const l = reportLabels(language);
+  const c = l.columns;
+  const online = (value: boolean | null) =>
+    value === null ? l.online.unknown : value ? l.online.yes : l.online.no;
+  const devices = table(
+    report,
+    l,
+    l.sheets.devices,
+    [
+      col(c.cls, 'text', 16),
+      col(c.model, 'text', 28),
+      col(c.serial, 'text', 18),
+      col(c.deviceId, 'text', 16),
+      col(c.site, 'text', 20),
+      col(c.room, 'text', 14),
+      col(c.softwareVersion, 'text', 16),
+      col(c.online, 'text', 12),
+      col(c.lastDetected, 'datetime', 18),
+      col(c.change, 'text', 10),
+    ],
+    report.devices.map((d) => [
+      l.classes[d.cls],
+      d.model,
+      d.serial,
+      d.deviceId,
+      d.site,
+      d.room,
+      d.softwareVersion,
+      online(d.online),
+      d.lastDetected,
+      d.change ? l.changes[d.change] : null,
+    ]),
+  );
+  if (report.devices.length === 0 && report.asOf)
+    devices.title = [...(devices.title ?? []), l.devicesNotCurrent];
+  return {
+    sheets: [
+      summarySheet(report, l),
+      trendSheet(report, l),
+      devices,
+      table(
+        report,
+        l,
+        l.sheets.firmware,
+        [
+          col(c.cls, 'text', 14),
+          col(c.model, 'text', 28),
+          col(c.devices, 'number'),
+          col(c.newestVersion, 'text', 16),
+          col(c.onNewest, 'number'),
+          col(c.share, 'percent'),
+        ],
+        report.firmware.map((m) => [
+          l.classes[m.cls],
+          m.model,
+          m.devices,
+          m.newestVersion,
+          m.onNewest,
+          m.devices ? Math.round((m.onNewest * 1000) / m.devices) / 10 : null,
+        ]),
+      ),
+      table(
+        report,
+        l,
+        l.sheets.rmas,
+        [
+          col(c.serial, 'text', 18),
+          col(c.model, 'text', 26),
+          col(c.category, 'text', 14),
+          col(c.siteId, 'text', 12),
+          col(c.requestedOn, 'date'),
+          col(c.approvedOn, 'date'),
+          col(c.shipBy, 'date'),
+          col(c.shippedOn, 'date'),
+          col(c.trackingNumber, 'text', 18),
+          col(c.returnBy, 'date'),
+          col(c.returnedOn, 'date'),
+          col(c.reason, 'text', 30),
+        ],
+        report.rmaRows.map((r) => [
+          r.serial,
+          r.model,
+          r.category ? l.classes[r.category] : null,
+          r.siteId,
+          r.requestedOn,
+          r.approvedOn,
+          r.shipBy,
+          r.shippedOn,
+          r.trackingNumber,
+          r.returnBy,
+          r.returnedOn,
+          r.reason,
+        ]),
+      ),
+      table(
+        report,
+        l,
+        l.sheets.time,
+        [
+          col(c.date, 'date'),
+          col(c.time, 'duration'),
+          col(c.activity, 'text', 18),
+          col(c.note, 'text', 40),
+          col(c.billable, 'text', 10),
+          col(c.user, 'text', 18),
+        ],
+        report.timeRows.map((e) => [
+          e.date,
+          e.minutes,
+          l.activities[e.activity],
+          e.note,
+          e.isBillable ? l.yesNo.yes : l.yesNo.no,
+          e.user,
+        ]),
+      ),
+      table(
+        report,
+        l,
+        l.sheets.cases,
+        [
+          col(c.siteId, 'text', 12),
+          col(c.title, 'text', 34),
+          col(c.priority, 'text', 8),
+          col(c.openedAt, 'datetime', 17),
+          col(c.resolvedAt, 'datetime', 17),
+          col(c.timeToResolve, 'duration'),
+          col(c.polyCaseNumber, 'text', 14),
+          col(c.escalationLevel, 'number'),
+          col(c.escalations, 'text', 40),
+          col(c.status, 'text', 10),
+        ],
+        report.caseRows.map((k) => [
+          k.siteId,
+          k.title,
+          k.priority,
+          k.openedAt,
+          k.resolvedAt,
+          k.minutesToResolve,
+          k.polyCaseNumber,
+          k.escalationLevel,
+          k.escalations,
+          l.caseStatuses[k.status as keyof ReportLabels['caseStatuses']] ?? k.status,
+        ]),
+      ),
+      table(
+        report,
+        l,
+        l.sheets.incidents,
+        [
+          col(c.cloudPartner, 'text', 16),
+          col(c.trackingNumber, 'text', 16),
+          col(c.title, 'text', 30),
+          col(c.status, 'text', 10),
+          col(c.openedAt, 'datetime', 17),
+          col(c.resolvedAt, 'datetime', 17),
+          col(c.updates, 'number'),
+          col(c.jointCalls, 'number'),
+          col(c.rooms, 'text', 20),
+          col(c.override, 'text', 30),
+        ],
+        report.incidentRows.map((i) => [
+          i.cloudPartner,
+          i.trackingNumber,
+          i.title,
+          i.status,
+          i.openedAt,
+          i.resolvedAt,
+          i.updates,
+          i.jointCalls,
+          i.rooms,
+          i.override,
+        ]),
+      ),
+    ],
+  };
+}
+
+/** Every customer's categories, statuses, true-ups, renewal, RMAs and hours for the month. */
+export function portfolioWorkbook(
+  reports: readonly MonthlyReport[],
+  month: string,
+  language: ReportLanguage,
+  brand: string,
+): WorkbookSpec {
+  const l = reportLabels(language);
+  const c = l.columns;
+  return {
+    sheets: [
+      {
+        name: l.sheets.portfolio,
+        title: [`${brand ? `${brand} · ` : ''}${l.portfolioTitle} ${month}`],
+        columns: [
+          col(l.customer, 'text', 28),
+          col(l.contract, 'text', 14),
+          col(c.currency, 'text', 8),
+          col(c.category, 'text', 24),
+          col(c.ordered, 'number'),
+          col(c.baseline, 'decimal'),
+          col(c.triggerAt, 'number'),
+          col(c.count, 'number'),
+          col(c.status, 'text', 14),
+          col(c.trueUp, 'text', 12),
+          col(c.amount, 'money'),
+          col(c.adjustmentMonth, 'text', 12),
+          col(c.renewalDate, 'date'),
+          col(c.rmaUsed, 'number'),
+          col(c.rmaAllowed, 'number'),
+          col(c.hoursUsed, 'duration'),
+          col(c.hoursAllowed, 'duration'),
+        ],
+        rows: reports.flatMap((r) => {
+          const shared = [
+            r.rma?.used ?? null,
+            r.rma?.allowed ?? null,
+            r.hours?.usedMinutes ?? null,
+            r.hours?.allowedMinutes ?? null,
+          ];
+          const lines = r.categories.length > 0 ? r.categories : [null];
+          return lines.map((k) => [
+            r.customer.name,
+            r.contract?.number ?? null,
+            r.contract?.currency ?? null,
+            k ? l.categories[k.category] : null,
+            k?.ordered ?? null,
+            k ? Number(k.baseline) : null,
+            k?.triggerAt ?? null,
+            k?.count ?? null,
+            k?.status ? l.statuses[k.status] : null,
+            k?.trueUp ? l.trueUpStates[k.trueUp.state] : null,
+            k?.trueUp ? Number(k.trueUp.amount) : null,
+            r.contract?.adjustmentMonth ?? null,
+            r.contract?.renewalDate ?? null,
+            ...shared,
+          ]);
+        }),
+        print: { landscape: true, header: `${l.portfolioTitle} ${month}`, footer: brand },
+      },
+    ],
+  };
+}

@@ -1,0 +1,424 @@
+/**
+ * The monthly report model (what each customer receives through the partner): computed once from the
+ * entities by shared/ rules, frozen into the archive when exported, and laid out as a workbook by
+ * monthly-layout.ts. The app and `csm report` build it with this one function.
+ */
+import type { Catalog } from '../catalog/catalog';
+import {
+  categoryStanding,
+  contractTerm,
+  currentTrueUps,
+  orderedInForce,
+} from '../contracts/standing';
+import {
+  isCategory,
+  type Category,
+  type CategoryRecord,
+  type DeviceClass,
+  type ExcludedRecord,
+} from '../model/category';
+import type { Device } from '../model/device';
+import type {
+  Contract,
+  Customer,
+  EcpsIncident,
+  InventorySnapshot,
+  Rma,
+  SupportCase,
+  TimeEntry,
+  TrueUp,
+} from '../model/entities';
+import { escalationLevel, minutesToResolve } from '../service/cases';
+import { growthPct } from '../terms/baseline';
+import { lastDayOfMonth, type CalendarDate, type CalendarMonth } from '../terms/dates';
+import { fractionToDecimal } from '../terms/fraction';
+import { moneyToDecimal, type CurrencyCode } from '../terms/money';
+import { monthlyTrend } from './trend';
+import { serviceSummary } from './service';
+
+export type ReportLanguage = 'sv' | 'en';
+
+export interface ReportBrand {
+  name: string;
+  primaryColor: string;
+}
+
+export interface ReportCategory {
+  category: Category;
+  ordered: number;
+  baseline: string;
+  triggerAt: number;
+  count: number | null;
+  growthPct: number | null;
+  status: 'under' | 'within' | 'trueUpDue' | null;
+  /** The true-up: recorded (quoted, ordered, applied), due, or projected before the adjustment month. */
+  trueUp: {
+    state: 'projected' | 'due' | 'quoted' | 'ordered' | 'applied';
+    added: number;
+    unitPrice: string;
+    months: string;
+    amount: string;
+  } | null;
+}
+
+export interface ReportDevice {
+  serial: string;
+  deviceId: string;
+  model: string;
+  cls: DeviceClass;
+  site: string;
+  room: string;
+  softwareVersion: string;
+  online: boolean | null;
+  lastDetected: string | null;
+  change: 'new' | 'removed' | null;
+}
+
+export interface MonthlyReport {
+  version: 1;
+  month: CalendarMonth;
+  generatedAt: string;
+  brand: ReportBrand;
+  customer: { name: string; masterAccountId: string; csm: string; accountManager: string };
+  contract: {
+    number: string;
+    currency: CurrencyCode;
+    termStart: CalendarDate;
+    termEnd: CalendarDate;
+    adjustmentMonth: CalendarMonth;
+    renewalDate: CalendarDate;
+  } | null;
+  /** The inventory the figures come from; null before any import. */
+  asOf: CalendarDate | null;
+  categories: ReportCategory[];
+  excluded: ExcludedRecord<number>;
+  unknownModels: { model: string; devices: number }[];
+  rma: {
+    year: number;
+    base: number;
+    allowed: number;
+    used: number;
+    exceeded: boolean;
+    excess: number;
+    exposure: string;
+    unpriced: number;
+    isWarning: boolean;
+  } | null;
+  hours: {
+    allowedMinutes: number;
+    usedMinutes: number;
+    remainingMinutes: number;
+    overageMinutes: number;
+  } | null;
+  cases: { opened: number; resolved: number; openAtMonthEnd: number; escalated: number };
+  incidents: { opened: number; resolved: number; openAtMonthEnd: number; jointCalls: number };
+  note: string;
+  trend: { month: CalendarMonth; counts: CategoryRecord<number> }[];
+  firmware: {
+    model: string;
+    cls: DeviceClass;
+    devices: number;
+    newestVersion: string;
+    onNewest: number;
+  }[];
+  devices: ReportDevice[];
+  rmaRows: Pick<
+    Rma,
+    | 'serial'
+    | 'model'
+    | 'category'
+    | 'siteId'
+    | 'requestedOn'
+    | 'approvedOn'
+    | 'shipBy'
+    | 'shippedOn'
+    | 'trackingNumber'
+    | 'returnBy'
+    | 'returnedOn'
+    | 'reason'
+  >[];
+  timeRows: Pick<TimeEntry, 'date' | 'minutes' | 'activity' | 'note' | 'isBillable' | 'user'>[];
+  caseRows: {
+    siteId: string;
+    title: string;
+    priority: string;
+    openedAt: string;
+    resolvedAt: string | null;
+    minutesToResolve: number | null;
+    polyCaseNumber: string;
+    escalationLevel: number;
+    escalations: string;
+    status: string;
+  }[];
+  incidentRows: {
+    cloudPartner: string;
+    trackingNumber: string;
+    title: string;
+    status: string;
+    openedAt: string;
+    resolvedAt: string | null;
+    updates: number;
+    jointCalls: number;
+    rooms: string;
+    devices: string;
+    override: string;
+  }[];
+}
+
+export interface MonthlyReportInput {
+  month: CalendarMonth;
+  generatedAt: string;
+  brand: ReportBrand;
+  customer: Customer;
+  contract: Contract | undefined;
+  trueUps: readonly TrueUp[];
+  snapshots: readonly InventorySnapshot[];
+  /** The customer's current devices (the latest snapshot's). */
+  devices: readonly Device[];
+  catalog: Catalog;
+  rmas: readonly Rma[];
+  timeEntries: readonly TimeEntry[];
+  cases: readonly SupportCase[];
+  incidents: readonly EcpsIncident[];
+  note: string;
+  today: CalendarDate;
+}
+
+function reportCategories(
+  input: MonthlyReportInput,
+  snapshot: InventorySnapshot | undefined,
+): ReportCategory[] {
+  const { contract, month } = input;
+  if (!contract) return [];
+  const term = contractTerm(contract);
+  const recorded = currentTrueUps(contract, input.trueUps);
+  return contract.categories.map((line) => {
+    const record = recorded.get(line.category);
+    const ordered = orderedInForce(line, record);
+    const count = snapshot ? snapshot.summary.counts[line.category] : null;
+    const standing = categoryStanding(contract, line, ordered, count, month);
+    const trueUp = record
+      ? {
+          state: record.state,
+          added: record.added,
+          unitPrice: moneyToDecimal({ minor: record.unitPriceMinor, currency: record.currency }),
+          months:
+            record.monthsPartial[0] === 0
+              ? String(record.monthsWhole)
+              : `${record.monthsWhole} + ${record.monthsPartial[0]}/${record.monthsPartial[1]}`,
+          amount: moneyToDecimal({ minor: record.amountMinor, currency: record.currency }),
+        }
+      : standing.trueUp
+        ? {
+            state: month < term.adjustmentMonth ? ('projected' as const) : ('due' as const),
+            added: standing.trueUp.added,
+            unitPrice: moneyToDecimal({ minor: line.unitPriceMinor, currency: contract.currency }),
+            months:
+              standing.trueUp.monthsCharged.partial.num === 0n
+                ? String(standing.trueUp.monthsCharged.whole)
+                : `${standing.trueUp.monthsCharged.whole} + ${standing.trueUp.monthsCharged.partial.num}/${standing.trueUp.monthsCharged.partial.den}`,
+            amount: moneyToDecimal(standing.trueUp.amount),
+          }
+        : null;
+    return {
+      category: line.category,
+      ordered,
+      baseline: standing.baseline,
+      triggerAt: standing.triggerAt,
+      count,
+      growthPct: count === null ? null : growthPct(count, ordered),
+      status: standing.status,
+      trueUp,
+    };
+  });
+}
+
+function reportDevices(
+  input: MonthlyReportInput,
+  snapshot: InventorySnapshot | undefined,
+): ReportDevice[] {
+  const inMonth = input.snapshots.filter((s) => s.month === input.month);
+  const added = new Set(inMonth.flatMap((s) => s.changes?.addedIds ?? []));
+  const asOf = snapshot?.asOf ?? input.today;
+  const row = (device: Device, change: ReportDevice['change']): ReportDevice => ({
+    serial: device.serial,
+    deviceId: device.deviceId,
+    model: device.model,
+    cls: input.catalog.classify(device.model, asOf),
+    site: device.site,
+    room: device.room,
+    softwareVersion: device.softwareVersion,
+    online: device.online,
+    lastDetected: device.lastDetected,
+    change,
+  });
+  const current = new Set(input.devices.map((d) => d.id));
+  return [
+    ...input.devices.map((d) => row(d, added.has(d.id) ? 'new' : null)),
+    ...inMonth
+      .flatMap((s) => s.changes?.removed ?? [])
+      .filter((d) => !current.has(d.id))
+      .map((d) => row(d, 'removed')),
+  ];
+}
+
+export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
+  const { month, contract, customer } = input;
+  const end = lastDayOfMonth(month);
+  const snapshots = [...input.snapshots]
+    .filter((s) => s.customerId === customer.id)
+    .sort((a, b) => a.asOf.localeCompare(b.asOf));
+  const snapshot = snapshots.filter((s) => s.asOf <= end).at(-1);
+  const service = serviceSummary(month, {
+    contract,
+    trueUps: input.trueUps,
+    rmas: input.rmas,
+    timeEntries: input.timeEntries,
+    cases: input.cases,
+    incidents: input.incidents,
+    catalog: input.catalog,
+    asOf: end < input.today ? end : input.today,
+  });
+  const term = contract ? contractTerm(contract) : null;
+  const rma = service.rmas.headsets;
+  const summary = snapshot?.summary;
+  return {
+    version: 1,
+    month,
+    generatedAt: input.generatedAt,
+    brand: input.brand,
+    customer: {
+      name: customer.name,
+      masterAccountId: customer.masterAccountId,
+      csm: customer.csm,
+      accountManager: customer.accountManager,
+    },
+    contract:
+      contract && term
+        ? {
+            number: contract.number,
+            currency: contract.currency,
+            termStart: term.start,
+            termEnd: term.end,
+            adjustmentMonth: term.adjustmentMonth,
+            renewalDate: term.renewal,
+          }
+        : null,
+    asOf: snapshot?.asOf ?? null,
+    categories: reportCategories(input, snapshot),
+    excluded: summary?.excluded ?? { eol: 0, quote: 0, software: 0, unknown: 0 },
+    unknownModels: summary?.unknownModels ?? [],
+    rma: rma
+      ? {
+          year: rma.year,
+          base: rma.threshold.base,
+          allowed: rma.threshold.allowed,
+          used: rma.threshold.rmaCount,
+          exceeded: rma.threshold.exceeded,
+          excess: rma.threshold.excess,
+          exposure: moneyToDecimal(rma.exposure.amount),
+          unpriced: rma.exposure.unpriced,
+          isWarning: rma.threshold.isWarning,
+        }
+      : null,
+    hours: service.hours.ledger,
+    cases: {
+      opened: service.cases.opened,
+      resolved: service.cases.resolved,
+      openAtMonthEnd: service.cases.openAtMonthEnd,
+      escalated: service.cases.escalated,
+    },
+    incidents: {
+      opened: service.incidents.opened,
+      resolved: service.incidents.resolved,
+      openAtMonthEnd: service.incidents.openAtMonthEnd,
+      jointCalls: service.incidents.jointCalls,
+    },
+    note: input.note,
+    trend: monthlyTrend(snapshots.filter((s) => s.asOf <= end)).slice(-24),
+    firmware: (summary?.models ?? []).filter((m) => isCategory(m.cls)).map((m) => ({ ...m })),
+    devices: snapshot && snapshot === snapshots.at(-1) ? reportDevices(input, snapshot) : [],
+    rmaRows: input.rmas
+      .filter(
+        (r) =>
+          r.requestedOn <= end &&
+          (r.returnedOn === null ||
+            r.requestedOn.startsWith(month) ||
+            r.returnedOn >= `${month}-01`),
+      )
+      .map(
+        ({
+          serial,
+          model,
+          category,
+          siteId,
+          requestedOn,
+          approvedOn,
+          shipBy,
+          shippedOn,
+          trackingNumber,
+          returnBy,
+          returnedOn,
+          reason,
+        }) => ({
+          serial,
+          model,
+          category,
+          siteId,
+          requestedOn,
+          approvedOn,
+          shipBy,
+          shippedOn,
+          trackingNumber,
+          returnBy,
+          returnedOn,
+          reason,
+        }),
+      ),
+    timeRows: service.hours.entries.map(({ date, minutes, activity, note, isBillable, user }) => ({
+      date,
+      minutes,
+      activity,
+      note,
+      isBillable,
+      user,
+    })),
+    caseRows: service.cases.active.map((c) => ({
+      siteId: c.siteId,
+      title: c.title,
+      priority: c.priority,
+      openedAt: c.openedAt,
+      resolvedAt: c.resolvedAt,
+      minutesToResolve: minutesToResolve(c),
+      polyCaseNumber: c.polyCaseNumber,
+      escalationLevel: escalationLevel(c),
+      escalations: c.escalations
+        .map((e) => `${e.level}: ${e.engaged} ${e.at.slice(0, 16).replace('T', ' ')}`)
+        .join('; '),
+      status: c.status,
+    })),
+    incidentRows: service.incidents.active.map((i) => ({
+      cloudPartner: i.cloudPartner,
+      trackingNumber: i.trackingNumber,
+      title: i.title,
+      status: i.status,
+      openedAt: i.openedAt,
+      resolvedAt: i.resolvedAt,
+      updates: i.updates.length,
+      jointCalls: i.jointCalls.length,
+      rooms: i.rooms.join(', '),
+      devices: i.devices.join(', '),
+      override: i.override ? `${i.override.user}: ${i.override.reason}` : '',
+    })),
+  };
+}
+
+/** "6" or "6.451613": months charged as a number for a typed cell. */
+export const monthsNumber = (text: string): number => {
+  const [whole = '0', part] = text.split(' + ');
+  if (!part) return Number(whole);
+  const [num = '0', den = '1'] = part.split('/');
+  return Number(
+    fractionToDecimal({ num: BigInt(whole) * BigInt(den) + BigInt(num), den: BigInt(den) }),
+  );
+};

@@ -1,0 +1,75 @@
+/**
+ * What main's workbook writer takes: sheets of typed tables. Every Excel file the app and `csm` write
+ * (device lists, registers, quotes, renewals, monthly and portfolio reports) is one of these, so they
+ * share one writer and one look. Text is always written as text: no cell becomes a formula or a link.
+ */
+import { z } from 'zod';
+
+export const COLUMN_TYPES = [
+  'text',
+  'number',
+  'decimal',
+  'money',
+  'percent',
+  'date',
+  'datetime',
+  'duration',
+  'boolean',
+] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
+const column = z.object({
+  header: z.string().max(255),
+  /**
+   * text; number (whole); decimal (up to two decimals); money (two decimals, the value in major units);
+   * percent (5 means 5 %); date (YYYY-MM-DD); datetime (ISO instant); duration (minutes, shown [h]:mm).
+   */
+  type: z.enum(COLUMN_TYPES),
+  width: z.number().int().min(4).max(100).optional(),
+});
+
+const cell = z.union([z.string().max(32_767), z.number(), z.boolean(), z.null()]);
+const rows = z.array(z.array(cell).max(200)).max(1_048_575);
+
+const block = z.object({
+  heading: z.string().max(255),
+  columns: z.array(column).min(1).max(200),
+  rows,
+});
+
+const line = z.string().max(1000);
+
+export const sheetSchema = z.object({
+  name: z.string().min(1).max(100),
+  /** Lines above the table (the first one is the sheet's title). */
+  title: z.array(line).max(30).optional(),
+  columns: z.array(column).min(1).max(200),
+  rows,
+  /** Further small tables below the main one, each under its heading. */
+  blocks: z.array(block).max(20).optional(),
+  /** Print setup: landscape, fit to width, and the page header and footer text. */
+  print: z.object({ landscape: z.boolean(), header: line, footer: line }).optional(),
+  /** A line chart drawn as an image beside the table: categories along x, one line per series. */
+  chart: z
+    .object({
+      title: line,
+      categories: z.array(z.string().max(40)).max(240),
+      series: z
+        .array(
+          z.object({
+            name: z.string().max(100),
+            values: z.array(z.number().nullable()).max(240),
+            color: z.string().regex(/^#[0-9a-f]{6}$/i),
+          }),
+        )
+        .max(12),
+    })
+    .optional(),
+});
+
+export const workbookSchema = z.object({ sheets: z.array(sheetSchema).min(1).max(100) }).strict();
+
+export type WorkbookSpec = z.infer<typeof workbookSchema>;
+export type SheetSpec = WorkbookSpec['sheets'][number];
+export type ColumnSpec = SheetSpec['columns'][number];
+export type CellSpec = SheetSpec['rows'][number][number];

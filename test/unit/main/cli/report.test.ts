@@ -1,0 +1,370 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../../../main/cli/csm';
+import { buildWorkbook } from '../../../../main/services/workbook';
+import { shippedCatalog } from '../../../../shared/catalog';
+import { safeFileName } from '../../../../shared/files';
+import type { Device } from '../../../../shared/model/device';
+import { monthlyReport } from '../../../../shared/reports/monthly';
+import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
+import { summarizeInventory } from '../../../../shared/inventory/summary';
+import { contractSettings } from '../../../../shared/terms';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'csm-report-'));
+});
+
+async function csm(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(
+    argv,
+    { write: (t: string) => (out += t) },
+    { write: (t: string) => (err += t) },
+  );
+  return { code, stdout: out, stderr: err };
+}
+
+async function readBack(path: string | Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  const bytes = typeof path === 'string' ? await readFile(path) : Buffer.from(path);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** Every cell of every sheet: none is a formula, a shared formula or a hyperlink. */
+function assertNoFormulaOrLink(workbook: ExcelJS.Workbook): number {
+  let cells = 0;
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        cells++;
+        expect([
+          ExcelJS.ValueType.Formula,
+          ExcelJS.ValueType.SharedString === -1 ? -1 : ExcelJS.ValueType.Hyperlink,
+        ]).not.toContain(cell.type);
+        expect(cell.formula).toBeFalsy();
+        expect(cell.hyperlink).toBeFalsy();
+      }),
+    ),
+  );
+  return cells;
+}
+
+/** The row whose first cell is `text`, in a sheet. */
+function rowStarting(sheet: ExcelJS.Worksheet, text: string | Date): ExcelJS.Row {
+  let found: ExcelJS.Row | undefined;
+  const same = (value: ExcelJS.CellValue) =>
+    text instanceof Date
+      ? value instanceof Date && value.getTime() === text.getTime()
+      : value === text;
+  sheet.eachRow((row) => {
+    if (!found && same(row.getCell(1).value)) found = row;
+  });
+  if (!found) throw new Error(`no row starting with ${text} in ${sheet.name}`);
+  return found;
+}
+
+describe('csm report', () => {
+  it('writes each customer’s monthly workbook and the portfolio workbook, typed and formula-free', async () => {
+    const register = join(dir, 'register.csv');
+    await writeFile(
+      register,
+      [
+        'Contract ID,Customer,Master Account ID,Lens Account,Term Start,Term Months,Currency,Category,Installed At Start,Agreed Growth,Unit Price',
+        'PE-1001,Contoso AB,MA-1,Contoso AB,2026-01-01,12,SEK,video,90,10,49.00',
+        'PE-1002,=HYPERLINK("http://evil")  ../../etc,MA-2,Evil,2026-01-01,12,SEK,voice,1,0,1',
+      ].join('\n'),
+    );
+    const inventory = join(dir, 'lens.csv');
+    const rows = ['Device Model,Serial Number,Site,Account,Software Version,Last Detected'];
+    for (let i = 0; i < 112; i++)
+      rows.push(`Poly Studio X50,00${1000 + i},Stockholm HQ,Contoso AB,4.1.0,2026-07-30T10:00:00Z`);
+    rows.push('Poly CCX 400,=1+1,@SUM(A1),Evil,-2,2026-07-30T10:00:00Z');
+    await writeFile(inventory, `${rows.join('\n')}\n`);
+    const out = join(dir, 'out');
+    const result = await csm(
+      'report',
+      '--contracts',
+      register,
+      '--inventory',
+      inventory,
+      '--month',
+      '2026-07',
+      '--out',
+      out,
+      '--json',
+    );
+    expect(result.stderr).toBe('');
+    const { files } = JSON.parse(result.stdout) as { files: string[] };
+    expect(files.map((f) => f.slice(out.length + 1))).toEqual([
+      'Contoso AB PE-1001 2026-07.xlsx',
+      '=HYPERLINK(-http---evil-) .-.-etc PE-1002 2026-07.xlsx',
+      'portfolio 2026-07.xlsx',
+    ]);
+    const contoso = await readBack(files[0]!);
+    expect(contoso.worksheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'Trend',
+      'Devices',
+      'Firmware',
+      'RMAs',
+      'CSM time',
+      'Cases',
+      'ECPS incidents',
+    ]);
+    expect(assertNoFormulaOrLink(contoso)).toBeGreaterThan(900);
+    const summary = contoso.getWorksheet('Summary')!;
+    expect(summary.getCell('A1').value).toBe('Monthly report 2026-07');
+    const video = rowStarting(summary, 'Video');
+    expect(video.values).toEqual([
+      undefined,
+      'Video',
+      100,
+      105,
+      105,
+      112,
+      12,
+      'True-up due',
+      '2026-07',
+      'Due',
+      12,
+      49,
+      6,
+      294,
+      '12 × 49.00 × 6 / 12 = 294.00 SEK',
+    ]);
+    expect(video.getCell(13).numFmt).toBe('#,##0.00');
+    expect(summary.pageSetup.orientation).toBe('landscape');
+    expect(summary.pageSetup.fitToWidth).toBe(1);
+    expect(summary.headerFooter.oddHeader).toContain('Contoso AB · Monthly report 2026-07');
+    expect(summary.views[0]).toMatchObject({ state: 'frozen' });
+    const devices = contoso.getWorksheet('Devices')!;
+    const first = rowStarting(devices, 'Video');
+    expect(first.getCell(3).value).toBe('001000');
+    expect(first.getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(first.getCell(9).value).toEqual(new Date('2026-07-30T10:00:00Z'));
+    const hours = rowStarting(summary, 'Cases opened');
+    expect(hours.getCell(2).value).toBe(0);
+
+    const evil = await readBack(files[1]!);
+    assertNoFormulaOrLink(evil);
+    expect(evil.getWorksheet('Summary')!.getCell('A2').value).toBe(
+      'Customer: =HYPERLINK("http://evil")  ../../etc   Master account ID: MA-2',
+    );
+    const evilDevice = rowStarting(evil.getWorksheet('Devices')!, 'Voice');
+    expect([
+      evilDevice.getCell(3).value,
+      evilDevice.getCell(5).value,
+      evilDevice.getCell(7).value,
+    ]).toEqual(['=1+1', '@SUM(A1)', '-2']);
+
+    const portfolio = await readBack(files[2]!);
+    assertNoFormulaOrLink(portfolio);
+    expect(rowStarting(portfolio.getWorksheet('Portfolio')!, 'Contoso AB').values).toEqual([
+      undefined,
+      'Contoso AB',
+      'PE-1001',
+      'SEK',
+      'Video',
+      100,
+      105,
+      105,
+      112,
+      'True-up due',
+      'Due',
+      294,
+      '2026-07',
+      new Date('2027-01-01T00:00:00Z'),
+      undefined,
+      undefined,
+      new Date(Date.UTC(1899, 11, 30)),
+      new Date(Date.UTC(1899, 11, 30)),
+    ]);
+
+    const again = await csm(
+      'report',
+      '--contracts',
+      register,
+      '--inventory',
+      inventory,
+      '--month',
+      '2026-07',
+      '--out',
+      out,
+    );
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/exists already; use --force to replace it/);
+  });
+
+  it('writes the demo portfolio’s batch', async () => {
+    const demo = join(dir, 'demo');
+    const made = await csm('demo', '--out', demo, '--as-of', '2026-11-20', '--json');
+    const [register, ...inventories] = (JSON.parse(made.stdout) as { files: string[] }).files;
+    const out = join(dir, 'demo-reports');
+    const result = await csm(
+      'report',
+      '--contracts',
+      register!,
+      ...inventories.flatMap((f) => ['--inventory', f]),
+      '--month',
+      '2026-11',
+      '--out',
+      out,
+      '--language',
+      'sv',
+      '--json',
+    );
+    expect(result.stderr).toBe('');
+    const { files } = JSON.parse(result.stdout) as { files: string[] };
+    expect(files).toHaveLength(13);
+    const portfolio = await readBack(files.at(-1)!);
+    expect(portfolio.getWorksheet('Portfölj')!.getCell('A1').value).toBe('Portföljrapport 2026-11');
+    const contoso = await readBack(files[0]!);
+    expect(contoso.worksheets.map((s) => s.name)).toContain('Sammanfattning');
+    expect(
+      rowStarting(contoso.getWorksheet('Sammanfattning')!, 'Video').getCell(5).value,
+    ).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('user text in workbooks', () => {
+  it('stays text, never a formula, for every character a spreadsheet treats as a formula start', async () => {
+    const starts = ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
+    const devices: Device[] = starts.map((s, i) => ({
+      id: `D${i}`,
+      serial: `${s}SERIAL${i}`,
+      deviceId: '',
+      model: `${s}cmd|' /C calc'!A0`,
+      name: '',
+      site: `${s}1+1`,
+      room: `${s}HYPERLINK("http://x","y")`,
+      softwareVersion: `${s}2`,
+      online: true,
+      lastDetected: '2026-07-30T10:00:00Z',
+      account: 'A',
+      accountId: '',
+      mac: '',
+      hardwareFamily: '',
+    }));
+    const catalog = shippedCatalog();
+    const report = monthlyReport({
+      month: '2026-07',
+      generatedAt: '2026-07-31T10:00:00Z',
+      brand: { name: '=Partner', primaryColor: '#000000' },
+      customer: {
+        id: 'c',
+        name: '+Customer',
+        masterAccountId: '@MA',
+        country: 'SE',
+        lensAccounts: [],
+        csm: '-CSM',
+        accountManager: '',
+        isArchived: false,
+      },
+      contract: {
+        id: 'k',
+        customerId: 'c',
+        number: '=PE-1',
+        termStart: '2026-01-01',
+        currency: 'SEK',
+        categories: [
+          { category: 'video', installedAtStart: 1, agreedGrowth: 0, unitPriceMinor: 100 },
+        ],
+        adjustmentMonth: null,
+        settings: contractSettings(),
+        tam: false,
+        professionalServicesDiscountPct: 0,
+        isEcps: false,
+        isArchived: false,
+      },
+      trueUps: [],
+      snapshots: [
+        {
+          id: 'c:2026-07-31',
+          customerId: 'c',
+          importId: null,
+          asOf: '2026-07-31',
+          month: '2026-07',
+          summary: summarizeInventory(devices, catalog, '2026-07-31'),
+          added: 0,
+          removed: 0,
+        },
+      ],
+      devices,
+      catalog,
+      rmas: [],
+      timeEntries: [
+        {
+          id: 't',
+          customerId: 'c',
+          date: '2026-07-02',
+          minutes: 90,
+          activity: 'meeting',
+          note: '=1+2',
+          isBillable: true,
+          user: '@me',
+        },
+      ],
+      cases: [],
+      incidents: [],
+      note: '=WEBSERVICE("http://x")\n+line two',
+      today: '2026-07-31',
+    });
+    const workbook = await readBack(await buildWorkbook(monthlyWorkbook(report, 'en')));
+    assertNoFormulaOrLink(workbook);
+    const sheet = workbook.getWorksheet('Devices')!;
+    const written: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 3)
+        written.push(
+          String(row.getCell(2).value),
+          String(row.getCell(3).value),
+          String(row.getCell(5).value),
+          String(row.getCell(6).value),
+        );
+    });
+    for (const [i, start] of starts.entries()) {
+      // XML reads a bare carriage return back as a line feed; the text stays text either way.
+      const s = start === '\r' ? '\n' : start;
+      expect(written).toContain(`${s}cmd|' /C calc'!A0`);
+      expect(written).toContain(`${s}SERIAL${i}`);
+      expect(written).toContain(`${s}1+1`);
+      expect(written).toContain(`${s}HYPERLINK("http://x","y")`);
+    }
+    const time = workbook.getWorksheet('CSM time')!;
+    const entry = rowStarting(time, new Date('2026-07-02T00:00:00Z'));
+    // 90 minutes as the fraction of a day Excel keeps; exceljs reads a [h]:mm cell back as a time.
+    expect(entry.getCell(2).value).toEqual(new Date(Date.UTC(1899, 11, 30, 1, 30)));
+    expect(entry.getCell(2).numFmt).toBe('[h]:mm');
+    expect(entry.getCell(4).value).toBe('=1+2');
+    const summary = workbook.getWorksheet('Summary')!;
+    expect(rowStarting(summary, '=WEBSERVICE("http://x")').getCell(1).type).toBe(
+      ExcelJS.ValueType.String,
+    );
+  });
+});
+
+describe('file names from user text', () => {
+  it.each([
+    ['../../etc/passwd.xlsx', 'etc-passwd.xlsx'],
+    ['CON.xlsx', '_CON.xlsx'],
+    ['aux', '_aux'],
+    ['Lpt1.report.xlsx', '_Lpt1.report.xlsx'],
+    ['a\u0000b\u001fc<d>e:f"g|h?i*j.xlsx', 'a-b-c-d-e-f-g-h-i-j.xlsx'],
+    ['  ..  ', 'export'],
+    ['Skärgårdens Vård AB 2026-07.xlsx', 'Skärgårdens Vård AB 2026-07.xlsx'],
+  ])('%j → %j', (name, safe) => {
+    expect(safeFileName(name)).toBe(safe);
+  });
+
+  it('keeps names within 150 characters and the extension', () => {
+    const long = safeFileName(`${'Å'.repeat(400)}.xlsx`);
+    expect([...long]).toHaveLength(150);
+    expect(long.endsWith('.xlsx')).toBe(true);
+  });
+});
