@@ -15,7 +15,7 @@ import {
 } from 'electron';
 import { join } from 'node:path';
 import { MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand } from '../shared/api';
-import { openFileWithDialog, saveFileWithDialog } from './app/dialogs';
+import { openFileWithDialog, saveFilesWithDialog, saveFileWithDialog } from './app/dialogs';
 import { menuTemplate } from './app/menu';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app/protocol';
 import { hardenSession, hardenWebContents } from './app/security';
@@ -63,6 +63,9 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'getAppInfo', (input) => services.getAppInfo(input, context()));
   handle(ipcMain, 'saveFile', (input, event) =>
     saveFileWithDialog(dialog, windowOf(event.sender), input),
+  );
+  handle(ipcMain, 'saveFiles', (input, event) =>
+    saveFilesWithDialog(dialog, windowOf(event.sender), input),
   );
   handle(ipcMain, 'openFile', (input, event) =>
     openFileWithDialog(dialog, windowOf(event.sender), input),

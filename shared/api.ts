@@ -51,6 +51,26 @@ export const API = {
       })
       .strict(),
   },
+  /** Asks the user for a folder and writes the files into it atomically, asking before replacing any. */
+  saveFiles: {
+    input: z
+      .object({
+        title: z.string().max(200),
+        files: z
+          .array(z.object({ name: fileName, bytes: z.instanceof(Uint8Array) }).strict())
+          .min(1)
+          .max(1000)
+          .refine(
+            (files) => files.reduce((sum, f) => sum + f.bytes.byteLength, 0) <= MAX_FILE_BYTES,
+            'files too large',
+          )
+          .refine(
+            (files) => new Set(files.map((f) => f.name.toLowerCase())).size === files.length,
+            'file names must differ',
+          ),
+      })
+      .strict(),
+  },
   /** Asks the user for a file and returns its name and bytes; null when cancelled. */
   openFile: { input: z.object({ filters: z.array(fileFilter).max(10) }).strict() },
   /** Opens an https link in the user's browser; anything else is refused. */
@@ -111,6 +131,12 @@ export interface SavedFile {
   path: string;
 }
 
+export interface SavedFiles {
+  /** The folder (desktop) or '' (browser downloads). */
+  folder: string;
+  files: string[];
+}
+
 export interface OpenedFile {
   name: string;
   bytes: Uint8Array;
@@ -141,6 +167,7 @@ export type Unsubscribe = () => void;
 export interface AppApi {
   getAppInfo(): Promise<AppInfo>;
   saveFile(request: CapabilityInput<'saveFile'>): Promise<SavedFile | null>;
+  saveFiles(request: CapabilityInput<'saveFiles'>): Promise<SavedFiles | null>;
   openFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null>;
   openExternal(request: CapabilityInput<'openExternal'>): Promise<boolean>;
   /** The parse, with `devices` empty: fetch them with inventoryDevices, `devicePages` pages. */

@@ -17,6 +17,7 @@ function subscribe<T>(channel: string, listener: (payload: T) => void) {
 const api = {
   getAppInfo: () => ipcRenderer.invoke(channelOf('getAppInfo'), {}),
   saveFile: (request) => ipcRenderer.invoke(channelOf('saveFile'), request),
+  saveFiles: (request) => ipcRenderer.invoke(channelOf('saveFiles'), request),
   openFile: (request) => ipcRenderer.invoke(channelOf('openFile'), request),
   openExternal: (request) => ipcRenderer.invoke(channelOf('openExternal'), request),
   parseInventory: (request) => ipcRenderer.invoke(channelOf('parseInventory'), request),

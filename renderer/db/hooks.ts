@@ -10,6 +10,7 @@ import type {
   EcpsIncident,
   ImportRecord,
   InventorySnapshot,
+  ReportRecord,
   Rma,
   Site,
   SupportCase,
@@ -282,4 +283,19 @@ export function useTimeEntriesBetween(
     ]);
     return { entries, customers: customers.filter((c) => !c.isArchived) };
   }, [from, to]);
+}
+
+/** The archived monthly reports, newest first. */
+export function useReportArchive(): ReportRecord[] | undefined {
+  return useLiveQuery(
+    () =>
+      db.reports
+        .toArray()
+        .then((rows) =>
+          rows.sort(
+            (a, b) => b.month.localeCompare(a.month) || b.exportedAt.localeCompare(a.exportedAt),
+          ),
+        ),
+    [],
+  );
 }

@@ -81,6 +81,14 @@ export function browserApi(): AppApi {
   return {
     getAppInfo: () => call('getAppInfo', {}),
     saveFile: (request) => Promise.resolve(download(request)),
+    saveFiles: async (request) => {
+      // A browser saves downloads itself (and never overwrites: it renames); one after the other.
+      for (const file of request.files) {
+        download({ suggestedName: file.name, bytes: file.bytes, filters: [] });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      return { folder: '', files: request.files.map((f) => f.name) };
+    },
     openFile: (request) => pickFile(request),
     openExternal: (request) => call('openExternal', request),
     parseInventory: (request) => call('parseInventory', request),

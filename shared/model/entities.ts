@@ -291,7 +291,8 @@ export interface ReportRecord {
   customerId: string;
   month: CalendarMonth;
   exportedAt: string;
-  /** The report model as sent, frozen. */
+  exportedBy: string;
+  /** The report model as sent, frozen (shared/reports/monthly.ts MonthlyReport). */
   figures: unknown;
 }
 

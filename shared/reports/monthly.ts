@@ -4,6 +4,7 @@
  * monthly-layout.ts. The app and `csm report` build it with this one function.
  */
 import type { Catalog } from '../catalog/catalog';
+import { changedFields, type FieldChange } from '../contracts/history';
 import {
   categoryStanding,
   contractTerm,
@@ -422,3 +423,25 @@ export const monthsNumber = (text: string): number => {
     fractionToDecimal({ num: BigInt(whole) * BigInt(den) + BigInt(num), den: BigInt(den) }),
   );
 };
+
+/**
+ * What changed between a report as sent and the same month's report from today's data: the figures
+ * (categories, counts, RMAs, hours, cases, incidents, inventory date, device count), not the time it
+ * was made.
+ */
+export function reportChanges(sent: MonthlyReport, now: MonthlyReport): FieldChange[] {
+  const figures = (r: MonthlyReport) => ({
+    asOf: r.asOf,
+    contract: r.contract,
+    categories: r.categories,
+    excluded: r.excluded,
+    rma: r.rma,
+    hours: r.hours,
+    cases: r.cases,
+    incidents: r.incidents,
+    devices: r.devices.length,
+    rmaRows: r.rmaRows.length,
+    timeRows: r.timeRows.length,
+  });
+  return changedFields(figures(sent), figures(now));
+}
