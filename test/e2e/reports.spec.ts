@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs';
+import { expect, test, type Download } from '@playwright/test';
+import { pick } from './pages/pick';
+import { ServicePage } from './pages/service';
+import { Workstation } from './pages/workstation';
+
+const month = new Date().toISOString().slice(0, 7);
+
+async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  const path = await download.path();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+/** The value beside a figure's label in the Summary sheet. */
+function figure(workbook: ExcelJS.Workbook, label: string): ExcelJS.CellValue | undefined {
+  let value: ExcelJS.CellValue | undefined;
+  workbook.getWorksheet('Summary')?.eachRow((row) => {
+    if (row.getCell(1).value === label) value = row.getCell(2).value;
+  });
+  return value;
+}
+
+test('a monthly report: exported with a note and archived; after new data it re-exports as sent and says what changed', async ({
+  page,
+}) => {
+  const app = new Workstation(page);
+  await app.open();
+  await app.enterName('Karin');
+  await app.loadDemoPortfolio();
+  await app.goTo('Reports');
+  await pick(page.getByRole('combobox', { name: 'Month' }), month);
+  const contoso = page.getByTestId('report-list').locator('tr[data-customer="Contoso AB"]');
+  await expect(contoso).toContainText('Not sent');
+  await contoso.getByRole('button', { name: 'Export…' }).click();
+  await page
+    .getByRole('dialog')
+    .getByLabel('Note for the customer')
+    .fill('=All rooms upgraded; QBR on the 12th.');
+  let download = page.waitForEvent('download');
+  await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
+  const sent = await workbookOf(await download);
+  expect(sent.worksheets.map((s) => s.name)).toEqual([
+    'Summary',
+    'Trend',
+    'Devices',
+    'Firmware',
+    'RMAs',
+    'CSM time',
+    'Cases',
+    'ECPS incidents',
+  ]);
+  // The note is there, as text: the row exists (its second cell is empty), and it is no formula.
+  expect(figure(sent, '=All rooms upgraded; QBR on the 12th.')).toBeNull();
+  const usedBefore = figure(sent, 'Used') as Date;
+  await expect(contoso).toContainText('Sent');
+
+  // New data for the month: an hour more of CSM time.
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('link', { name: 'Contoso AB' }).click();
+  const service = new ServicePage(page);
+  await service.open();
+  await service.logTime('1:00', 'Onboarding', 'New site');
+
+  await app.goTo('Reports');
+  await pick(page.getByRole('combobox', { name: 'Month' }), month);
+  await contoso.getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Sent');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: 'What changed since it was sent?' })
+    .click();
+  await expect(page.getByTestId('report-changes')).toContainText('hours.usedMinutes');
+  download = page.waitForEvent('download');
+  await page.getByRole('dialog').getByRole('button', { name: 'Re-export as sent' }).click();
+  const again = await workbookOf(await download);
+  expect(figure(again, 'Used')).toEqual(usedBefore);
+  expect(figure(again, 'Cases opened')).toEqual(figure(sent, 'Cases opened'));
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('all customers for a month: a workbook each and the portfolio workbook, with progress', async ({
+  page,
+}) => {
+  const app = new Workstation(page);
+  await app.open();
+  await app.enterName('Karin');
+  await app.loadDemoPortfolio();
+  await app.goTo('Reports');
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Export all customers…' }).click();
+  await expect(page.getByTestId('batch-progress')).toBeVisible();
+  await expect(page.getByText(/13 workbooks saved in your downloads and archived/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect.poll(() => downloads.length).toBe(13);
+  const names = downloads.map((d) => d.suggestedFilename());
+  expect(names).toContain(
+    `portfolio ${new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7)}.xlsx`,
+  );
+  const portfolio = await workbookOf(
+    downloads.find((d) => d.suggestedFilename().startsWith('portfolio'))!,
+  );
+  const customers = new Set<string>();
+  portfolio.getWorksheet('Portfolio')?.eachRow((row, n) => {
+    if (n > 3) customers.add(String(row.getCell(1).value));
+  });
+  expect(customers.size).toBe(12);
+  await expect(page.getByTestId('report-list').locator('tr', { hasText: 'Not sent' })).toHaveCount(
+    0,
+  );
+  expect(app.consoleErrors).toEqual([]);
+});
