@@ -67,7 +67,26 @@ export const sheetSchema = z.object({
     .optional(),
 });
 
-export const workbookSchema = z.object({ sheets: z.array(sheetSchema).min(1).max(100) }).strict();
+export const workbookSchema = z
+  .object({
+    sheets: z.array(sheetSchema).min(1).max(100),
+    /** The partner's brand: its colour for titles and header lines, its logo at the top of the first sheet. */
+    brand: z
+      .object({
+        color: z.string().regex(/^#[0-9a-f]{6}$/i),
+        logo: z
+          .object({
+            type: z.enum(['png', 'jpeg']),
+            base64: z
+              .string()
+              .max(400_000)
+              .regex(/^[A-Za-z0-9+/=]*$/),
+          })
+          .nullable(),
+      })
+      .optional(),
+  })
+  .strict();
 
 export type WorkbookSpec = z.infer<typeof workbookSchema>;
 export type SheetSpec = WorkbookSpec['sheets'][number];

@@ -2,7 +2,7 @@
  * Workbooks (shared/workbook-spec.ts) to .xlsx with exceljs's streaming writer and shared styles: typed
  * cells (numbers as numbers, dates as dates, durations as [h]:mm, IDs and serials as text), a bold
  * frozen header with filters, column widths, title lines, small tables below the main one, print setup
- * with header and footer. Text is always a text cell: no user text can become a
+ * with header and footer, the partner's colour and logo, and chart pictures. Text is always a text cell: no user text can become a
  * formula or a link.
  */
 import { PassThrough } from 'node:stream';
@@ -14,6 +14,8 @@ import type {
   SheetSpec,
   WorkbookSpec,
 } from '../../shared/workbook-spec';
+import { CHART_SIZE, lineChartPng } from './chart-image';
+import { addImages, type SheetImage } from './xlsx-images';
 
 const FORMATS: Record<ColumnType, string | undefined> = {
   text: '@',
@@ -60,12 +62,21 @@ function typed(value: CellSpec, type: ColumnType): ExcelJS.CellValue {
 /** Page header/footer text: '&' is a code there, so it is doubled. */
 const headerText = (text: string) => text.replaceAll('&', '&&');
 
-function writeHeader(worksheet: ExcelJS.Worksheet, columns: readonly ColumnSpec[]): number {
+/** argb of a #rrggbb colour. */
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+function writeHeader(
+  worksheet: ExcelJS.Worksheet,
+  columns: readonly ColumnSpec[],
+  look: Look,
+  colors: ReadonlyMap<string, string> = new Map(),
+): number {
   const header = worksheet.addRow(columns.map((c) => c.header));
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
+  header.eachCell((cell, n) => {
+    const color = colors.get(columns[n - 1]?.header ?? '');
+    cell.font = color ? { bold: true, color: { argb: argb(color) } } : { bold: true };
     cell.fill = HEADER_FILL;
-    cell.border = HEADER_BORDER;
+    cell.border = look.border;
     cell.numFmt = '@';
   });
   const number = header.number;
@@ -76,12 +87,13 @@ function writeHeader(worksheet: ExcelJS.Worksheet, columns: readonly ColumnSpec[
 function writeBlock(
   worksheet: ExcelJS.Worksheet,
   block: NonNullable<SheetSpec['blocks']>[number],
+  look: Look,
 ): void {
   worksheet.addRow([]).commit();
   const heading = worksheet.addRow([block.heading]);
-  heading.font = { bold: true, size: 12 };
+  heading.font = { bold: true, size: 12, color: look.title };
   heading.commit();
-  writeHeader(worksheet, block.columns);
+  writeHeader(worksheet, block.columns, look);
   for (const values of block.rows) {
     const row = worksheet.addRow(block.columns.map((c, i) => typed(values[i] ?? null, c.type)));
     block.columns.forEach((c, i) => {
@@ -106,9 +118,28 @@ function columnWidths(sheet: SheetSpec): number[] {
   );
 }
 
-function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetSpec): void {
+/** Where a sheet's main header is: below its title lines and an empty row. */
+const headerRowOf = (sheet: SheetSpec) =>
+  (sheet.title?.length ?? 0) > 0 ? (sheet.title?.length ?? 0) + 2 : 1;
+
+interface Look {
+  title: Partial<ExcelJS.Color>;
+  border: Partial<ExcelJS.Borders>;
+}
+
+function lookOf(spec: WorkbookSpec): Look {
+  if (!spec.brand) return { title: {}, border: HEADER_BORDER };
+  const color = { argb: argb(spec.brand.color) };
+  return { title: color, border: { bottom: { style: 'medium', color } } };
+}
+
+function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: SheetSpec,
+  look: Look,
+): void {
   const title = sheet.title ?? [];
-  const headerRow = title.length > 0 ? title.length + 2 : 1;
+  const headerRow = headerRowOf(sheet);
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
     views: [{ state: 'frozen', ySplit: headerRow }],
     pageSetup: sheet.print
@@ -136,11 +167,12 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetSp
   title.forEach((line, i) => {
     const row = worksheet.addRow([line]);
     row.getCell(1).numFmt = '@';
-    row.font = i === 0 ? { bold: true, size: 14 } : { size: 11 };
+    row.font = i === 0 ? { bold: true, size: 14, color: look.title } : { size: 11 };
     row.commit();
   });
   if (title.length > 0) worksheet.addRow([]).commit();
-  writeHeader(worksheet, sheet.columns);
+  const colors = new Map((sheet.chart?.series ?? []).map((s) => [s.name, s.color]));
+  writeHeader(worksheet, sheet.columns, look, colors);
   if (!sheet.blocks?.length)
     worksheet.autoFilter = {
       from: { row: headerRow, column: 1 },
@@ -148,7 +180,7 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SheetSp
     };
   for (const values of sheet.rows)
     worksheet.addRow(sheet.columns.map((c, i) => typed(values[i] ?? null, c.type))).commit();
-  for (const block of sheet.blocks ?? []) writeBlock(worksheet, block);
+  for (const block of sheet.blocks ?? []) writeBlock(worksheet, block, look);
   worksheet.commit();
 }
 
@@ -165,8 +197,61 @@ export async function buildWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
     useStyles: true,
     useSharedStrings: false,
   });
-  for (const sheet of spec.sheets) writeSheet(workbook, sheet);
+  const look = lookOf(spec);
+  for (const sheet of spec.sheets) writeSheet(workbook, sheet, look);
   await workbook.commit();
   await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  return addImages(new Uint8Array(Buffer.concat(chunks)), imagesOf(spec));
+}
+
+/** The pictures of a workbook: each sheet's chart beside its table, the logo at the top of the first sheet. */
+function imagesOf(spec: WorkbookSpec): SheetImage[] {
+  const images: SheetImage[] = spec.sheets.flatMap((sheet, i) =>
+    sheet.chart
+      ? [
+          {
+            sheet: i + 1,
+            bytes: lineChartPng(sheet.chart),
+            extension: 'png' as const,
+            column: sheet.columns.length + 1,
+            row: headerRowOf(sheet) - 1,
+            ...CHART_SIZE,
+            description: sheet.chart.title,
+          },
+        ]
+      : [],
+  );
+  const logo = spec.brand?.logo;
+  const first = spec.sheets[0];
+  if (logo && first) {
+    const bytes = new Uint8Array(Buffer.from(logo.base64, 'base64'));
+    const size = imageSize(bytes);
+    const height = 48;
+    images.push({
+      sheet: 1,
+      bytes,
+      extension: logo.type,
+      column: Math.max(4, first.columns.length - 3),
+      row: 0,
+      width: Math.round((height * size.width) / size.height),
+      height,
+      description: 'Logo',
+    });
+  }
+  return images;
+}
+
+/** Width and height of a PNG (IHDR) or JPEG (SOF marker); 3:1 when they cannot be read. */
+function imageSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.length > 24 && view.readUInt32BE(0) === 0x89504e47)
+    return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
+  for (let i = 2; i + 9 < view.length;) {
+    if (view[i] !== 0xff) break;
+    const marker = view[i + 1] ?? 0;
+    if (marker >= 0xc0 && marker <= 0xc3)
+      return { width: view.readUInt16BE(i + 7), height: view.readUInt16BE(i + 5) };
+    i += 2 + view.readUInt16BE(i + 2);
+  }
+  return { width: 3, height: 1 };
 }

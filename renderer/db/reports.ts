@@ -42,7 +42,11 @@ export async function currentReport(
   return monthlyReport({
     month,
     generatedAt: new Date().toISOString(),
-    brand: { name: settings.brand.name, primaryColor: settings.brand.primaryColor },
+    brand: {
+      name: settings.brand.name,
+      primaryColor: settings.brand.primaryColor,
+      logo: settings.brand.logo,
+    },
     customer,
     contract,
     trueUps,

@@ -197,6 +197,15 @@ function table(
   };
 }
 
+/** The workbook's brand: the partner's colour and logo (a PNG or JPEG data: URL). */
+export function workbookBrand(color: string, logo: string | undefined): WorkbookSpec['brand'] {
+  const match = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=]+)$/.exec(logo ?? '');
+  return {
+    color: /^#[0-9a-f]{6}$/i.test(color) ? color : '#1c4e80',
+    logo: match ? { type: match[1] === 'png' ? 'png' : 'jpeg', base64: match[2] ?? '' } : null,
+  };
+}
+
 export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage): WorkbookSpec {
   const l = reportLabels(language);
   const c = l.columns;
@@ -234,6 +243,7 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
   if (report.devices.length === 0 && report.asOf)
     devices.title = [...(devices.title ?? []), l.devicesNotCurrent];
   return {
+    brand: workbookBrand(report.brand.primaryColor, report.brand.logo),
     sheets: [
       summarySheet(report, l),
       trendSheet(report, l),

@@ -42,6 +42,8 @@ export type ReportLanguage = 'sv' | 'en';
 export interface ReportBrand {
   name: string;
   primaryColor: string;
+  /** A data: URL of a PNG or JPEG, or ''. */
+  logo?: string;
 }
 
 export interface ReportCategory {
