@@ -304,6 +304,37 @@ for (const [label, file, msTarget, mbTarget] of [
   record(`${label}: peak memory`, memory, mbTarget, 'MB');
 }
 
+// The monthly report workbook (the writer main and `csm report` use), in its own process.
+await build({
+  entryPoints: ['test/bench/report-bench.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: 'bench-results/report-bench.mjs',
+  logLevel: 'error',
+  banner: {
+    js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  },
+});
+for (const [mode, label, msTarget, mbTarget] of [
+  ['one', 'monthly report, one customer with 100,000 devices, full workbook', 5000, 300],
+  ['batch', 'monthly reports, 200 customers × 1,000 devices + portfolio workbook', 30000, null],
+]) {
+  const samples = [];
+  const memory = [];
+  for (let i = 0; i < Math.min(3, runs); i++) {
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--no-deprecation', 'bench-results/report-bench.mjs', mode], {
+        encoding: 'utf8',
+      }),
+    );
+    samples.push(out.ms);
+    memory.push(out.maxRssMb);
+  }
+  record(`${label}: time`, samples, msTarget);
+  record(`${label}: peak memory`, memory, mbTarget, 'MB');
+}
+
 const pad = (text, width) => String(text).padEnd(width);
 const lines = [
   `${pad('benchmark', 86)} ${pad('median', 9)} ${pad('min', 9)} ${pad('max', 9)} ${pad('target', 9)} ratio`,

@@ -105,7 +105,7 @@ test('all customers for a month: a workbook each and the portfolio workbook, wit
   );
   const customers = new Set<string>();
   portfolio.getWorksheet('Portfolio')?.eachRow((row, n) => {
-    if (n > 3) customers.add(String(row.getCell(1).value));
+    if (n > 3) customers.add(row.getCell(1).text);
   });
   expect(customers.size).toBe(12);
   await expect(page.getByTestId('report-list').locator('tr', { hasText: 'Not sent' })).toHaveCount(
