@@ -157,16 +157,21 @@ function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
       ...categories.flatMap((k) => [
         col(l.categories[k], 'number', 16),
         col(`${l.columns.ordered} (${l.classes[k]})`, 'number', 14),
+        col(`${l.columns.baseline} (${l.classes[k]})`, 'decimal', 14),
         col(`${l.columns.triggerAt} (${l.classes[k]})`, 'number', 14),
       ]),
     ],
     rows: report.trend.map((p) => [
       p.month,
-      ...categories.flatMap((k) => [
-        p.counts[k],
-        ordered.get(k)?.ordered ?? null,
-        ordered.get(k)?.triggerAt ?? null,
-      ]),
+      ...categories.flatMap((k) => {
+        const line = ordered.get(k);
+        return [
+          p.counts[k],
+          line?.ordered ?? null,
+          line ? Number(line.baseline) : null,
+          line?.triggerAt ?? null,
+        ];
+      }),
     ]),
     chart: {
       title: `${l.sheets.trend} · ${report.customer.name}`,

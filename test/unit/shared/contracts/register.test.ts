@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readRegister, registerRows, withRegister } from '../../../../shared/contracts/register';
+import { csvFile } from '../../../../shared/csv';
 import { generateDemoPortfolio } from '../../../../shared/demo/generate';
 import type { Contract, InventorySnapshot, TrueUp } from '../../../../shared/model/entities';
 import {
@@ -183,3 +184,42 @@ describe('the renewal pipeline (TERMS.md §5)', () => {
     ]);
   });
 });
+
+describe('the register as CSV', () => {
+  it('guards text a spreadsheet would take for a formula and reads it back unchanged', () => {
+    const demo = generateDemoPortfolio('2026-07-31');
+    const customers = demo.customers.map((c, i) =>
+      i === 0 ? { ...c, name: '=HYPERLINK("http://x")', lensAccounts: ['+tenant', '@t2'] } : c,
+    );
+    const text = new TextDecoder().decode(
+      csvFile(registerRows(demo.contracts.slice(0, 1), customers)),
+    );
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(text).toContain("'+tenant; @t2");
+    const [headers = [], ...rows] = parseSimpleCsv(text);
+    const read = readRegister(
+      headers,
+      rows.map((cells, i) => ({ row: i + 2, cells })),
+      'SEK',
+    );
+    expect(read.contracts[0]?.customer).toBe('=HYPERLINK("http://x")');
+    expect(read.contracts[0]?.lensAccount).toBe('+tenant; @t2');
+  });
+});
+
+/** Enough RFC 4180 for this test: quoted fields with doubled quotes, commas, CRLF. */
+function parseSimpleCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean)) {
+    const cells: string[] = [];
+    for (const m of line.matchAll(/("((?:[^"]|"")*)"|[^,]*)(,|$)/g)) {
+      cells.push(m[2] !== undefined ? m[2].replaceAll('""', '"') : (m[1] ?? ''));
+      if (m[3] === '') break;
+    }
+    rows.push(cells);
+  }
+  return rows;
+}
