@@ -40,7 +40,8 @@ test('first run → name → demo portfolio → reload → backup → new machin
   await expect(other.page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
   await other.restore(backupFile);
   await other.goTo('Portfolio');
-  expect(await other.portfolioCustomers()).toEqual(customers);
+  // The portfolio's live query reruns once the restore's transaction commits.
+  await expect.poll(() => other.portfolioCustomers()).toEqual(customers);
   await other.goTo('Customers');
   await other.page.getByRole('link', { name: 'Skärgårdens Vård AB' }).click();
   await expect(other.page.getByRole('heading', { name: 'Skärgårdens Vård AB' })).toBeVisible();
