@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
   Title,
+  Loader,
 } from '@mantine/core';
 import { IconChartBar, IconSearch } from '@tabler/icons-react';
 import { startTransition, useEffect, useMemo, useState } from 'react';
@@ -117,7 +118,9 @@ export default function PortfolioScreen() {
     return () => cancelAnimationFrame(frame);
   }, [visible.length, limit]);
 
-  if (rows && rows.length === 0) {
+  // While the book loads, a loader: never an empty table that says "0 customers".
+  if (rows === undefined) return <Loader aria-label={t('portfolio.title')} m="xl" />;
+  if (rows.length === 0) {
     return (
       <EmptyState icon={<IconChartBar />} title={t('portfolio.emptyTitle')}>
         {t('portfolio.emptyBody')}
@@ -132,7 +135,7 @@ export default function PortfolioScreen() {
           <Title order={1} size="h2">
             {t('portfolio.title')}
           </Title>
-          <Text c="dimmed">{t('portfolio.subtitle', { count: rows?.length ?? 0 })}</Text>
+          <Text c="dimmed">{t('portfolio.subtitle', { count: rows.length })}</Text>
         </div>
         <Group>
           <SegmentedControl
