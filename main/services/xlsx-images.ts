@@ -19,7 +19,7 @@ export interface SheetImage {
   description: string;
 }
 
-interface Entry {
+export interface Entry {
   name: string;
   method: number;
   crc: number;
@@ -29,7 +29,7 @@ interface Entry {
 
 const EMU_PER_PIXEL = 9525;
 
-function readEntries(bytes: Uint8Array): Promise<Entry[]> {
+export function readEntries(bytes: Uint8Array): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
@@ -38,22 +38,26 @@ function readEntries(bytes: Uint8Array): Promise<Entry[]> {
         if (error) return reject(error);
         const entries: Entry[] = [];
         zip.on('entry', (entry: yauzl.Entry) => {
-          zip.openReadStream(entry, { decompress: false }, (streamError, stream) => {
-            if (streamError) return reject(streamError);
-            const chunks: Buffer[] = [];
-            stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-            stream.on('error', reject);
-            stream.on('end', () => {
-              entries.push({
-                name: entry.fileName,
-                method: entry.compressionMethod,
-                crc: entry.crc32,
-                size: entry.uncompressedSize,
-                data: Buffer.concat(chunks),
+          zip.openReadStream(
+            entry,
+            entry.compressionMethod === 8 ? { decompress: false } : {},
+            (streamError, stream) => {
+              if (streamError) return reject(streamError);
+              const chunks: Buffer[] = [];
+              stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+              stream.on('error', reject);
+              stream.on('end', () => {
+                entries.push({
+                  name: entry.fileName,
+                  method: entry.compressionMethod,
+                  crc: entry.crc32,
+                  size: entry.uncompressedSize,
+                  data: Buffer.concat(chunks),
+                });
+                zip.readEntry();
               });
-              zip.readEntry();
-            });
-          });
+            },
+          );
         });
         zip.on('end', () => resolve(entries));
         zip.on('error', reject);
@@ -72,7 +76,7 @@ function inflatedText(entry: Entry): string {
   return (entry.method === 0 ? entry.data : inflateRawSync(entry.data)).toString('utf8');
 }
 
-function writeZip(entries: readonly Entry[]): Uint8Array {
+export function writeZip(entries: readonly Entry[]): Uint8Array {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { analyseHeaders } from '../../../shared/inventory/aliases';
 import type { CellValue } from '../../../shared/inventory/normalise';
 import { UnusableFileError } from './errors';
+import { sheetNames } from './sheet-names';
 
 /** How far down a sheet the header row may be. */
 const HEADER_SEARCH_ROWS = 30;
@@ -77,6 +78,10 @@ export async function readXlsx(
       entries: 'emit',
     },
   );
+  const names = await sheetNames(bytes);
+  // Until it has read xl/workbook.xml (often the last part) the reader has no model to look sheets up in.
+  const pending = reader as unknown as { model?: { sheets: unknown[] } };
+  pending.model ??= { sheets: [] };
   let firstRows: string[] | null = null;
   try {
     for await (const sheetReader of reader) {
@@ -104,7 +109,11 @@ export async function readXlsx(
       }
       if (header)
         return {
-          sheet: sheet.name ?? `Sheet ${sheet.id ?? 1}`,
+          // Before the workbook part was read the reader's id is the file number and its name a default.
+          sheet:
+            (pending.model?.sheets.length ? sheet.name : names.get(String(sheet.id))) ??
+            sheet.name ??
+            `Sheet ${sheet.id ?? 1}`,
           headerRow: header.row,
           headers: header.headers,
           rows,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UnusableFileError } from '../../../../../main/services/inventory/errors';
 import { parseCsv } from '../../../../../main/services/inventory/csv';
 import { parseInventory, type ParseOptions } from '../../../../../main/services/inventory/parse';
+import { readEntries, writeZip } from '../../../../../main/services/xlsx-images';
 import { scanZip } from '../../../../../main/services/inventory/zip-scan';
 import { buildZip } from './zip-builder';
 
@@ -273,6 +274,28 @@ describe('duplicates (B18, B33)', () => {
 });
 
 describe('XLSX and the zip pre-scan (B19–B23, B27, B30)', () => {
+  it('names the sheet even when the workbook part comes after the sheets and shared strings', async () => {
+    const written = await xlsx((wb) => {
+      wb.addWorksheet('Read me').addRow(['Notes']);
+      wb.addWorksheet('Enheter').addRows([
+        ['Device Model', 'Serial Number'],
+        ['Poly Studio X52', 'S1'],
+      ]);
+    });
+    // Shared strings and the relationships first, then the sheets, the workbook part last.
+    const rank = (name: string) =>
+      name === 'xl/workbook.xml'
+        ? 3
+        : name.startsWith('xl/worksheets/')
+          ? 2
+          : name.includes('sharedStrings') || name.includes('_rels')
+            ? 1
+            : 0;
+    const entries = (await readEntries(written)).sort((a, b) => rank(a.name) - rank(b.name));
+    const parsed = await parse(writeZip(entries), { fileName: 'ordered.xlsx' });
+    expect(parsed).toMatchObject({ sheet: 'Enheter', rows: 1 });
+  });
+
   it('reads the first sheet with a model header, below title rows, with typed cells', async () => {
     const bytes = await xlsx((wb) => {
       wb.addWorksheet('Read me').addRow(['This export was made by Poly Lens']);
