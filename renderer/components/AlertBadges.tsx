@@ -14,6 +14,7 @@ const COLORS: Record<Alert['kind'], string> = {
   unknownModels: 'pink',
   staleInventory: 'gray',
   hoursOverspent: 'orange',
+  rmaOverdue: 'red',
 };
 
 export function useAlertText(): (alert: Alert) => string {
@@ -40,6 +41,8 @@ export function useAlertText(): (alert: Alert) => string {
         return alert.days === null
           ? t('alerts.noInventory')
           : t('alerts.staleInventory', { days: alert.days });
+      case 'rmaOverdue':
+        return t('alerts.rmaOverdue', { late: alert.late, unreturned: alert.unreturned });
       case 'hoursOverspent':
         return t('alerts.hoursOverspent', { hours: format.number(alert.overageMinutes / 60, 1) });
     }

@@ -1,17 +1,25 @@
-/** This year's headset RMAs and the last two years' CSM minutes per month per customer, in two indexed queries. */
+/**
+ * Per customer: this year's headset RMAs, RMAs shipped late or not returned, and the last two years'
+ * CSM minutes per month, in two queries (RMAs are a small table; time entries by their date index).
+ */
+import { rmaFlags } from '../../shared/service/rma';
 import type { CustomerActivity } from '../../shared/reports/portfolio';
 import { addMonthsToMonth, monthOf, type CalendarDate } from '../../shared/terms/dates';
 import type { WorkstationDatabase } from './database';
+
+export const NO_ACTIVITY: Readonly<CustomerActivity> = Object.freeze({
+  headsetRmasThisYear: 0,
+  usedMinutesByMonth: {},
+  lateRmas: 0,
+  unreturnedRmas: 0,
+});
 
 export async function customerActivity(
   db: WorkstationDatabase,
   today: CalendarDate,
 ): Promise<Map<string, CustomerActivity>> {
   const [rmas, entries] = await Promise.all([
-    db.rmas
-      .where('approvedOn')
-      .between(`${today.slice(0, 4)}-01-01`, `${today.slice(0, 4)}-12-31`, true, true)
-      .toArray(),
+    db.rmas.toArray(),
     db.timeEntries
       .where('date')
       .between(`${addMonthsToMonth(monthOf(today), -23)}-01`, `${today.slice(0, 7)}-31`, true, true)
@@ -21,12 +29,19 @@ export async function customerActivity(
   const of = (id: string) => {
     let entry = activity.get(id);
     if (!entry) {
-      entry = { headsetRmasThisYear: 0, usedMinutesByMonth: {} };
+      entry = { ...NO_ACTIVITY, usedMinutesByMonth: {} };
       activity.set(id, entry);
     }
     return entry;
   };
-  for (const rma of rmas) if (rma.category === 'headsets') of(rma.customerId).headsetRmasThisYear++;
+  const year = today.slice(0, 4);
+  for (const rma of rmas) {
+    if (rma.category === 'headsets' && rma.approvedOn?.startsWith(year))
+      of(rma.customerId).headsetRmasThisYear++;
+    const flags = rmaFlags(rma, today);
+    if (flags.isLateShipment && !rma.shippedOn) of(rma.customerId).lateRmas++;
+    if (flags.isUnreturned) of(rma.customerId).unreturnedRmas++;
+  }
   for (const entry of entries) {
     const used = of(entry.customerId).usedMinutesByMonth as Record<string, number>;
     const month = entry.date.slice(0, 7);
@@ -34,5 +49,3 @@ export async function customerActivity(
   }
   return activity;
 }
-
-export const NO_ACTIVITY: CustomerActivity = { headsetRmasThisYear: 0, usedMinutesByMonth: {} };

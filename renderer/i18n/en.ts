@@ -288,6 +288,7 @@ export const en = {
     staleInventory: 'Inventory {{days}} days old',
     noInventory: 'No inventory yet',
     hoursOverspent: 'CSM hours over by {{hours}}',
+    rmaOverdue: 'RMAs: {{late}} shipped late, {{unreturned}} not returned',
     none: 'Nothing needs action',
     onlyAction: 'Only customers needing action',
     column: 'Needs action',
@@ -363,6 +364,7 @@ export const en = {
     searchLabel: 'Search',
   },
   common: {
+    actions: 'Actions',
     cancel: 'Cancel',
     save: 'Save',
     yes: 'Yes',

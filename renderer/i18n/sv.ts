@@ -291,6 +291,7 @@ export const sv: Messages = {
     staleInventory: 'Inventeringen är {{days}} dagar gammal',
     noInventory: 'Ingen inventering än',
     hoursOverspent: 'CSM-timmar överskridna med {{hours}}',
+    rmaOverdue: 'RMA: {{late}} skickade sent, {{unreturned}} ej returnerade',
     none: 'Inget kräver åtgärd',
     onlyAction: 'Bara kunder som kräver åtgärd',
     column: 'Kräver åtgärd',
@@ -366,6 +367,7 @@ export const sv: Messages = {
     searchLabel: 'Sök',
   },
   common: {
+    actions: 'Åtgärder',
     cancel: 'Avbryt',
     save: 'Spara',
     yes: 'Ja',

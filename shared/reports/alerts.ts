@@ -31,7 +31,8 @@ export type Alert =
   | { kind: 'rmaWarning'; used: number; allowed: number; exceeded: boolean }
   | { kind: 'unknownModels'; devices: number }
   | { kind: 'staleInventory'; asOf: CalendarDate | null; days: number | null }
-  | { kind: 'hoursOverspent'; overageMinutes: number };
+  | { kind: 'hoursOverspent'; overageMinutes: number }
+  | { kind: 'rmaOverdue'; late: number; unreturned: number };
 
 export interface AlertInput {
   contract: Contract | undefined;
@@ -41,6 +42,8 @@ export interface AlertInput {
   headsetRmasThisYear: number;
   /** CSM minutes logged per month. */
   usedMinutesByMonth: MinutesByMonth;
+  lateRmas: number;
+  unreturnedRmas: number;
   today: CalendarDate;
   partner: PartnerSettings;
 }
@@ -113,6 +116,8 @@ export function customerAlerts(input: AlertInput): Alert[] {
       alerts.push({ kind: category.status, category: category.category });
   }
   if (input.contract) alerts.push(...contractAlerts(input.contract, input));
+  if (input.lateRmas > 0 || input.unreturnedRmas > 0)
+    alerts.push({ kind: 'rmaOverdue', late: input.lateRmas, unreturned: input.unreturnedRmas });
   const unknown = input.latest?.summary.excluded.unknown ?? 0;
   if (unknown > 0) alerts.push({ kind: 'unknownModels', devices: unknown });
   const age = input.latest ? daysBetween(input.latest.asOf, input.today) : null;

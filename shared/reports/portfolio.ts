@@ -47,6 +47,10 @@ export interface CustomerActivity {
   headsetRmasThisYear: number;
   /** CSM minutes logged per month, the last months (enough for carry-over within a term). */
   usedMinutesByMonth: MinutesByMonth;
+  /** Advance replacements shipped after their ship-by date (or not yet, and it has passed). */
+  lateRmas: number;
+  /** Defective units past their return-by date, not returned. */
+  unreturnedRmas: number;
 }
 
 export function portfolioRow(

@@ -36,6 +36,7 @@ import { ContractIssuesError, saveContract } from '../../db/contracts';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
 import { issuesByField, issueText } from './issues';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 type TextField = Exclude<keyof ContractDraft, 'categories' | 'carryOverHours' | 'tam' | 'isEcps'>;
 
@@ -171,7 +172,7 @@ export function ContractForm({
               <Table.Th>{t('contract.fields.agreedGrowth')}</Table.Th>
               <Table.Th>{t('contract.fields.unitPrice')}</Table.Th>
               <Table.Th>{t('contract.orderedTrigger')}</Table.Th>
-              <Table.Th />
+              <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

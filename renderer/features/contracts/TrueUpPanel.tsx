@@ -24,6 +24,7 @@ import { useFormat } from '../../components/shell/format';
 import { applyOrderedTrueUp, orderQuotedTrueUp, quoteDueTrueUp } from '../../db/contracts';
 import { db } from '../../db/instance';
 import { calculationText, monthsText } from './calculation';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 const STATE_COLORS = { due: 'red', quoted: 'yellow', ordered: 'blue', applied: 'green' } as const;
 
@@ -179,7 +180,7 @@ export function TrueUpPanel({
               <Table.Th>{t('trueUps.state')}</Table.Th>
               <Table.Th>{t('trueUps.calculationHeader')}</Table.Th>
               <Table.Th>{t('trueUps.references')}</Table.Th>
-              <Table.Th />
+              <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -39,6 +39,7 @@ import { db } from '../../db/instance';
 import { archiveReport, currentReport, reportId } from '../../db/reports';
 import type { Settings } from '../../db/settings';
 import { api } from '../../platform';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 const fileNameOf = (report: MonthlyReport) =>
   safeFileName(`${report.customer.name} ${report.contract?.number ?? ''} ${report.month}.xlsx`);
@@ -261,7 +262,7 @@ export default function ReportsScreen({ settings }: { settings: Settings }) {
             <Table.Tr>
               <Table.Th>{t('reports.customer')}</Table.Th>
               <Table.Th>{t('reports.status')}</Table.Th>
-              <Table.Th />
+              <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -32,6 +32,7 @@ import { db } from '../../db/instance';
 import { deleteServiceRecord, saveCase } from '../../db/service';
 import { confirmDelete } from './confirm';
 import { fromLocalInput, nowLocalInput, serviceIssuesByField, toLocalInput } from './form-helpers';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 function CaseForm({
   supportCase,
@@ -262,7 +263,7 @@ export function CaseSection({
                 ].map((f) => (
                   <Table.Th key={f}>{t(`service.fields.${f}`)}</Table.Th>
                 ))}
-                <Table.Th />
+                <ActionsHeader />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

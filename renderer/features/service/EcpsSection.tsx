@@ -38,6 +38,7 @@ import { db } from '../../db/instance';
 import { deleteServiceRecord, saveIncident } from '../../db/service';
 import { confirmDelete } from './confirm';
 import { fromLocalInput, nowLocalInput, serviceIssuesByField, toLocalInput } from './form-helpers';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 function useWarningText() {
   const { t } = useTranslation();
@@ -392,7 +393,7 @@ export function EcpsSection({
                   <Table.Th key={f}>{t(`service.fields.${f}`)}</Table.Th>
                 ),
               )}
-              <Table.Th />
+              <ActionsHeader />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -32,6 +32,7 @@ import { deleteServiceRecord, saveRma } from '../../db/service';
 import type { ServiceView } from '../../db/hooks';
 import { confirmDelete } from './confirm';
 import { serviceIssuesByField } from './form-helpers';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 function RmaForm({
   view,
@@ -220,7 +221,7 @@ export function RmaSection({ view, user }: { view: ServiceView; user: string }) 
                 ].map((f) => (
                   <Table.Th key={f}>{t(`service.fields.${f}`)}</Table.Th>
                 ))}
-                <Table.Th />
+                <ActionsHeader />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -27,6 +27,7 @@ import { db } from '../../db/instance';
 import { deleteServiceRecord, saveTimeEntry } from '../../db/service';
 import { confirmDelete } from './confirm';
 import { serviceIssuesByField } from './form-helpers';
+import { ActionsHeader } from '../../components/ActionsHeader';
 
 /** 0:15 … 12:00 in 15-minute steps. */
 const DURATIONS = Array.from({ length: 48 }, (_, i) => (i + 1) * MINUTE_STEP);
@@ -221,7 +222,7 @@ export function TimeSection({
             <Table.Th>{t('service.fields.activity')}</Table.Th>
             <Table.Th>{t('service.fields.note')}</Table.Th>
             <Table.Th>{t('service.fields.user')}</Table.Th>
-            <Table.Th />
+            <ActionsHeader />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -14,7 +14,7 @@ const byName = (name: string) => {
     contract,
     snapshots.at(-1),
     DEFAULT_PARTNER_SETTINGS,
-    { headsetRmasThisYear: 0, usedMinutesByMonth: {} },
+    { headsetRmasThisYear: 0, usedMinutesByMonth: {}, lateRmas: 0, unreturnedRmas: 0 },
     '2026-11-20',
   );
   return {

@@ -142,7 +142,12 @@ describe('portfolio alerts', () => {
       contract,
       latest('2026-06-01'),
       DEFAULT_PARTNER_SETTINGS,
-      { headsetRmasThisYear: 9, usedMinutesByMonth: { '2026-06': 9 * 60 } },
+      {
+        headsetRmasThisYear: 9,
+        usedMinutesByMonth: { '2026-06': 9 * 60 },
+        lateRmas: 1,
+        unreturnedRmas: 2,
+      },
       '2026-06-05',
     );
     expect(row.alerts.map((a) => a.kind)).toEqual([
@@ -150,8 +155,14 @@ describe('portfolio alerts', () => {
       'adjustmentSoon',
       'rmaWarning',
       'hoursOverspent',
+      'rmaOverdue',
       'unknownModels',
     ]);
+    expect(row.alerts.find((a) => a.kind === 'rmaOverdue')).toEqual({
+      kind: 'rmaOverdue',
+      late: 1,
+      unreturned: 2,
+    });
     const adjustment = row.alerts.find((a) => a.kind === 'adjustmentSoon');
     expect(
       adjustment?.kind === 'adjustmentSoon' && [
@@ -168,6 +179,8 @@ describe('portfolio alerts', () => {
       categories: [],
       headsetRmasThisYear: 0,
       usedMinutesByMonth: {},
+      lateRmas: 0,
+      unreturnedRmas: 0,
       today: '2026-11-20',
       partner: DEFAULT_PARTNER_SETTINGS,
     });
@@ -183,6 +196,8 @@ describe('portfolio alerts', () => {
       categories: [],
       headsetRmasThisYear: 0,
       usedMinutesByMonth: {},
+      lateRmas: 0,
+      unreturnedRmas: 0,
       today: '2026-08-01',
       partner: DEFAULT_PARTNER_SETTINGS,
     });
