@@ -14,17 +14,25 @@ export const NO_ACTIVITY: Readonly<CustomerActivity> = Object.freeze({
   unreturnedRmas: 0,
 });
 
+/** Every customer's activity, or one customer's (its dashboard) through the customer indexes. */
 export async function customerActivity(
   db: WorkstationDatabase,
   today: CalendarDate,
+  customerId?: string,
 ): Promise<Map<string, CustomerActivity>> {
-  const [rmas, entries] = await Promise.all([
-    db.rmas.toArray(),
-    db.timeEntries
-      .where('date')
-      .between(`${addMonthsToMonth(monthOf(today), -23)}-01`, `${today.slice(0, 7)}-31`, true, true)
-      .toArray(),
-  ]);
+  const from = `${addMonthsToMonth(monthOf(today), -23)}-01`;
+  const to = `${today.slice(0, 7)}-31`;
+  const [rmas, entries] = await Promise.all(
+    customerId === undefined
+      ? [db.rmas.toArray(), db.timeEntries.where('date').between(from, to, true, true).toArray()]
+      : [
+          db.rmas.where('customerId').equals(customerId).toArray(),
+          db.timeEntries
+            .where('[customerId+date]')
+            .between([customerId, from], [customerId, to], true, true)
+            .toArray(),
+        ],
+  );
   const activity = new Map<string, CustomerActivity>();
   const of = (id: string) => {
     let entry = activity.get(id);

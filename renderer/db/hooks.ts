@@ -97,7 +97,7 @@ export function useCustomerView(id: string | null): CustomerView | null | undefi
       readSettings(db),
       db.rmas.where('customerId').equals(id).toArray(),
       db.cases.where('customerId').equals(id).toArray(),
-      customerActivity(db, today),
+      customerActivity(db, today, id),
     ]);
     const contract = contracts.find((c) => !c.isArchived);
     const latest = snapshots.at(-1);

@@ -13,6 +13,7 @@ import {
   saveContract,
   saveCustomer,
 } from '../../../../renderer/db/contracts';
+import { customerActivity } from '../../../../renderer/db/activity';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import {
   saveCase,
@@ -236,5 +237,83 @@ describe('the service repository', () => {
       },
     });
     expect((await db.ecpsIncidents.get('i1'))?.override?.reason).toBe('P1 outage');
+  });
+});
+
+describe('customer activity', () => {
+  it('counts this year’s headset RMAs, overdue RMAs and minutes per month, for all or one customer', async () => {
+    const db = await freshDb();
+    const rma = (id: string, customerId: string, patch: object) => ({
+      id,
+      customerId,
+      serial: id,
+      model: 'Poly Voyager Focus 2 UC',
+      category: 'headsets' as const,
+      siteId: '',
+      requestedOn: '2026-11-02',
+      approvedOn: '2026-11-02',
+      shipBy: '2026-11-03',
+      shippedOn: '2026-11-03',
+      trackingNumber: '',
+      returnBy: '2026-11-17',
+      returnedOn: '2026-11-10',
+      reason: '',
+      caseId: null,
+      ...patch,
+    });
+    await db.rmas.bulkAdd([
+      rma('a', 'c1', {}),
+      rma('b', 'c1', { shippedOn: null, returnBy: null, returnedOn: null }),
+      rma('c', 'c1', { returnedOn: null }),
+      rma('d', 'c2', { approvedOn: '2025-12-30' }),
+    ]);
+    await db.timeEntries.bulkAdd([
+      {
+        id: 't1',
+        customerId: 'c1',
+        date: '2026-11-03',
+        minutes: 60,
+        activity: 'meeting',
+        note: '',
+        isBillable: true,
+        user: 'K',
+      },
+      {
+        id: 't2',
+        customerId: 'c1',
+        date: '2026-10-03',
+        minutes: 30,
+        activity: 'tam',
+        note: '',
+        isBillable: true,
+        user: 'K',
+      },
+      {
+        id: 't3',
+        customerId: 'c2',
+        date: '2026-11-04',
+        minutes: 15,
+        activity: 'other',
+        note: '',
+        isBillable: false,
+        user: 'K',
+      },
+    ]);
+    const all = await customerActivity(db, '2026-11-25');
+    expect(all.get('c1')).toEqual({
+      headsetRmasThisYear: 3,
+      lateRmas: 1,
+      unreturnedRmas: 1,
+      usedMinutesByMonth: { '2026-11': 60, '2026-10': 30 },
+    });
+    expect(all.get('c2')).toEqual({
+      headsetRmasThisYear: 0,
+      lateRmas: 0,
+      unreturnedRmas: 0,
+      usedMinutesByMonth: { '2026-11': 15 },
+    });
+    const one = await customerActivity(db, '2026-11-25', 'c1');
+    expect([...one.keys()]).toEqual(['c1']);
+    expect(one.get('c1')).toEqual(all.get('c1'));
   });
 });
