@@ -1,7 +1,7 @@
 /**
  * A line chart as a PNG, drawn in memory (no browser, no native module): the trend sheet's picture of
- * its table. Light grid, one coloured line per series with round points; the table beside it carries
- * the numbers and the names (its headers are coloured like the lines).
+ * its table. Light grid with its values, month labels, one coloured line per series with round points;
+ * the series are named by the table's headers beside it, coloured like the lines.
  */
 import { crc32, deflateSync } from 'node:zlib';
 import type { SheetSpec } from '../../shared/workbook-spec';
@@ -9,7 +9,23 @@ import type { SheetSpec } from '../../shared/workbook-spec';
 type Chart = NonNullable<SheetSpec['chart']>;
 
 export const CHART_SIZE = { width: 720, height: 320 };
-const PAD = { left: 40, right: 16, top: 16, bottom: 28 };
+const PAD = { left: 48, right: 24, top: 16, bottom: 28 };
+
+/** A 5 × 7 pixel font for the axis labels: digits and the dash of a month. */
+const GLYPHS: Record<string, string[]> = {
+  '0': ['01110', '10001', '10011', '10101', '11001', '10001', '01110'],
+  '1': ['00100', '01100', '00100', '00100', '00100', '00100', '01110'],
+  '2': ['01110', '10001', '00001', '00010', '00100', '01000', '11111'],
+  '3': ['11111', '00010', '00100', '00010', '00001', '10001', '01110'],
+  '4': ['00010', '00110', '01010', '10010', '11111', '00010', '00010'],
+  '5': ['11111', '10000', '11110', '00001', '00001', '10001', '01110'],
+  '6': ['00110', '01000', '10000', '11110', '10001', '10001', '01110'],
+  '7': ['11111', '00001', '00010', '00100', '01000', '01000', '01000'],
+  '8': ['01110', '10001', '10001', '01110', '10001', '10001', '01110'],
+  '9': ['01110', '10001', '10001', '01111', '00001', '00010', '01100'],
+  '-': ['00000', '00000', '00000', '11111', '00000', '00000', '00000'],
+};
+const GLYPH_WIDTH = 6;
 
 class Raster {
   readonly pixels: Uint8Array;
@@ -33,6 +49,17 @@ class Raster {
       for (let dy = -radius; dy <= radius; dy++)
         if (dx * dx + dy * dy <= radius * radius) this.set(x + dx, y + dy, color);
   }
+  /** Text in the axis font, its top-left at (x, y); characters without a glyph are skipped. */
+  text(x: number, y: number, text: string, color: readonly number[]): void {
+    [...text].forEach((char, i) =>
+      (GLYPHS[char] ?? []).forEach((row, dy) =>
+        [...row].forEach((bit, dx) => {
+          if (bit === '1') this.set(x + i * GLYPH_WIDTH + dx, y + dy, color);
+        }),
+      ),
+    );
+  }
+
   line(
     x0: number,
     y0: number,
@@ -102,9 +129,12 @@ export function lineChartPng(chart: Chart): Uint8Array {
   const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const top = niceMax(Math.max(0, ...values));
   const grid = [0xe9, 0xec, 0xef];
+  const ink = [0x49, 0x50, 0x57];
   for (let i = 0; i <= 4; i++) {
     const y = plot.y + plot.h - (plot.h * i) / 4;
     raster.line(plot.x, y, plot.x + plot.w, y, grid);
+    const label = String(Math.round((top * i) / 4));
+    raster.text(plot.x - 6 - label.length * GLYPH_WIDTH, y - 3, label, ink);
   }
   const axis = [0x86, 0x8e, 0x96];
   raster.line(plot.x, plot.y, plot.x, plot.y + plot.h, axis);
@@ -113,8 +143,15 @@ export function lineChartPng(chart: Chart): Uint8Array {
   const xOf = (i: number) =>
     chart.categories.length === 1 ? plot.x + plot.w / 2 : plot.x + (plot.w * i) / n;
   const yOf = (v: number) => plot.y + plot.h - (plot.h * v) / top;
-  for (let i = 0; i < chart.categories.length; i++)
+  const longest = Math.max(1, ...chart.categories.map((c) => c.length)) * GLYPH_WIDTH;
+  const every = Math.max(1, Math.ceil((longest + 12) / (plot.w / n)));
+  const last = chart.categories.length - 1;
+  chart.categories.forEach((category, i) => {
     raster.line(xOf(i), plot.y + plot.h, xOf(i), plot.y + plot.h + 4, axis);
+    // Every few months a label, and the last month always (the one before it steps aside).
+    if (i === last || (i % every === 0 && last - i >= every))
+      raster.text(xOf(i) - (category.length * GLYPH_WIDTH) / 2, plot.y + plot.h + 9, category, ink);
+  });
   for (const series of chart.series) {
     const color = rgb(series.color);
     series.values.forEach((v, i) => {
