@@ -435,6 +435,7 @@ export const en = {
     trueUp: 'True-up',
     trueUpAmount: '{{added}} added: {{amount}}',
     projectedTrueUp: 'Projected: {{added}} added, {{amount}}',
+    atRenewal: 'Added after the adjustment: charged at renewal',
     baselines: 'Baseline history',
     from: 'From',
     why: 'Why',

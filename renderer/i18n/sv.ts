@@ -437,6 +437,7 @@ export const sv: Messages = {
     trueUp: 'Justering',
     trueUpAmount: '{{added}} tillkomna: {{amount}}',
     projectedTrueUp: 'Prognos: {{added}} tillkomna, {{amount}}',
+    atRenewal: 'Tillkomna efter justeringen: debiteras vid förnyelsen',
     baselines: 'Baslinjehistorik',
     from: 'Från',
     why: 'Varför',

@@ -9,6 +9,7 @@ import {
   categoryStanding,
   contractTerm,
   currentTrueUps,
+  dueTrueUps,
   orderedInForce,
 } from '../contracts/standing';
 import {
@@ -195,34 +196,50 @@ function reportCategories(
   if (!contract) return [];
   const term = contractTerm(contract);
   const recorded = currentTrueUps(contract, input.trueUps);
+  const dueNow = dueTrueUps(contract, input.snapshots, input.trueUps, lastDayOfMonth(month));
   return contract.categories.map((line) => {
     const record = recorded.get(line.category);
     const ordered = orderedInForce(line, record);
     const count = snapshot ? snapshot.summary.counts[line.category] : null;
     const standing = categoryStanding(contract, line, ordered, count, month);
+    const due = dueNow.find((d) => d.category === line.category);
+    const months = (whole: number, num: bigint | number, den: bigint | number) =>
+      Number(num) === 0 ? String(whole) : `${whole} + ${Number(num)}/${Number(den)}`;
+    // Recorded; else projected before the adjustment month; else due only as the adjustment month's
+    // count decided (units added later are charged at renewal, TERMS.md §4).
     const trueUp = record
       ? {
           state: record.state,
           added: record.added,
           unitPrice: moneyToDecimal({ minor: record.unitPriceMinor, currency: record.currency }),
-          months:
-            record.monthsPartial[0] === 0
-              ? String(record.monthsWhole)
-              : `${record.monthsWhole} + ${record.monthsPartial[0]}/${record.monthsPartial[1]}`,
+          months: months(record.monthsWhole, record.monthsPartial[0], record.monthsPartial[1]),
           amount: moneyToDecimal({ minor: record.amountMinor, currency: record.currency }),
         }
-      : standing.trueUp
+      : month < term.adjustmentMonth && standing.trueUp
         ? {
-            state: month < term.adjustmentMonth ? ('projected' as const) : ('due' as const),
+            state: 'projected' as const,
             added: standing.trueUp.added,
             unitPrice: moneyToDecimal({ minor: line.unitPriceMinor, currency: contract.currency }),
-            months:
-              standing.trueUp.monthsCharged.partial.num === 0n
-                ? String(standing.trueUp.monthsCharged.whole)
-                : `${standing.trueUp.monthsCharged.whole} + ${standing.trueUp.monthsCharged.partial.num}/${standing.trueUp.monthsCharged.partial.den}`,
+            months: months(
+              standing.trueUp.monthsCharged.whole,
+              standing.trueUp.monthsCharged.partial.num,
+              standing.trueUp.monthsCharged.partial.den,
+            ),
             amount: moneyToDecimal(standing.trueUp.amount),
           }
-        : null;
+        : due
+          ? {
+              state: 'due' as const,
+              added: due.added,
+              unitPrice: moneyToDecimal(due.unitPrice),
+              months: months(
+                due.monthsCharged.whole,
+                due.monthsCharged.partial.num,
+                due.monthsCharged.partial.den,
+              ),
+              amount: moneyToDecimal(due.amount),
+            }
+          : null;
     return {
       category: line.category,
       ordered,

@@ -26,6 +26,7 @@ import {
   currentTrueUps,
   orderedInForce,
 } from '../../../shared/contracts/standing';
+import type { Category } from '../../../shared/model/category';
 import type { Contract } from '../../../shared/model/entities';
 import { monthOf } from '../../../shared/terms/dates';
 import { money } from '../../../shared/terms/money';
@@ -104,6 +105,24 @@ export function ContractPanel({
       month,
     ),
   );
+  /**
+   * The true-up column: a recorded or due true-up is in the panel below; before the adjustment month the
+   * projection; after it, units added are covered and charged at renewal (TERMS.md §4).
+   */
+  const trueUpText = (category: Category, projected: (typeof standings)[number]['trueUp']) => {
+    const due = view.due.find((d) => d.category === category);
+    if (adjustments.has(category))
+      return t(`trueUps.states.${adjustments.get(category)?.state ?? 'due'}`);
+    if (due)
+      return t('contract.trueUpAmount', { amount: format.money(due.amount), added: due.added });
+    if (month < term.adjustmentMonth && projected)
+      return t('contract.projectedTrueUp', {
+        amount: format.money(projected.amount),
+        added: projected.added,
+      });
+    if (month > term.adjustmentMonth && projected) return t('contract.atRenewal');
+    return '–';
+  };
   const history = baselineHistory(contract, view.trueUps);
   const archive = () =>
     modals.openConfirmModal({
@@ -224,17 +243,7 @@ export function ContractPanel({
                 <Table.Td>
                   <StatusBadge status={row.status} />
                 </Table.Td>
-                <Table.Td data-field="trueUp">
-                  {row.trueUp && !adjustments.has(row.category)
-                    ? t(
-                        row.trueUp.projected ? 'contract.projectedTrueUp' : 'contract.trueUpAmount',
-                        {
-                          amount: format.money(row.trueUp.amount),
-                          added: row.trueUp.added,
-                        },
-                      )
-                    : '–'}
-                </Table.Td>
+                <Table.Td data-field="trueUp">{trueUpText(row.category, row.trueUp)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { shippedCatalog } from '../../../../shared/catalog';
+import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
+import { monthlyReport, reportChanges } from '../../../../shared/reports/monthly';
+import { contractSettings } from '../../../../shared/terms';
+
+const contract: Contract = {
+  id: 'k1',
+  customerId: 'c1',
+  number: 'PE-1',
+  termStart: '2026-01-01',
+  currency: 'SEK',
+  categories: [{ category: 'video', installedAtStart: 90, agreedGrowth: 10, unitPriceMinor: 4900 }],
+  adjustmentMonth: null,
+  settings: contractSettings(),
+  tam: false,
+  professionalServicesDiscountPct: 0,
+  isEcps: false,
+  isArchived: false,
+};
+
+const snapshot = (asOf: string, video: number): InventorySnapshot => ({
+  id: `c1:${asOf}`,
+  customerId: 'c1',
+  importId: null,
+  asOf,
+  month: asOf.slice(0, 7),
+  added: 0,
+  removed: 0,
+  summary: {
+    counts: { headsets: 0, video, voice: 0 },
+    excluded: { eol: 0, quote: 0, software: 0, unknown: 0 },
+    unknownModels: [],
+    models: [],
+  } as unknown as InventorySnapshot['summary'],
+});
+
+function report(month: string, snapshots: InventorySnapshot[]) {
+  return monthlyReport({
+    month,
+    generatedAt: '2026-11-25T10:00:00Z',
+    brand: { name: '', primaryColor: '#1c4e80' },
+    customer: {
+      id: 'c1',
+      name: 'Contoso AB',
+      masterAccountId: '',
+      country: 'SE',
+      lensAccounts: [],
+      csm: '',
+      accountManager: '',
+      isArchived: false,
+    },
+    contract,
+    trueUps: [],
+    snapshots,
+    devices: [],
+    catalog: shippedCatalog(),
+    rmas: [],
+    timeEntries: [],
+    cases: [],
+    incidents: [],
+    note: '',
+    today: '2026-11-25',
+  });
+}
+
+describe('the monthly report’s true-up (TERMS.md §4)', () => {
+  it('projects before the adjustment month, is due as the adjustment month’s count decides, and not after', () => {
+    expect(report('2026-06', [snapshot('2026-06-30', 112)]).categories[0]?.trueUp).toEqual({
+      state: 'projected',
+      added: 12,
+      unitPrice: '49.00',
+      months: '6',
+      amount: '294.00',
+    });
+    expect(
+      report('2026-08', [snapshot('2026-07-31', 112), snapshot('2026-08-31', 120)]).categories[0]
+        ?.trueUp,
+    ).toMatchObject({
+      state: 'due',
+      added: 12,
+      amount: '294.00',
+    });
+    // July's count was below triggerAt: the devices added since are charged at renewal, not now.
+    const september = report('2026-09', [snapshot('2026-07-31', 104), snapshot('2026-09-30', 112)]);
+    expect(september.categories[0]).toMatchObject({
+      count: 112,
+      status: 'trueUpDue',
+      trueUp: null,
+    });
+  });
+
+  it('says what changed between a report as sent and today’s', () => {
+    const sent = report('2026-09', [snapshot('2026-09-30', 104)]);
+    const now = report('2026-09', [snapshot('2026-09-30', 106)]);
+    expect(reportChanges(sent, now).map((c) => [c.path, c.before, c.after])).toEqual([
+      ['categories.0.count', 104, 106],
+      ['categories.0.growthPct', 4, 6],
+      ['categories.0.status', 'within', 'trueUpDue'],
+    ]);
+    expect(reportChanges(sent, sent)).toEqual([]);
+  });
+});
