@@ -108,6 +108,8 @@ export const en = {
     totalIn: 'Renewal value in {{currency}}',
     totalCurrent: 'This term: {{value}} a year',
     chart: 'Renewal value per month',
+    chartIn: 'Renewal value per month, {{currency}}',
+    chartCurrency: 'Currency of the chart',
     export: 'Export to Excel',
     columns: {
       renewalDate: 'Renewal date',

@@ -110,6 +110,8 @@ export const sv: Messages = {
     totalIn: 'Förnyelsevärde i {{currency}}',
     totalCurrent: 'Denna period: {{value}} per år',
     chart: 'Förnyelsevärde per månad',
+    chartIn: 'Förnyelsevärde per månad, {{currency}}',
+    chartCurrency: 'Diagrammets valuta',
     export: 'Exportera till Excel',
     columns: {
       renewalDate: 'Förnyelsedatum',

@@ -12,6 +12,7 @@ import {
   Loader,
   NumberInput,
   Paper,
+  SegmentedControl,
   SimpleGrid,
   Stack,
   Table,
@@ -42,18 +43,14 @@ import type { Settings } from '../../db/settings';
 
 const RenewalChart = lazy(() => import('./RenewalChart'));
 
-function chartRows(rows: readonly RenewalRow[], from: string) {
-  const months = Array.from({ length: 12 }, (_, i) => addMonthsToMonth(from, i));
-  const currencies = [...new Set(rows.map((r) => r.currency))];
-  const data = months.map((month) => {
-    const point: Record<string, string | number> = { month };
-    for (const currency of currencies) point[currency] = 0;
-    for (const row of rows.filter((r) => r.renewalMonth === month))
-      point[row.currency] =
-        Number(point[row.currency] ?? 0) + row.renewalValue.minor / 10 ** minorDigits(row.currency);
-    return point;
-  });
-  return { data, currencies };
+/** Renewal value per month over the next year, in one currency (amounts in two currencies never add up). */
+function chartRows(rows: readonly RenewalRow[], from: string, currency: string) {
+  return Array.from({ length: 12 }, (_, i) => addMonthsToMonth(from, i)).map((month) => ({
+    month,
+    value: rows
+      .filter((r) => r.renewalMonth === month && r.currency === currency)
+      .reduce((sum, r) => sum + r.renewalValue.minor / 10 ** minorDigits(r.currency), 0),
+  }));
 }
 
 function ContractRenewal({
@@ -194,6 +191,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
   const format = useFormat();
   const data = useRenewalData();
   const [whatIfs, setWhatIfs] = useState<Map<string, RenewalWhatIf>>(new Map());
+  const [currency, setCurrency] = useState<string | null>(null);
   const rows = useMemo(
     () =>
       data
@@ -210,7 +208,14 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
   );
   if (!data) return <Loader aria-label="Loading" />;
   const from = monthOf(data.today);
-  const chart = chartRows(rows, from);
+  const totals = pipelineTotals(rows);
+  const currencies = totals.map((total) => total.currency);
+  // The chosen currency, else the one most contracts renew in.
+  const commonest = [...currencies].sort(
+    (a, b) =>
+      rows.filter((r) => r.currency === b).length - rows.filter((r) => r.currency === a).length,
+  )[0];
+  const shownCurrency = currencies.find((c) => c === currency) ?? commonest ?? '';
 
   const setWhatIf = (contractId: string, whatIf: RenewalWhatIf | null) =>
     setWhatIfs((current) => {
@@ -319,7 +324,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
       ) : (
         <>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {pipelineTotals(rows).map((total) => (
+            {totals.map((total) => (
               <Card withBorder key={total.currency}>
                 <Text size="sm" c="dimmed">
                   {t('renewals.totalIn', { currency: total.currency })}
@@ -334,8 +339,26 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
             ))}
           </SimpleGrid>
           <Paper withBorder p="md" component="section" aria-label={t('renewals.chart')}>
+            <Group justify="space-between" mb="xs">
+              <Text fw={600} size="sm">
+                {t('renewals.chartIn', { currency: shownCurrency })}
+              </Text>
+              {currencies.length > 1 ? (
+                <SegmentedControl
+                  size="xs"
+                  aria-label={t('renewals.chartCurrency')}
+                  data={currencies}
+                  value={shownCurrency}
+                  onChange={setCurrency}
+                />
+              ) : null}
+            </Group>
             <Suspense fallback={<Loader size="sm" />}>
-              <RenewalChart rows={chart.data} currencies={chart.currencies} />
+              <RenewalChart
+                rows={chartRows(rows, from, shownCurrency)}
+                label={t('renewals.nextValue')}
+                locale={format.locale}
+              />
             </Suspense>
           </Paper>
           {whatIfs.size > 0 ? <Alert color="yellow">{t('renewals.whatIfNote')}</Alert> : null}
