@@ -16,7 +16,8 @@ import {
   type MonthlyReport,
   type ReportLanguage,
 } from '../../shared/reports/monthly';
-import { monthlyWorkbook, portfolioWorkbook } from '../../shared/reports/monthly-layout';
+import { monthlyWorkbook } from '../../shared/reports/monthly-layout';
+import { portfolioWorkbook } from '../../shared/reports/portfolio-layout';
 import { matchDevices, mergeDevices } from '../../shared/reports/status';
 import { localToday } from '../../shared/terms/dates';
 import { writeFileAtomic } from '../services/atomic-write';

@@ -4,146 +4,11 @@
  * lays them out, so the app, the archive and `csm report` write the same workbook.
  */
 import { CATEGORIES } from '../model/category';
-import type { ColumnSpec, SheetSpec, WorkbookSpec } from '../workbook-spec';
-import { monthsNumber, type MonthlyReport, type ReportLanguage } from './monthly';
+import type { SheetSpec, WorkbookSpec } from '../workbook-spec';
+import { type MonthlyReport, type ReportLanguage } from './monthly';
 import { reportLabels, type ReportLabels } from './report-labels';
-
-const COLORS = {
-  headsets: '#1c7ed6',
-  video: '#2f9e44',
-  voice: '#e8590c',
-  ordered: '#868e96',
-  baseline: '#e03131',
-};
-
-const col = (header: string, type: ColumnSpec['type'], width?: number): ColumnSpec =>
-  width ? { header, type, width } : { header, type };
-
-function print(report: MonthlyReport, l: ReportLabels) {
-  return {
-    landscape: true,
-    header: `${report.brand.name ? `${report.brand.name} · ` : ''}${report.customer.name} · ${l.title} ${report.month}`,
-    footer: `${report.customer.name} · ${report.month}`,
-  };
-}
-
-function titleLines(report: MonthlyReport, l: ReportLabels): string[] {
-  const c = report.contract;
-  const unknown = report.excluded.unknown;
-  return [
-    `${report.brand.name ? `${report.brand.name} · ` : ''}${l.title} ${report.month}`,
-    `${l.customer}: ${report.customer.name}   ${l.masterAccountId}: ${report.customer.masterAccountId || '–'}`,
-    c
-      ? `${l.contract}: ${c.number} (${c.currency})   ${l.term}: ${c.termStart} – ${c.termEnd}   ${l.columns.renewalDate}: ${c.renewalDate}`
-      : l.noContract,
-    `${l.csm}: ${report.customer.csm || '–'}   ${l.asOf}: ${report.asOf ?? l.noInventory}`,
-    ...(unknown > 0 ? [l.unknownWarning.replace('{n}', String(unknown))] : []),
-  ];
-}
-
-function summarySheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
-  const c = l.columns;
-  const f = l.figures;
-  const blocks: NonNullable<SheetSpec['blocks']> = [
-    {
-      heading: l.blocks.excluded,
-      columns: [col(c.cls, 'text', 24), col(c.devices, 'number')],
-      rows: (['eol', 'quote', 'software', 'unknown'] as const).map((k) => [
-        l.classes[k],
-        report.excluded[k],
-      ]),
-    },
-  ];
-  if (report.unknownModels.length > 0)
-    blocks.push({
-      heading: l.blocks.unknownModels,
-      columns: [col(c.model, 'text', 30), col(c.devices, 'number')],
-      rows: report.unknownModels.map((m) => [m.model, m.devices]),
-    });
-  if (report.rma)
-    blocks.push({
-      heading: `${l.blocks.rma} (${report.rma.year})`,
-      columns: [col(c.figure, 'text', 24), col(c.value, 'number'), col(c.amount, 'money')],
-      rows: [
-        [f.base, report.rma.base, null],
-        [f.allowed, report.rma.allowed, null],
-        [f.used, report.rma.used, null],
-        [f.excess, report.rma.excess, null],
-        [f.exposure, null, Number(report.rma.exposure)],
-      ],
-    });
-  if (report.hours)
-    blocks.push({
-      heading: l.blocks.hours,
-      columns: [col(c.figure, 'text', 24), col(c.time, 'duration')],
-      rows: [
-        [f.allowedHours, report.hours.allowedMinutes],
-        [f.usedHours, report.hours.usedMinutes],
-        [f.remainingHours, report.hours.remainingMinutes],
-        [f.overageHours, report.hours.overageMinutes],
-      ],
-    });
-  blocks.push({
-    heading: l.blocks.service,
-    columns: [col(c.figure, 'text', 24), col(c.value, 'number')],
-    rows: [
-      [f.casesOpened, report.cases.opened],
-      [f.casesResolved, report.cases.resolved],
-      [f.casesOpen, report.cases.openAtMonthEnd],
-      [f.casesEscalated, report.cases.escalated],
-      [f.incidentsOpened, report.incidents.opened],
-      [f.incidentsResolved, report.incidents.resolved],
-      [f.incidentsOpen, report.incidents.openAtMonthEnd],
-      [f.jointCalls, report.incidents.jointCalls],
-    ],
-  });
-  if (report.note.trim())
-    blocks.push({
-      heading: l.blocks.note,
-      columns: [col(c.note, 'text', 80)],
-      rows: report.note.split(/\r?\n/).map((line) => [line]),
-    });
-  return {
-    name: l.sheets.summary,
-    title: titleLines(report, l),
-    columns: [
-      col(c.category, 'text', 26),
-      col(c.ordered, 'number'),
-      col(c.baseline, 'decimal'),
-      col(c.triggerAt, 'number'),
-      col(c.count, 'number'),
-      col(c.growth, 'percent'),
-      col(c.status, 'text', 14),
-      col(c.adjustmentMonth, 'text', 12),
-      col(c.trueUp, 'text', 12),
-      col(c.added, 'number'),
-      col(c.unitPrice, 'money'),
-      col(c.months, 'decimal'),
-      col(c.amount, 'money'),
-      col(c.calculation, 'text', 40),
-    ],
-    rows: report.categories.map((k) => [
-      l.categories[k.category],
-      k.ordered,
-      Number(k.baseline),
-      k.triggerAt,
-      k.count,
-      k.growthPct,
-      k.status ? l.statuses[k.status] : null,
-      report.contract?.adjustmentMonth ?? null,
-      k.trueUp ? l.trueUpStates[k.trueUp.state] : null,
-      k.trueUp?.added ?? null,
-      k.trueUp ? Number(k.trueUp.unitPrice) : null,
-      k.trueUp ? monthsNumber(k.trueUp.months) : null,
-      k.trueUp ? Number(k.trueUp.amount) : null,
-      k.trueUp
-        ? `${k.trueUp.added} × ${k.trueUp.unitPrice} × ${k.trueUp.months} / 12 = ${k.trueUp.amount} ${report.contract?.currency ?? ''}`.trim()
-        : null,
-    ]),
-    blocks,
-    print: print(report, l),
-  };
-}
+import { col, COLORS, print, table } from './layout-parts';
+import { summarySheet } from './summary-sheet';
 
 function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
   const categories =
@@ -182,22 +47,6 @@ function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
         color: COLORS[k],
       })),
     },
-    print: print(report, l),
-  };
-}
-
-function table(
-  report: MonthlyReport,
-  l: ReportLabels,
-  name: string,
-  columns: ColumnSpec[],
-  rows: SheetSpec['rows'],
-): SheetSpec {
-  return {
-    name,
-    title: [`${name} · ${report.customer.name} · ${report.month}`],
-    columns,
-    rows,
     print: print(report, l),
   };
 }
@@ -386,70 +235,6 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
           i.override,
         ]),
       ),
-    ],
-  };
-}
-
-/** Every customer's categories, statuses, true-ups, renewal, RMAs and hours for the month. */
-export function portfolioWorkbook(
-  reports: readonly MonthlyReport[],
-  month: string,
-  language: ReportLanguage,
-  brand: string,
-): WorkbookSpec {
-  const l = reportLabels(language);
-  const c = l.columns;
-  return {
-    sheets: [
-      {
-        name: l.sheets.portfolio,
-        title: [`${brand ? `${brand} · ` : ''}${l.portfolioTitle} ${month}`],
-        columns: [
-          col(l.customer, 'text', 28),
-          col(l.contract, 'text', 14),
-          col(c.currency, 'text', 8),
-          col(c.category, 'text', 24),
-          col(c.ordered, 'number'),
-          col(c.baseline, 'decimal'),
-          col(c.triggerAt, 'number'),
-          col(c.count, 'number'),
-          col(c.status, 'text', 14),
-          col(c.trueUp, 'text', 12),
-          col(c.amount, 'money'),
-          col(c.adjustmentMonth, 'text', 12),
-          col(c.renewalDate, 'date'),
-          col(c.rmaUsed, 'number'),
-          col(c.rmaAllowed, 'number'),
-          col(c.hoursUsed, 'duration'),
-          col(c.hoursAllowed, 'duration'),
-        ],
-        rows: reports.flatMap((r) => {
-          const shared = [
-            r.rma?.used ?? null,
-            r.rma?.allowed ?? null,
-            r.hours?.usedMinutes ?? null,
-            r.hours?.allowedMinutes ?? null,
-          ];
-          const lines = r.categories.length > 0 ? r.categories : [null];
-          return lines.map((k) => [
-            r.customer.name,
-            r.contract?.number ?? null,
-            r.contract?.currency ?? null,
-            k ? l.categories[k.category] : null,
-            k?.ordered ?? null,
-            k ? Number(k.baseline) : null,
-            k?.triggerAt ?? null,
-            k?.count ?? null,
-            k?.status ? l.statuses[k.status] : null,
-            k?.trueUp ? l.trueUpStates[k.trueUp.state] : null,
-            k?.trueUp ? Number(k.trueUp.amount) : null,
-            r.contract?.adjustmentMonth ?? null,
-            r.contract?.renewalDate ?? null,
-            ...shared,
-          ]);
-        }),
-        print: { landscape: true, header: `${l.portfolioTitle} ${month}`, footer: brand },
-      },
     ],
   };
 }

@@ -13,7 +13,8 @@ import { summarizeInventory } from '../../shared/inventory/summary';
 import type { Device } from '../../shared/model/device';
 import type { Customer, InventorySnapshot } from '../../shared/model/entities';
 import { monthlyReport, type MonthlyReport } from '../../shared/reports/monthly';
-import { monthlyWorkbook, portfolioWorkbook } from '../../shared/reports/monthly-layout';
+import { monthlyWorkbook } from '../../shared/reports/monthly-layout';
+import { portfolioWorkbook } from '../../shared/reports/portfolio-layout';
 import { contractSettings } from '../../shared/terms/settings';
 
 const MODELS = [

@@ -29,7 +29,8 @@ import {
   type MonthlyReport,
   type ReportLanguage,
 } from '../../../shared/reports/monthly';
-import { monthlyWorkbook, portfolioWorkbook } from '../../../shared/reports/monthly-layout';
+import { monthlyWorkbook } from '../../../shared/reports/monthly-layout';
+import { portfolioWorkbook } from '../../../shared/reports/portfolio-layout';
 import { addMonthsToMonth, localToday, monthOf } from '../../../shared/terms/dates';
 import { EmptyState } from '../../components/EmptyState';
 import { shown } from '../contracts/ChangeHistory';

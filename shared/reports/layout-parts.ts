@@ -1,0 +1,49 @@
+/** The pieces every report sheet is made of: typed columns, the print setup, the title lines. */
+import type { ColumnSpec, SheetSpec } from '../workbook-spec';
+import type { MonthlyReport } from './monthly';
+import type { ReportLabels } from './report-labels';
+
+/** The colour of each category's line in the trend chart (and of its column header beside it). */
+export const COLORS = { headsets: '#1c7ed6', video: '#2f9e44', voice: '#e8590c' };
+
+export const col = (header: string, type: ColumnSpec['type'], width?: number): ColumnSpec =>
+  width ? { header, type, width } : { header, type };
+
+/** Landscape, fitted to the page width; customer and month in the page header and footer. */
+export function print(report: MonthlyReport, l: ReportLabels) {
+  return {
+    landscape: true,
+    header: `${report.brand.name ? `${report.brand.name} · ` : ''}${report.customer.name} · ${l.title} ${report.month}`,
+    footer: `${report.customer.name} · ${report.month}`,
+  };
+}
+
+export function titleLines(report: MonthlyReport, l: ReportLabels): string[] {
+  const c = report.contract;
+  const unknown = report.excluded.unknown;
+  return [
+    `${report.brand.name ? `${report.brand.name} · ` : ''}${l.title} ${report.month}`,
+    `${l.customer}: ${report.customer.name}   ${l.masterAccountId}: ${report.customer.masterAccountId || '–'}`,
+    c
+      ? `${l.contract}: ${c.number} (${c.currency})   ${l.term}: ${c.termStart} – ${c.termEnd}   ${l.columns.renewalDate}: ${c.renewalDate}`
+      : l.noContract,
+    `${l.csm}: ${report.customer.csm || '–'}   ${l.asOf}: ${report.asOf ?? l.noInventory}`,
+    ...(unknown > 0 ? [l.unknownWarning.replace('{n}', String(unknown))] : []),
+  ];
+}
+
+export function table(
+  report: MonthlyReport,
+  l: ReportLabels,
+  name: string,
+  columns: ColumnSpec[],
+  rows: SheetSpec['rows'],
+): SheetSpec {
+  return {
+    name,
+    title: [`${name} · ${report.customer.name} · ${report.month}`],
+    columns,
+    rows,
+    print: print(report, l),
+  };
+}
