@@ -5,7 +5,7 @@
  */
 import { CATEGORIES } from '../model/category';
 import type { SheetSpec, WorkbookSpec } from '../workbook-spec';
-import { type MonthlyReport, type ReportLanguage } from './monthly';
+import type { MonthlyReport, ReportLanguage } from './monthly';
 import { reportLabels, type ReportLabels } from './report-labels';
 import { col, COLORS, print, table } from './layout-parts';
 import { summarySheet } from './summary-sheet';
