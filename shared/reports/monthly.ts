@@ -3,7 +3,6 @@
  * entities by shared/ rules, frozen into the archive when exported, and laid out as a workbook by
  * monthly-layout.ts. The app and `csm report` build it with this one function.
  */
-import type { Catalog } from '../catalog/catalog';
 import { changedFields, type FieldChange } from '../contracts/history';
 import {
   categoryStanding,
@@ -12,181 +11,31 @@ import {
   dueTrueUps,
   orderedInForce,
 } from '../contracts/standing';
-import {
-  isCategory,
-  type Category,
-  type CategoryRecord,
-  type DeviceClass,
-  type ExcludedRecord,
-} from '../model/category';
+import { isCategory } from '../model/category';
 import type { Device } from '../model/device';
-import type {
-  Contract,
-  Customer,
-  EcpsIncident,
-  InventorySnapshot,
-  Rma,
-  SupportCase,
-  TimeEntry,
-  TrueUp,
-} from '../model/entities';
+import type { InventorySnapshot } from '../model/entities';
 import { escalationLevel, minutesToResolve } from '../service/cases';
 import { growthPct } from '../terms/baseline';
-import { lastDayOfMonth, type CalendarDate, type CalendarMonth } from '../terms/dates';
+import { lastDayOfMonth } from '../terms/dates';
 import { fractionToDecimal } from '../terms/fraction';
-import { moneyToDecimal, type CurrencyCode } from '../terms/money';
+import { moneyToDecimal } from '../terms/money';
 import { monthlyTrend } from './trend';
 import { serviceSummary } from './service';
+import type {
+  MonthlyReport,
+  MonthlyReportInput,
+  ReportCategory,
+  ReportDevice,
+} from './monthly-model';
 
-export type ReportLanguage = 'sv' | 'en';
-
-export interface ReportBrand {
-  name: string;
-  primaryColor: string;
-  /** A data: URL of a PNG or JPEG, or ''. */
-  logo?: string;
-}
-
-export interface ReportCategory {
-  category: Category;
-  ordered: number;
-  baseline: string;
-  triggerAt: number;
-  count: number | null;
-  growthPct: number | null;
-  status: 'under' | 'within' | 'trueUpDue' | null;
-  /** The true-up: recorded (quoted, ordered, applied), due, or projected before the adjustment month. */
-  trueUp: {
-    state: 'projected' | 'due' | 'quoted' | 'ordered' | 'applied';
-    added: number;
-    unitPrice: string;
-    months: string;
-    amount: string;
-  } | null;
-}
-
-export interface ReportDevice {
-  serial: string;
-  deviceId: string;
-  model: string;
-  cls: DeviceClass;
-  site: string;
-  room: string;
-  softwareVersion: string;
-  online: boolean | null;
-  lastDetected: string | null;
-  change: 'new' | 'removed' | null;
-}
-
-export interface MonthlyReport {
-  version: 1;
-  month: CalendarMonth;
-  generatedAt: string;
-  brand: ReportBrand;
-  customer: { name: string; masterAccountId: string; csm: string; accountManager: string };
-  contract: {
-    number: string;
-    currency: CurrencyCode;
-    termStart: CalendarDate;
-    termEnd: CalendarDate;
-    adjustmentMonth: CalendarMonth;
-    renewalDate: CalendarDate;
-  } | null;
-  /** The inventory the figures come from; null before any import. */
-  asOf: CalendarDate | null;
-  categories: ReportCategory[];
-  excluded: ExcludedRecord<number>;
-  unknownModels: { model: string; devices: number }[];
-  rma: {
-    year: number;
-    base: number;
-    allowed: number;
-    used: number;
-    exceeded: boolean;
-    excess: number;
-    exposure: string;
-    unpriced: number;
-    isWarning: boolean;
-  } | null;
-  hours: {
-    allowedMinutes: number;
-    usedMinutes: number;
-    remainingMinutes: number;
-    overageMinutes: number;
-  } | null;
-  cases: { opened: number; resolved: number; openAtMonthEnd: number; escalated: number };
-  incidents: { opened: number; resolved: number; openAtMonthEnd: number; jointCalls: number };
-  note: string;
-  trend: { month: CalendarMonth; counts: CategoryRecord<number> }[];
-  firmware: {
-    model: string;
-    cls: DeviceClass;
-    devices: number;
-    newestVersion: string;
-    onNewest: number;
-  }[];
-  devices: ReportDevice[];
-  rmaRows: Pick<
-    Rma,
-    | 'serial'
-    | 'model'
-    | 'category'
-    | 'siteId'
-    | 'requestedOn'
-    | 'approvedOn'
-    | 'shipBy'
-    | 'shippedOn'
-    | 'trackingNumber'
-    | 'returnBy'
-    | 'returnedOn'
-    | 'reason'
-  >[];
-  timeRows: Pick<TimeEntry, 'date' | 'minutes' | 'activity' | 'note' | 'isBillable' | 'user'>[];
-  caseRows: {
-    siteId: string;
-    title: string;
-    priority: string;
-    openedAt: string;
-    resolvedAt: string | null;
-    minutesToResolve: number | null;
-    polyCaseNumber: string;
-    escalationLevel: number;
-    escalations: string;
-    status: string;
-  }[];
-  incidentRows: {
-    cloudPartner: string;
-    trackingNumber: string;
-    title: string;
-    status: string;
-    openedAt: string;
-    resolvedAt: string | null;
-    updates: number;
-    jointCalls: number;
-    rooms: string;
-    devices: string;
-    override: string;
-  }[];
-}
-
-export interface MonthlyReportInput {
-  month: CalendarMonth;
-  generatedAt: string;
-  brand: ReportBrand;
-  customer: Customer;
-  contract: Contract | undefined;
-  trueUps: readonly TrueUp[];
-  snapshots: readonly InventorySnapshot[];
-  /** The customer's current devices (the latest snapshot's). */
-  devices: readonly Device[];
-  catalog: Catalog;
-  rmas: readonly Rma[];
-  timeEntries: readonly TimeEntry[];
-  cases: readonly SupportCase[];
-  incidents: readonly EcpsIncident[];
-  note: string;
-  today: CalendarDate;
-}
+export type {
+  MonthlyReport,
+  MonthlyReportInput,
+  ReportBrand,
+  ReportCategory,
+  ReportDevice,
+  ReportLanguage,
+} from './monthly-model';
 
 function reportCategories(
   input: MonthlyReportInput,

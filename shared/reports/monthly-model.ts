@@ -1,0 +1,166 @@
+/** The monthly report model: what a customer's report holds, and what it is made from. */
+import type { Catalog } from '../catalog/catalog';
+import type { Category, CategoryRecord, DeviceClass, ExcludedRecord } from '../model/category';
+import type { Device } from '../model/device';
+import type {
+  Contract,
+  Customer,
+  EcpsIncident,
+  InventorySnapshot,
+  Rma,
+  SupportCase,
+  TimeEntry,
+  TrueUp,
+} from '../model/entities';
+import type { CalendarDate, CalendarMonth } from '../terms/dates';
+import type { CurrencyCode } from '../terms/money';
+
+export type ReportLanguage = 'sv' | 'en';
+
+export interface ReportBrand {
+  name: string;
+  primaryColor: string;
+  /** A data: URL of a PNG or JPEG, or ''. */
+  logo?: string;
+}
+
+export interface ReportCategory {
+  category: Category;
+  ordered: number;
+  baseline: string;
+  triggerAt: number;
+  count: number | null;
+  growthPct: number | null;
+  status: 'under' | 'within' | 'trueUpDue' | null;
+  /** The true-up: recorded (quoted, ordered, applied), due, or projected before the adjustment month. */
+  trueUp: {
+    state: 'projected' | 'due' | 'quoted' | 'ordered' | 'applied';
+    added: number;
+    unitPrice: string;
+    months: string;
+    amount: string;
+  } | null;
+}
+
+export interface ReportDevice {
+  serial: string;
+  deviceId: string;
+  model: string;
+  cls: DeviceClass;
+  site: string;
+  room: string;
+  softwareVersion: string;
+  online: boolean | null;
+  lastDetected: string | null;
+  change: 'new' | 'removed' | null;
+}
+
+export interface MonthlyReport {
+  version: 1;
+  month: CalendarMonth;
+  generatedAt: string;
+  brand: ReportBrand;
+  customer: { name: string; masterAccountId: string; csm: string; accountManager: string };
+  contract: {
+    number: string;
+    currency: CurrencyCode;
+    termStart: CalendarDate;
+    termEnd: CalendarDate;
+    adjustmentMonth: CalendarMonth;
+    renewalDate: CalendarDate;
+  } | null;
+  /** The inventory the figures come from; null before any import. */
+  asOf: CalendarDate | null;
+  categories: ReportCategory[];
+  excluded: ExcludedRecord<number>;
+  unknownModels: { model: string; devices: number }[];
+  rma: {
+    year: number;
+    base: number;
+    allowed: number;
+    used: number;
+    exceeded: boolean;
+    excess: number;
+    exposure: string;
+    unpriced: number;
+    isWarning: boolean;
+  } | null;
+  hours: {
+    allowedMinutes: number;
+    usedMinutes: number;
+    remainingMinutes: number;
+    overageMinutes: number;
+  } | null;
+  cases: { opened: number; resolved: number; openAtMonthEnd: number; escalated: number };
+  incidents: { opened: number; resolved: number; openAtMonthEnd: number; jointCalls: number };
+  note: string;
+  trend: { month: CalendarMonth; counts: CategoryRecord<number> }[];
+  firmware: {
+    model: string;
+    cls: DeviceClass;
+    devices: number;
+    newestVersion: string;
+    onNewest: number;
+  }[];
+  devices: ReportDevice[];
+  rmaRows: Pick<
+    Rma,
+    | 'serial'
+    | 'model'
+    | 'category'
+    | 'siteId'
+    | 'requestedOn'
+    | 'approvedOn'
+    | 'shipBy'
+    | 'shippedOn'
+    | 'trackingNumber'
+    | 'returnBy'
+    | 'returnedOn'
+    | 'reason'
+  >[];
+  timeRows: Pick<TimeEntry, 'date' | 'minutes' | 'activity' | 'note' | 'isBillable' | 'user'>[];
+  caseRows: {
+    siteId: string;
+    title: string;
+    priority: string;
+    openedAt: string;
+    resolvedAt: string | null;
+    minutesToResolve: number | null;
+    polyCaseNumber: string;
+    escalationLevel: number;
+    escalations: string;
+    status: string;
+  }[];
+  incidentRows: {
+    cloudPartner: string;
+    trackingNumber: string;
+    title: string;
+    status: string;
+    openedAt: string;
+    resolvedAt: string | null;
+    updates: number;
+    jointCalls: number;
+    rooms: string;
+    devices: string;
+    override: string;
+  }[];
+}
+
+export interface MonthlyReportInput {
+  month: CalendarMonth;
+  generatedAt: string;
+  brand: ReportBrand;
+  customer: Customer;
+  contract: Contract | undefined;
+  trueUps: readonly TrueUp[];
+  snapshots: readonly InventorySnapshot[];
+  /** The customer's current devices (the latest snapshot's). */
+  devices: readonly Device[];
+  catalog: Catalog;
+  rmas: readonly Rma[];
+  timeEntries: readonly TimeEntry[];
+  cases: readonly SupportCase[];
+  incidents: readonly EcpsIncident[];
+  note: string;
+  today: CalendarDate;
+}
