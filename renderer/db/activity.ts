@@ -4,7 +4,13 @@
  */
 import { rmaFlags } from '../../shared/service/rma';
 import type { CustomerActivity } from '../../shared/reports/portfolio';
-import { addMonthsToMonth, monthOf, type CalendarDate } from '../../shared/terms/dates';
+import type { Contract } from '../../shared/model/entities';
+import {
+  addMonthsToMonth,
+  monthOf,
+  type CalendarDate,
+  type CalendarMonth,
+} from '../../shared/terms/dates';
 import type { WorkstationDatabase } from './database';
 
 export const NO_ACTIVITY: Readonly<CustomerActivity> = Object.freeze({
@@ -14,13 +20,31 @@ export const NO_ACTIVITY: Readonly<CustomerActivity> = Object.freeze({
   unreturnedRmas: 0,
 });
 
+/**
+ * The first month whose CSM time the ledgers need: this month, or the start of the earliest term that
+ * carries unused hours over (two years back at most).
+ */
+export function firstLedgerMonth(
+  contracts: readonly Contract[],
+  today: CalendarDate,
+): CalendarMonth {
+  const earliest = addMonthsToMonth(monthOf(today), -23);
+  let first = monthOf(today);
+  for (const contract of contracts) {
+    const month = monthOf(contract.termStart);
+    if (!contract.isArchived && contract.settings.carryOverHours && month < first) first = month;
+  }
+  return first < earliest ? earliest : first;
+}
+
 /** Every customer's activity, or one customer's (its dashboard) through the customer indexes. */
 export async function customerActivity(
   db: WorkstationDatabase,
   today: CalendarDate,
-  customerId?: string,
+  options: { customerId?: string; fromMonth?: CalendarMonth } = {},
 ): Promise<Map<string, CustomerActivity>> {
-  const from = `${addMonthsToMonth(monthOf(today), -23)}-01`;
+  const { customerId, fromMonth = addMonthsToMonth(monthOf(today), -23) } = options;
+  const from = `${fromMonth}-01`;
   const to = `${today.slice(0, 7)}-31`;
   const [rmas, entries] = await Promise.all(
     customerId === undefined

@@ -26,7 +26,7 @@ import {
   type PortfolioRow,
 } from '../../shared/reports/portfolio';
 import { localToday } from '../../shared/terms/dates';
-import { customerActivity, NO_ACTIVITY } from './activity';
+import { customerActivity, firstLedgerMonth, NO_ACTIVITY } from './activity';
 import { readInventory } from './inventory';
 import { db } from './instance';
 import { readSettings, type Settings } from './settings';
@@ -43,13 +43,16 @@ export function useCustomers(): Customer[] | undefined {
 export function usePortfolio(): PortfolioRow[] | undefined {
   return useLiveQuery(async () => {
     const today = localToday();
-    const [customers, contracts, settings, activity, trueUps] = await Promise.all([
+    const [customers, contracts, settings, trueUps] = await Promise.all([
       db.customers.orderBy('name').toArray(),
       db.contracts.toArray(),
       readSettings(db),
-      customerActivity(db, today),
       db.trueUps.toArray(),
     ]);
+    // CSM time only as far back as the hours ledgers need it.
+    const activity = await customerActivity(db, today, {
+      fromMonth: firstLedgerMonth(contracts, today),
+    });
     const active = customers.filter((c) => !c.isArchived);
     const snapshots = await Promise.all(active.map((c) => latestSnapshot(db, c.id)));
     return active.map((customer, i) =>
@@ -97,7 +100,7 @@ export function useCustomerView(id: string | null): CustomerView | null | undefi
       readSettings(db),
       db.rmas.where('customerId').equals(id).toArray(),
       db.cases.where('customerId').equals(id).toArray(),
-      customerActivity(db, today, id),
+      customerActivity(db, today, { customerId: id }),
     ]);
     const contract = contracts.find((c) => !c.isArchived);
     const latest = snapshots.at(-1);

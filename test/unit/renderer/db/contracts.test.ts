@@ -13,7 +13,7 @@ import {
   saveContract,
   saveCustomer,
 } from '../../../../renderer/db/contracts';
-import { customerActivity } from '../../../../renderer/db/activity';
+import { customerActivity, firstLedgerMonth } from '../../../../renderer/db/activity';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import {
   saveCase,
@@ -312,8 +312,20 @@ describe('customer activity', () => {
       unreturnedRmas: 0,
       usedMinutesByMonth: { '2026-11': 15 },
     });
-    const one = await customerActivity(db, '2026-11-25', 'c1');
+    const one = await customerActivity(db, '2026-11-25', { customerId: 'c1' });
     expect([...one.keys()]).toEqual(['c1']);
     expect(one.get('c1')).toEqual(all.get('c1'));
+    const thisMonth = await customerActivity(db, '2026-11-25', { fromMonth: '2026-11' });
+    expect(thisMonth.get('c1')?.usedMinutesByMonth).toEqual({ '2026-11': 60 });
+    const carrying = {
+      ...contract('PE-9'),
+      termStart: '2026-10-01',
+      settings: { ...contract('PE-9').settings, carryOverHours: true },
+    };
+    expect(firstLedgerMonth([contract('PE-1')], '2026-11-25')).toBe('2026-11');
+    expect(firstLedgerMonth([contract('PE-1'), carrying], '2026-11-25')).toBe('2026-10');
+    expect(firstLedgerMonth([{ ...carrying, termStart: '2020-01-01' }], '2026-11-25')).toBe(
+      '2024-12',
+    );
   });
 });
