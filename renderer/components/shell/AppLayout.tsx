@@ -65,6 +65,8 @@ function prefetchScreens(): () => void {
     void import('../../features/customers/TrendChart');
     void import('../../features/renewals/RenewalChart');
     void import('../../features/service/BurnDownChart');
+    void import('../../features/contracts/ContractPanel');
+    void import('../../features/service/ServicePanel');
   });
   return () => cancelIdleCallback(handle);
 }

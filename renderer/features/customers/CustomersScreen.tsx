@@ -10,8 +10,9 @@ import {
   Tabs,
   Text,
   Title,
+  Loader,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { monthlyTrend } from '../../../shared/reports/trend';
@@ -21,15 +22,21 @@ import { useFormat } from '../../components/shell/format';
 import { saveCustomer } from '../../db/contracts';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
-import { ContractPanel } from '../contracts/ContractPanel';
 import { CustomerForm } from '../contracts/CustomerForm';
-import { ServicePanel } from '../service/ServicePanel';
 import { useCustomers, useCustomerView } from '../../db/hooks';
 import { DeviceExplorer } from './DeviceExplorer';
 import { HealthPanels } from './HealthPanels';
 import { SiteCards } from './SiteCards';
 import { TrendPanel } from './TrendPanel';
 import { CustomerList } from './CustomerList';
+
+// The contract and service tabs load their code when first opened (and while the app is idle).
+const ContractPanel = lazy(() =>
+  import('../contracts/ContractPanel').then((m) => ({ default: m.ContractPanel })),
+);
+const ServicePanel = lazy(() =>
+  import('../service/ServicePanel').then((m) => ({ default: m.ServicePanel })),
+);
 
 function CustomerDashboard({ id, settings }: { id: string; settings: Settings }) {
   const { t } = useTranslation();
@@ -162,10 +169,14 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
           <SiteCards sites={sites} summary={latest?.summary} cases={view.cases} />
         </Tabs.Panel>
         <Tabs.Panel value="contract" pt="md">
-          <ContractPanel customerId={customer.id} settings={settings} />
+          <Suspense fallback={<Loader aria-label={t('dashboard.contract')} />}>
+            <ContractPanel customerId={customer.id} settings={settings} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="service" pt="md">
-          <ServicePanel customerId={customer.id} user={settings.userName} />
+          <Suspense fallback={<Loader aria-label={t('dashboard.service')} />}>
+            <ServicePanel customerId={customer.id} user={settings.userName} />
+          </Suspense>
         </Tabs.Panel>
       </Tabs>
       {isEditing ? (
