@@ -36,6 +36,7 @@ export type {
   ReportDevice,
   ReportLanguage,
 } from './monthly-model';
+import { monthsChargedText } from '../terms/term';
 
 function reportCategories(
   input: MonthlyReportInput,
@@ -52,8 +53,6 @@ function reportCategories(
     const count = snapshot ? snapshot.summary.counts[line.category] : null;
     const standing = categoryStanding(contract, line, ordered, count, month);
     const due = dueNow.find((d) => d.category === line.category);
-    const months = (whole: number, num: bigint | number, den: bigint | number) =>
-      Number(num) === 0 ? String(whole) : `${whole} + ${Number(num)}/${Number(den)}`;
     // Recorded; else projected before the adjustment month; else due only as the adjustment month's
     // count decided (units added later are charged at renewal, TERMS.md §4).
     const trueUp = record
@@ -61,7 +60,11 @@ function reportCategories(
           state: record.state,
           added: record.added,
           unitPrice: moneyToDecimal({ minor: record.unitPriceMinor, currency: record.currency }),
-          months: months(record.monthsWhole, record.monthsPartial[0], record.monthsPartial[1]),
+          months: monthsChargedText(
+            record.monthsWhole,
+            record.monthsPartial[0],
+            record.monthsPartial[1],
+          ),
           amount: moneyToDecimal({ minor: record.amountMinor, currency: record.currency }),
         }
       : month < term.adjustmentMonth && standing.trueUp
@@ -69,7 +72,7 @@ function reportCategories(
             state: 'projected' as const,
             added: standing.trueUp.added,
             unitPrice: moneyToDecimal({ minor: line.unitPriceMinor, currency: contract.currency }),
-            months: months(
+            months: monthsChargedText(
               standing.trueUp.monthsCharged.whole,
               standing.trueUp.monthsCharged.partial.num,
               standing.trueUp.monthsCharged.partial.den,
@@ -81,7 +84,7 @@ function reportCategories(
               state: 'due' as const,
               added: due.added,
               unitPrice: moneyToDecimal(due.unitPrice),
-              months: months(
+              months: monthsChargedText(
                 due.monthsCharged.whole,
                 due.monthsCharged.partial.num,
                 due.monthsCharged.partial.den,

@@ -79,3 +79,12 @@ export function monthsCharged(
       : fraction(0);
   return { whole, partial, total: addFractions(fraction(whole), partial) };
 }
+
+/** Months charged as text: "6", or "6 + 14/31" when the term ends inside a month. */
+export function monthsChargedText(
+  whole: number,
+  num: bigint | number,
+  den: bigint | number,
+): string {
+  return Number(num) === 0 ? String(whole) : `${whole} + ${Number(num)}/${Number(den)}`;
+}

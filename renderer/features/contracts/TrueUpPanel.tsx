@@ -23,7 +23,8 @@ import { exportWorkbook } from '../../components/export-workbook';
 import { useFormat } from '../../components/shell/format';
 import { applyOrderedTrueUp, orderQuotedTrueUp, quoteDueTrueUp } from '../../db/contracts';
 import { db } from '../../db/instance';
-import { calculationText, monthsText } from './calculation';
+import { monthsChargedText } from '../../../shared/terms/term';
+import { calculationText } from './calculation';
 import { ActionsHeader } from '../../components/ActionsHeader';
 
 const STATE_COLORS = { due: 'red', quoted: 'yellow', ordered: 'blue', applied: 'green' } as const;
@@ -151,7 +152,14 @@ export function TrueUpPanel({
               t('trueUps.sheet.unitPrice'),
               format.money({ minor: trueUp.unitPriceMinor, currency: trueUp.currency }),
             ],
-            [t('trueUps.sheet.months'), monthsText(trueUp.monthsWhole, trueUp.monthsPartial)],
+            [
+              t('trueUps.sheet.months'),
+              monthsChargedText(
+                trueUp.monthsWhole,
+                trueUp.monthsPartial[0],
+                trueUp.monthsPartial[1],
+              ),
+            ],
             [
               t('trueUps.sheet.amount'),
               format.money({ minor: trueUp.amountMinor, currency: trueUp.currency }),

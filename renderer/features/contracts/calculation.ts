@@ -2,16 +2,8 @@
 import type { TFunction } from 'i18next';
 import type { TrueUp } from '../../../shared/model/entities';
 import { money } from '../../../shared/terms/money';
+import { monthsChargedText } from '../../../shared/terms/term';
 import type { Formatters } from '../../components/shell/format';
-
-/** "6" or "6 + 14/31" */
-export function monthsText(
-  whole: number,
-  partial: readonly [number, number] | readonly [bigint, bigint],
-): string {
-  const [num, den] = partial.map(Number) as [number, number];
-  return num === 0 ? String(whole) : `${whole} + ${num}/${den}`;
-}
 
 export interface CalculationInput {
   added: number;
@@ -26,7 +18,7 @@ export function calculationText(t: TFunction, format: Formatters, c: Calculation
   return t('trueUps.calculation', {
     added: format.number(c.added),
     unitPrice: format.money(money(c.unitPriceMinor, c.currency)),
-    months: monthsText(c.monthsWhole, c.monthsPartial),
+    months: monthsChargedText(c.monthsWhole, c.monthsPartial[0], c.monthsPartial[1]),
     amount: format.money(money(c.amountMinor, c.currency)),
   });
 }
