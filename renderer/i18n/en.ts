@@ -220,6 +220,13 @@ export const en = {
     downloads: 'your downloads',
   },
   settings: {
+    partnerTerms: 'Partner terms',
+    eligibilityHelp:
+      'A contract needs at least one chosen category with this many eligible devices (0: no minimum).',
+    eligibilityMinimum: 'Eligibility minimum, {{category}}',
+    defaultCurrency: 'Currency of new contracts',
+    approachingPct: 'Approaching the baseline from',
+    staleInventoryDays: 'Inventory needs a new import after (days)',
     title: 'Settings',
     profile: 'Profile',
     userName: 'Your name',

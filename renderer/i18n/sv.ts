@@ -223,6 +223,13 @@ export const sv: Messages = {
     downloads: 'dina hämtade filer',
   },
   settings: {
+    partnerTerms: 'Partnervillkor',
+    eligibilityHelp:
+      'Ett avtal behöver minst en vald kategori med så här många berättigade enheter (0: ingen gräns).',
+    eligibilityMinimum: 'Lägsta antal, {{category}}',
+    defaultCurrency: 'Valuta för nya avtal',
+    approachingPct: 'Närmar sig baslinjen från',
+    staleInventoryDays: 'Inventeringen behöver importeras på nytt efter (dagar)',
     title: 'Inställningar',
     profile: 'Profil',
     userName: 'Ditt namn',

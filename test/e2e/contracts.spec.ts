@@ -207,3 +207,35 @@ test('renewals: the pipeline, a what-if that leaves the contract alone, acceptin
   await expect(contracts.baselineHistory()).toContainText('Term start · Jonas');
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('the partner’s eligibility minimum from Settings: no chosen category meeting it is refused', async ({
+  page,
+}) => {
+  const app = new Workstation(page);
+  const contracts = new ContractsPage(page);
+  await app.open();
+  await app.enterName('Jonas');
+  await app.startEmpty();
+  await app.goTo('Settings');
+  await page.getByLabel('Eligibility minimum, Video').fill('200');
+  await page
+    .getByRole('region', { name: 'Partner terms' })
+    .getByRole('button', { name: 'Save' })
+    .click();
+  await expect(page.getByText('Saved').first()).toBeVisible();
+  await contracts.createCustomer('Contoso AB', 'Contoso AB');
+  await contracts.openContractTab();
+  await page.getByRole('button', { name: 'New contract' }).click();
+  await contracts.fillContract({ number: 'PE-3', termStart }, [
+    { category: 'Video', installedAtStart: '90', agreedGrowth: '10', unitPrice: '49' },
+  ]);
+  await contracts.save();
+  await expect(contracts.dialog()).toContainText(
+    'No chosen category meets the partner’s eligibility minimum (video ≥ 200)',
+  );
+  await contracts.dialog().getByRole('textbox', { name: 'Installed at start' }).fill('200');
+  await contracts.save();
+  await expect(contracts.dialog()).toBeHidden();
+  expect(await contracts.standingField('video', 'ordered')).toBe('210');
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -1,4 +1,4 @@
-/** Settings: the user's name, language and theme, the partner brand for reports, and the data commands. */
+/** Settings: the user's name, language and theme, the partner brand and terms, and the data commands. */
 import {
   Button,
   ColorInput,
@@ -19,6 +19,7 @@ import { db } from '../../db/instance';
 import { writeSetting, type Settings } from '../../db/settings';
 import { api } from '../../platform';
 import { useDataActions } from './data-actions';
+import { PartnerTerms } from './PartnerTerms';
 
 const MAX_LOGO_BYTES = 200 * 1024;
 
@@ -155,6 +156,9 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
         <Group justify="flex-end">
           <Button onClick={() => void save('brand', brand)}>{t('settings.save')}</Button>
         </Group>
+      </Section>
+      <Section title={t('settings.partnerTerms')}>
+        <PartnerTerms partner={settings.partner} onSave={(partner) => save('partner', partner)} />
       </Section>
       <Section title={t('settings.data')}>
         <Text size="sm">
