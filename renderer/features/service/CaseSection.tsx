@@ -16,7 +16,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -30,7 +30,7 @@ import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/i
 import { hoursText } from '../../../shared/service/time';
 import { db } from '../../db/instance';
 import { deleteServiceRecord, saveCase } from '../../db/service';
-import { confirmDelete } from './confirm';
+import { RecordActions } from './RecordActions';
 import { fromLocalInput, nowLocalInput, serviceIssuesByField, toLocalInput } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
 
@@ -298,27 +298,11 @@ export function CaseSection({
                     </Table.Td>
                     <Table.Td>{c.polyCaseNumber || '–'}</Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('service.edit', { what: c.title })}
-                          onClick={() => setEditing(c)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('service.delete', { what: c.title })}
-                          onClick={() =>
-                            confirmDelete(t, c.title, () =>
-                              deleteServiceRecord(db, user, 'case', c.id),
-                            )
-                          }
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Group>
+                      <RecordActions
+                        what={c.title}
+                        onEdit={() => setEditing(c)}
+                        onDelete={() => deleteServiceRecord(db, user, 'case', c.id)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 );

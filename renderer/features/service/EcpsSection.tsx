@@ -3,14 +3,14 @@
  * with cloud partners, and the incidents opened with them (tracking number, updates, joint calls,
  * linked rooms and devices). Opening one without what it needs warns, and going ahead is recorded.
  */
-import { ActionIcon, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, EcpsIncident } from '../../../shared/model/entities';
 import { db } from '../../db/instance';
 import { deleteServiceRecord } from '../../db/service';
-import { confirmDelete } from './confirm';
+import { RecordActions } from './RecordActions';
 import { Readiness } from './EcpsReadiness';
 import { IncidentForm } from './IncidentForm';
 import { ActionsHeader } from '../../components/ActionsHeader';
@@ -82,27 +82,11 @@ export function EcpsSection({
                   })}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t('service.edit', { what: x.trackingNumber })}
-                      onClick={() => setEditing(x)}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('service.delete', { what: x.trackingNumber })}
-                      onClick={() =>
-                        confirmDelete(t, x.trackingNumber, () =>
-                          deleteServiceRecord(db, user, 'ecpsIncident', x.id),
-                        )
-                      }
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
+                  <RecordActions
+                    what={x.trackingNumber}
+                    onEdit={() => setEditing(x)}
+                    onDelete={() => deleteServiceRecord(db, user, 'ecpsIncident', x.id)}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

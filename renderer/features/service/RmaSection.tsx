@@ -3,7 +3,6 @@
  * flagged, and the form: the serial is required and looked up in the inventory (model, category, site).
  */
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -16,7 +15,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shippedCatalog } from '../../../shared/catalog';
@@ -30,7 +29,7 @@ import { useInventory } from '../../db/hooks';
 import { db } from '../../db/instance';
 import { deleteServiceRecord, saveRma } from '../../db/service';
 import type { ServiceView } from '../../db/hooks';
-import { confirmDelete } from './confirm';
+import { RecordActions } from './RecordActions';
 import { serviceIssuesByField } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
 
@@ -259,27 +258,11 @@ export function RmaSection({ view, user }: { view: ServiceView; user: string }) 
                       ) : null}
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('service.edit', { what: rma.serial })}
-                          onClick={() => setEditing(rma)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('service.delete', { what: rma.serial })}
-                          onClick={() =>
-                            confirmDelete(t, rma.serial, () =>
-                              deleteServiceRecord(db, user, 'rma', rma.id),
-                            )
-                          }
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Group>
+                      <RecordActions
+                        what={rma.serial}
+                        onEdit={() => setEditing(rma)}
+                        onDelete={() => deleteServiceRecord(db, user, 'rma', rma.id)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 );

@@ -3,7 +3,6 @@
  * and the month's ledger (allowed, used, remaining, overage) with a burn-down chart.
  */
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Group,
@@ -16,7 +15,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { IconPencil, IconPlayerPlay, IconPlayerStop, IconTrash } from '@tabler/icons-react';
+import { IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIME_ACTIVITIES, type TimeEntry } from '../../../shared/model/entities';
@@ -25,7 +24,7 @@ import { hoursText, MINUTE_STEP, timerMinutes } from '../../../shared/service/ti
 import { useFormat } from '../../components/shell/format';
 import { db } from '../../db/instance';
 import { deleteServiceRecord, saveTimeEntry } from '../../db/service';
-import { confirmDelete } from './confirm';
+import { RecordActions } from './RecordActions';
 import { serviceIssuesByField } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
 
@@ -239,27 +238,12 @@ export function TimeSection({
               <Table.Td>{entry.note}</Table.Td>
               <Table.Td>{entry.user}</Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={t('service.edit', { what: entry.date })}
-                    onClick={() => setEditing(entry)}
-                  >
-                    <IconPencil size={16} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('service.delete', { what: entry.date })}
-                    onClick={() =>
-                      confirmDelete(t, `${entry.date} ${hoursText(entry.minutes)}`, () =>
-                        deleteServiceRecord(db, user, 'timeEntry', entry.id),
-                      )
-                    }
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Group>
+                <RecordActions
+                  what={entry.date}
+                  description={`${entry.date} ${hoursText(entry.minutes)}`}
+                  onEdit={() => setEditing(entry)}
+                  onDelete={() => deleteServiceRecord(db, user, 'timeEntry', entry.id)}
+                />
               </Table.Td>
             </Table.Tr>
           ))}
