@@ -26,12 +26,17 @@ import {
   type SupportCase,
 } from '../../../shared/model/entities';
 import { escalationLevel, minutesToResolve } from '../../../shared/service/cases';
-import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
 import { hoursText } from '../../../shared/service/time';
 import { db } from '../../db/instance';
 import { deleteServiceRecord, saveCase } from '../../db/service';
 import { RecordActions } from './RecordActions';
-import { fromLocalInput, nowLocalInput, serviceIssuesByField, toLocalInput } from './form-helpers';
+import {
+  fromLocalInput,
+  nowLocalInput,
+  serviceIssuesByField,
+  toLocalInput,
+  useServiceWrite,
+} from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
 
 function CaseForm({
@@ -63,19 +68,13 @@ function CaseForm({
         status: 'open',
       },
   );
-  const [issues, setIssues] = useState<ServiceIssue[]>([]);
+  const { issues, write } = useServiceWrite();
   const errors = serviceIssuesByField(t, issues);
   const set = (patch: Partial<SupportCase>) => setDraft((d) => ({ ...d, ...patch }));
   const setEscalation = (i: number, patch: Partial<SupportCase['escalations'][number]>) =>
     set({ escalations: draft.escalations.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
   const save = async () => {
-    try {
-      await saveCase(db, user, draft);
-      onClose();
-    } catch (error) {
-      if (error instanceof ServiceIssuesError) setIssues(error.issues);
-      else throw error;
-    }
+    if (await write(() => saveCase(db, user, draft))) onClose();
   };
   return (
     <Modal

@@ -19,11 +19,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLOUD_PARTNERS, type Customer, type EcpsIncident } from '../../../shared/model/entities';
 import { ecpsWarnings } from '../../../shared/service/ecps';
-import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
 import { db } from '../../db/instance';
 import { saveIncident } from '../../db/service';
 import { useWarningText } from './EcpsReadiness';
-import { fromLocalInput, nowLocalInput, serviceIssuesByField, toLocalInput } from './form-helpers';
+import {
+  fromLocalInput,
+  nowLocalInput,
+  serviceIssuesByField,
+  toLocalInput,
+  useServiceWrite,
+} from './form-helpers';
 
 export function IncidentForm({
   incident,
@@ -59,7 +64,7 @@ export function IncidentForm({
   const [update, setUpdate] = useState('');
   const [call, setCall] = useState({ at: nowLocalInput(), note: '' });
   const [reason, setReason] = useState('');
-  const [issues, setIssues] = useState<ServiceIssue[]>([]);
+  const { issues, write } = useServiceWrite();
   const errors = serviceIssuesByField(t, issues);
   const set = (patch: Partial<EcpsIncident>) => setDraft((d) => ({ ...d, ...patch }));
   const warnings = incident
@@ -84,13 +89,7 @@ export function IncidentForm({
             },
           }
         : withUpdate;
-    try {
-      await saveIncident(db, user, next);
-      onClose();
-    } catch (error) {
-      if (error instanceof ServiceIssuesError) setIssues(error.issues);
-      else throw error;
-    }
+    if (await write(() => saveIncident(db, user, next))) onClose();
   };
   return (
     <Modal

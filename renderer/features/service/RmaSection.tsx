@@ -22,7 +22,6 @@ import { shippedCatalog } from '../../../shared/catalog';
 import { CATEGORIES } from '../../../shared/model/category';
 import type { Rma, SupportCase } from '../../../shared/model/entities';
 import { rmaCategory } from '../../../shared/reports/service';
-import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
 import { rmaFlags } from '../../../shared/service/rma';
 import { useFormat } from '../../components/shell/format';
 import { useInventory } from '../../db/hooks';
@@ -30,7 +29,7 @@ import { db } from '../../db/instance';
 import { deleteServiceRecord, saveRma } from '../../db/service';
 import type { ServiceView } from '../../db/hooks';
 import { RecordActions } from './RecordActions';
-import { serviceIssuesByField } from './form-helpers';
+import { serviceIssuesByField, useServiceWrite } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
 
 function RmaForm({
@@ -66,7 +65,7 @@ function RmaForm({
         caseId: null,
       },
   );
-  const [issues, setIssues] = useState<ServiceIssue[]>([]);
+  const { issues, write } = useServiceWrite();
   const errors = serviceIssuesByField(t, issues);
   const catalog = useMemo(() => shippedCatalog(view.overrides), [view.overrides]);
   const key = draft.serial.trim().toUpperCase();
@@ -95,13 +94,8 @@ function RmaForm({
     />
   );
   const save = async () => {
-    try {
-      await saveRma(db, user, { ...draft, requestedOn: draft.requestedOn || '' });
+    if (await write(() => saveRma(db, user, { ...draft, requestedOn: draft.requestedOn || '' })))
       onClose();
-    } catch (error) {
-      if (error instanceof ServiceIssuesError) setIssues(error.issues);
-      else throw error;
-    }
   };
   return (
     <Modal

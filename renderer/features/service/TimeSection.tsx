@@ -19,13 +19,13 @@ import { IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIME_ACTIVITIES, type TimeEntry } from '../../../shared/model/entities';
-import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
+import { type ServiceIssue } from '../../../shared/service/issues';
 import { hoursText, MINUTE_STEP, timerMinutes } from '../../../shared/service/time';
 import { useFormat } from '../../components/shell/format';
 import { db } from '../../db/instance';
 import { deleteServiceRecord, saveTimeEntry } from '../../db/service';
 import { RecordActions } from './RecordActions';
-import { serviceIssuesByField } from './form-helpers';
+import { serviceIssuesByField, useServiceWrite } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
 
 /** 0:15 … 12:00 in 15-minute steps. */
@@ -112,15 +112,9 @@ export function TimeEntryDialog({
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(entry);
-  const [issues, setIssues] = useState<ServiceIssue[]>([]);
+  const { issues, write } = useServiceWrite();
   const save = async () => {
-    try {
-      await saveTimeEntry(db, user, draft);
-      onClose();
-    } catch (error) {
-      if (error instanceof ServiceIssuesError) setIssues(error.issues);
-      else throw error;
-    }
+    if (await write(() => saveTimeEntry(db, user, draft))) onClose();
   };
   return (
     <Modal opened onClose={onClose} title={t('service.time.edit')}>
@@ -158,7 +152,7 @@ export function TimeSection({
   const { t } = useTranslation();
   const format = useFormat();
   const [draft, setDraft] = useState(() => emptyEntry(customerId, today, user));
-  const [issues, setIssues] = useState<ServiceIssue[]>([]);
+  const { issues, write } = useServiceWrite();
   const [editing, setEditing] = useState<TimeEntry | null>(null);
   const [timer, setTimer] = useLocalStorage<Timer | null>({
     key: 'csm-workstation-timer',
@@ -167,14 +161,8 @@ export function TimeSection({
   const isRunning = timer?.customerId === customerId;
 
   const add = async () => {
-    try {
-      await saveTimeEntry(db, user, draft);
-      setIssues([]);
+    if (await write(() => saveTimeEntry(db, user, draft)))
       setDraft(emptyEntry(customerId, draft.date, user));
-    } catch (error) {
-      if (error instanceof ServiceIssuesError) setIssues(error.issues);
-      else throw error;
-    }
   };
   const toggleTimer = () => {
     if (isRunning) {

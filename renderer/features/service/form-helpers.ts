@@ -1,6 +1,29 @@
-/** Service forms: issues in the user's language, and date-time inputs in local time. */
+/** Service forms: their writes and issues in the user's language, and date-time inputs in local time. */
 import type { TFunction } from 'i18next';
-import type { ServiceIssue } from '../../../shared/service/issues';
+import { useState } from 'react';
+import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
+
+/**
+ * A service form's issues and its write: a write the rules refuse shows its issues beside the fields
+ * (anything else is thrown on); one that succeeds clears them. `write` answers whether it succeeded.
+ */
+export function useServiceWrite() {
+  const [issues, setIssues] = useState<ServiceIssue[]>([]);
+  const write = async (action: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await action();
+      setIssues([]);
+      return true;
+    } catch (error) {
+      if (error instanceof ServiceIssuesError) {
+        setIssues(error.issues);
+        return false;
+      }
+      throw error;
+    }
+  };
+  return { issues, setIssues, write };
+}
 
 export function serviceIssuesByField(
   t: TFunction,

@@ -19,7 +19,6 @@ import { IconChevronLeft, IconChevronRight, IconPencil } from '@tabler/icons-rea
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimeEntry } from '../../../shared/model/entities';
-import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
 import { hoursText, weekOf } from '../../../shared/service/time';
 import { addDays, localToday } from '../../../shared/terms/dates';
 import { useFormat } from '../../components/shell/format';
@@ -27,6 +26,7 @@ import { useTimeEntriesBetween } from '../../db/hooks';
 import { db } from '../../db/instance';
 import { saveTimeEntry } from '../../db/service';
 import type { Settings } from '../../db/settings';
+import { useServiceWrite } from '../service/form-helpers';
 import { emptyEntry, TimeEntryDialog, TimeEntryFields } from '../service/TimeSection';
 
 export default function TimeScreen({ settings }: { settings: Settings }) {
@@ -39,7 +39,7 @@ export default function TimeScreen({ settings }: { settings: Settings }) {
   const last = days[6] ?? anchor;
   const data = useTimeEntriesBetween(first, last);
   const [draft, setDraft] = useState<TimeEntry>(() => emptyEntry('', today, settings.userName));
-  const [issues, setIssues] = useState<ServiceIssue[]>([]);
+  const { issues, setIssues, write } = useServiceWrite();
   const [editing, setEditing] = useState<TimeEntry | null>(null);
   if (!data) return <Loader aria-label="Loading" />;
   const names = new Map(data.customers.map((c) => [c.id, c.name]));
@@ -61,14 +61,8 @@ export default function TimeScreen({ settings }: { settings: Settings }) {
 
   const add = async () => {
     if (!draft.customerId) return setIssues([{ code: 'required', field: 'customerId', value: '' }]);
-    try {
-      await saveTimeEntry(db, settings.userName, draft);
-      setIssues([]);
+    if (await write(() => saveTimeEntry(db, settings.userName, draft)))
       setDraft(emptyEntry(draft.customerId, draft.date, settings.userName));
-    } catch (error) {
-      if (error instanceof ServiceIssuesError) setIssues(error.issues);
-      else throw error;
-    }
   };
 
   return (
