@@ -3,8 +3,8 @@
  * .xlsx is opened, each picture added as a drawing on its sheet, and the package written again: the
  * entries that do not change (the big device sheet among them) are copied as they are, still compressed.
  */
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import yauzl from 'yauzl';
+import { crc32 } from 'node:zlib';
+import { deflated, entryText, readEntries, writeZip, type Entry } from './zip-entries';
 
 export interface SheetImage {
   /** 1-based sheet number (the order sheets were added). */
@@ -19,104 +19,7 @@ export interface SheetImage {
   description: string;
 }
 
-export interface Entry {
-  name: string;
-  method: number;
-  crc: number;
-  size: number;
-  data: Buffer;
-}
-
 const EMU_PER_PIXEL = 9525;
-
-export function readEntries(bytes: Uint8Array): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      { lazyEntries: true },
-      (error, zip) => {
-        if (error) return reject(error);
-        const entries: Entry[] = [];
-        zip.on('entry', (entry: yauzl.Entry) => {
-          zip.openReadStream(
-            entry,
-            entry.compressionMethod === 8 ? { decompress: false } : {},
-            (streamError, stream) => {
-              if (streamError) return reject(streamError);
-              const chunks: Buffer[] = [];
-              stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-              stream.on('error', reject);
-              stream.on('end', () => {
-                entries.push({
-                  name: entry.fileName,
-                  method: entry.compressionMethod,
-                  crc: entry.crc32,
-                  size: entry.uncompressedSize,
-                  data: Buffer.concat(chunks),
-                });
-                zip.readEntry();
-              });
-            },
-          );
-        });
-        zip.on('end', () => resolve(entries));
-        zip.on('error', reject);
-        zip.readEntry();
-      },
-    );
-  });
-}
-
-function deflated(name: string, content: Buffer | string): Entry {
-  const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  return { name, method: 8, crc: crc32(raw) >>> 0, size: raw.length, data: deflateRawSync(raw) };
-}
-
-function inflatedText(entry: Entry): string {
-  return (entry.method === 0 ? entry.data : inflateRawSync(entry.data)).toString('utf8');
-}
-
-export function writeZip(entries: readonly Entry[]): Uint8Array {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(0x00210000, 10);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    parts.push(local, name, e.data);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(e.method, 10);
-    dir.writeUInt32LE(0x00210000, 12);
-    dir.writeUInt32LE(e.crc, 16);
-    dir.writeUInt32LE(e.data.length, 20);
-    dir.writeUInt32LE(e.size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    central.push(dir, name);
-    offset += local.length + name.length + e.data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, directory, end]));
-}
 
 const xmlAttribute = (text: string) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -170,7 +73,7 @@ export async function addImages(
     const sheetName = `xl/worksheets/sheet${sheet}.xml`;
     const sheetEntry = byName.get(sheetName);
     if (!sheetEntry) throw new Error(`the workbook has no sheet ${sheet}`);
-    const xml = inflatedText(sheetEntry);
+    const xml = entryText(sheetEntry);
     const at =
       ['<legacyDrawing', '<tableParts', '<extLst', '</worksheet>']
         .map((tag) => xml.indexOf(tag))
@@ -187,14 +90,14 @@ export async function addImages(
       deflated(
         relsName,
         existing
-          ? inflatedText(existing).replace('</Relationships>', `${relation}</Relationships>`)
+          ? entryText(existing).replace('</Relationships>', `${relation}</Relationships>`)
           : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relation}</Relationships>`,
       ),
     );
   }
   const types = byName.get('[Content_Types].xml');
   if (!types) throw new Error('the workbook has no content types');
-  let typesXml = inflatedText(types);
+  let typesXml = entryText(types);
   for (const [extension, type] of [
     ['png', 'image/png'],
     ['jpeg', 'image/jpeg'],

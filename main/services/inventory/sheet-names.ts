@@ -3,47 +3,16 @@
  * only knows a sheet's name once it has read xl/workbook.xml, which many writers (exceljs among them)
  * put last in the package; this map names the sheets whatever the order.
  */
-import { inflateRawSync } from 'node:zlib';
-import yauzl from 'yauzl';
+import { entryText, readEntries } from '../zip-entries';
 
 const PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
 
-function readParts(bytes: Uint8Array): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      { lazyEntries: true },
-      (error, zip) => {
-        if (error) return reject(error);
-        const parts = new Map<string, string>();
-        zip.on('entry', (entry: yauzl.Entry) => {
-          if (!PARTS.includes(entry.fileName) || entry.uncompressedSize > 8 * 2 ** 20)
-            return zip.readEntry();
-          zip.openReadStream(
-            entry,
-            entry.compressionMethod === 8 ? { decompress: false } : {},
-            (streamError, stream) => {
-              if (streamError) return reject(streamError);
-              const chunks: Buffer[] = [];
-              stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-              stream.on('error', reject);
-              stream.on('end', () => {
-                const raw = Buffer.concat(chunks);
-                parts.set(
-                  entry.fileName,
-                  (entry.compressionMethod === 8 ? inflateRawSync(raw) : raw).toString('utf8'),
-                );
-                zip.readEntry();
-              });
-            },
-          );
-        });
-        zip.on('end', () => resolve(parts));
-        zip.on('error', reject);
-        zip.readEntry();
-      },
-    );
-  });
+async function readParts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const entries = await readEntries(
+    bytes,
+    (name, size) => PARTS.includes(name) && size <= 8 * 2 ** 20,
+  );
+  return new Map(entries.map((entry) => [entry.name, entryText(entry)]));
 }
 
 const decode = (text: string) =>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UnusableFileError } from '../../../../../main/services/inventory/errors';
 import { parseCsv } from '../../../../../main/services/inventory/csv';
 import { parseInventory, type ParseOptions } from '../../../../../main/services/inventory/parse';
-import { readEntries, writeZip } from '../../../../../main/services/xlsx-images';
+import { readEntries, writeZip } from '../../../../../main/services/zip-entries';
 import { scanZip } from '../../../../../main/services/inventory/zip-scan';
 import { buildZip } from './zip-builder';
 
