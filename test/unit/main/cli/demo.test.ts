@@ -4,23 +4,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../../../main/cli/csm';
-
-function capture() {
-  let text = '';
-  return { write: (chunk: string) => (text += chunk), text: () => text };
-}
+import { csm } from './run-csm';
 
 describe('csm demo', () => {
   it('writes the demo book as Lens exports in several dialects and a contract register', async () => {
     const out = await mkdtemp(join(tmpdir(), 'csm-demo-'));
-    const stdout = capture();
-    const stderr = capture();
-    expect(
-      await run(['demo', '--out', out, '--as-of', '2026-11-20', '--json'], stdout, stderr),
-    ).toBe(0);
-    expect(stderr.text()).toBe('');
-    const { files } = JSON.parse(stdout.text()) as { files: string[] };
+    const result = await csm('demo', '--out', out, '--as-of', '2026-11-20', '--json');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const { files } = JSON.parse(result.stdout) as { files: string[] };
     expect(files).toHaveLength(13);
     const names = await readdir(out);
     expect(names.filter((n) => n.endsWith('.csv')).length).toBeGreaterThanOrEqual(5);
@@ -64,9 +56,9 @@ describe('csm demo', () => {
     [['frobnicate'], /unknown command frobnicate/],
     [['demo', '--out'], /--out needs a value/],
   ])('exits 2 with one line on stderr for %j', async (argv, message) => {
-    const stderr = capture();
-    expect(await run(argv, capture(), stderr)).toBe(2);
-    expect(stderr.text()).toMatch(message);
-    expect(stderr.text().trim().split('\n')).toHaveLength(1);
+    const { code, stderr } = await csm(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 });

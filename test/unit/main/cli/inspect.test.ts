@@ -3,24 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../../../main/cli/csm';
+import { csm } from './run-csm';
 
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'csm-inspect-'));
 });
-
-function capture() {
-  let text = '';
-  return { write: (chunk: string) => (text += chunk), text: () => text };
-}
-
-async function csm(...argv: string[]) {
-  const stdout = capture();
-  const stderr = capture();
-  const code = await run(argv, stdout, stderr);
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
 
 describe('csm inspect', () => {
   it('prints exactly the FORMATS.md §3 document for a Swedish Excel CSV', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../../../main/cli/csm';
+import { csm } from './run-csm';
 import { buildWorkbook } from '../../../../main/services/workbook';
 import { shippedCatalog } from '../../../../shared/catalog';
 import { safeFileName } from '../../../../shared/files';
@@ -17,17 +17,6 @@ let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'csm-report-'));
 });
-
-async function csm(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(
-    argv,
-    { write: (t: string) => (out += t) },
-    { write: (t: string) => (err += t) },
-  );
-  return { code, stdout: out, stderr: err };
-}
 
 async function readBack(path: string | Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

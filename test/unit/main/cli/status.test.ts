@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../../../main/cli/csm';
+import { csm } from './run-csm';
 import type { StatusDocument } from '../../../../shared/reports/status';
 
 type StatusJson = StatusDocument & {
@@ -15,17 +15,6 @@ let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'csm-status-'));
 });
-
-async function csm(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(
-    argv,
-    { write: (t: string) => (out += t) },
-    { write: (t: string) => (err += t) },
-  );
-  return { code, stdout: out, stderr: err };
-}
 
 /** Lens UI export rows: `n` video devices (Studio X50) and `m` voice devices (CCX 400) of an account. */
 function lensRows(
