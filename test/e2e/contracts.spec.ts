@@ -29,11 +29,8 @@ test('a contract through the TERMS.md §3–4 example: baseline, due, quote, PO,
   await app.enterName('Karin');
   await app.startEmpty();
   await contracts.createCustomer('Contoso AB', 'Contoso AB');
-  await contracts.openContractTab();
-  await page.getByRole('button', { name: 'New contract' }).click();
-
   // Validation: every problem beside its field, nothing saved.
-  await contracts.fillContract({ number: 'PE-1001', termStart }, [
+  await contracts.newContract({ number: 'PE-1001', termStart }, [
     { category: 'Video', installedAtStart: '-3', agreedGrowth: '10', unitPrice: '49,001' },
   ]);
   await contracts.save();
@@ -168,9 +165,7 @@ test('renewals: the pipeline, a what-if that leaves the contract alone, acceptin
   await app.enterName('Jonas');
   await app.startEmpty();
   await contracts.createCustomer('Contoso AB', 'Contoso AB');
-  await contracts.openContractTab();
-  await page.getByRole('button', { name: 'New contract' }).click();
-  await contracts.fillContract({ number: 'PE-9', termStart }, [
+  await contracts.newContract({ number: 'PE-9', termStart }, [
     { category: 'Voice', installedAtStart: '20', agreedGrowth: '0', unitPrice: '100' },
   ]);
   await contracts.save();
@@ -224,9 +219,7 @@ test('the partner’s eligibility minimum from Settings: no chosen category meet
     .click();
   await expect(page.getByText('Saved').first()).toBeVisible();
   await contracts.createCustomer('Contoso AB', 'Contoso AB');
-  await contracts.openContractTab();
-  await page.getByRole('button', { name: 'New contract' }).click();
-  await contracts.fillContract({ number: 'PE-3', termStart }, [
+  await contracts.newContract({ number: 'PE-3', termStart }, [
     { category: 'Video', installedAtStart: '90', agreedGrowth: '10', unitPrice: '49' },
   ]);
   await contracts.save();

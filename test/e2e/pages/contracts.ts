@@ -31,7 +31,17 @@ export class ContractsPage {
     return this.page.getByRole('dialog');
   }
 
-  /** Fills the contract editor (open) and saves. */
+  /** Opens the contract tab's editor for a new contract and fills it (saving is the test's step). */
+  async newContract(
+    fields: { number: string; termStart: string },
+    lines: ContractLine[],
+  ): Promise<void> {
+    await this.openContractTab();
+    await this.page.getByRole('button', { name: 'New contract' }).click();
+    await this.fillContract(fields, lines);
+  }
+
+  /** Fills the open contract editor. */
   async fillContract(
     fields: { number: string; termStart: string },
     lines: ContractLine[],
