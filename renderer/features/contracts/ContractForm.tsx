@@ -37,6 +37,7 @@ import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
 import { issuesByField, issueText } from './issues';
 import { ActionsHeader } from '../../components/ActionsHeader';
+import { DialogButtons } from '../../components/DialogButtons';
 
 type TextField = Exclude<keyof ContractDraft, 'categories' | 'carryOverHours' | 'tam' | 'isEcps'>;
 
@@ -282,14 +283,11 @@ export function ContractForm({
             ))}
           </Alert>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogButtons onCancel={onClose}>
           <Button onClick={() => void save()} loading={isSaving}>
             {t('common.save')}
           </Button>
-        </Group>
+        </DialogButtons>
       </Stack>
     </Modal>
   );

@@ -1,20 +1,12 @@
 /** Create or edit a customer: name, master account, country (its business-day calendar), Lens accounts. */
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
+import { Button, Modal, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/model/entities';
 import { COUNTRY_CODES } from '../../../shared/terms/holidays';
 import { saveCustomer } from '../../db/contracts';
 import { db } from '../../db/instance';
+import { DialogButtons } from '../../components/DialogButtons';
 
 export function CustomerForm({
   customer,
@@ -106,12 +98,9 @@ export function CustomerForm({
           value={draft.lensAccounts}
           onChange={(lensAccounts) => set({ lensAccounts })}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogButtons onCancel={onClose}>
           <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </Group>
+        </DialogButtons>
       </Stack>
     </Modal>
   );

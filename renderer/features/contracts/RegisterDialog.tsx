@@ -2,7 +2,7 @@
  * The contract register (FORMATS.md §2): import with a preview (what each contract would become, every
  * problem by row and column) and export as Excel or CSV. An import is one transaction.
  */
-import { Alert, Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ import type { Settings } from '../../db/settings';
 import { api } from '../../platform';
 import { shown } from './ChangeHistory';
 import { issueText } from './issues';
+import { DialogButtons } from '../../components/DialogButtons';
 
 const ACTION_COLORS = { create: 'green', update: 'blue', unchanged: 'gray' } as const;
 
@@ -147,14 +148,11 @@ export function RegisterPreview({
             </Table.Tbody>
           </Table>
         </ScrollArea.Autosize>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogButtons onCancel={onClose}>
           <Button onClick={() => void run()} loading={isImporting} disabled={toDo === 0}>
             {t('register.import', { count: toDo })}
           </Button>
-        </Group>
+        </DialogButtons>
       </Stack>
     </Modal>
   );

@@ -26,6 +26,7 @@ import { db } from '../../db/instance';
 import { monthsChargedText } from '../../../shared/terms/term';
 import { calculationText } from './calculation';
 import { ActionsHeader } from '../../components/ActionsHeader';
+import { DialogButtons } from '../../components/DialogButtons';
 
 const STATE_COLORS = { due: 'red', quoted: 'yellow', ordered: 'blue', applied: 'green' } as const;
 
@@ -97,12 +98,9 @@ function StepDialog({
           />
         )}
         {step.kind === 'apply' && error ? <Text c="red">{error}</Text> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogButtons onCancel={onClose}>
           <Button onClick={() => void run()}>{t(`trueUps.confirm.${step.kind}`)}</Button>
-        </Group>
+        </DialogButtons>
       </Stack>
     </Modal>
   );

@@ -41,6 +41,7 @@ import { archiveReport, currentReport, reportId } from '../../db/reports';
 import type { Settings } from '../../db/settings';
 import { api } from '../../platform';
 import { ActionsHeader } from '../../components/ActionsHeader';
+import { DialogButtons } from '../../components/DialogButtons';
 
 const fileNameOf = (report: MonthlyReport) =>
   safeFileName(`${report.customer.name} ${report.contract?.number ?? ''} ${report.month}.xlsx`);
@@ -146,10 +147,7 @@ function ExportDialog({
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogButtons onCancel={onClose}>
           {sent ? (
             <Button variant="default" loading={isBusy} onClick={() => void save(sent, false)}>
               {t('reports.reexport')}
@@ -158,7 +156,7 @@ function ExportDialog({
           <Button loading={isBusy} onClick={() => void exportCurrent()}>
             {t(sent ? 'reports.exportCurrent' : 'reports.export')}
           </Button>
-        </Group>
+        </DialogButtons>
       </Stack>
     </Modal>
   );

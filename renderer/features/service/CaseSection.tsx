@@ -38,6 +38,7 @@ import {
   useServiceWrite,
 } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
+import { DialogButtons } from '../../components/DialogButtons';
 
 function CaseForm({
   supportCase,
@@ -208,12 +209,9 @@ function CaseForm({
             {t('service.case.escalate')}
           </Button>
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogButtons onCancel={onClose}>
           <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </Group>
+        </DialogButtons>
       </Stack>
     </Modal>
   );

@@ -29,6 +29,7 @@ import {
   toLocalInput,
   useServiceWrite,
 } from './form-helpers';
+import { DialogButtons } from '../../components/DialogButtons';
 
 export function IncidentForm({
   incident,
@@ -216,14 +217,11 @@ export function IncidentForm({
             />
           </Alert>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogButtons onCancel={onClose}>
           <Button onClick={() => void save()}>
             {warnings.length > 0 ? t('service.ecps.openAnyway') : t('common.save')}
           </Button>
-        </Group>
+        </DialogButtons>
       </Stack>
     </Modal>
   );

@@ -31,6 +31,7 @@ import type { ServiceView } from '../../db/hooks';
 import { RecordActions } from './RecordActions';
 import { serviceIssuesByField, useServiceWrite } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
+import { DialogButtons } from '../../components/DialogButtons';
 
 function RmaForm({
   view,
@@ -172,12 +173,9 @@ function RmaForm({
         <Text size="xs" c="dimmed">
           {t('service.rma.datesExplain', { country: t(`countries.${view.customer.country}`) })}
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogButtons onCancel={onClose}>
           <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </Group>
+        </DialogButtons>
       </Stack>
     </Modal>
   );

@@ -27,6 +27,7 @@ import { deleteServiceRecord, saveTimeEntry } from '../../db/service';
 import { RecordActions } from './RecordActions';
 import { serviceIssuesByField, useServiceWrite } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
+import { DialogButtons } from '../../components/DialogButtons';
 
 /** 0:15 … 12:00 in 15-minute steps. */
 const DURATIONS = Array.from({ length: 48 }, (_, i) => (i + 1) * MINUTE_STEP);
@@ -126,12 +127,9 @@ export function TimeEntryDialog({
             issues={issues}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogButtons onCancel={onClose}>
           <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </Group>
+        </DialogButtons>
       </Stack>
     </Modal>
   );

@@ -1,0 +1,22 @@
+/** The buttons at the foot of a dialog: Cancel, then the dialog's own actions, to the right. */
+import { Button, Group } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function DialogButtons({
+  onCancel,
+  children,
+}: {
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      {children}
+    </Group>
+  );
+}
