@@ -7,7 +7,7 @@
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCatalog, SHIPPED_CATALOG_ENTRIES } from '../../shared/catalog';
-import { problemMessage } from '../../shared/contracts/register';
+import { lensAccountsOf, problemMessage } from '../../shared/contracts/register';
 import { safeFileName } from '../../shared/files';
 import { summarizeInventory } from '../../shared/inventory/summary';
 import type { Contract, Customer, InventorySnapshot } from '../../shared/model/entities';
@@ -66,7 +66,7 @@ export async function registerReports(
       name: entry.customer,
       masterAccountId: entry.masterAccountId,
       country: 'SE',
-      lensAccounts: entry.lensAccount ? [entry.lensAccount] : [],
+      lensAccounts: lensAccountsOf(entry),
       csm: '',
       accountManager: '',
       isArchived: false,

@@ -5,7 +5,11 @@
 import { changedFields } from '../../shared/contracts/history';
 import type { ContractIssue } from '../../shared/contracts/issues';
 import { newContractFrom, planRegister } from '../../shared/contracts/register-plan';
-import { withRegister, type RegisterContract } from '../../shared/contracts/register';
+import {
+  lensAccountsOf,
+  withRegister,
+  type RegisterContract,
+} from '../../shared/contracts/register';
 import type { DueTrueUp } from '../../shared/contracts/standing';
 import { applyTrueUp, orderTrueUp, quoteTrueUp } from '../../shared/contracts/true-up-flow';
 import { bookIssues } from '../../shared/contracts/validate';
@@ -15,6 +19,7 @@ import type { PartnerSettings } from '../../shared/terms/settings';
 import { creation, recordedWrite, type ChangeInput } from './changes';
 import type { WorkstationDatabase } from './database';
 import { latestSnapshot } from './snapshots';
+import { nameKey } from '../../shared/model/name-key';
 
 /** A contract the rules refuse; the editor shows each issue beside its field. */
 export class ContractIssuesError extends Error {
@@ -95,24 +100,21 @@ export async function importRegister(
     const made = new Map<string, Customer>();
     for (const item of plan) {
       const { entry } = item;
-      let customer = item.customer ?? made.get(entry.customer.toLocaleLowerCase('sv')) ?? null;
+      let customer = item.customer ?? made.get(nameKey(entry.customer)) ?? null;
       if (!customer) {
         customer = {
           id: crypto.randomUUID(),
           name: entry.customer,
           masterAccountId: entry.masterAccountId,
           country: 'SE',
-          lensAccounts: entry.lensAccount
-            .split(';')
-            .map((a) => a.trim())
-            .filter(Boolean),
+          lensAccounts: lensAccountsOf(entry),
           csm: user,
           accountManager: '',
           isArchived: false,
         };
         await db.customers.add(customer);
         record(creation('customer', customer));
-        made.set(entry.customer.toLocaleLowerCase('sv'), customer);
+        made.set(nameKey(entry.customer), customer);
         result.customersCreated++;
       }
       if (item.action === 'unchanged') result.unchanged++;

@@ -6,6 +6,7 @@ import type { Contract, Customer } from '../model/entities';
 import { DEFAULT_CONTRACT_SETTINGS } from '../terms/settings';
 import { changedFields, type FieldChange } from './history';
 import { withRegister, type RegisterContract } from './register';
+import { nameKey } from '../model/name-key';
 
 export type PlanAction = 'create' | 'update' | 'unchanged';
 
@@ -18,17 +19,15 @@ export interface PlannedContract {
   changes: FieldChange[];
 }
 
-const key = (value: string) => value.normalize('NFC').trim().toLocaleLowerCase('sv');
-
 /** The customer a register row names: by master account ID, else by name; archived ones too. */
 export function registerCustomer(
   entry: RegisterContract,
   customers: readonly Customer[],
 ): Customer | null {
-  const id = key(entry.masterAccountId);
+  const id = nameKey(entry.masterAccountId);
   return (
-    (id ? customers.find((c) => key(c.masterAccountId) === id) : undefined) ??
-    customers.find((c) => key(c.name) === key(entry.customer)) ??
+    (id ? customers.find((c) => nameKey(c.masterAccountId) === id) : undefined) ??
+    customers.find((c) => nameKey(c.name) === nameKey(entry.customer)) ??
     null
   );
 }
@@ -56,7 +55,8 @@ export function planRegister(
   contracts: readonly Contract[],
 ): PlannedContract[] {
   return entries.map((entry) => {
-    const existing = contracts.find((c) => key(c.number) === key(entry.contract.number)) ?? null;
+    const existing =
+      contracts.find((c) => nameKey(c.number) === nameKey(entry.contract.number)) ?? null;
     const customer = existing
       ? (customers.find((c) => c.id === existing.customerId) ?? null)
       : registerCustomer(entry, customers);

@@ -12,6 +12,7 @@ import type { CurrencyCode } from '../terms/money';
 import { adjustmentMonth } from '../terms/term';
 import { draftOf, readContractDraft, type ContractDraft, type ContractTerms } from './draft';
 import { issueMessage, type ContractIssue } from './issues';
+import { nameKey } from '../model/name-key';
 
 export const REGISTER_COLUMNS = {
   contractId: ['Contract ID', 'Contract Number', 'Avtals-ID', 'Avtalsnummer'],
@@ -225,7 +226,7 @@ export function readRegister(
       problems.push({ row, column: header, issue: { code: 'required', field: header, value: '' } });
       continue;
     }
-    const key = number.toLocaleUpperCase('sv');
+    const key = nameKey(number);
     const group = groups.get(key) ?? { number, rows: [] };
     group.rows.push({ row, text });
     groups.set(key, group);
@@ -240,6 +241,14 @@ export function readRegister(
   }
   problems.sort((a, b) => a.row - b.row);
   return { contracts, problems, refused, rows: rows.length };
+}
+
+/** The Lens accounts a register row names (several are separated by semicolons). */
+export function lensAccountsOf(entry: Pick<RegisterContract, 'lensAccount'>): string[] {
+  return entry.lensAccount
+    .split(';')
+    .map((account) => account.trim())
+    .filter(Boolean);
 }
 
 /**

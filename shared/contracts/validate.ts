@@ -4,6 +4,7 @@ import type { Contract, TrueUp } from '../model/entities';
 import type { PartnerSettings } from '../terms/settings';
 import type { ContractTerms } from './draft';
 import type { ContractIssue } from './issues';
+import { nameKey } from '../model/name-key';
 
 export interface BookContext {
   /** The contract being edited, if it exists already. */
@@ -18,12 +19,8 @@ export interface BookContext {
 /** The number is free, true-ups keep their currency, and one chosen category meets its minimum. */
 export function bookIssues(contract: ContractTerms, book: BookContext): ContractIssue[] {
   const issues: ContractIssue[] = [];
-  const wanted = contract.number.trim().toLocaleUpperCase('sv');
-  if (
-    book.contracts.some(
-      (c) => c.id !== book.id && c.number.trim().toLocaleUpperCase('sv') === wanted,
-    )
-  )
+  const wanted = nameKey(contract.number);
+  if (book.contracts.some((c) => c.id !== book.id && nameKey(c.number) === wanted))
     issues.push({ code: 'duplicateNumber', field: 'number', value: contract.number });
   if (book.trueUps.some((t) => t.contractId === book.id && t.currency !== contract.currency))
     issues.push({ code: 'currencyMismatch', field: 'currency', value: contract.currency });

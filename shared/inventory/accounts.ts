@@ -1,7 +1,6 @@
 /** Which customer a Lens account's devices belong to: matched by account name or ID (FORMATS.md §2–3). */
 import type { Customer } from '../model/entities';
-
-const key = (value: string) => value.normalize('NFC').trim().toLocaleLowerCase('sv');
+import { nameKey } from '../model/name-key';
 
 /** The customer whose Lens accounts (or name) match the account's name or ID; null when none does. */
 export function matchCustomer(
@@ -9,12 +8,12 @@ export function matchCustomer(
   accountId: string,
   customers: readonly Customer[],
 ): Customer | null {
-  const wanted = [account, accountId].map(key).filter(Boolean);
+  const wanted = [account, accountId].map(nameKey).filter(Boolean);
   if (wanted.length === 0) return null;
   const active = customers.filter((c) => !c.isArchived);
   return (
-    active.find((c) => c.lensAccounts.some((a) => wanted.includes(key(a)))) ??
-    active.find((c) => wanted.includes(key(c.name))) ??
+    active.find((c) => c.lensAccounts.some((a) => wanted.includes(nameKey(a)))) ??
+    active.find((c) => wanted.includes(nameKey(c.name))) ??
     null
   );
 }

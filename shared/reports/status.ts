@@ -4,7 +4,7 @@
  * account name or ID (the customer's name when the register gives no Lens Account).
  */
 import type { Catalog } from '../catalog/catalog';
-import type { RegisterContract } from '../contracts/register';
+import { lensAccountsOf, type RegisterContract } from '../contracts/register';
 import { categoryStanding, contractTerm } from '../contracts/standing';
 import { classifyDevices, countDevices } from '../inventory/count';
 import type { Device } from '../model/device';
@@ -12,13 +12,12 @@ import { orderedUnits } from '../terms/baseline';
 import type { CalendarDate, CalendarMonth } from '../terms/dates';
 import { moneyToDecimal } from '../terms/money';
 import { fractionToDecimal } from '../terms/fraction';
-
-const key = (value: string) => value.normalize('NFC').trim().toLocaleLowerCase('sv');
+import { nameKey } from '../model/name-key';
 
 /** The Lens accounts a register contract claims, as match keys. */
 export function contractAccounts(entry: RegisterContract): string[] {
-  const accounts = entry.lensAccount.split(';').map(key).filter(Boolean);
-  return accounts.length > 0 ? accounts : [key(entry.customer)];
+  const accounts = lensAccountsOf(entry).map(nameKey);
+  return accounts.length > 0 ? accounts : [nameKey(entry.customer)];
 }
 
 /** One device per identity across files: the latest Last Detected wins. */
@@ -40,7 +39,7 @@ export function matchDevices(
 ): boolean[][] {
   const owners = register.map(contractAccounts);
   return devices.map((device) => {
-    const wanted = [device.account, device.accountId].map(key).filter(Boolean);
+    const wanted = [device.account, device.accountId].map(nameKey).filter(Boolean);
     return owners.map((accounts) => accounts.some((a) => wanted.includes(a)));
   });
 }

@@ -7,6 +7,7 @@ import { COUNTRY_CODES } from '../../../shared/terms/holidays';
 import { saveCustomer } from '../../db/contracts';
 import { db } from '../../db/instance';
 import { DialogButtons } from '../../components/DialogButtons';
+import { nameKey } from '../../../shared/model/name-key';
 
 export function CustomerForm({
   customer,
@@ -42,8 +43,7 @@ export function CustomerForm({
   const save = async () => {
     const name = draft.name.trim();
     if (!name) return setError(t('customerForm.nameRequired'));
-    const key = name.toLocaleLowerCase('sv');
-    if (names.some((n) => n.trim().toLocaleLowerCase('sv') === key))
+    if (names.some((n) => nameKey(n) === nameKey(name)))
       return setError(t('customerForm.nameTaken', { name }));
     const saved = { ...draft, name, masterAccountId: draft.masterAccountId.trim() };
     await saveCustomer(db, user, saved);
