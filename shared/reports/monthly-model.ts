@@ -37,7 +37,10 @@ export interface ReportCategory {
     state: 'projected' | 'due' | 'quoted' | 'ordered' | 'applied';
     added: number;
     unitPrice: string;
+    /** "6" or "6 + 14/31". */
     months: string;
+    /** The same as a number (six decimals): 6.451613. */
+    monthsCharged: number;
     amount: string;
   } | null;
 }

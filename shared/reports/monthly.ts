@@ -17,8 +17,8 @@ import type { InventorySnapshot } from '../model/entities';
 import { escalationLevel, minutesToResolve } from '../service/cases';
 import { growthPct } from '../terms/baseline';
 import { lastDayOfMonth } from '../terms/dates';
-import { fractionToDecimal } from '../terms/fraction';
-import { moneyToDecimal } from '../terms/money';
+import { fraction, fractionToDecimal, type Fraction } from '../terms/fraction';
+import { money, moneyToDecimal, type Money } from '../terms/money';
 import { monthlyTrend } from './trend';
 import { serviceSummary } from './service';
 import type {
@@ -38,6 +38,25 @@ export type {
 } from './monthly-model';
 import { monthsChargedText } from '../terms/term';
 
+/** A true-up as the report shows it: money as decimal text, months charged as text and as a number. */
+function reportTrueUp(
+  state: NonNullable<ReportCategory['trueUp']>['state'],
+  added: number,
+  unitPrice: Money,
+  months: Fraction,
+  amount: Money,
+): ReportCategory['trueUp'] {
+  const whole = months.num / months.den;
+  return {
+    state,
+    added,
+    unitPrice: moneyToDecimal(unitPrice),
+    months: monthsChargedText(Number(whole), months.num - whole * months.den, months.den),
+    monthsCharged: Number(fractionToDecimal(months)),
+    amount: moneyToDecimal(amount),
+  };
+}
+
 function reportCategories(
   input: MonthlyReportInput,
   snapshot: InventorySnapshot | undefined,
@@ -56,41 +75,26 @@ function reportCategories(
     // Recorded; else projected before the adjustment month; else due only as the adjustment month's
     // count decided (units added later are charged at renewal, TERMS.md §4).
     const trueUp = record
-      ? {
-          state: record.state,
-          added: record.added,
-          unitPrice: moneyToDecimal({ minor: record.unitPriceMinor, currency: record.currency }),
-          months: monthsChargedText(
-            record.monthsWhole,
-            record.monthsPartial[0],
+      ? reportTrueUp(
+          record.state,
+          record.added,
+          money(record.unitPriceMinor, record.currency),
+          fraction(
+            record.monthsWhole * record.monthsPartial[1] + record.monthsPartial[0],
             record.monthsPartial[1],
           ),
-          amount: moneyToDecimal({ minor: record.amountMinor, currency: record.currency }),
-        }
+          money(record.amountMinor, record.currency),
+        )
       : month < term.adjustmentMonth && standing.trueUp
-        ? {
-            state: 'projected' as const,
-            added: standing.trueUp.added,
-            unitPrice: moneyToDecimal({ minor: line.unitPriceMinor, currency: contract.currency }),
-            months: monthsChargedText(
-              standing.trueUp.monthsCharged.whole,
-              standing.trueUp.monthsCharged.partial.num,
-              standing.trueUp.monthsCharged.partial.den,
-            ),
-            amount: moneyToDecimal(standing.trueUp.amount),
-          }
+        ? reportTrueUp(
+            'projected',
+            standing.trueUp.added,
+            money(line.unitPriceMinor, contract.currency),
+            standing.trueUp.monthsCharged.total,
+            standing.trueUp.amount,
+          )
         : due
-          ? {
-              state: 'due' as const,
-              added: due.added,
-              unitPrice: moneyToDecimal(due.unitPrice),
-              months: monthsChargedText(
-                due.monthsCharged.whole,
-                due.monthsCharged.partial.num,
-                due.monthsCharged.partial.den,
-              ),
-              amount: moneyToDecimal(due.amount),
-            }
+          ? reportTrueUp('due', due.added, due.unitPrice, due.monthsCharged.total, due.amount)
           : null;
     return {
       category: line.category,
@@ -249,16 +253,6 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
     })),
   };
 }
-
-/** "6" or "6.451613": months charged as a number for a typed cell. */
-export const monthsNumber = (text: string): number => {
-  const [whole = '0', part] = text.split(' + ');
-  if (!part) return Number(whole);
-  const [num = '0', den = '1'] = part.split('/');
-  return Number(
-    fractionToDecimal({ num: BigInt(whole) * BigInt(den) + BigInt(num), den: BigInt(den) }),
-  );
-};
 
 /**
  * What changed between a report as sent and the same month's report from today's data: the figures

@@ -3,7 +3,7 @@
  * (devices not counted, RMAs, CSM hours, cases and incidents, the CSM's note).
  */
 import type { SheetSpec } from '../workbook-spec';
-import { monthsNumber, type MonthlyReport } from './monthly';
+import type { MonthlyReport } from './monthly';
 import type { ReportLabels } from './report-labels';
 import { col, print, titleLines } from './layout-parts';
 
@@ -100,7 +100,7 @@ export function summarySheet(report: MonthlyReport, l: ReportLabels): SheetSpec 
       k.trueUp ? l.trueUpStates[k.trueUp.state] : null,
       k.trueUp?.added ?? null,
       k.trueUp ? Number(k.trueUp.unitPrice) : null,
-      k.trueUp ? monthsNumber(k.trueUp.months) : null,
+      k.trueUp?.monthsCharged ?? null,
       k.trueUp ? Number(k.trueUp.amount) : null,
       k.trueUp
         ? `${k.trueUp.added} × ${k.trueUp.unitPrice} × ${k.trueUp.months} / 12 = ${k.trueUp.amount} ${report.contract?.currency ?? ''}`.trim()

@@ -71,6 +71,7 @@ describe('the monthly report’s true-up (TERMS.md §4)', () => {
       added: 12,
       unitPrice: '49.00',
       months: '6',
+      monthsCharged: 6,
       amount: '294.00',
     });
     expect(
@@ -99,5 +100,51 @@ describe('the monthly report’s true-up (TERMS.md §4)', () => {
       ['categories.0.status', 'within', 'trueUpDue'],
     ]);
     expect(reportChanges(sent, sent)).toEqual([]);
+  });
+});
+
+describe('months charged in the report', () => {
+  it('gives a term ending inside a month as text and as a number', () => {
+    const mid: Contract = {
+      ...contract,
+      termStart: '2026-03-15',
+      categories: [
+        { category: 'video', installedAtStart: 40, agreedGrowth: 0, unitPriceMinor: 12000 },
+      ],
+    };
+    const r = monthlyReport({
+      month: '2026-09',
+      generatedAt: '2026-11-25T10:00:00Z',
+      brand: { name: '', primaryColor: '#1c4e80' },
+      customer: {
+        id: 'c1',
+        name: 'Contoso AB',
+        masterAccountId: '',
+        country: 'SE',
+        lensAccounts: [],
+        csm: '',
+        accountManager: '',
+        isArchived: false,
+      },
+      contract: mid,
+      trueUps: [],
+      snapshots: [snapshot('2026-09-30', 45)],
+      devices: [],
+      catalog: shippedCatalog(),
+      rmas: [],
+      timeEntries: [],
+      cases: [],
+      incidents: [],
+      note: '',
+      today: '2026-11-25',
+    });
+    expect(r.categories[0]?.trueUp).toEqual({
+      state: 'due',
+      added: 5,
+      unitPrice: '120.00',
+      months: '6 + 14/31',
+      monthsCharged: 6.451613,
+      amount: '322.58',
+    });
   });
 });
