@@ -35,7 +35,7 @@ const snapshot = (asOf: string, video: number): InventorySnapshot => ({
   } as unknown as InventorySnapshot['summary'],
 });
 
-function report(month: string, snapshots: InventorySnapshot[]) {
+function report(month: string, snapshots: InventorySnapshot[], chosen: Contract = contract) {
   return monthlyReport({
     month,
     generatedAt: '2026-11-25T10:00:00Z',
@@ -50,7 +50,7 @@ function report(month: string, snapshots: InventorySnapshot[]) {
       accountManager: '',
       isArchived: false,
     },
-    contract,
+    contract: chosen,
     trueUps: [],
     snapshots,
     devices: [],
@@ -112,32 +112,7 @@ describe('months charged in the report', () => {
         { category: 'video', installedAtStart: 40, agreedGrowth: 0, unitPriceMinor: 12000 },
       ],
     };
-    const r = monthlyReport({
-      month: '2026-09',
-      generatedAt: '2026-11-25T10:00:00Z',
-      brand: { name: '', primaryColor: '#1c4e80' },
-      customer: {
-        id: 'c1',
-        name: 'Contoso AB',
-        masterAccountId: '',
-        country: 'SE',
-        lensAccounts: [],
-        csm: '',
-        accountManager: '',
-        isArchived: false,
-      },
-      contract: mid,
-      trueUps: [],
-      snapshots: [snapshot('2026-09-30', 45)],
-      devices: [],
-      catalog: shippedCatalog(),
-      rmas: [],
-      timeEntries: [],
-      cases: [],
-      incidents: [],
-      note: '',
-      today: '2026-11-25',
-    });
+    const r = report('2026-09', [snapshot('2026-09-30', 45)], mid);
     expect(r.categories[0]?.trueUp).toEqual({
       state: 'due',
       added: 5,
