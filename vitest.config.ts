@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          globalSetup: ['test/unit/build-cli.ts'],
           include: [
             'test/unit/shared/**/*.test.ts',
             'test/unit/main/**/*.test.ts',

@@ -49,8 +49,8 @@ if (!app.requestSingleInstanceLock()) {
     host: 'desktop',
     version: app.getVersion(),
     dataLocation: app.getPath('userData'),
+    dataDir: app.getPath('userData'),
     progress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
-    openUrl: (url) => shell.openExternal(url),
     inventoryWorker: inventoryWorkerPath(__dirname),
   });
 
@@ -70,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'openFile', (input, event) =>
     openFileWithDialog(dialog, windowOf(event.sender), input),
   );
-  handle(ipcMain, 'openExternal', (input) => services.openExternal(input, context()));
+  handle(ipcMain, 'keepSafetyBackup', (input) => services.keepSafetyBackup(input, context()));
   handle(ipcMain, 'parseInventory', (input) => services.parseInventory(input, context()));
   handle(ipcMain, 'inventoryDevices', (input) => services.inventoryDevices(input, context()));
   handle(ipcMain, 'buildWorkbook', (input) => services.buildWorkbook(input, context()));

@@ -9,16 +9,31 @@ import { DEVICE_FIELDS, type Device } from './model/device';
 import type { ParsedInventory } from './inventory/parsed';
 import type { ParsedRegister } from './contracts/register';
 import { isCalendarDate } from './terms/dates';
+import { isSafeFileName } from './files';
+import { MAX_FILE_BYTES, MAX_INVENTORY_BYTES, MAX_REGISTER_BYTES } from './limits';
 import { CURRENCY_CODES, type CurrencyCode } from './terms/money';
 import { workbookSchema } from './workbook-spec';
 
-/** A file name as suggested to a save dialog: no folders, no control characters. */
+/**
+ * A file name as suggested to a save dialog or written into a folder: what shared/files.ts would make
+ * of user text (no folders, no control or bidi characters, no ":" streams, no reserved Windows names).
+ */
 const fileName = z
   .string()
   .min(1)
   .max(255)
   .refine(
-    (name) => !/[/\\\u0000-\u001f]/.test(name),
+    isSafeFileName,
+    'a safe file name, without folders, control characters or reserved names',
+  );
+
+/** The name of a file the user picked, shown in messages: no folders, no control characters. */
+const pickedFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine(
+    (name) => !/[/\\\u0000-\u001f\u007f-\u009f]/.test(name),
     'a file name, without folders or control characters',
   );
 
@@ -30,8 +45,12 @@ const fileFilter = z.object({
     .max(10),
 });
 
-/** Largest file the app reads or writes in one call. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+export { MAX_FILE_BYTES, MAX_INVENTORY_BYTES, MAX_REGISTER_BYTES };
+
+const bytesUpTo = (limit: number) =>
+  z
+    .instanceof(Uint8Array)
+    .refine((b) => b.byteLength <= limit, `larger than ${limit / 2 ** 20} MB`);
 
 const taskId = z.string().regex(/^[\w-]{1,64}$/);
 const headerMapping = z.partialRecord(z.enum(DEVICE_FIELDS), z.number().int().min(0).max(16_383));
@@ -44,9 +63,7 @@ export const API = {
     input: z
       .object({
         suggestedName: fileName,
-        bytes: z
-          .instanceof(Uint8Array)
-          .refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+        bytes: bytesUpTo(MAX_FILE_BYTES),
         filters: z.array(fileFilter).max(10),
       })
       .strict(),
@@ -73,17 +90,18 @@ export const API = {
   },
   /** Asks the user for a file and returns its name and bytes; null when cancelled. */
   openFile: { input: z.object({ filters: z.array(fileFilter).max(10) }).strict() },
-  /** Opens an https link in the user's browser; anything else is refused. */
-  openExternal: { input: z.object({ url: z.string().max(2048) }).strict() },
+  /**
+   * Keeps the current data (a backup's bytes) next to the app's own data before a restore replaces
+   * it, and answers where it was written.
+   */
+  keepSafetyBackup: { input: z.object({ bytes: bytesUpTo(MAX_FILE_BYTES) }).strict() },
   /** Reads a Lens inventory file (CSV or XLSX) in a worker: devices, counts and everything wrong with it. */
   parseInventory: {
     input: z
       .object({
         taskId,
-        fileName: fileName,
-        bytes: z
-          .instanceof(Uint8Array)
-          .refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+        fileName: pickedFileName,
+        bytes: bytesUpTo(MAX_INVENTORY_BYTES),
         asOf: z.string().refine(isCalendarDate, 'a date YYYY-MM-DD').nullable(),
         mapping: headerMapping.nullable(),
         locale: z.string().max(35),
@@ -101,10 +119,8 @@ export const API = {
   parseRegister: {
     input: z
       .object({
-        fileName: fileName,
-        bytes: z
-          .instanceof(Uint8Array)
-          .refine((b) => b.byteLength <= MAX_FILE_BYTES, 'file too large'),
+        fileName: pickedFileName,
+        bytes: bytesUpTo(MAX_REGISTER_BYTES),
         defaultCurrency: z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]),
       })
       .strict(),
@@ -122,7 +138,10 @@ export interface AppInfo {
   /** 'desktop' in Electron, 'browser' through the browser host. */
   host: 'desktop' | 'browser';
   platform: string;
-  /** Where the local database lives, in words the user can act on. */
+  /**
+   * Where the local database lives: the app's data folder (desktop), or the origin whose browser
+   * storage holds it (browser host).
+   */
   dataLocation: string;
 }
 
@@ -169,7 +188,7 @@ export interface AppApi {
   saveFile(request: CapabilityInput<'saveFile'>): Promise<SavedFile | null>;
   saveFiles(request: CapabilityInput<'saveFiles'>): Promise<SavedFiles | null>;
   openFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null>;
-  openExternal(request: CapabilityInput<'openExternal'>): Promise<boolean>;
+  keepSafetyBackup(request: CapabilityInput<'keepSafetyBackup'>): Promise<SavedFile>;
   /** The parse, with `devices` empty: fetch them with inventoryDevices, `devicePages` pages. */
   parseInventory(
     request: CapabilityInput<'parseInventory'>,

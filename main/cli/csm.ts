@@ -3,12 +3,14 @@
  * clear line on stderr. The commands run the same shared/ and main/services code as the app.
  */
 import { resolve } from 'node:path';
+import { terminalText } from '../../shared/terminal-text';
 import { generateDemoPortfolio } from '../../shared/demo/generate';
 import { isCalendarDate, isCalendarMonth, localToday } from '../../shared/terms/dates';
 import { writeDemoFiles } from '../services/demo-files';
 import { inspect } from './inspect';
 import { writeReports } from './report';
 import { computeStatus, humanStatus } from './status';
+import { isCappedCommand, runCapped, serveCappedCommand } from './capped';
 
 interface Output {
   write(text: string): unknown;
@@ -159,12 +161,17 @@ async function demo(args: readonly string[], stdout: Output): Promise<number> {
   return 0;
 }
 
+/** Writes what a command prints with the file-borne control characters made visible. */
+const safe = (output: Output): Output => ({ write: (text) => output.write(terminalText(text)) });
+
 export async function run(
   argv: readonly string[],
-  stdout: Output,
-  stderr: Output,
+  rawStdout: Output,
+  rawStderr: Output,
 ): Promise<number> {
   const [command, ...args] = argv;
+  const stdout = safe(rawStdout);
+  const stderr = safe(rawStderr);
   try {
     if (command === 'demo') return await demo(args, stdout);
     if (command === 'inspect') return await inspectCommand(args, stdout);
@@ -180,3 +187,12 @@ export async function run(
     return 2;
   }
 }
+
+/** The process entry (bin/csm.mjs): commands that read users' files run in a capped worker. */
+export function main(argv: readonly string[]): Promise<number> {
+  return isCappedCommand(argv)
+    ? runCapped(__filename, argv, process.stdout, process.stderr)
+    : run(argv, process.stdout, process.stderr);
+}
+
+serveCappedCommand(run);

@@ -1,64 +1,65 @@
 /**
  * `npm run start:browser`: serves the workstation to a browser on this machine only and prints the one
- * line with the link to open. `--port N` picks the port, `--no-open` leaves the browser closed.
+ * line with the link to open (single use; press Enter for a new one). `--port N` picks the port,
+ * `--no-open` leaves the browser closed. CSM_HOST_DATA moves the host's folder, CSM_HOST_NAME fixes
+ * its host name and CSM_HOST_TOKEN its first link token (the tests use these).
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseHostArgs } from './args';
 import { inventoryWorkerPath } from '../services/inventory/run-worker';
+import { hostDataDir, installationHost } from './installation';
+import { openBrowser } from './open-browser';
 import { createHostServer } from './server';
+import { HostSessions } from './sessions';
 
 declare const __APP_VERSION__: string;
 
-function openBrowser(url: string): Promise<void> {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '', url]]
-        : ['xdg-open', [url]];
-  const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-  child.on('error', () => undefined);
-  child.unref();
-  return Promise.resolve();
+function fail(message: string): never {
+  process.stderr.write(`CSM Workstation: ${message}\n`);
+  process.exit(2);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let options;
   try {
     options = parseHostArgs(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(
-      `csm-workstation: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    process.exit(2);
+    fail(error instanceof Error ? error.message : String(error));
   }
-  const envToken = process.env['CSM_HOST_TOKEN'];
-  const token =
-    envToken && envToken.length >= 16 ? envToken : randomBytes(24).toString('base64url');
+  const dataDir = hostDataDir();
+  const hostName = await installationHost(dataDir, process.env['CSM_HOST_NAME']).catch(
+    (error: unknown) =>
+      fail(`cannot prepare ${dataDir}: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const sessions = new HostSessions();
   const server = createHostServer({
     root: join(__dirname, '..', 'renderer'),
-    token,
+    sessions,
     port: options.port,
+    hostName,
     version: __APP_VERSION__,
-    openUrl: openBrowser,
     inventoryWorker: inventoryWorkerPath(__dirname),
+    dataDir,
   });
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    const reason =
-      error.code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port N)` : error.message;
-    process.stderr.write(`CSM Workstation: cannot start the browser host: ${reason}\n`);
-    process.exit(2);
-  });
+  const link = (token: string) => `http://${hostName}:${options.port}/?token=${token}`;
+  server.on('error', (error: NodeJS.ErrnoException) =>
+    fail(
+      `cannot start the browser host: ${error.code === 'EADDRINUSE' ? `port ${options.port} is in use (try --port N)` : error.message}`,
+    ),
+  );
   server.listen(options.port, '127.0.0.1', () => {
-    const url = `http://127.0.0.1:${options.port}/?token=${token}`;
+    const url = link(sessions.mintLink(process.env['CSM_HOST_TOKEN']));
     process.stdout.write(`CSM Workstation: ${url}\n`);
     if (options.shouldOpen) void openBrowser(url);
+    if (process.stdin.isTTY)
+      createInterface({ input: process.stdin }).on('line', () =>
+        process.stdout.write(`CSM Workstation (new link): ${link(sessions.mintLink())}\n`),
+      );
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-main();
+void main();

@@ -1,45 +1,46 @@
 /**
- * The browser host: the built renderer and the same main services over HTTP on 127.0.0.1 only.
- * Guarded by a random per-run token: the printed link carries it once, the server swaps it for an
- * HttpOnly, SameSite=Strict cookie, and every other request needs that cookie. Requests whose Host or
- * Origin is not this server's (DNS rebinding, other sites) are refused.
+ * The browser host: the built renderer and the same main services over HTTP on loopback only, at the
+ * installation's own origin (`http://<random>.localhost:PORT`, see installation.ts).
+ *
+ * Trust model: the printed link carries a single-use launch token; redeeming it sets a random session
+ * ID in an HttpOnly, SameSite=Strict cookie for that host name only (a cookie has no port, so a cookie
+ * for 127.0.0.1 would reach every local server). Every other request needs the session. Requests whose
+ * Host is not ours (DNS rebinding) or whose Origin or Sec-Fetch-Site is another site are refused, the
+ * event stream included. Bodies are limited per capability before they are read, not after.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { API, MAX_FILE_BYTES, type Capability, type ProgressEvent } from '../../shared/api';
+import { API, type Capability, type ProgressEvent } from '../../shared/api';
 import { decodeFramed, FRAMED_CONTENT_TYPE } from '../../shared/api-wire';
 import { UnusableFileError } from '../services/inventory/errors';
 import { CancelledError } from '../services/inventory/run-worker';
-import { services, type ServiceCapability, type ServiceContext } from '../services/registry';
+import {
+  requestLimit,
+  services,
+  type ServiceCapability,
+  type ServiceContext,
+} from '../services/registry';
 import { serveStatic } from '../services/static-files';
+import type { HostSessions } from './sessions';
 
 export interface HostConfig {
   root: string;
-  token: string;
+  sessions: HostSessions;
   port: number;
+  /** The installation's host name, e.g. "w3k9….localhost". */
+  hostName: string;
   version: string;
-  /** Opens a vetted https URL in the user's browser. */
-  openUrl: (url: string) => Promise<void>;
   inventoryWorker: string;
+  /** Where the host keeps its own files (safety backups). */
+  dataDir: string;
 }
 
-const COOKIE = 'csm_token';
-/** JSON bodies carry at most a table for a workbook (a 100k-row export is ~15 MB). */
-const MAX_JSON_BYTES = 256 * 2 ** 20;
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieToken(request: IncomingMessage): string {
-  const header = request.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return value.join('=');
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
   }
-  return '';
 }
 
 function send(
@@ -52,64 +53,101 @@ function send(
     'Content-Type': type,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...(status === 413 ? { Connection: 'close' } : {}),
   });
   response.end(body);
 }
 
+const sendJson = (response: ServerResponse, status: number, value: unknown) =>
+  send(response, status, JSON.stringify(value), 'application/json');
+
+/** Reads a body of at most `limit` bytes: a larger declared length is refused before reading. */
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () =>
+    new RequestError(
+      413,
+      `the request is larger than the ${Math.round(limit / 2 ** 20)} MB it may be`,
+    );
+  const declared = Number(request.headers['content-length'] ?? NaN);
+  if (declared > limit) throw tooLarge();
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('request too large');
+    if (size > limit) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
 }
 
-/** The request input: framed (with file bytes) or plain JSON. */
-async function readInput(request: IncomingMessage): Promise<unknown> {
-  if (request.headers['content-type'] === FRAMED_CONTENT_TYPE) {
-    const body = await readBody(request, MAX_FILE_BYTES + MAX_JSON_BYTES);
-    return decodeFramed(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+/** The request input: framed (with file bytes) or plain JSON. Malformed input is a 400. */
+async function readInput(request: IncomingMessage, limit: number): Promise<unknown> {
+  const body = await readBody(request, limit);
+  try {
+    if (request.headers['content-type'] === FRAMED_CONTENT_TYPE)
+      return decodeFramed(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+    return JSON.parse(body.toString('utf8') || '{}') as unknown;
+  } catch (error) {
+    throw new RequestError(
+      400,
+      `the request is not valid: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  const text = (await readBody(request, MAX_JSON_BYTES)).toString('utf8');
-  return JSON.parse(text || '{}') as unknown;
 }
 
 function isServiceCapability(name: string): name is ServiceCapability {
   return Object.hasOwn(services, name) && Object.hasOwn(API, name);
 }
 
+function cookieValue(request: IncomingMessage, name: string): string {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return '';
+}
+
+/** The page that follows a redeemed link: a same-origin step, so the Strict cookie is sent after it. */
+const ENTER_PAGE =
+  '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>CSM Workstation</title><p><a href="/">Open CSM Workstation</a></p>\n';
+
 export function createHostServer(config: HostConfig): Server {
-  const origins = new Set([`127.0.0.1:${config.port}`, `localhost:${config.port}`]);
+  const origin = `http://${config.hostName}:${config.port}`;
+  const host = `${config.hostName}:${config.port}`;
+  const cookieName = `csm_session_${config.port}`;
   const listeners = new Set<ServerResponse>();
   const context: ServiceContext = {
     host: 'browser',
     version: config.version,
-    dataLocation: `this browser's storage for http://127.0.0.1:${config.port}`,
+    dataLocation: origin,
+    dataDir: config.dataDir,
     progress: (event: ProgressEvent) => {
       for (const listener of listeners) listener.write(`data: ${JSON.stringify(event)}\n\n`);
     },
-    openUrl: config.openUrl,
     inventoryWorker: config.inventoryWorker,
+  };
+
+  /** Another site's request: an Origin that is not ours, or a browser that says it is cross-site. */
+  const isForeign = (request: IncomingMessage) => {
+    const requestOrigin = request.headers.origin;
+    const site = request.headers['sec-fetch-site'];
+    return (
+      (requestOrigin !== undefined && requestOrigin !== origin) ||
+      (site !== undefined && site !== 'same-origin')
+    );
   };
 
   const callService = async (request: IncomingMessage, response: ServerResponse, name: string) => {
     if (request.method !== 'POST' || !isServiceCapability(name))
       return send(response, 404, 'Not found');
-    const origin = request.headers.origin;
-    if (origin !== undefined && !origins.has(origin.replace(/^http:\/\//, '')))
-      return send(response, 403, 'Forbidden origin');
+    if (isForeign(request)) return send(response, 403, 'Forbidden origin');
     try {
-      const parsed = API[name satisfies Capability].input.safeParse(await readInput(request));
+      const input = await readInput(request, requestLimit(name));
+      const parsed = API[name satisfies Capability].input.safeParse(input);
       if (!parsed.success)
-        return send(
-          response,
-          400,
-          JSON.stringify({ error: parsed.error.issues[0]?.message }),
-          'application/json',
-        );
+        return sendJson(response, 400, {
+          error: `${parsed.error.issues[0]?.path.join('.') || 'input'}: ${parsed.error.issues[0]?.message}`,
+        });
       const value = await (
         services[name] as (input: unknown, c: ServiceContext) => Promise<unknown>
       )(parsed.data, context);
@@ -121,59 +159,76 @@ export function createHostServer(config: HostConfig): Server {
         });
         return response.end(value);
       }
-      return send(response, 200, JSON.stringify({ ok: true, value }), 'application/json');
+      return sendJson(response, 200, { ok: true, value });
     } catch (error) {
-      // A refused file or a cancelled task is an answer, not a fault: 200 with the reason.
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof UnusableFileError || error instanceof CancelledError) {
-        return send(
-          response,
-          200,
-          JSON.stringify({ ok: false, error: message }),
-          'application/json',
-        );
+      if (error instanceof RequestError) {
+        sendJson(response, error.status, { error: message });
+        if (error.status === 413) request.destroy();
+        return undefined;
       }
-      return send(response, 500, JSON.stringify({ error: message }), 'application/json');
+      // A refused file or a cancelled task is an answer, not a fault: 200 with the reason.
+      if (error instanceof UnusableFileError || error instanceof CancelledError)
+        return sendJson(response, 200, { ok: false, error: message });
+      return sendJson(response, 500, { error: message });
     }
   };
 
-  const route = async (request: IncomingMessage, response: ServerResponse) => {
-    if (!origins.has(request.headers.host ?? '')) return send(response, 421, 'Misdirected request');
-    const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${config.port}`);
-    const offered = url.searchParams.get('token');
-    if (offered !== null) {
-      if (!sameToken(offered, config.token))
-        return send(
-          response,
-          403,
-          'This link has expired: open the link the browser host printed.',
-        );
-      response.writeHead(303, {
-        Location: '/',
-        'Set-Cookie': `${COOKIE}=${config.token}; HttpOnly; SameSite=Strict; Path=/`,
-        'Cache-Control': 'no-store',
-      });
+  const openEvents = (request: IncomingMessage, response: ServerResponse) => {
+    if (isForeign(request)) return send(response, 403, 'Forbidden origin');
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    listeners.add(response);
+    request.on('close', () => listeners.delete(response));
+    return undefined;
+  };
+
+  const redeem = (request: IncomingMessage, response: ServerResponse, token: string) => {
+    if (config.sessions.isSession(cookieValue(request, cookieName))) {
+      response.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' });
       return response.end();
     }
-    if (!sameToken(cookieToken(request), config.token)) {
+    const session = config.sessions.redeem(token);
+    if (!session)
+      return send(
+        response,
+        403,
+        'This link has been used or has expired: open the newest link the browser host printed (press Enter in its terminal for a new one).',
+      );
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': "default-src 'none'",
+    });
+    return response.end(ENTER_PAGE);
+  };
+
+  const route = async (request: IncomingMessage, response: ServerResponse) => {
+    const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+    const url = new URL(request.url ?? '/', origin);
+    if (request.headers.host !== host) {
+      // The bare loopback address only ever sends the browser on to the installation's own origin.
+      if (request.headers.host === `127.0.0.1:${config.port}` && request.method === 'GET') {
+        response.writeHead(307, { Location: `${origin}${url.pathname}${url.search}` });
+        return response.end();
+      }
+      return send(response, 421, 'Misdirected request');
+    }
+    const offered = url.searchParams.get('token');
+    if (offered !== null) return redeem(request, response, offered);
+    if (!config.sessions.isSession(cookieValue(request, cookieName)))
       return send(
         response,
         401,
         'CSM Workstation: open the link the browser host printed in its terminal.',
       );
-    }
-    if (url.pathname === '/api/events') {
-      response.writeHead(200, {
-        'Content-Type': 'text/event-stream',
-        'Cache-Control': 'no-store',
-        Connection: 'keep-alive',
-      });
-      response.write(': connected\n\n');
-      listeners.add(response);
-      request.on('close', () => listeners.delete(response));
-      return undefined;
-    }
+    if (url.pathname === '/api/events') return openEvents(request, response);
     if (url.pathname.startsWith('/api/'))
       return callService(request, response, url.pathname.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD')

@@ -6,9 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+/** Writes `bytes` to `path` atomically; `mode` 0o600 for what only this user may read. */
+export async function writeFileAtomic(
+  path: string,
+  bytes: Uint8Array,
+  mode = 0o644,
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o644);
+  const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(bytes);
     await handle.sync();

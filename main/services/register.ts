@@ -5,11 +5,12 @@ import {
   REGISTER_COLUMNS,
   type ParsedRegister,
 } from '../../shared/contracts/register';
+import { MAX_REGISTER_BYTES } from '../../shared/limits';
 import type { CurrencyCode } from '../../shared/terms/money';
 import { UnusableFileError } from './inventory/errors';
 import { readTableFile } from './table';
 
-export const REGISTER_LIMITS = { bytes: 20 * 2 ** 20, rows: 100_000 };
+export const REGISTER_LIMITS = { bytes: MAX_REGISTER_BYTES, rows: 100_000 };
 
 export interface RegisterFile extends ParsedRegister {
   file: string;

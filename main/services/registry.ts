@@ -2,22 +2,31 @@
  * The main-side services both hosts offer: the Electron IPC handlers and the browser host's HTTP routes
  * call these same functions, so the desktop and the browser can never compute differently.
  */
-import type { AppApi, AppInfo, CapabilityInput, ProgressEvent } from '../../shared/api';
-import { openExternalSafe } from '../app/external-links';
+import {
+  MAX_FILE_BYTES,
+  MAX_INVENTORY_BYTES,
+  MAX_REGISTER_BYTES,
+  type AppApi,
+  type AppInfo,
+  type CapabilityInput,
+  type ProgressEvent,
+} from '../../shared/api';
 import { devicePage, forgetDevices, holdDevices } from './inventory/parsed-store';
 import { cancelTask, parseInWorker } from './inventory/run-worker';
 import { parseRegisterFile } from './register';
+import { keepSafetyBackup } from './safety-backup';
 import { buildWorkbook } from './workbook';
 import { localToday } from '../../shared/terms/dates';
 
 export interface ServiceContext {
   host: AppInfo['host'];
   version: string;
+  /** Where the database lives, as AppInfo tells it. */
   dataLocation: string;
+  /** Where main keeps files of its own (safety backups, secrets). */
+  dataDir: string;
   /** Reports progress of long work to the window that asked. */
   progress: (event: ProgressEvent) => void;
-  /** Hands a vetted https URL to the OS browser. */
-  openUrl: (url: string) => Promise<void>;
   /** The bundled inventory worker script. */
   inventoryWorker: string;
 }
@@ -25,7 +34,7 @@ export interface ServiceContext {
 /** Capabilities that need no dialog or window: the same in both hosts. */
 export type ServiceCapability =
   | 'getAppInfo'
-  | 'openExternal'
+  | 'keepSafetyBackup'
   | 'parseInventory'
   | 'inventoryDevices'
   | 'buildWorkbook'
@@ -48,7 +57,9 @@ export const services: Services = {
       platform: process.platform,
       dataLocation: context.dataLocation,
     }),
-  openExternal: (input, context) => openExternalSafe(input.url, context.openUrl),
+  keepSafetyBackup: async ({ bytes }, context) => ({
+    path: await keepSafetyBackup(context.dataDir, bytes),
+  }),
   parseInventory: async (
     { taskId, bytes, fileName, asOf, mapping, locale, overrides },
     context,
@@ -75,3 +86,17 @@ export const services: Services = {
     parseRegisterFile(bytes, fileName, defaultCurrency),
   cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId) || forgetDevices(taskId)),
 };
+
+/** JSON requests are small: a workbook's table is the largest (a 100,000-row export is ~15 MB). */
+const JSON_BYTES = 2 ** 20;
+const LIMITS: Partial<Record<ServiceCapability, number>> = {
+  parseInventory: MAX_INVENTORY_BYTES + JSON_BYTES,
+  parseRegister: MAX_REGISTER_BYTES + JSON_BYTES,
+  keepSafetyBackup: MAX_FILE_BYTES + JSON_BYTES,
+  buildWorkbook: 256 * 2 ** 20,
+};
+
+/** The most bytes a request for `capability` may carry; the browser host refuses more before reading. */
+export function requestLimit(capability: ServiceCapability): number {
+  return LIMITS[capability] ?? JSON_BYTES;
+}

@@ -82,7 +82,8 @@ export function notFound(): StaticResponse {
 /** The response for a URL path: the file with its type and the CSP, or 404. */
 export async function serveStatic(root: string, urlPath: string): Promise<StaticResponse> {
   const path = resolveStaticPath(root, urlPath);
-  if (!path) return notFound();
+  // Source maps would hand out the source; they are not built, and never served.
+  if (!path || extname(path) === '.map') return notFound();
   try {
     if (!(await stat(path)).isFile()) return notFound();
   } catch {

@@ -3,12 +3,10 @@
  * imports and the contract register. XLSX passes the zip pre-scan first; CSV is decoded (UTF-8, UTF-16,
  * Windows-1252) and its separator detected.
  */
-import type { CellValue } from '../../shared/inventory/normalise';
 import { parseCsv } from './inventory/csv';
 import { decodeText, sniffFormat } from './inventory/decode';
 import { UnusableFileError } from './inventory/errors';
-import { readXlsx, type HeaderRule } from './inventory/xlsx';
-import { scanZip } from './inventory/zip-scan';
+import { readXlsx, type HeaderRule, type TableRow } from './inventory/xlsx';
 
 export interface Table {
   format: 'csv' | 'xlsx';
@@ -17,7 +15,7 @@ export interface Table {
   sheet: string | null;
   headerRow: number;
   headers: string[];
-  rows: { row: number; cells: CellValue[] }[];
+  rows: TableRow[];
 }
 
 export interface TableLimits {
@@ -35,7 +33,6 @@ export async function readTableFile(bytes: Uint8Array, limits: TableLimits): Pro
     );
   }
   if (sniffFormat(bytes) === 'xlsx') {
-    await scanZip(bytes);
     const table = await readXlsx(bytes, limits.maxRows, limits.onProgress, limits.rule);
     return { format: 'xlsx', encoding: null, delimiter: null, ...table };
   }

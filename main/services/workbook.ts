@@ -14,6 +14,7 @@ import type {
   SheetSpec,
   WorkbookSpec,
 } from '../../shared/workbook-spec';
+import { xmlSafe } from '../../shared/xml-text';
 import { CHART_SIZE, lineChartPng } from './chart-image';
 import { addImages, type SheetImage } from './xlsx-images';
 
@@ -40,7 +41,7 @@ const HEADER_BORDER: Partial<ExcelJS.Borders> = {
 /** A sheet name Excel accepts: no []:*?/\ characters, at most 31 long, not empty. */
 export function sheetName(name: string): string {
   return (
-    name
+    xmlSafe(name)
       .replace(/[[\]:*?/\\]/g, ' ')
       .trim()
       .slice(0, 31) || 'Sheet'
@@ -56,11 +57,11 @@ function typed(value: CellSpec, type: ColumnType): ExcelJS.CellValue {
   if (type === 'duration' && typeof value === 'number') return value / 1440;
   if (type !== 'text' && type !== 'boolean' && typeof value === 'number') return value;
   if (type === 'boolean' && typeof value === 'boolean') return value;
-  return String(value);
+  return xmlSafe(String(value));
 }
 
 /** Page header/footer text: '&' is a code there, so it is doubled. */
-const headerText = (text: string) => text.replaceAll('&', '&&');
+const headerText = (text: string) => xmlSafe(text).replaceAll('&', '&&');
 
 /** argb of a #rrggbb colour. */
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -71,7 +72,7 @@ function writeHeader(
   look: Look,
   colors: ReadonlyMap<string, string> = new Map(),
 ): number {
-  const header = worksheet.addRow(columns.map((c) => c.header));
+  const header = worksheet.addRow(columns.map((c) => xmlSafe(c.header)));
   header.eachCell((cell, n) => {
     const color = colors.get(columns[n - 1]?.header ?? '');
     cell.font = color ? { bold: true, color: { argb: argb(color) } } : { bold: true };
@@ -90,7 +91,7 @@ function writeBlock(
   look: Look,
 ): void {
   worksheet.addRow([]).commit();
-  const heading = worksheet.addRow([block.heading]);
+  const heading = worksheet.addRow([xmlSafe(block.heading)]);
   heading.font = { bold: true, size: 12, color: look.title };
   heading.commit();
   writeHeader(worksheet, block.columns, look);
@@ -165,7 +166,7 @@ function writeSheet(
     return { key: String(i), width, style: format ? { numFmt: format } : {} };
   });
   title.forEach((line, i) => {
-    const row = worksheet.addRow([line]);
+    const row = worksheet.addRow([xmlSafe(line)]);
     row.getCell(1).numFmt = '@';
     row.font = i === 0 ? { bold: true, size: 14, color: look.title } : { size: 11 };
     row.commit();

@@ -4,6 +4,7 @@
  * entries that do not change (the big device sheet among them) are copied as they are, still compressed.
  */
 import { crc32 } from 'node:zlib';
+import { xmlSafe } from '../../shared/xml-text';
 import { deflated, entryText, readEntries, writeZip, type Entry } from './zip-entries';
 
 export interface SheetImage {
@@ -21,7 +22,8 @@ export interface SheetImage {
 
 const EMU_PER_PIXEL = 9525;
 
-const xmlAttribute = (text: string) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const xmlAttribute = (text: string) =>
+  xmlSafe(text).replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function drawingXml(images: readonly SheetImage[], firstRel: number): string {
   const anchors = images.map((image, i) => {

@@ -90,7 +90,7 @@ export function browserApi(): AppApi {
       return { folder: '', files: request.files.map((f) => f.name) };
     },
     openFile: (request) => pickFile(request),
-    openExternal: (request) => call('openExternal', request),
+    keepSafetyBackup: (request) => call('keepSafetyBackup', request),
     parseInventory: (request) => call('parseInventory', request),
     inventoryDevices: (request) => call('inventoryDevices', request),
     buildWorkbook: (request) => call('buildWorkbook', request),

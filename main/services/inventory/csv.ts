@@ -10,10 +10,20 @@ export type Separator = ',' | ';' | '\t';
 /** Excel's limit for one cell; a longer value means a broken file, not data. */
 export const MAX_CELL_CHARS = 32_767;
 
+/** The widest header taken; an inventory or register has a few dozen columns. */
+export const MAX_COLUMNS = 1024;
+
+export interface CsvRow {
+  row: number;
+  cells: string[];
+  /** Values in columns beyond the header's (only data rows keep the header's width). */
+  extra?: number;
+}
+
 export interface CsvTable {
   separator: Separator;
   /** Rows with their spreadsheet row numbers; blank lines are skipped but keep their numbers. */
-  rows: { row: number; cells: string[] }[];
+  rows: CsvRow[];
 }
 
 function countOutsideQuotes(line: string, char: string): number {
@@ -55,20 +65,39 @@ export function parseCsv(text: string, maxRows: number): CsvTable {
   const rows: CsvTable['rows'] = [];
   let row = 1;
   let cells: string[] = [];
+  let extra = 0;
   let field = '';
+  // Until the header is read, as wide as MAX_COLUMNS; then as wide as the header's named columns, so
+  // thousands of empty trailing columns cost nothing.
+  let width = MAX_COLUMNS;
   let i = start;
   const n = text.length;
-  const endRow = () => {
-    cells.push(field);
+  const endField = () => {
+    if (cells.length < width) cells.push(field);
+    else if (field !== '') {
+      if (rows.length === 0)
+        throw new UnusableFileError(
+          `row ${row}: the header has more than ${MAX_COLUMNS.toLocaleString('en')} columns, more than a table of devices or contracts has`,
+        );
+      extra++;
+    }
     field = '';
-    if (!(cells.length === 1 && cells[0] === '')) {
+  };
+  const endRow = () => {
+    endField();
+    if (extra > 0 || cells.some((cell) => cell !== '')) {
       if (rows.length >= maxRows)
         throw new UnusableFileError(
           `the file has more than ${maxRows.toLocaleString('en')} rows, the most one import takes`,
         );
-      rows.push({ row, cells });
+      if (rows.length === 0) {
+        while (cells.length > 1 && cells.at(-1)?.trim() === '') cells.pop();
+        width = cells.length;
+      }
+      rows.push(extra > 0 ? { row, cells, extra } : { row, cells });
     }
     cells = [];
+    extra = 0;
     row++;
   };
   while (i < n) {
@@ -109,8 +138,7 @@ export function parseCsv(text: string, maxRows: number): CsvTable {
       continue;
     }
     if (c === sep) {
-      cells.push(field);
-      field = '';
+      endField();
       i++;
     } else if (c === 10 || c === 13) {
       endRow();

@@ -3,6 +3,7 @@
  * The app (in a worker) and `csm inspect` both read files through this one function.
  */
 import { createHash } from 'node:crypto';
+import { MAX_INVENTORY_BYTES } from '../../../shared/limits';
 import { createCatalog, SHIPPED_CATALOG_ENTRIES, type CatalogEntry } from '../../../shared/catalog';
 import {
   accountsOf,
@@ -27,7 +28,7 @@ import { INVENTORY_HEADER } from './xlsx';
 
 export const IMPORT_LIMITS = {
   /** The largest file one import takes. */
-  bytes: 200 * 2 ** 20,
+  bytes: MAX_INVENTORY_BYTES,
   /** The most data rows one import takes (above Excel's 1,048,576 would be a broken file anyway). */
   rows: 1_000_000,
 };
@@ -96,11 +97,11 @@ export async function parseInventory(
   const width = table.headers.length;
   const accepted: RowDevice[] = [];
   const rejected: Rejection[] = [];
-  table.rows.forEach(({ row, cells }, index) => {
-    if (cells.length > width && cells.slice(width).some((c) => c !== null && c !== '')) {
+  table.rows.forEach(({ row, cells, extra }, index) => {
+    if (extra) {
       rejected.push({
         row,
-        reason: `the row has ${cells.length} values but the header has ${width} columns`,
+        reason: `the row has ${extra === 1 ? 'a value' : `${extra} values`} beyond the header's ${width} columns`,
       });
     } else {
       const result = normaliseRow(cells, { mapping, dateOrder });

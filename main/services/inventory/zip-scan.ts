@@ -1,6 +1,8 @@
 /**
- * The zip pre-scan every XLSX passes before exceljs sees it: it reads only the central directory
- * (nothing is inflated) and refuses zip bombs, path tricks and malformed archives in milliseconds.
+ * The one way users' zip packages (.xlsx) are opened. The central directory is checked first, before
+ * anything is inflated: zip bombs by their declared sizes, path tricks, duplicate names, too many
+ * parts. Then each part is inflated as a stream that counts the bytes it really produces and stops at
+ * the limit, because the directory may lie. Everything stays in memory: no temporary files.
  */
 import yauzl from 'yauzl';
 import { UnusableFileError } from './errors';
@@ -15,7 +17,16 @@ export const ZIP_LIMITS = {
 
 export interface ZipScan {
   entries: number;
-  totalBytes: number;
+}
+
+/** An opened, checked package: its parts by name, each readable once as a counted stream. */
+export interface CheckedZip {
+  names: ReadonlySet<string>;
+  /** The part's bytes as they inflate, chunk by chunk; refused once it passes `limit` bytes. */
+  inflate(name: string, limit?: number): AsyncIterable<Buffer>;
+  /** How many bytes all parts read so far really inflated to. */
+  readonly inflatedBytes: number;
+  close(): void;
 }
 
 function fromBuffer(buffer: Buffer): Promise<yauzl.ZipFile> {
@@ -44,22 +55,31 @@ function checkName(raw: Buffer, isUtf8: boolean): string {
   return name;
 }
 
-export async function scanZip(bytes: Uint8Array): Promise<ZipScan> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch (error) {
+const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+function checkEntry(entry: yauzl.Entry, name: string, totalBytes: number): void {
+  const size = entry.uncompressedSize;
+  if (size > ZIP_LIMITS.entryBytes)
     throw new UnusableFileError(
-      `the file is not a readable Excel workbook (damaged or truncated zip: ${error instanceof Error ? error.message : String(error)})`,
+      `the workbook part ${name} would inflate to ${megabytes(size)} MB: refused as a zip bomb`,
+    );
+  if (size > 2 ** 20 && size / Math.max(1, entry.compressedSize) > ZIP_LIMITS.ratio) {
+    throw new UnusableFileError(
+      `the workbook part ${name} compresses ${Math.round(size / Math.max(1, entry.compressedSize))}:1, which no real spreadsheet does: refused as a zip bomb`,
     );
   }
-  if (zip.entryCount > ZIP_LIMITS.entries) {
-    zip.close();
+  if (totalBytes > ZIP_LIMITS.totalBytes)
+    throw new UnusableFileError(
+      `the workbook would inflate to more than ${megabytes(ZIP_LIMITS.totalBytes)} MB: refused`,
+    );
+}
+
+async function readDirectory(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  if (zip.entryCount > ZIP_LIMITS.entries)
     throw new UnusableFileError(
       `the workbook has ${zip.entryCount.toLocaleString('en')} parts, more than a spreadsheet has (limit ${ZIP_LIMITS.entries.toLocaleString('en')}): refused`,
     );
-  }
-  const names = new Set<string>();
+  const entries = new Map<string, yauzl.Entry>();
   let totalBytes = 0;
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -68,29 +88,15 @@ export async function scanZip(bytes: Uint8Array): Promise<ZipScan> {
           entry.fileName as unknown as Buffer,
           (entry.generalPurposeBitFlag & 0x800) !== 0,
         );
-        if (names.has(name))
+        if (entries.has(name))
           throw new UnusableFileError(
             `the workbook contains ${JSON.stringify(name)} twice: refused`,
           );
-        names.add(name);
-        const size = entry.uncompressedSize;
-        totalBytes += size;
-        if (size > ZIP_LIMITS.entryBytes)
-          throw new UnusableFileError(
-            `the workbook part ${name} would inflate to ${Math.round(size / 2 ** 20)} MB: refused as a zip bomb`,
-          );
-        if (size > 2 ** 20 && size / Math.max(1, entry.compressedSize) > ZIP_LIMITS.ratio) {
-          throw new UnusableFileError(
-            `the workbook part ${name} compresses ${Math.round(size / Math.max(1, entry.compressedSize))}:1, which no real spreadsheet does: refused as a zip bomb`,
-          );
-        }
-        if (totalBytes > ZIP_LIMITS.totalBytes)
-          throw new UnusableFileError(
-            `the workbook would inflate to more than ${ZIP_LIMITS.totalBytes / 2 ** 20} MB: refused`,
-          );
+        entries.set(name, entry);
+        totalBytes += entry.uncompressedSize;
+        checkEntry(entry, name, totalBytes);
         zip.readEntry();
       } catch (error) {
-        zip.close();
         reject(error instanceof Error ? error : new UnusableFileError(String(error)));
       }
     });
@@ -100,9 +106,92 @@ export async function scanZip(bytes: Uint8Array): Promise<ZipScan> {
     );
     zip.readEntry();
   });
-  if (!names.has('xl/workbook.xml'))
+  if (!entries.has('xl/workbook.xml'))
     throw new UnusableFileError(
       'the file is a zip archive but not an Excel workbook (it has no xl/workbook.xml)',
     );
-  return { entries: names.size, totalBytes };
+  return entries;
+}
+
+function openStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (error, stream) =>
+      error || !stream ? reject(error ?? new Error('no stream')) : resolve(stream),
+    ),
+  );
+}
+
+/** Opens and checks a package; the caller closes it. Refusals are UnusableFileErrors that say why. */
+export async function openZip(bytes: Uint8Array): Promise<CheckedZip> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (error) {
+    throw new UnusableFileError(
+      `the file is not a readable Excel workbook (damaged or truncated zip: ${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  let entries: Map<string, yauzl.Entry>;
+  try {
+    entries = await readDirectory(zip);
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+  let inflatedBytes = 0;
+  return {
+    names: new Set(entries.keys()),
+    get inflatedBytes() {
+      return inflatedBytes;
+    },
+    close: () => zip.close(),
+    async *inflate(name: string, limit = ZIP_LIMITS.entryBytes) {
+      const entry = entries.get(name);
+      if (!entry) return;
+      let stream: NodeJS.ReadableStream;
+      try {
+        stream = await openStream(zip, entry);
+      } catch (error) {
+        throw new UnusableFileError(
+          `the workbook part ${name} cannot be read (${error instanceof Error ? error.message : String(error)})`,
+        );
+      }
+      let partBytes = 0;
+      let isDone = false;
+      try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          partBytes += chunk.length;
+          inflatedBytes += chunk.length;
+          if (partBytes > limit || partBytes > entry.uncompressedSize)
+            throw new UnusableFileError(
+              `the workbook part ${name} inflates to more than ${partBytes > limit ? `${megabytes(limit)} MB` : `the ${entry.uncompressedSize.toLocaleString('en')} bytes its directory declares`}: refused as a zip bomb`,
+            );
+          if (inflatedBytes > ZIP_LIMITS.totalBytes)
+            throw new UnusableFileError(
+              `the workbook inflates to more than ${megabytes(ZIP_LIMITS.totalBytes)} MB: refused`,
+            );
+          yield chunk;
+        }
+        isDone = true;
+      } catch (error) {
+        if (error instanceof UnusableFileError) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new UnusableFileError(
+          /too many bytes/i.test(message)
+            ? `the workbook part ${name} inflates to more than the ${entry.uncompressedSize.toLocaleString('en')} bytes its directory declares: refused as a zip bomb`
+            : `the workbook part ${name} is damaged (${message}); open the file in Excel and save it again`,
+        );
+      } finally {
+        // Stopped early (a header search that gave up, a refusal): release the inflater.
+        if (!isDone) (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      }
+    },
+  };
+}
+
+/** The directory check alone: what `openZip` refuses, without reading any part. */
+export async function scanZip(bytes: Uint8Array): Promise<ZipScan> {
+  const zip = await openZip(bytes);
+  zip.close();
+  return { entries: zip.names.size };
 }

@@ -24,6 +24,16 @@ describe('the external-link helper', () => {
     '//example.com',
     '',
     `https://example.com/${'a'.repeat(3000)}`,
+    'https://example.com/?a=1&calc.exe',
+    'https://www.hp.com/?a=1&calc.exe',
+    'https://www.hp.com/x|calc',
+    'https://127.0.0.1/',
+    'https://192.168.1.10/',
+    'https://[::1]/',
+    'https://10.0.0.1.nip.io/',
+    'https://www.hp.com:8443/',
+    'https://www.hp.com.evil.example/',
+    'https://evil.example/https://www.hp.com/',
   ])('refuses %j', (url) => {
     expect(safeExternalUrl(url)).toBeNull();
   });
@@ -31,7 +41,7 @@ describe('the external-link helper', () => {
   it.each([
     'https://www.hp.com/us-en/poly.html',
     'https://lens.poly.com/',
-    'HTTPS://Example.com/a?b=c#d',
+    'HTTPS://WWW.HP.com/a?b=c#d',
   ])('lets %j through', (url) => {
     expect(safeExternalUrl(url)?.protocol).toBe('https:');
   });

