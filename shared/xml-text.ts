@@ -3,8 +3,7 @@
  * characters XML 1.0 cannot hold at all (C0 controls but tab, newline and return; lone surrogates;
  * U+FFFE and U+FFFF) are dropped, so no user text can make a file Excel offers to repair.
  */
-const NOT_XML =
-  /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udfff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML = /[^\t\n\r\u{20}-\u{d7ff}\u{e000}-\u{fffd}\u{10000}-\u{10ffff}]/gu;
 
 export function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '');

@@ -3,13 +3,13 @@
  * symlink, a pipe or a socket is refused before reading), read whole but never past the size cap,
  * whatever `stat` claimed, and named in every message about them.
  */
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UnusableFileError } from '../services/inventory/errors';
 import { announceReading } from './capped';
 
-function kindOf(stats: import('node:fs').Stats): string {
+function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a folder, not a file';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device, not a file';
   if (stats.isFIFO()) return 'a pipe, not a file';

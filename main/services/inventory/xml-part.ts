@@ -7,9 +7,9 @@ import { UnusableFileError } from './errors';
 import type { CheckedZip } from './zip-scan';
 
 export interface XmlHandlers {
-  open?(name: string, attributes: Record<string, string>): void;
-  text?(value: string): void;
-  close?(name: string): void;
+  open?: (name: string, attributes: Record<string, string>) => void;
+  text?: (value: string) => void;
+  close?: (name: string) => void;
 }
 
 /** "x:row" → "row". */

@@ -114,9 +114,7 @@ describe('user text in every XML part', () => {
             { header: 'Count', type: 'number' },
           ],
           rows: [[nasty, 3]],
-          blocks: [
-            { heading: nasty, columns: [{ header: nasty, type: 'text' }], rows: [[nasty]] },
-          ],
+          blocks: [{ heading: nasty, columns: [{ header: nasty, type: 'text' }], rows: [[nasty]] }],
           print: { landscape: true, header: nasty, footer: nasty },
           chart: { ...chart, title: nasty },
         },

@@ -388,11 +388,14 @@ describe('XLSX and the zip pre-scan (B19–B23, B27, B30)', () => {
       /10,001 parts/,
     ],
     ['a zip that is no workbook', [{ name: 'readme.txt', data: xml }], /not an Excel workbook/],
-  ])('%s is refused by the directory check, before anything is inflated', async (_name, entries, message) => {
-    const bytes = new Uint8Array(buildZip(entries));
-    await expect(scanZip(bytes)).rejects.toThrow(message);
-    expect(await refusal(bytes)).toMatch(message);
-  });
+  ])(
+    '%s is refused by the directory check, before anything is inflated',
+    async (_name, entries, message) => {
+      const bytes = new Uint8Array(buildZip(entries));
+      await expect(scanZip(bytes)).rejects.toThrow(message);
+      expect(await refusal(bytes)).toMatch(message);
+    },
+  );
 
   it('B22: refuses a truncated or corrupt zip cleanly', async () => {
     const good = await xlsx((wb) => wb.addWorksheet('D').addRow(['Model', 'Serial']));

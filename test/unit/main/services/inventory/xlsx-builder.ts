@@ -4,8 +4,7 @@
  */
 import { buildZip, type ZipEntry } from './zip-builder';
 
-export const xmlText = (text: string) =>
-  text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+export const xmlText = (text: string) => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A row of inline-string cells at the given columns ("A", "XFD"…). */
 export function sheetRow(row: number, cells: Record<string, string>): string {
