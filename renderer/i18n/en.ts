@@ -253,9 +253,10 @@ export const en = {
     saved: 'Saved',
     restoreConfirmTitle: 'Replace all data with this backup?',
     restoreConfirmBody:
-      'Everything in this workstation is replaced by the {{rows}} records in {{file}}. Back up first if unsure.',
+      'Everything in this workstation is replaced by the {{rows}} records in {{file}}. A copy of what is here now is kept first.',
     restoreConfirm: 'Replace with backup',
-    restored: 'Restored {{rows}} records from {{file}}.',
+    restored:
+      'Restored {{rows}} records from {{file}}. Your data from before the restore is kept in {{copy}}.',
     backedUp: 'Backup saved: {{path}}',
     cancel: 'Cancel',
     about: 'About',
@@ -270,7 +271,12 @@ export const en = {
       'Nothing was deleted. Close other windows of CSM Workstation and try again. Details: {{message}}',
     retry: 'Try again',
   },
-  progress: { backup: 'Backing up', restore: 'Restoring', demo: 'Loading demo portfolio' },
+  progress: {
+    backup: 'Backing up',
+    checkBackup: 'Checking the backup',
+    restore: 'Restoring',
+    demo: 'Loading demo portfolio',
+  },
   fields: {
     model: 'Model',
     serial: 'Serial number',

@@ -256,9 +256,10 @@ export const sv: Messages = {
     saved: 'Sparat',
     restoreConfirmTitle: 'Ersätta all data med säkerhetskopian?',
     restoreConfirmBody:
-      'Allt i arbetsstationen ersätts av de {{rows}} posterna i {{file}}. Säkerhetskopiera först om du är osäker.',
+      'Allt i arbetsstationen ersätts av de {{rows}} posterna i {{file}}. En kopia av det som finns här nu sparas först.',
     restoreConfirm: 'Ersätt med säkerhetskopian',
-    restored: 'Återställde {{rows}} poster från {{file}}.',
+    restored:
+      'Återställde {{rows}} poster från {{file}}. Din data från före återställningen finns kvar i {{copy}}.',
     backedUp: 'Säkerhetskopian sparades: {{path}}',
     cancel: 'Avbryt',
     about: 'Om',
@@ -273,7 +274,12 @@ export const sv: Messages = {
       'Inget har raderats. Stäng andra fönster med CSM Workstation och försök igen. Detaljer: {{message}}',
     retry: 'Försök igen',
   },
-  progress: { backup: 'Säkerhetskopierar', restore: 'Återställer', demo: 'Laddar demoportfölj' },
+  progress: {
+    backup: 'Säkerhetskopierar',
+    checkBackup: 'Kontrollerar säkerhetskopian',
+    restore: 'Återställer',
+    demo: 'Laddar demoportfölj',
+  },
   fields: {
     model: 'Modell',
     serial: 'Serienummer',

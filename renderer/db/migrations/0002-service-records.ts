@@ -70,6 +70,7 @@ export const migration0002: Migration = {
   stores: {
     cases: 'id, customerId, openedAt',
   },
+  rows: { cases: caseFromV1, ecpsIncidents: incidentFromV1 },
   upgrade: async (tx: Transaction) => {
     await tx
       .table('cases')

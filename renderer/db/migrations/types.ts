@@ -8,4 +8,9 @@ export interface Migration {
   stores: Record<string, string | null>;
   /** Moves existing rows to the new shape, inside the upgrade transaction. */
   upgrade?: (tx: Transaction) => Promise<void>;
+  /**
+   * The same move, row by row, per table, as pure functions: a restore brings an older backup's rows
+   * forward with these before it checks and writes them. Every migration with an upgrade has them.
+   */
+  rows?: Record<string, (row: never) => unknown>;
 }

@@ -8,7 +8,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoPortfolio } from '../../../shared/demo/generate';
 import { useLongTask } from '../../components/shell/progress';
-import { backupFileName, createBackup, inspectBackup, restoreBackup } from '../../db/backup';
+import { backupFileName, createBackup, readBackup, restoreBackup } from '../../db/backup';
 import { localToday } from '../../../shared/terms/dates';
 import { loadDemoPortfolio } from '../../db/demo';
 import { db } from '../../db/instance';
@@ -74,18 +74,30 @@ export function useDataActions(user: string): DataActions {
       });
       if (!file) return;
       const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' });
-      const summary = await inspectBackup(blob, db.name);
+      // The whole file is checked before the user is asked: a damaged backup is refused here.
+      const backup = await runTask(t('progress.checkBackup'), (report) =>
+        readBackup(blob, db, report),
+      );
+      const keepCopy = async (current: Blob) =>
+        (await api.keepSafetyBackup({ bytes: new Uint8Array(await current.arrayBuffer()) })).path;
       modals.openConfirmModal({
         title: t('settings.restoreConfirmTitle'),
-        children: t('settings.restoreConfirmBody', { rows: summary.rows, file: file.name }),
+        children: t('settings.restoreConfirmBody', { rows: backup.rows, file: file.name }),
         labels: { confirm: t('settings.restoreConfirm'), cancel: t('settings.cancel') },
         confirmProps: { color: 'red' },
         onConfirm: () => {
-          runTask(t('progress.restore'), (report) => restoreBackup(db, user, blob, report))
-            .then(() =>
+          runTask(t('progress.restore'), (report) =>
+            restoreBackup(db, user, backup, keepCopy, report),
+          )
+            .then((result) =>
               notifications.show({
                 color: 'green',
-                message: t('settings.restored', { rows: summary.rows, file: file.name }),
+                autoClose: 15_000,
+                message: t('settings.restored', {
+                  rows: result.rows,
+                  file: file.name,
+                  copy: result.safetyCopy,
+                }),
               }),
             )
             .catch(fail);

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoPortfolio } from '../../../../shared/demo/generate';
 import type { Device } from '../../../../shared/model/device';
-import { createBackup, inspectBackup, restoreBackup } from '../../../../renderer/db/backup';
 import { ReadOnlyDatabaseError, recordedWrite, setReadOnly } from '../../../../renderer/db/changes';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import { DemoAlreadyLoadedError, loadDemoPortfolio } from '../../../../renderer/db/demo';
 import { readInventory, replaceInventory } from '../../../../renderer/db/inventory';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../renderer/db/migrations';
+import { MIGRATIONS } from '../../../../renderer/db/migrations';
 import { readSettings, writeSetting } from '../../../../renderer/db/settings';
 
 const opened: WorkstationDatabase[] = [];
@@ -136,78 +135,5 @@ describe('the demo portfolio', () => {
     const before = await db.changes.count();
     await expect(loadDemoPortfolio(db, 'Karin', portfolio)).rejects.toThrow(DemoAlreadyLoadedError);
     expect(await db.changes.count()).toBe(before);
-  });
-});
-
-describe('backup and restore', () => {
-  it('brings a backup from an older schema forward when restoring it', async () => {
-    const name = `old-${Math.random()}`;
-    const old = new WorkstationDatabase(name, MIGRATIONS.slice(0, 1));
-    await old.open();
-    await old.table('cases').add({
-      id: 'k1',
-      customerId: 'c1',
-      siteId: 'S-1',
-      title: 'Echo',
-      priority: 'P3',
-      openedAt: '2026-05-04T09:00:00Z',
-      resolvedAt: null,
-      polyCaseNumber: '1',
-      escalationLevel: 1,
-      status: 'open',
-    });
-    const blob = await createBackup(old);
-    expect(await inspectBackup(blob, name)).toMatchObject({ version: 1 });
-    await old.delete();
-    const target = await freshDb(name);
-    await restoreBackup(target, 'Jonas', blob);
-    expect((await target.cases.get('k1'))?.escalations).toEqual([
-      { level: 1, engaged: '', at: '2026-05-04T09:00:00Z' },
-    ]);
-  });
-
-  it('round-trips Swedish text, symbols and emoji exactly', async () => {
-    const source = await freshDb();
-    const text = 'åäöÅÄÖæøÆØ € 😀 ' + 'Ä'.repeat(100_000);
-    await recordedWrite(source, 'Åsa Öberg', [source.customers], async (record) => {
-      await source.customers.add({ ...customer, name: text });
-      record({
-        entity: 'customer',
-        entityId: 'c1',
-        action: 'create',
-        before: null,
-        after: { name: 'Skärgården' },
-      });
-    });
-    const blob = await createBackup(source);
-    expect(await inspectBackup(blob, source.name)).toMatchObject({
-      version: LATEST_SCHEMA_VERSION,
-    });
-    await expect(inspectBackup(blob)).rejects.toThrow(/not a CSM Workstation backup/);
-
-    // A new machine: the same database, empty, with something of its own that the restore replaces.
-    await source.delete();
-    const target = await freshDb(source.name);
-    await writeSetting(target, 'Jonas', 'language', 'en');
-    await restoreBackup(target, 'Jonas', blob);
-    expect((await target.customers.get('c1'))?.name).toBe(text);
-    expect(await target.settings.count()).toBe(0);
-    const changes = await target.changes.toArray();
-    expect(changes.map((c) => [c.user, c.action])).toEqual([
-      ['Åsa Öberg', 'create'],
-      ['Jonas', 'restore'],
-    ]);
-  });
-
-  it('refuses a file that is not a backup, and touches nothing', async () => {
-    const db = await freshDb();
-    await writeSetting(db, 'Karin', 'language', 'sv');
-    await expect(restoreBackup(db, 'Karin', new Blob(['{"hello":"world"}']))).rejects.toThrow(
-      /not a CSM Workstation backup/,
-    );
-    await expect(restoreBackup(db, 'Karin', new Blob(['garbage']))).rejects.toThrow(
-      /not a CSM Workstation backup/,
-    );
-    expect((await readSettings(db)).language).toBe('sv');
   });
 });
