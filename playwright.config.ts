@@ -6,7 +6,13 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
  * `electron` runs the desktop shell where its binary exists and is skipped, with the reason, where not.
  */
 const port = Number(process.env['E2E_PORT'] ?? 4599);
+/** The browser host's first (single-use) link token; global-setup.ts redeems it once for every test. */
 export const E2E_TOKEN = 'e2e-token-0123456789abcdef';
+/** The installation's host name the tests run the host under. */
+const hostName = 'e2etestworkstation.localhost';
+export const E2E_ORIGIN = `http://${hostName}:${port}`;
+/** The signed-in browser state every test starts from (its session cookie). */
+export const AUTH_STATE = 'test-results/.auth/state.json';
 const isCi = Boolean(process.env['CI']);
 
 export default defineConfig({
@@ -17,9 +23,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: isCi ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  outputDir: 'test-results',
+  outputDir: 'test-results/runs',
+  globalSetup: './test/e2e/global-setup.ts',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: E2E_ORIGIN,
+    storageState: AUTH_STATE,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'en-GB',
@@ -38,9 +46,15 @@ export default defineConfig({
   ],
   webServer: {
     command: `node dist/host/host.cjs --no-open --port ${port}`,
-    url: `http://127.0.0.1:${port}/?token=${E2E_TOKEN}`,
-    env: { CSM_HOST_TOKEN: E2E_TOKEN },
-    reuseExistingServer: !isCi,
+    // Ready once it listens (its pages live at the installation's origin, which Node cannot resolve).
+    port,
+    env: {
+      CSM_HOST_TOKEN: E2E_TOKEN,
+      CSM_HOST_NAME: hostName.replace('.localhost', ''),
+      CSM_HOST_DATA: 'test-results/host-data',
+    },
+    // The first link works once: a server left running from another run could not sign in again.
+    reuseExistingServer: false,
     stdout: 'pipe',
     timeout: 30_000,
   },

@@ -50,8 +50,12 @@ export async function createBackup(
   const parts: string[] = [`${opening ?? ''}"data":[`];
   let done = 0;
   tables.forEach((table, i) => {
-    parts.push(`${i > 0 ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":true,"rows":[`);
-    (contents[i] ?? []).forEach((row, r) => parts.push(`${r > 0 ? ',' : ''}${JSON.stringify(row)}`));
+    parts.push(
+      `${i > 0 ? ',' : ''}{"tableName":${JSON.stringify(table.name)},"inbound":true,"rows":[`,
+    );
+    (contents[i] ?? []).forEach((row, r) =>
+      parts.push(`${r > 0 ? ',' : ''}${JSON.stringify(row)}`),
+    );
     parts.push(']}');
     done += contents[i]?.length ?? 0;
     onProgress?.(done, total);

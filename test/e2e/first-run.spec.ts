@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { Workstation } from './pages/workstation';
 
@@ -30,6 +31,14 @@ test('first run → name → demo portfolio → reload → backup → new machin
   const backupFile = testInfo.outputPath('backup.json');
   await download.saveAs(backupFile);
   expect(download.suggestedFilename()).toMatch(/^csm-workstation-backup-.*\.json$/);
+
+  // Half of that backup is refused before anything is asked or touched.
+  const half = testInfo.outputPath('half.json');
+  const bytes = await readFile(backupFile);
+  await writeFile(half, bytes.subarray(0, bytes.length / 2));
+  await app.restoreRefused(half, /This backup is cut off/);
+  await app.goTo('Portfolio');
+  expect(await app.portfolioCustomers()).toEqual(customers);
 
   // A new machine: a fresh browser profile with an empty database.
   const fresh = await browser.newContext();

@@ -162,7 +162,7 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
       </Section>
       <Section title={t('settings.data')}>
         <Text size="sm">
-          {t('settings.dataLocation')}:{' '}
+          {t(info?.host === 'browser' ? 'settings.dataInBrowser' : 'settings.dataLocation')}:{' '}
           <Text span ff="monospace">
             {info?.dataLocation ?? '…'}
           </Text>
@@ -196,7 +196,12 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
       </Section>
       <Section title={t('settings.about')}>
         <Text size="sm">
-          {info ? t('settings.version', { version: info.version, host: info.host }) : '…'}
+          {info
+            ? t('settings.version', {
+                version: info.version,
+                host: t(info.host === 'browser' ? 'settings.hostBrowser' : 'settings.hostDesktop'),
+              })
+            : '…'}
         </Text>
       </Section>
     </Stack>

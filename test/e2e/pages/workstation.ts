@@ -1,6 +1,5 @@
 /** Page object for the workstation: tests say what the user does, not which selectors it takes. */
 import { expect, type Download, type Page } from '@playwright/test';
-import { E2E_TOKEN } from '../../../playwright.config';
 
 export class Workstation {
   readonly consoleErrors: string[] = [];
@@ -12,9 +11,9 @@ export class Workstation {
     page.on('pageerror', (error) => this.consoleErrors.push(error.message));
   }
 
-  /** Opens the link the browser host prints (token → session cookie). */
+  /** Opens the workstation (the browser holds the session the host's link started). */
   async open(): Promise<void> {
-    await this.page.goto(`/?token=${E2E_TOKEN}`);
+    await this.page.goto('/');
   }
 
   async reload(): Promise<void> {
@@ -78,6 +77,17 @@ export class Workstation {
     await (await chooser).setFiles(file);
     await this.page.getByRole('button', { name: 'Replace with backup' }).click();
     await expect(this.page.getByText(/Restored \d+ records/)).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByText(/Your data from before the restore is kept in/)).toBeVisible();
+  }
+
+  /** Tries to restore a damaged backup: the app says why, and asks nothing. */
+  async restoreRefused(file: string, reason: RegExp): Promise<void> {
+    await this.goTo('Settings');
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Restore…' }).click();
+    await (await chooser).setFiles(file);
+    await expect(this.page.getByText(reason)).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByRole('button', { name: 'Replace with backup' })).toHaveCount(0);
   }
 
   async openCommandPalette(): Promise<void> {

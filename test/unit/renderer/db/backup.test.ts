@@ -69,7 +69,10 @@ async function populated(): Promise<WorkstationDatabase> {
  * A backup as another workstation wrote it for `target`. Every workstation's database has one name;
  * the tests give each database its own, so the backup is addressed to the target's.
  */
-async function backupFor(source: WorkstationDatabase, target: WorkstationDatabase): Promise<string> {
+async function backupFor(
+  source: WorkstationDatabase,
+  target: WorkstationDatabase,
+): Promise<string> {
   const text = await (await createBackup(source)).text();
   return text.replace(`"databaseName":"${source.name}"`, `"databaseName":"${target.name}"`);
 }
