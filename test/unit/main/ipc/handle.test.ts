@@ -48,6 +48,12 @@ describe('handle()', () => {
   it.each([
     [{ ...valid, suggestedName: '../../.bashrc' }, /suggestedName/],
     [{ ...valid, suggestedName: 'a\u0000b' }, /suggestedName/],
+    [{ ...valid, suggestedName: 'CON .x' }, /suggestedName/],
+    [{ ...valid, suggestedName: 'CONIN$' }, /suggestedName/],
+    [{ ...valid, suggestedName: 'conout$.txt' }, /suggestedName/],
+    [{ ...valid, suggestedName: 'invoice\u202efdp.xlsx' }, /suggestedName/],
+    [{ ...valid, suggestedName: 'report.xlsx:hidden' }, /suggestedName/],
+    [{ ...valid, suggestedName: 'a..b.xlsx' }, /suggestedName/],
     [{ ...valid, bytes: 'not bytes' }, /bytes/],
     [{ ...valid, extra: true }, /input|extra|Unrecognized/i],
     [{ ...valid, filters: [{ name: 'x', extensions: ['*'] }] }, /filters/],
@@ -55,5 +61,32 @@ describe('handle()', () => {
     const { listener, implementation } = register();
     await expect(listener(trusted, input)).rejects.toThrow(message);
     expect(implementation).not.toHaveBeenCalled();
+  });
+});
+
+describe('saveFiles', () => {
+  it('refuses a folder of files with any unsafe name, before a dialog opens', async () => {
+    const listeners = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+    const implementation = vi.fn(() => Promise.resolve(null));
+    handle(
+      { handle: (channel: string, listener: never) => listeners.set(channel, listener) } as never,
+      'saveFiles',
+      implementation,
+    );
+    const listener = listeners.get('api:saveFiles')!;
+    const trusted = { senderFrame: { url: 'app://workstation/', parent: null } };
+    const file = (name: string) => ({ name, bytes: new Uint8Array([1]) });
+    await expect(
+      listener(trusted, {
+        title: 'Export',
+        files: [file('Contoso AB 2026-11.xlsx'), file('CON .x')],
+      }),
+    ).rejects.toThrow(/files/);
+    await expect(
+      listener(trusted, { title: 'Export', files: [file('a\u2066b.xlsx')] }),
+    ).rejects.toThrow(/files/);
+    expect(implementation).not.toHaveBeenCalled();
+    await listener(trusted, { title: 'Export', files: [file('Contoso AB 2026-11.xlsx')] });
+    expect(implementation).toHaveBeenCalledOnce();
   });
 });
