@@ -69,7 +69,7 @@ describe('saveFiles', () => {
     const listeners = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
     const implementation = vi.fn(() => Promise.resolve(null));
     handle(
-      { handle: (channel: string, listener: never) => listeners.set(channel, listener) } as never,
+      { handle: (channel: string, listener: never) => listeners.set(channel, listener) },
       'saveFiles',
       implementation,
     );
