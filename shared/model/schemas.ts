@@ -180,9 +180,7 @@ export const snapshotSchema = z.object({
   summary: summarySchema,
   added: count,
   removed: count,
-  changes: z
-    .object({ addedIds: z.array(text), removed: z.array(deviceSchema) })
-    .optional(),
+  changes: z.object({ addedIds: z.array(text), removed: z.array(deviceSchema) }).optional(),
 }) satisfies z.ZodType<InventorySnapshot>;
 
 export const importSchema = z.object({
@@ -261,7 +259,11 @@ export const timeEntrySchema = z.object({
   id,
   customerId: id,
   date,
-  minutes: z.number().int().min(0).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   activity: z.enum(TIME_ACTIVITIES),
   note: text,
   isBillable: z.boolean(),
@@ -294,9 +296,7 @@ export const incidentSchema = z.object({
   jointCalls: z.array(z.object({ at: instant, note: text })),
   rooms: z.array(text),
   devices: z.array(text),
-  override: z
-    .object({ reason: text, warnings: z.array(text), user: text, at: instant })
-    .nullable(),
+  override: z.object({ reason: text, warnings: z.array(text), user: text, at: instant }).nullable(),
 }) satisfies z.ZodType<EcpsIncident>;
 
 export const reportSchema = z.object({
@@ -312,7 +312,10 @@ export const catalogOverrideSchema = catalogEntrySchema.extend({
   id,
 }) satisfies z.ZodType<CatalogOverride>;
 
-export const settingSchema = z.object({ key: id, value: z.unknown() }) satisfies z.ZodType<SettingRecord>;
+export const settingSchema = z.object({
+  key: id,
+  value: z.unknown(),
+}) satisfies z.ZodType<SettingRecord>;
 
 export const changeSchema = z.object({
   id: z.number().int().min(1).optional(),
