@@ -15,10 +15,6 @@ export const ZIP_LIMITS = {
   ratio: 200,
 };
 
-export interface ZipScan {
-  entries: number;
-}
-
 /** An opened, checked package: its parts by name, each readable once as a counted stream. */
 export interface CheckedZip {
   names: ReadonlySet<string>;
@@ -187,11 +183,4 @@ export async function openZip(bytes: Uint8Array): Promise<CheckedZip> {
       }
     },
   };
-}
-
-/** The directory check alone: what `openZip` refuses, without reading any part. */
-export async function scanZip(bytes: Uint8Array): Promise<ZipScan> {
-  const zip = await openZip(bytes);
-  zip.close();
-  return { entries: zip.names.size };
 }

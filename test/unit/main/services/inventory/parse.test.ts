@@ -6,7 +6,7 @@ import { UnusableFileError } from '../../../../../main/services/inventory/errors
 import { parseCsv } from '../../../../../main/services/inventory/csv';
 import { parseInventory, type ParseOptions } from '../../../../../main/services/inventory/parse';
 import { readEntries, writeZip } from '../../../../../main/services/zip-entries';
-import { scanZip } from '../../../../../main/services/inventory/zip-scan';
+import { openZip } from '../../../../../main/services/inventory/zip-scan';
 import { buildZip } from './zip-builder';
 
 const options: ParseOptions = { fileName: 'lens.csv', locale: 'sv-SE', today: '2026-11-25' };
@@ -392,7 +392,7 @@ describe('XLSX and the zip pre-scan (B19–B23, B27, B30)', () => {
     '%s is refused by the directory check, before anything is inflated',
     async (_name, entries, message) => {
       const bytes = new Uint8Array(buildZip(entries));
-      await expect(scanZip(bytes)).rejects.toThrow(message);
+      await expect(openZip(bytes)).rejects.toThrow(message);
       expect(await refusal(bytes)).toMatch(message);
     },
   );
