@@ -28,7 +28,10 @@ const column = z.object({
   width: z.number().int().min(4).max(100).optional(),
 });
 
-const cell = z.union([z.string().max(32_767), z.number(), z.boolean(), z.null()]);
+const plain = z.union([z.string().max(32_767), z.number(), z.boolean(), z.null()]);
+/** A cell typed on its own, where one column holds values of several kinds (a quote's Field | Value). */
+const typedCell = z.object({ value: plain, type: z.enum(COLUMN_TYPES) }).strict();
+const cell = z.union([plain, typedCell]);
 const rows = z.array(z.array(cell).max(200)).max(1_048_575);
 
 const block = z.object({

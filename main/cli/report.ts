@@ -18,8 +18,8 @@ import {
 } from '../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../shared/reports/monthly-layout';
 import { portfolioWorkbook } from '../../shared/reports/portfolio-layout';
-import { matchDevices, mergeDevices } from '../../shared/reports/status';
-import { localToday } from '../../shared/terms/dates';
+import { contractDevices, devicesAsOf } from '../../shared/reports/status';
+import { addMonthsToMonth, lastDayOfMonth, localToday } from '../../shared/terms/dates';
 import { writeFileAtomic } from '../services/atomic-write';
 import { UnusableFileError } from '../services/inventory/errors';
 import { buildWorkbook } from '../services/workbook';
@@ -53,14 +53,20 @@ async function exists(path: string): Promise<boolean> {
 export async function registerReports(
   input: Omit<ReportInput, 'out' | 'isForced'>,
 ): Promise<{ reports: MonthlyReport[]; problems: string[] }> {
-  const { register, parsed, asOf } = await readRegisterAndInventories(input);
+  const { register, files } = await readRegisterAndInventories(input);
   const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, []);
-  const devices = mergeDevices(parsed.map((p) => p.devices));
-  const matched = matchDevices(register.contracts, devices);
   const generatedAt = new Date().toISOString();
+  const dates = [...new Set(files.map((f) => f.asOf))].sort();
+  const { current, previous } = {
+    current: lastDayOfMonth(input.month),
+    previous: lastDayOfMonth(addMonthsToMonth(input.month, -1)),
+  };
   const reports = register.contracts.map((entry, c) => {
     const id = `register-${c + 1}`;
-    const mine = devices.filter((_, i) => matched[i]?.[c]);
+    const devicesOn = (day: string) => {
+      const at = devicesAsOf(files, day);
+      return at.asOf === null ? null : contractDevices(entry, at.devices);
+    };
     const customer: Customer = {
       id,
       name: entry.customer,
@@ -80,16 +86,17 @@ export async function registerReports(
       isEcps: false,
       isArchived: false,
     };
-    const snapshot: InventorySnapshot = {
+    // One snapshot per inventory date: what each account's latest file on or before it held.
+    const snapshots = dates.map((asOf): InventorySnapshot => ({
       id: `${id}:${asOf}`,
       customerId: id,
       importId: null,
       asOf,
       month: asOf.slice(0, 7),
-      summary: summarizeInventory(mine, catalog, asOf),
+      summary: summarizeInventory(devicesOn(asOf) ?? [], catalog, asOf),
       added: 0,
       removed: 0,
-    };
+    }));
     return monthlyReport({
       month: input.month,
       generatedAt,
@@ -97,8 +104,9 @@ export async function registerReports(
       customer,
       contract,
       trueUps: [],
-      snapshots: [snapshot],
-      devices: mine,
+      snapshots,
+      devices: devicesOn(current),
+      previousDevices: devicesOn(previous),
       catalog,
       rmas: [],
       timeEntries: [],

@@ -6,7 +6,11 @@
 import { basename } from 'node:path';
 import { createCatalog, SHIPPED_CATALOG_ENTRIES } from '../../shared/catalog';
 import { problemMessage, type ParsedRegister } from '../../shared/contracts/register';
-import { mergeDevices, statusDocument, type StatusDocument } from '../../shared/reports/status';
+import {
+  statusDocument,
+  type InventoryFile,
+  type StatusDocument,
+} from '../../shared/reports/status';
 import { localToday } from '../../shared/terms/dates';
 import { IMPORT_LIMITS, parseInventory } from '../services/inventory/parse';
 import { parseRegisterFile } from '../services/register';
@@ -47,15 +51,14 @@ export async function readRegisterAndInventories(input: Omit<StatusInput, 'month
         }),
       ),
     );
-  const asOf = input.asOf ?? parsed.map((p) => p.asOf).reduce((a, b) => (a > b ? a : b));
-  return { register, parsed, asOf };
+  const files: InventoryFile[] = parsed.map((p) => ({ asOf: p.asOf, devices: p.devices }));
+  return { register, files };
 }
 
 export async function computeStatus(input: StatusInput): Promise<StatusResult> {
-  const { register, parsed, asOf } = await readRegisterAndInventories(input);
+  const { register, files } = await readRegisterAndInventories(input);
   const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, []);
-  const devices = mergeDevices(parsed.map((p) => p.devices));
-  const document = statusDocument(input.month, asOf, register.contracts, devices, catalog);
+  const document = statusDocument(input.month, register.contracts, files, catalog);
   return {
     register,
     document: {
@@ -70,7 +73,7 @@ export async function computeStatus(input: StatusInput): Promise<StatusResult> {
 }
 
 export function humanStatus({ document }: StatusResult): string {
-  const lines = [`month ${document.month}, inventory as of ${document.asOf}`];
+  const lines = [`month ${document.month}, inventory as of ${document.asOf ?? 'none'}`];
   for (const c of document.contracts) {
     lines.push(
       '',
@@ -81,7 +84,7 @@ export function humanStatus({ document }: StatusResult): string {
         ? `, true-up ${k.trueUp.projected ? '(projected) ' : ''}${k.trueUp.added} added × ${k.trueUp.monthsCharged} months = ${k.trueUp.amount} ${c.currency}`
         : '';
       lines.push(
-        `  ${k.category.padEnd(8)} ordered ${k.ordered}, baseline ${k.baseline}, triggerAt ${k.triggerAt}, count ${k.count}: ${k.status}${trueUp}`,
+        `  ${k.category.padEnd(8)} ordered ${k.ordered}, baseline ${k.baseline}, triggerAt ${k.triggerAt}, count ${k.count}: ${k.status}${k.action ? ` (${k.action})` : ''}${trueUp}`,
       );
     }
   }

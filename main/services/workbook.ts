@@ -48,7 +48,10 @@ export function sheetName(name: string): string {
   );
 }
 
-function typed(value: CellSpec, type: ColumnType): ExcelJS.CellValue {
+/** A cell's value, in its own type where it carries one, else in its column's. */
+function typed(spec: CellSpec, columnType: ColumnType): ExcelJS.CellValue {
+  const { value, type } =
+    spec !== null && typeof spec === 'object' ? spec : { value: spec, type: columnType };
   if (value === null) return null;
   if ((type === 'date' || type === 'datetime') && typeof value === 'string') {
     const date = new Date(type === 'date' ? `${value.slice(0, 10)}T00:00:00Z` : value);
@@ -179,8 +182,15 @@ function writeSheet(
       from: { row: headerRow, column: 1 },
       to: { row: headerRow, column: sheet.columns.length },
     };
-  for (const values of sheet.rows)
-    worksheet.addRow(sheet.columns.map((c, i) => typed(values[i] ?? null, c.type))).commit();
+  for (const values of sheet.rows) {
+    const row = worksheet.addRow(sheet.columns.map((c, i) => typed(values[i] ?? null, c.type)));
+    // A cell with a type of its own gets that type's format too.
+    values.forEach((spec, i) => {
+      const format = spec !== null && typeof spec === 'object' ? FORMATS[spec.type] : undefined;
+      if (format) row.getCell(i + 1).numFmt = format;
+    });
+    row.commit();
+  }
   for (const block of sheet.blocks ?? []) writeBlock(worksheet, block, look);
   worksheet.commit();
 }

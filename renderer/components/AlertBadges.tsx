@@ -5,7 +5,7 @@ import type { Alert } from '../../shared/reports/alerts';
 import { useFormat } from './shell/format';
 
 const COLORS: Record<Alert['kind'], string> = {
-  trueUpDue: 'red',
+  trueUp: 'red',
   approaching: 'yellow',
   adjustmentSoon: 'grape',
   renewalSoon: 'blue',
@@ -22,9 +22,22 @@ export function useAlertText(): (alert: Alert) => string {
   const format = useFormat();
   return (alert) => {
     switch (alert.kind) {
-      case 'trueUpDue':
+      case 'trueUp': {
+        const key =
+          alert.action === 'due'
+            ? alert.isOverdue
+              ? 'alerts.trueUpOverdue'
+              : 'alerts.trueUpDue'
+            : alert.state === 'ordered'
+              ? 'alerts.trueUpOrdered'
+              : 'alerts.trueUpQuoted';
+        return t(key, {
+          category: t(`classes.${alert.category}`),
+          amount: alert.amount ? format.money(alert.amount) : '',
+        });
+      }
       case 'approaching':
-        return t(`alerts.${alert.kind}`, { category: t(`categoriesShort.${alert.category}`) });
+        return t('alerts.approaching', { category: t(`classes.${alert.category}`) });
       case 'adjustmentSoon':
         return t('alerts.adjustmentSoon', {
           month: alert.month,
@@ -36,7 +49,10 @@ export function useAlertText(): (alert: Alert) => string {
       case 'rmaWarning':
         return t('alerts.rmaWarning', { used: alert.used, allowed: alert.allowed });
       case 'unknownModels':
-        return t('alerts.unknownModels', { devices: alert.devices });
+        return t('alerts.unknownModels', {
+          devices: format.number(alert.devices),
+          count: alert.models,
+        });
       case 'staleInventory':
         return alert.days === null
           ? t('alerts.noInventory')
@@ -52,9 +68,12 @@ export function useAlertText(): (alert: Alert) => string {
 export function AlertBadges({
   alerts,
   isCompact = false,
+  onUnknownModels,
 }: {
   alerts: readonly Alert[];
   isCompact?: boolean;
+  /** Given: the unknown-models chip is a button that opens classification. */
+  onUnknownModels?: () => void;
 }) {
   const { t } = useTranslation();
   const text = useAlertText();
@@ -74,6 +93,16 @@ export function AlertBadges({
           tt="none"
           size={isCompact ? 'sm' : 'md'}
           data-alert={alert.kind}
+          styles={{ root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' } }}
+          {...(alert.kind === 'unknownModels' && onUnknownModels
+            ? {
+                component: 'button',
+                type: 'button',
+                onClick: onUnknownModels,
+                style: { cursor: 'pointer' },
+                title: t('imports.classifyHint'),
+              }
+            : {})}
         >
           {text(alert)}
         </Badge>

@@ -1,7 +1,14 @@
-/** A category status with its colour, for dashboards (TERMS.md §3). */
-import { Badge } from '@mantine/core';
+/**
+ * A category's status with its colour (TERMS.md §3), and what it means (TERMS.md §4): over the trigger
+ * a category shows its true-up action (projected, due, in progress, at renewal) and the next step,
+ * never a bare "over the trigger".
+ */
+import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { actionDetail } from '../../shared/contracts/action-text';
+import type { PortfolioCategory } from '../../shared/reports/portfolio';
 import type { DashboardStatus } from '../../shared/terms/baseline';
+import { useFormat } from './shell/format';
 
 export const STATUS_COLORS: Record<DashboardStatus, string> = {
   under: 'gray',
@@ -10,6 +17,19 @@ export const STATUS_COLORS: Record<DashboardStatus, string> = {
   trueUpDue: 'red',
 };
 
+const ACTION_COLORS = {
+  projected: 'grape',
+  due: 'red',
+  inProgress: 'blue',
+  atRenewal: 'teal',
+} as const;
+
+/** Badges wrap instead of being cut off. */
+const WRAP = {
+  root: { height: 'auto', maxWidth: '100%' },
+  label: { whiteSpace: 'normal' },
+} as const;
+
 export function StatusBadge({ status }: { status: DashboardStatus | null }) {
   const { t } = useTranslation();
   return (
@@ -17,8 +37,42 @@ export function StatusBadge({ status }: { status: DashboardStatus | null }) {
       color={status ? STATUS_COLORS[status] : 'gray'}
       variant="filled"
       data-status={status ?? 'none'}
+      styles={WRAP}
     >
       {t(`status.${status ?? 'none'}`)}
     </Badge>
+  );
+}
+
+/** The category's status, or its true-up action with the detail below it. */
+export function StandingBadge({
+  cell,
+  hasDetail = true,
+}: {
+  cell: PortfolioCategory;
+  hasDetail?: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!cell.action) return <StatusBadge status={cell.status} />;
+  const detail = actionDetail(format.language, cell);
+  return (
+    <Stack gap={2} align="flex-start">
+      <Badge
+        color={ACTION_COLORS[cell.action]}
+        variant={cell.action === 'due' || cell.action === 'inProgress' ? 'filled' : 'light'}
+        data-status={cell.status ?? 'none'}
+        data-action={cell.action}
+        styles={WRAP}
+        title={detail}
+      >
+        {cell.isOverdue ? t('trueUps.overdue') : t(`trueUps.actions.${cell.action}`)}
+      </Badge>
+      {hasDetail && detail ? (
+        <Text size="xs" c="dimmed">
+          {detail}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }

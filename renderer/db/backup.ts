@@ -247,13 +247,17 @@ export async function restoreBackup(
   if (isDatabaseReadOnly()) throw new ReadOnlyDatabaseError();
   const safetyCopy = await keepCopy(await createBackup(db));
   const tables = db.tables;
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', tables, async (tx) => {
     for (const [i, table] of tables.entries()) {
       await table.clear();
       const rows = backup.tables.get(table.name) ?? [];
       if (rows.length > 0) await table.bulkAdd(rows);
       onProgress?.(tables.length + i + 1, tables.length * 2);
     }
+    // Migrations that work across tables bring an older backup forward here, in the same transaction.
+    for (const migration of MIGRATIONS)
+      if (migration.version > backup.version && migration.upgrade && !migration.rows)
+        await migration.upgrade(tx);
     await db.meta.put({ key: 'schemaVersion', value: LATEST_SCHEMA_VERSION });
     await db.changes.add({
       at: new Date().toISOString(),

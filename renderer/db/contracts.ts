@@ -100,6 +100,8 @@ export async function importRegister(
     const made = new Map<string, Customer>();
     for (const item of plan) {
       const { entry } = item;
+      // A number that belongs to another customer's contract is left out, never updated.
+      if (item.action === 'conflict') continue;
       let customer = item.customer ?? made.get(nameKey(entry.customer)) ?? null;
       if (!customer) {
         customer = {

@@ -21,6 +21,7 @@ import type {
   TimeEntry,
   TrueUp,
 } from '../../shared/model/entities';
+import type { DeviceListRecord } from '../../shared/inventory/device-list';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -37,6 +38,7 @@ export class WorkstationDatabase extends Dexie {
   contracts!: EntityTable<Contract, 'id'>;
   inventoryChunks!: Table<InventoryChunk, [string, number]>;
   snapshots!: EntityTable<InventorySnapshot, 'id'>;
+  deviceLists!: EntityTable<DeviceListRecord, 'hash'>;
   imports!: EntityTable<ImportRecord, 'id'>;
   trueUps!: EntityTable<TrueUp, 'id'>;
   rmas!: EntityTable<Rma, 'id'>;

@@ -22,6 +22,8 @@ export async function loadDemoPortfolio(
     db.contracts,
     db.inventoryChunks,
     db.snapshots,
+    db.deviceLists,
+    db.trueUps,
     db.rmas,
     db.timeEntries,
     db.cases,
@@ -35,6 +37,8 @@ export async function loadDemoPortfolio(
     for (const inventory of portfolio.inventories)
       await replaceInventory(db, inventory.customerId, inventory.devices);
     await db.snapshots.bulkAdd(portfolio.snapshots);
+    await db.deviceLists.bulkPut(portfolio.deviceLists);
+    await db.trueUps.bulkAdd(portfolio.trueUps);
     await db.rmas.bulkAdd(portfolio.rmas);
     await db.timeEntries.bulkAdd(portfolio.timeEntries);
     await db.cases.bulkAdd(portfolio.cases);

@@ -17,20 +17,31 @@ import type {
   TimeEntry,
   TrueUp,
 } from '../../shared/model/entities';
-import { dueTrueUps, type DueTrueUp } from '../../shared/contracts/standing';
+import { contractStandings, dueTrueUps, type DueTrueUp } from '../../shared/contracts/standing';
 import Dexie from 'dexie';
 import type { Device } from '../../shared/model/device';
 import {
   portfolioRow,
+  standingCell,
   type CustomerActivity,
+  type PortfolioCategory,
   type PortfolioRow,
 } from '../../shared/reports/portfolio';
-import { localToday } from '../../shared/terms/dates';
+import {
+  lastDayOfMonth,
+  localToday,
+  monthOf,
+  monthRange,
+  type CalendarMonth,
+} from '../../shared/terms/dates';
+import { serviceRecordsAsOf, trueUpsAsOf } from '../../shared/contracts/as-of';
+import { contractInForce } from '../../shared/reports/monthly';
 import { customerActivity, firstLedgerMonth, NO_ACTIVITY } from './activity';
+import { snapshotDevices } from './device-lists';
 import { readInventory } from './inventory';
 import { db } from './instance';
 import { readSettings, type Settings } from './settings';
-import { latestSnapshot } from './snapshots';
+import { latestSnapshot, standingInventories } from './snapshots';
 
 export function useSettings(): Settings | undefined {
   return useLiveQuery(() => readSettings(db), []);
@@ -54,12 +65,16 @@ export function usePortfolio(): PortfolioRow[] | undefined {
       fromMonth: firstLedgerMonth(contracts, today),
     });
     const active = customers.filter((c) => !c.isArchived);
-    const snapshots = await Promise.all(active.map((c) => latestSnapshot(db, c.id)));
+    const contractOf = (customerId: string) =>
+      contracts.find((c) => c.customerId === customerId && !c.isArchived);
+    const inventories = await Promise.all(
+      active.map((c) => standingInventories(db, c.id, contractOf(c.id), today)),
+    );
     return active.map((customer, i) =>
       portfolioRow(
         customer,
-        contracts.find((c) => c.customerId === customer.id && !c.isArchived),
-        snapshots[i],
+        contractOf(customer.id),
+        inventories[i] ?? [],
         settings.partner,
         activity.get(customer.id) ?? NO_ACTIVITY,
         today,
@@ -74,53 +89,89 @@ export interface CustomerView {
   sites: Site[];
   contract: Contract | undefined;
   latest: InventorySnapshot | undefined;
-  /** Every snapshot, oldest first: the trend. */
+  /** Every snapshot up to the month shown, oldest first: the trend. */
   snapshots: InventorySnapshot[];
   rmas: Rma[];
   cases: SupportCase[];
   activity: CustomerActivity;
   row: PortfolioRow;
+  /** The day the dashboard is as of: today, or the end of the past month chosen. */
   today: string;
+  /** The month shown, and the months there are to choose from (newest first). */
+  month: CalendarMonth;
+  months: CalendarMonth[];
+  /** A past month: everything is as it stood at that month's end (TERMS.md §10). */
+  isPast: boolean;
 }
 
-/** One customer with everything its dashboard shows; null when there is no such customer. */
-export function useCustomerView(id: string | null): CustomerView | null | undefined {
+/**
+ * One customer with everything its dashboard shows, now or as it stood at the end of a past `month`;
+ * null when there is no such customer.
+ */
+export function useCustomerView(
+  id: string | null,
+  month: CalendarMonth | null = null,
+): CustomerView | null | undefined {
   return useLiveQuery(async () => {
     if (!id) return null;
     const customer = await db.customers.get(id);
     if (!customer) return null;
-    const today = localToday();
-    const [sites, contracts, snapshots, settings, rmas, cases, activity] = await Promise.all([
-      db.sites.where('customerId').equals(id).sortBy('name'),
-      db.contracts.where('customerId').equals(id).toArray(),
-      db.snapshots
-        .where('[customerId+asOf]')
-        .between([id, Dexie.minKey], [id, Dexie.maxKey])
-        .toArray(),
-      readSettings(db),
-      db.rmas.where('customerId').equals(id).toArray(),
-      db.cases.where('customerId').equals(id).toArray(),
-      customerActivity(db, today, { customerId: id }),
+    const now = localToday();
+    const isPast = month !== null && month < monthOf(now);
+    const day = isPast && month ? lastDayOfMonth(month) : now;
+    const [sites, contracts, allSnapshots, settings, allRmas, allCases, activity] =
+      await Promise.all([
+        db.sites.where('customerId').equals(id).sortBy('name'),
+        db.contracts.where('customerId').equals(id).toArray(),
+        db.snapshots
+          .where('[customerId+asOf]')
+          .between([id, Dexie.minKey], [id, Dexie.maxKey])
+          .toArray(),
+        readSettings(db),
+        db.rmas.where('customerId').equals(id).toArray(),
+        db.cases.where('customerId').equals(id).toArray(),
+        customerActivity(db, day, { customerId: id }),
+      ]);
+    const ids = contracts.map((c) => c.id);
+    const [allTrueUps, changes] = await Promise.all([
+      db.trueUps.where('contractId').anyOf(ids).toArray(),
+      isPast
+        ? db.changes
+            .where('[entity+entityId]')
+            .anyOf(ids.map((c): [string, string] => ['contract', c]))
+            .toArray()
+        : Promise.resolve([]),
     ]);
-    const contract = contracts.find((c) => !c.isArchived);
-    const latest = snapshots.at(-1);
+    const contract = isPast
+      ? contractInForce(contracts, changes, day)
+      : contracts.find((c) => !c.isArchived);
+    const snapshots = allSnapshots.filter((s) => s.asOf <= day);
+    const trueUps = trueUpsAsOf(
+      allTrueUps.filter((t) => t.contractId === contract?.id),
+      day,
+    );
+    const records = serviceRecordsAsOf(
+      { rmas: allRmas, cases: allCases, timeEntries: [], incidents: [] },
+      day,
+    );
     const own = activity.get(id) ?? NO_ACTIVITY;
-    const trueUps = contract
-      ? await db.trueUps.where('contractId').equals(contract.id).toArray()
-      : [];
+    const first = allSnapshots[0]?.month ?? monthOf(now);
     return {
       customer,
       sites,
       contract,
-      latest,
+      latest: snapshots.at(-1),
       snapshots,
-      rmas,
-      cases,
+      rmas: [...records.rmas],
+      cases: [...records.cases],
       activity: own,
-      today,
-      row: portfolioRow(customer, contract, latest, settings.partner, own, today, trueUps),
+      today: day,
+      month: monthOf(day),
+      months: monthRange(first < monthOf(now) ? first : monthOf(now), monthOf(now)).reverse(),
+      isPast,
+      row: portfolioRow(customer, contract, snapshots, settings.partner, own, day, trueUps),
     };
-  }, [id]);
+  }, [id, month]);
 }
 
 /** A customer's current devices (read chunk by chunk), or undefined while loading. */
@@ -149,6 +200,8 @@ export interface ContractView {
   trueUps: TrueUp[];
   /** True-ups of the active contract that the snapshots show are due and have no record yet. */
   due: DueTrueUp[];
+  /** Each category of the active contract this month: where it stands and what that means. */
+  standings: PortfolioCategory[];
   /** The change log of the customer's contracts and their true-ups, newest first. */
   changes: ChangeRecord[];
   latest: InventorySnapshot | undefined;
@@ -179,11 +232,17 @@ export function useContractView(customerId: string): ContractView | null | undef
     changes.sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0));
     const active = contracts.find((c) => !c.isArchived);
     snapshots.sort((a, b) => a.asOf.localeCompare(b.asOf));
+    const settings = await readSettings(db);
     return {
       customer,
       contracts,
       trueUps,
       due: active ? dueTrueUps(active, snapshots, trueUps, today) : [],
+      standings: active
+        ? contractStandings(active, snapshots, trueUps, monthOf(today)).map((s) =>
+            standingCell(s, settings.partner.approachingPct),
+          )
+        : [],
       changes,
       latest: snapshots.at(-1),
       today,
@@ -301,4 +360,51 @@ export function useReportArchive(): ReportRecord[] | undefined {
         ),
     [],
   );
+}
+
+/** The unknown models of a customer's current inventory, with their device counts. */
+export function useUnknownModels(
+  customerId: string,
+): { model: string; devices: number }[] | undefined {
+  return useLiveQuery(
+    async () => (await latestSnapshot(db, customerId))?.summary.unknownModels ?? [],
+    [customerId],
+  );
+}
+
+/**
+ * The devices of a past inventory (its kept device list): undefined while loading, null where the list
+ * was not kept or there was no inventory.
+ */
+export function useSnapshotDevices(
+  snapshot: InventorySnapshot | null,
+): Device[] | null | undefined {
+  return useLiveQuery(async () => (snapshot ? snapshotDevices(db, snapshot) : null), [snapshot]);
+}
+
+/** Per customer, what its report for `month` stands on: the contract number and the inventory's date. */
+export function useReportReadiness(
+  month: CalendarMonth,
+): Map<string, { contract: string | null; asOf: string | null }> | undefined {
+  return useLiveQuery(async () => {
+    const end = lastDayOfMonth(month);
+    const [customers, contracts] = await Promise.all([
+      db.customers.toArray(),
+      db.contracts.toArray(),
+    ]);
+    const entries = await Promise.all(
+      customers.map(async (customer) => {
+        const inventory = await db.snapshots
+          .where('[customerId+asOf]')
+          .between([customer.id, Dexie.minKey], [customer.id, end], true, true)
+          .last();
+        const contract = contracts.find((c) => c.customerId === customer.id && !c.isArchived);
+        return [
+          customer.id,
+          { contract: contract?.number ?? null, asOf: inventory?.asOf ?? null },
+        ] as const;
+      }),
+    );
+    return new Map(entries);
+  }, [month]);
 }

@@ -10,10 +10,12 @@ import {
   type InventorySummary,
   type ParsedInventory,
 } from '../../shared/inventory';
+import { deviceListRecord, type BaseList } from '../../shared/inventory/device-list';
 import type { Device } from '../../shared/model/device';
 import { snapshotId, type Customer, type ImportRecord } from '../../shared/model/entities';
 import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
+import { snapshotDevices } from './device-lists';
 import { readInventory, replaceInventory } from './inventory';
 import { latestSnapshot } from './snapshots';
 
@@ -65,9 +67,6 @@ function devicesByCustomer(
   return grouped;
 }
 
-/** The most added and removed devices a snapshot keeps for the monthly report. */
-const CHANGE_CAP = 50_000;
-
 function difference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
   const result: string[] = [];
   for (const id of a) if (!b.has(id)) result.push(displayIdentity(id));
@@ -82,7 +81,7 @@ export async function commitImport(
   const { parsed } = request;
   const catalog = shippedCatalog(request.overrides);
   const grouped = devicesByCustomer(parsed, request.assignments);
-  const tables = [db.customers, db.inventoryChunks, db.snapshots, db.imports];
+  const tables = [db.customers, db.inventoryChunks, db.snapshots, db.imports, db.deviceLists];
   return recordedWrite(db, user, tables, async (record) => {
     for (const customer of request.newCustomers) {
       await db.customers.add(customer);
@@ -166,6 +165,16 @@ export async function commitImport(
         },
       };
       if (!isHistorical) await replaceInventory(db, customerId, devices);
+      // The device list, as a diff against the current inventory's where that is the base.
+      const baseRecord =
+        !isHistorical && latest?.deviceList
+          ? await db.deviceLists.get(latest.deviceList)
+          : undefined;
+      const base: BaseList | null = baseRecord
+        ? { hash: baseRecord.hash, depth: baseRecord.list.depth, devices: previous }
+        : null;
+      const list = deviceListRecord(customerId, devices, base);
+      await db.deviceLists.put(list);
       await db.snapshots.put({
         id: snapshotId(customerId, parsed.asOf),
         customerId,
@@ -175,18 +184,7 @@ export async function commitImport(
         summary,
         added: added.length,
         removed: removed.length,
-        // What changed, kept for the monthly report's new and removed devices (a first import has none).
-        ...(previous.length > 0
-          ? {
-              changes: {
-                addedIds: devices
-                  .filter((d) => !before.has(d.id))
-                  .map((d) => d.id)
-                  .slice(0, CHANGE_CAP),
-                removed: previous.filter((d) => !after.has(d.id)).slice(0, CHANGE_CAP),
-              },
-            }
-          : {}),
+        deviceList: list.hash,
       });
       await db.imports.add(importRecord);
       record({
@@ -209,8 +207,9 @@ export async function commitImport(
 }
 
 /**
- * Classifies a model the catalog did not know: stores the override, then recounts every customer's
- * latest snapshot that listed the model as unknown. One transaction.
+ * Classifies a model the catalog did not know: stores the override, then recounts every snapshot that
+ * listed the model as unknown and whose devices are known (its kept list, or the current inventory for
+ * the latest). One transaction. Answers how many customers were recounted.
  */
 export async function classifyModel(
   db: WorkstationDatabase,
@@ -220,7 +219,7 @@ export async function classifyModel(
   return recordedWrite(
     db,
     user,
-    [db.catalogOverrides, db.snapshots, db.inventoryChunks, db.customers],
+    [db.catalogOverrides, db.snapshots, db.inventoryChunks, db.customers, db.deviceLists],
     async (record) => {
       const id = crypto.randomUUID();
       await db.catalogOverrides.add({ ...override, id });
@@ -232,27 +231,30 @@ export async function classifyModel(
         after: override,
       });
       const catalog = shippedCatalog(await db.catalogOverrides.toArray());
-      let recounted = 0;
+      const recounted = new Set<string>();
       for (const customer of await db.customers.toArray()) {
         const latest = await latestSnapshot(db, customer.id);
-        if (!latest || !latest.summary.unknownModels.some((m) => catalog.lookup(m.model) !== null))
-          continue;
-        const summary = summarizeInventory(
-          await readInventory(db, customer.id),
-          catalog,
-          latest.asOf,
-        );
-        await db.snapshots.put({ ...latest, summary });
-        record({
-          entity: 'snapshot',
-          entityId: latest.id,
-          action: 'update',
-          before: latest.summary.counts,
-          after: summary.counts,
-        });
-        recounted++;
+        const snapshots = await db.snapshots.where('customerId').equals(customer.id).toArray();
+        for (const snapshot of snapshots) {
+          if (!snapshot.summary.unknownModels.some((m) => catalog.lookup(m.model) !== null))
+            continue;
+          const devices =
+            (await snapshotDevices(db, snapshot)) ??
+            (snapshot.id === latest?.id ? await readInventory(db, customer.id) : null);
+          if (!devices) continue;
+          const summary = summarizeInventory(devices, catalog, snapshot.asOf);
+          await db.snapshots.put({ ...snapshot, summary });
+          record({
+            entity: 'snapshot',
+            entityId: snapshot.id,
+            action: 'update',
+            before: snapshot.summary.counts,
+            after: summary.counts,
+          });
+          recounted.add(customer.id);
+        }
       }
-      return recounted;
+      return recounted.size;
     },
   );
 }

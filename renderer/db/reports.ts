@@ -5,11 +5,16 @@
  */
 import { shippedCatalog } from '../../shared/catalog';
 import type { ReportRecord } from '../../shared/model/entities';
-import { monthlyReport, type MonthlyReport } from '../../shared/reports/monthly';
-import { localToday } from '../../shared/terms/dates';
+import {
+  contractInForce,
+  monthlyReport,
+  reportInventories,
+  type MonthlyReport,
+} from '../../shared/reports/monthly';
+import { lastDayOfMonth, localToday } from '../../shared/terms/dates';
 import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
-import { readInventory } from './inventory';
+import { snapshotDevices } from './device-lists';
 import { readSettings } from './settings';
 
 export const reportId = (customerId: string, month: string) => `${customerId}:${month}`;
@@ -23,7 +28,7 @@ export async function currentReport(
 ): Promise<MonthlyReport | null> {
   const customer = await db.customers.get(customerId);
   if (!customer) return null;
-  const [contracts, snapshots, rmas, timeEntries, cases, incidents, overrides, settings, devices] =
+  const [contracts, snapshots, rmas, timeEntries, cases, incidents, overrides, settings] =
     await Promise.all([
       db.contracts.where('customerId').equals(customerId).toArray(),
       db.snapshots.where('customerId').equals(customerId).toArray(),
@@ -33,12 +38,21 @@ export async function currentReport(
       db.ecpsIncidents.where('customerId').equals(customerId).toArray(),
       db.catalogOverrides.toArray(),
       readSettings(db),
-      readInventory(db, customerId),
     ]);
-  const contract = contracts.find((c) => !c.isArchived);
-  const trueUps = contract
-    ? await db.trueUps.where('contractId').equals(contract.id).toArray()
-    : [];
+  const ids = contracts.map((c) => c.id);
+  const [trueUps, changes] = await Promise.all([
+    db.trueUps.where('contractId').anyOf(ids).toArray(),
+    db.changes
+      .where('[entity+entityId]')
+      .anyOf(ids.map((id): [string, string] => ['contract', id]))
+      .toArray(),
+  ]);
+  const contract = contractInForce(contracts, changes, lastDayOfMonth(month));
+  const inventories = reportInventories(snapshots, month);
+  const [devices, previousDevices] = await Promise.all([
+    inventories.current ? snapshotDevices(db, inventories.current) : null,
+    inventories.previous ? snapshotDevices(db, inventories.previous) : null,
+  ]);
   return monthlyReport({
     month,
     generatedAt: new Date().toISOString(),
@@ -49,9 +63,10 @@ export async function currentReport(
     },
     customer,
     contract,
-    trueUps,
+    trueUps: trueUps.filter((t) => t.contractId === contract?.id),
     snapshots,
     devices,
+    previousDevices,
     catalog: shippedCatalog(overrides),
     rmas,
     timeEntries,

@@ -1,6 +1,8 @@
 /** A customer's snapshots: one per as-of date, the latest being the current figures. */
 import Dexie from 'dexie';
-import type { InventorySnapshot } from '../../shared/model/entities';
+import { contractTerm } from '../../shared/contracts/standing';
+import type { Contract, InventorySnapshot } from '../../shared/model/entities';
+import { lastDayOfMonth, type CalendarDate } from '../../shared/terms/dates';
 import type { WorkstationDatabase } from './database';
 
 export function latestSnapshot(
@@ -11,4 +13,28 @@ export function latestSnapshot(
     .where('[customerId+asOf]')
     .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
     .last();
+}
+
+/**
+ * The snapshots a customer's standing on `day` needs: the latest on or before it, and the latest on or
+ * before the end of the contract's adjustment month (TERMS.md §4).
+ */
+export async function standingInventories(
+  db: WorkstationDatabase,
+  customerId: string,
+  contract: Contract | undefined,
+  day: CalendarDate,
+): Promise<InventorySnapshot[]> {
+  const upTo = (last: CalendarDate) =>
+    db.snapshots
+      .where('[customerId+asOf]')
+      .between([customerId, Dexie.minKey], [customerId, last], true, true)
+      .last();
+  const [latest, adjustment] = await Promise.all([
+    upTo(day),
+    contract ? upTo(lastDayOfMonth(contractTerm(contract).adjustmentMonth)) : undefined,
+  ]);
+  return [latest, adjustment].filter(
+    (s, i, all): s is InventorySnapshot => s !== undefined && all.indexOf(s) === i,
+  );
 }

@@ -1,10 +1,9 @@
 /** i18next with English and Swedish; follows the OS language unless the user picks one in Settings. */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { sv } from './sv';
+import { DICTIONARIES, type Language } from '../../shared/i18n';
 
-export type Language = 'en' | 'sv';
+export type { Language };
 
 export function systemLanguage(languages: readonly string[] = navigator.languages): Language {
   return languages.some((l) => l.toLowerCase().startsWith('sv')) &&
@@ -18,15 +17,10 @@ export function systemLanguage(languages: readonly string[] = navigator.language
     : 'en';
 }
 
-/** BCP 47 locale for numbers, dates and money. */
-export function localeOf(language: Language): string {
-  return language === 'sv' ? 'sv-SE' : 'en-GB';
-}
-
 export const i18n: I18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, sv: { translation: sv } },
+  resources: { en: { translation: DICTIONARIES.en }, sv: { translation: DICTIONARIES.sv } },
   lng: typeof navigator === 'undefined' ? 'en' : systemLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

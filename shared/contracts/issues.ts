@@ -19,6 +19,7 @@ export const CONTRACT_ISSUE_CODES = [
   'currencyMismatch',
   'noCategory',
   'notEligible',
+  'numberOfOtherCustomer',
 ] as const;
 export type ContractIssueCode = (typeof CONTRACT_ISSUE_CODES)[number];
 
@@ -28,6 +29,11 @@ export interface ContractIssue {
   field: string;
   /** The value found, as text; '' when there was none. */
   value: string;
+  /** A register conflict: the contract, the other value and the rows of both. */
+  contract?: string;
+  other?: string;
+  otherRow?: number;
+  row?: number;
 }
 
 const MESSAGES: Record<ContractIssueCode, (issue: ContractIssue) => string> = {
@@ -45,11 +51,18 @@ const MESSAGES: Record<ContractIssueCode, (issue: ContractIssue) => string> = {
   adjustmentOutsideTerm: (i) => `${i.field} ${q(i.value)} is outside the term`,
   duplicateCategory: (i) => `category ${q(i.value)} appears twice in the contract`,
   duplicateNumber: (i) => `contract number ${q(i.value)} is already used by another contract`,
-  conflictingValue: (i) => `${i.field} ${q(i.value)} differs from the contract's earlier rows`,
+  conflictingValue: (i) =>
+    i.contract
+      ? `${i.contract}: ${i.field} is ${i.other ?? ''} on row ${i.otherRow ?? ''} and ${i.value} on row ${i.row ?? ''}`
+      : `${i.field} ${q(i.value)} differs from the contract's earlier rows`,
   currencyMismatch: (i) =>
-    `the currency ${q(i.value)} differs from the contract's earlier rows or its true-ups`,
+    i.contract
+      ? `${i.contract}: the currency is ${i.other ?? ''} on row ${i.otherRow ?? ''} and ${i.value} on row ${i.row ?? ''}`
+      : `the currency ${q(i.value)} differs from the contract's earlier rows or its true-ups`,
   noCategory: () => 'the contract needs at least one category',
   notEligible: (i) => `no chosen category meets the partner's eligibility minimum (${i.value})`,
+  numberOfOtherCustomer: (i) =>
+    `${i.contract ?? i.value} belongs to ${i.other ?? ''} in this workstation, not to ${i.value}: left out`,
 };
 
 const q = (value: string) => JSON.stringify(value);

@@ -139,29 +139,39 @@ function readGroup(
   const first = group.rows[0];
   if (!first) return { contract: null, problems: [] };
   const problems: RegisterProblem[] = [];
-  for (const { row, text } of group.rows.slice(1)) {
-    for (const column of CONTRACT_LEVEL) {
-      if (text(column) !== first.text(column))
-        problems.push({
-          row,
-          column: header(column),
-          issue: {
-            code: column === 'currency' ? 'currencyMismatch' : 'conflictingValue',
-            field: header(column),
-            value: text(column),
-          },
-        });
-    }
+  // A contract-level cell left blank takes the value of the contract's other rows (else the default);
+  // only two different values written out are a problem.
+  const agreed = new Map<RegisterColumn, string>();
+  for (const column of CONTRACT_LEVEL) {
+    const given = group.rows.filter((r) => r.text(column) !== '');
+    const earlier = given[0];
+    const other = given.find((r) => r.text(column) !== earlier?.text(column));
+    agreed.set(column, earlier?.text(column) ?? '');
+    if (earlier && other)
+      problems.push({
+        row: other.row,
+        column: header(column),
+        issue: {
+          code: column === 'currency' ? 'currencyMismatch' : 'conflictingValue',
+          field: header(column),
+          value: other.text(column),
+          contract: group.number,
+          other: earlier.text(column),
+          otherRow: earlier.row,
+          row: other.row,
+        },
+      });
   }
+  const contractLevel = (column: RegisterColumn) => agreed.get(column) ?? '';
   const draft: ContractDraft = {
     number: group.number,
-    termStart: first.text('termStart'),
-    termMonths: first.text('termMonths'),
-    currency: first.text('currency'),
-    adjustmentMonth: first.text('adjustmentMonth'),
-    baselinePct: first.text('baselinePct'),
-    rmaPct: first.text('rmaPct'),
-    blocksPerMonth: first.text('blocksPerMonth'),
+    termStart: contractLevel('termStart'),
+    termMonths: contractLevel('termMonths'),
+    currency: contractLevel('currency'),
+    adjustmentMonth: contractLevel('adjustmentMonth'),
+    baselinePct: contractLevel('baselinePct'),
+    rmaPct: contractLevel('rmaPct'),
+    blocksPerMonth: contractLevel('blocksPerMonth'),
     blockHours: '',
     carryOverHours: false,
     tam: false,
@@ -174,7 +184,7 @@ function readGroup(
       unitPrice: text('unitPrice'),
     })),
   };
-  const customer = first.text('customer');
+  const customer = contractLevel('customer');
   if (!customer)
     problems.push({
       row: first.row,
@@ -194,8 +204,8 @@ function readGroup(
     contract: {
       contract: read.contract,
       customer,
-      masterAccountId: first.text('masterAccountId'),
-      lensAccount: first.text('lensAccount'),
+      masterAccountId: contractLevel('masterAccountId'),
+      lensAccount: contractLevel('lensAccount'),
       rows: group.rows.map((r) => r.row),
     },
     problems,

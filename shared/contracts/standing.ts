@@ -3,8 +3,9 @@
  * true-up), baseline, triggerAt, count, status, and the true-up a count gives. `csm status`, the
  * contract screen and the true-up workflow all read it from here.
  */
-import type { Category } from '../model/category';
-import type { Contract, ContractCategory, InventorySnapshot, TrueUp } from '../model/entities';
+import type { Category, CategoryRecord } from '../model/category';
+import type { Contract, ContractCategory, TrueUp } from '../model/entities';
+import { fraction, type Fraction } from '../terms/fraction';
 import {
   baseline,
   categoryStatus,
@@ -62,6 +63,17 @@ export function orderedInForce(line: ContractCategory, applied: TrueUp | undefin
   return orderedUnits(line.installedAtStart, line.agreedGrowth);
 }
 
+/** What a category's count means for the user this month (TERMS.md §4, "What the status means"). */
+export type TrueUpAction = 'projected' | 'due' | 'inProgress' | 'atRenewal';
+
+/** The true-up a count gives: the units added, the annual unit price, months charged and the amount. */
+export interface TrueUpFigures {
+  added: number;
+  unitPrice: Money;
+  monthsCharged: Fraction;
+  amount: Money;
+}
+
 export interface CategoryStanding {
   category: Category;
   ordered: number;
@@ -69,40 +81,147 @@ export interface CategoryStanding {
   triggerAt: number;
   count: number | null;
   status: CategoryStatus | null;
-  /** The true-up this count gives, as if it were the adjustment month's; null below triggerAt. */
-  trueUp: (TrueUpResult & { projected: boolean }) | null;
+  action: TrueUpAction | null;
+  /** Due after its adjustment month is over, and still not quoted. */
+  isOverdue: boolean;
+  adjustmentMonth: CalendarMonth;
+  /** projected: at this count; due: at the adjustment month's count; in progress or applied: as quoted. */
+  figures: TrueUpFigures | null;
+  /** At renewal: the units the renewal adds (count − ordered). */
+  unitsAtRenewal: number | null;
+  /** This term's true-up record for the category, as it stood. */
+  record: TrueUp | null;
+  /** Due: what quoting it needs. */
+  due: DueTrueUp | null;
 }
 
-/** One category's standing in `month` with `count` devices. */
-export function categoryStanding(
-  contract: Pick<Contract, 'termStart' | 'settings' | 'adjustmentMonth' | 'currency'>,
-  line: ContractCategory,
-  ordered: number,
-  count: number | null,
-  month: CalendarMonth,
-): CategoryStanding {
+/** An inventory's date and counts: the latest on or before some day. */
+export interface CountsAt {
+  asOf: CalendarDate;
+  summary: { counts: CategoryRecord<number> };
+}
+
+/** The latest of `inventories` on or before `day`. */
+export function latestOnOrBefore<T extends CountsAt>(
+  inventories: readonly T[],
+  day: CalendarDate,
+): T | undefined {
+  return inventories.reduce<T | undefined>(
+    (latest, s) =>
+      compareDates(s.asOf, day) <= 0 && (!latest || s.asOf > latest.asOf) ? s : latest,
+    undefined,
+  );
+}
+
+const recordFigures = (record: TrueUp): TrueUpFigures => ({
+  added: record.added,
+  unitPrice: money(record.unitPriceMinor, record.currency),
+  monthsCharged: fraction(
+    record.monthsWhole * record.monthsPartial[1] + record.monthsPartial[0],
+    record.monthsPartial[1],
+  ),
+  amount: money(record.amountMinor, record.currency),
+});
+
+export interface StandingInput {
+  /** The contract in the term that covered the month, as it stood at the month's end. */
+  contract: Pick<Contract, 'termStart' | 'settings' | 'adjustmentMonth' | 'currency'>;
+  line: ContractCategory;
+  month: CalendarMonth;
+  /** The count from the latest inventory on or before the month's end. */
+  count: number | null;
+  /** The latest inventory on or before the end of the adjustment month. */
+  adjustment: CountsAt | null;
+  /** This term's true-up for the category, as it stood at the month's end. */
+  record: TrueUp | null;
+}
+
+/**
+ * One category's standing in a month and what it means (TERMS.md §3–4): projected before the
+ * adjustment month; due once it has begun, if the adjustment month's count reached triggerAt, until
+ * quoted (overdue after it); in progress while quoted or ordered; at renewal when over triggerAt after
+ * this term's adjustment was applied or passed below it. Nothing below triggerAt.
+ */
+export function categoryStanding(input: StandingInput): CategoryStanding {
+  const { contract, line, month, count, record } = input;
   const term = contractTerm(contract);
-  const trigger = triggerAt(ordered, contract.settings.baselinePct);
-  const result =
-    count === null
-      ? null
-      : trueUp({
-          ordered,
-          count,
-          triggerAt: trigger,
-          unitPrice: money(line.unitPriceMinor, contract.currency),
-          adjustmentMonth: term.adjustmentMonth,
-          termEnd: term.end,
-          termStart: term.start,
-        });
-  return {
+  const pct = contract.settings.baselinePct;
+  const ordered = orderedInForce(line, record ?? undefined);
+  const trigger = triggerAt(ordered, pct);
+  const unitPrice = money(line.unitPriceMinor, contract.currency);
+  const figuresAt = (at: number, from: number) =>
+    trueUp({
+      ordered: from,
+      count: at,
+      triggerAt: triggerAt(from, pct),
+      unitPrice,
+      adjustmentMonth: term.adjustmentMonth,
+      termEnd: term.end,
+      termStart: term.start,
+    });
+  const standing: CategoryStanding = {
     category: line.category,
     ordered,
-    baseline: baseline(ordered, contract.settings.baselinePct),
+    baseline: baseline(ordered, pct),
     triggerAt: trigger,
     count,
     status: count === null ? null : categoryStatus(count, ordered, trigger),
-    trueUp: result ? { ...result, projected: month < term.adjustmentMonth } : null,
+    action: null,
+    isOverdue: false,
+    adjustmentMonth: term.adjustmentMonth,
+    figures: record ? recordFigures(record) : null,
+    unitsAtRenewal: null,
+    record,
+    due: null,
+  };
+  const overTrigger = count !== null && count >= trigger;
+  if (record && (record.state === 'quoted' || record.state === 'ordered'))
+    return { ...standing, action: 'inProgress' };
+  if (month < term.adjustmentMonth) {
+    const projected = count === null ? null : figuresAt(count, ordered);
+    return projected
+      ? {
+          ...standing,
+          action: 'projected',
+          figures: {
+            added: projected.added,
+            unitPrice,
+            monthsCharged: projected.monthsCharged.total,
+            amount: projected.amount,
+          },
+        }
+      : standing;
+  }
+  const atRenewal = overTrigger
+    ? { ...standing, action: 'atRenewal' as const, unitsAtRenewal: (count ?? 0) - ordered }
+    : standing;
+  if (record) return record.state === 'applied' ? atRenewal : { ...standing, action: 'due' };
+  const adjustmentCount = input.adjustment?.summary.counts[line.category] ?? null;
+  const due = adjustmentCount === null ? null : figuresAt(adjustmentCount, ordered);
+  if (!due || !input.adjustment || compareDates(lastDayOfMonth(month), term.end) > 0)
+    return atRenewal;
+  return {
+    ...standing,
+    action: 'due',
+    isOverdue: month > term.adjustmentMonth,
+    figures: {
+      added: due.added,
+      unitPrice,
+      monthsCharged: due.monthsCharged.total,
+      amount: due.amount,
+    },
+    due: {
+      category: line.category,
+      adjustmentMonth: term.adjustmentMonth,
+      asOf: input.adjustment.asOf,
+      count: adjustmentCount ?? 0,
+      ordered,
+      triggerAt: trigger,
+      added: due.added,
+      unitPrice,
+      monthsCharged: due.monthsCharged,
+      amount: due.amount,
+    },
   };
 }
 
@@ -121,51 +240,39 @@ export interface DueTrueUp {
 }
 
 /**
- * True-ups due (TERMS.md §4): once the adjustment month has begun and until the term ends, with the
- * count from the latest inventory on or before the adjustment month's end, for each category that has
- * reached triggerAt and has no true-up in this term yet.
+ * Every category's standing in `month` (TERMS.md §3–4, §10): counts from the latest inventory on or
+ * before the month's end, the adjustment from the latest on or before the adjustment month's end.
  */
+export function contractStandings(
+  contract: Contract,
+  inventories: readonly CountsAt[],
+  trueUps: readonly TrueUp[],
+  month: CalendarMonth,
+): CategoryStanding[] {
+  const term = contractTerm(contract);
+  const latest = latestOnOrBefore(inventories, lastDayOfMonth(month));
+  const adjustment = latestOnOrBefore(inventories, lastDayOfMonth(term.adjustmentMonth)) ?? null;
+  const records = currentTrueUps(contract, trueUps);
+  return contract.categories.map((line) =>
+    categoryStanding({
+      contract,
+      line,
+      month,
+      count: latest ? latest.summary.counts[line.category] : null,
+      adjustment,
+      record: records.get(line.category) ?? null,
+    }),
+  );
+}
+
+/** The true-ups due now (the workflow's next step is a quote), with what quoting each needs. */
 export function dueTrueUps(
   contract: Contract,
-  snapshots: readonly InventorySnapshot[],
+  inventories: readonly CountsAt[],
   trueUps: readonly TrueUp[],
   today: CalendarDate,
 ): DueTrueUp[] {
-  const term = contractTerm(contract);
-  if (monthOf(today) < term.adjustmentMonth || compareDates(today, term.end) > 0) return [];
-  const cutoff = lastDayOfMonth(term.adjustmentMonth);
-  const snapshot = snapshots
-    .filter((s) => s.customerId === contract.customerId && compareDates(s.asOf, cutoff) <= 0)
-    .reduce<InventorySnapshot | undefined>(
-      (latest, s) => (!latest || s.asOf > latest.asOf ? s : latest),
-      undefined,
-    );
-  if (!snapshot) return [];
-  const existing = currentTrueUps(contract, trueUps);
-  return contract.categories.flatMap((line) => {
-    if (existing.has(line.category)) return [];
-    const ordered = orderedUnits(line.installedAtStart, line.agreedGrowth);
-    const standing = categoryStanding(
-      contract,
-      line,
-      ordered,
-      snapshot.summary.counts[line.category],
-      term.adjustmentMonth,
-    );
-    if (!standing.trueUp || standing.count === null) return [];
-    return [
-      {
-        category: line.category,
-        adjustmentMonth: term.adjustmentMonth,
-        asOf: snapshot.asOf,
-        count: standing.count,
-        ordered,
-        triggerAt: standing.triggerAt,
-        added: standing.trueUp.added,
-        unitPrice: money(line.unitPriceMinor, contract.currency),
-        monthsCharged: standing.trueUp.monthsCharged,
-        amount: standing.trueUp.amount,
-      },
-    ];
-  });
+  return contractStandings(contract, inventories, trueUps, monthOf(today)).flatMap((s) =>
+    s.due ? [s.due] : [],
+  );
 }

@@ -28,6 +28,8 @@ export interface DemoCustomerPlan {
   unknownModels?: { model: string; devices: number }[];
   /** Devices of end-of-life models. */
   eolDevices?: number;
+  /** A category whose due true-up the demo has already quoted (a true-up in progress). */
+  quotedTrueUp?: Category;
 }
 
 export const DEMO_CSM = 'Karin Lindqvist';
@@ -68,6 +70,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
       { category: 'voice', ...h(36, 4, 1200, 1.125) },
       { category: 'video', ...h(18, 2, 5200, 0.95) },
     ],
+    quotedTrueUp: 'voice',
   },
   {
     name: 'Fabrikam Logistics GmbH',
@@ -110,7 +113,7 @@ export const DEMO_BOOK: readonly DemoCustomerPlan[] = [
     termStart: { monthsBefore: 11, day: 1 },
     historyMonths: 20,
     blocksPerMonth: 0,
-    categories: [{ category: 'video', ...h(24, 2, 5100, 1.04) }],
+    categories: [{ category: 'video', ...h(24, 2, 5100, 1.2) }],
   },
   {
     name: 'Helsinki Design Oy',

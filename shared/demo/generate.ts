@@ -16,7 +16,10 @@ import type {
   SupportCase,
   TimeEntry,
 } from '../model/entities';
-import { snapshotId, TIME_ACTIVITIES } from '../model/entities';
+import { snapshotId, TIME_ACTIVITIES, type TrueUp } from '../model/entities';
+import { dueTrueUps } from '../contracts/standing';
+import { quoteTrueUp } from '../contracts/true-up-flow';
+import { deviceListRecord, type BaseList, type DeviceListRecord } from '../inventory/device-list';
 import {
   addDays,
   addMonthsToMonth,
@@ -84,6 +87,10 @@ export interface DemoPortfolio {
   contracts: Contract[];
   inventories: DemoInventory[];
   snapshots: InventorySnapshot[];
+  /** Every snapshot's device list (shared/inventory/device-list.ts). */
+  deviceLists: DeviceListRecord[];
+  /** The true-ups the demo's CSM has already quoted. */
+  trueUps: TrueUp[];
   rmas: Rma[];
   timeEntries: TimeEntry[];
   cases: SupportCase[];
@@ -182,20 +189,44 @@ function devicePool(
   return pool.sort((a, b) => a.from - b.from);
 }
 
+/** The months of history whose device lists the demo keeps (older demo months read "not kept"). */
+const LISTED_MONTHS = 6;
+
+/**
+ * A month-end snapshot per month of history, the last LISTED_MONTHS with their device list: the
+ * devices in the inventory by then, last detected that day (the current month's as generated).
+ */
 function snapshotsFor(
   customerId: string,
   plan: DemoCustomerPlan,
   pool: PooledDevice[],
   catalog: Catalog,
   asOf: CalendarDate,
-): InventorySnapshot[] {
+): { snapshots: InventorySnapshot[]; lists: DeviceListRecord[] } {
   const lastMonth = monthOf(asOf);
   const snapshots: InventorySnapshot[] = [];
+  const lists: DeviceListRecord[] = [];
+  let base: BaseList | null = null;
   let previous = 0;
+  // In identity order once, so each month's list needs no sorting.
+  const byIdentity = [...pool].sort((a, b) => (a.device.id < b.device.id ? -1 : 1));
   for (let t = 0; t < plan.historyMonths; t++) {
     const month = addMonthsToMonth(lastMonth, t - plan.historyMonths + 1);
-    const date = t === plan.historyMonths - 1 ? asOf : lastDayOfMonth(month);
-    const devices = pool.filter((p) => p.from <= t).map((p) => p.device);
+    const isLast = t === plan.historyMonths - 1;
+    const date = isLast ? asOf : lastDayOfMonth(month);
+    const isListed = t >= plan.historyMonths - LISTED_MONTHS;
+    const present = byIdentity.filter((p) => p.from <= t).map((p) => p.device);
+    // A listed past month's devices were last detected that month.
+    const devices =
+      isLast || !isListed
+        ? present
+        : present.map((d) =>
+            d.lastDetected ? { ...d, lastDetected: `${date}${d.lastDetected.slice(10)}` } : d,
+          );
+    const list: DeviceListRecord | null = isListed
+      ? deviceListRecord(customerId, devices, base)
+      : null;
+    if (list) lists.push(list);
     snapshots.push({
       id: snapshotId(customerId, date),
       customerId,
@@ -205,10 +236,12 @@ function snapshotsFor(
       summary: summarizeInventory(devices, catalog, date),
       added: devices.length - previous,
       removed: 0,
+      ...(list ? { deviceList: list.hash } : {}),
     });
     previous = devices.length;
+    base = list ? { hash: list.hash, depth: list.list.depth, devices } : null;
   }
-  return snapshots;
+  return { snapshots, lists };
 }
 
 function serviceRecords(
@@ -347,6 +380,8 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
     contracts: [],
     inventories: [],
     snapshots: [],
+    deviceLists: [],
+    trueUps: [],
     rmas: [],
     timeEntries: [],
     cases: [],
@@ -422,7 +457,25 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
     portfolio.sites.push(...sites);
     portfolio.contracts.push(contract);
     portfolio.inventories.push({ customerId: id, asOf, devices });
-    portfolio.snapshots.push(...snapshotsFor(id, plan, pool, catalog, asOf));
+    const history = snapshotsFor(id, plan, pool, catalog, asOf);
+    portfolio.snapshots.push(...history.snapshots);
+    portfolio.deviceLists.push(...history.lists);
+    const due = dueTrueUps(contract, history.snapshots, [], asOf).find(
+      (d) => d.category === plan.quotedTrueUp,
+    );
+    if (due) {
+      const at = `${addDays(`${addMonthsToMonth(due.adjustmentMonth, 1)}-01`, 3)}T09:00:00Z`;
+      portfolio.trueUps.push(
+        quoteTrueUp(
+          contract,
+          due,
+          [],
+          `Q-${contract.number}-${due.category}`,
+          { at, user: DEMO_CSM },
+          `${id}-true-up-${due.category}`,
+        ),
+      );
+    }
     portfolio.rmas.push(...records.rmas);
     portfolio.timeEntries.push(...records.timeEntries);
     portfolio.cases.push(...records.cases);

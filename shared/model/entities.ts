@@ -106,7 +106,12 @@ export interface InventorySnapshot {
   summary: InventorySummary;
   added: number;
   removed: number;
-  /** Identities added and the devices removed since the previous snapshot (up to 50,000 each). */
+  /**
+   * The hash of this import's device list (shared/inventory/device-list.ts); absent on imports made
+   * before lists were kept.
+   */
+  deviceList?: string | null;
+  /** Before lists were kept: identities added and devices removed since the previous snapshot. */
   changes?: { addedIds: string[]; removed: Device[] };
 }
 

@@ -29,6 +29,7 @@ import {
   type TrueUp,
 } from './entities';
 import type { Device } from './device';
+import type { DeviceListRecord } from '../inventory/device-list';
 import { COUNTRY_CODES, type CountryCode } from '../terms/holidays';
 import { CURRENCY_CODES, type CurrencyCode } from '../terms/money';
 import { isCalendarDate, isCalendarMonth } from '../terms/dates';
@@ -180,8 +181,54 @@ export const snapshotSchema = z.object({
   summary: summarySchema,
   added: count,
   removed: count,
+  deviceList: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
   changes: z.object({ addedIds: z.array(text), removed: z.array(deviceSchema) }).optional(),
 }) satisfies z.ZodType<InventorySnapshot>;
+
+const column = z.union([z.array(text), z.object({ values: z.array(text), index: z.array(count) })]);
+const seenColumns = z.object({
+  online: z.string().regex(/^[012]*$/),
+  detectedUnit: z.union([z.literal(1), z.literal(1000)]),
+  detectedBase: z.number().int(),
+  detectedBefore: z.array(z.number().int().min(-1)),
+});
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const deviceListSchema = z.object({
+  hash,
+  customerId: id,
+  devices: count,
+  list: z.object({
+    version: z.literal(1),
+    base: hash.nullable(),
+    depth: count,
+    removed: z.array(text),
+    devices: seenColumns.extend({
+      ids: z.array(text),
+      text: z.record(
+        z.enum([
+          'serial',
+          'deviceId',
+          'model',
+          'name',
+          'site',
+          'room',
+          'softwareVersion',
+          'account',
+          'accountId',
+          'mac',
+          'hardwareFamily',
+        ]),
+        column,
+      ),
+    }),
+    seen: seenColumns.nullable(),
+  }),
+}) satisfies z.ZodType<DeviceListRecord>;
 
 export const importSchema = z.object({
   id,
@@ -337,6 +384,7 @@ export const TABLE_SCHEMAS = {
   contracts: contractSchema,
   inventoryChunks: inventoryChunkSchema,
   snapshots: snapshotSchema,
+  deviceLists: deviceListSchema,
   imports: importSchema,
   trueUps: trueUpSchema,
   rmas: rmaSchema,

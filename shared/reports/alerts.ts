@@ -3,7 +3,7 @@
  * and this year's RMAs and this month's CSM time. Every figure comes from shared/terms.
  */
 import type { Category } from '../model/category';
-import type { Contract, InventorySnapshot } from '../model/entities';
+import type { Contract, InventorySnapshot, TrueUpState } from '../model/entities';
 import { orderedUnits, triggerAt } from '../terms/baseline';
 import { monthLedger, type MinutesByMonth } from '../service/hours';
 import {
@@ -25,11 +25,20 @@ import type { PortfolioCategory } from './portfolio';
 export const ALERT_HORIZONS = { adjustmentDays: 60, renewalSoonDays: 90, renewalDays: 180 };
 
 export type Alert =
-  | { kind: 'trueUpDue' | 'approaching'; category: Category }
+  | {
+      kind: 'trueUp';
+      category: Category;
+      /** Only what needs action: a true-up due (to quote), or in progress (to order, to apply). */
+      action: 'due' | 'inProgress';
+      isOverdue: boolean;
+      state: TrueUpState | null;
+      amount: Money | null;
+    }
+  | { kind: 'approaching'; category: Category }
   | { kind: 'adjustmentSoon'; month: CalendarMonth; projected: Money }
   | { kind: 'renewalSoon' | 'renewal'; date: CalendarDate; days: number }
   | { kind: 'rmaWarning'; used: number; allowed: number; exceeded: boolean }
-  | { kind: 'unknownModels'; devices: number }
+  | { kind: 'unknownModels'; devices: number; models: number }
   | { kind: 'staleInventory'; asOf: CalendarDate | null; days: number | null }
   | { kind: 'hoursOverspent'; overageMinutes: number }
   | { kind: 'rmaOverdue'; late: number; unreturned: number };
@@ -112,14 +121,28 @@ function contractAlerts(contract: Contract, input: AlertInput): Alert[] {
 export function customerAlerts(input: AlertInput): Alert[] {
   const alerts: Alert[] = [];
   for (const category of input.categories) {
-    if (category.status === 'trueUpDue' || category.status === 'approaching')
-      alerts.push({ kind: category.status, category: category.category });
+    if (category.action === 'due' || category.action === 'inProgress')
+      alerts.push({
+        kind: 'trueUp',
+        category: category.category,
+        action: category.action,
+        isOverdue: category.isOverdue,
+        state: category.state,
+        amount: category.amount,
+      });
+    else if (category.status === 'approaching')
+      alerts.push({ kind: 'approaching', category: category.category });
   }
   if (input.contract) alerts.push(...contractAlerts(input.contract, input));
   if (input.lateRmas > 0 || input.unreturnedRmas > 0)
     alerts.push({ kind: 'rmaOverdue', late: input.lateRmas, unreturned: input.unreturnedRmas });
   const unknown = input.latest?.summary.excluded.unknown ?? 0;
-  if (unknown > 0) alerts.push({ kind: 'unknownModels', devices: unknown });
+  if (unknown > 0)
+    alerts.push({
+      kind: 'unknownModels',
+      devices: unknown,
+      models: input.latest?.summary.unknownModels.length ?? 0,
+    });
   const age = input.latest ? daysBetween(input.latest.asOf, input.today) : null;
   if (age === null || age > input.partner.staleInventoryDays)
     alerts.push({ kind: 'staleInventory', asOf: input.latest?.asOf ?? null, days: age });

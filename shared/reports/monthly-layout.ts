@@ -33,7 +33,7 @@ function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
         return [
           p.counts[k],
           line?.ordered ?? null,
-          line ? Number(line.baseline) : null,
+          line?.baseline ? Number(line.baseline) : null,
           line?.triggerAt ?? null,
         ];
       }),
@@ -94,12 +94,11 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
       d.change ? l.changes[d.change] : null,
     ]),
   );
-  if (report.devices.length === 0 && report.asOf)
-    devices.title = [...(devices.title ?? []), l.devicesNotCurrent];
+  if (report.isDeviceListKept === false) devices.title = [...(devices.title ?? []), l.noDeviceList];
   return {
     brand: workbookBrand(report.brand.primaryColor, report.brand.logo),
     sheets: [
-      summarySheet(report, l),
+      summarySheet(report, l, language),
       trendSheet(report, l),
       devices,
       table(
@@ -223,10 +222,10 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
           col(c.override, 'text', 30),
         ],
         report.incidentRows.map((i) => [
-          i.cloudPartner,
+          l.partners[i.cloudPartner as keyof ReportLabels['partners']] ?? i.cloudPartner,
           i.trackingNumber,
           i.title,
-          i.status,
+          l.incidentStatuses[i.status as keyof ReportLabels['incidentStatuses']] ?? i.status,
           i.openedAt,
           i.resolvedAt,
           i.updates,

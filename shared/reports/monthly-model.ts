@@ -2,6 +2,7 @@
 import type { Catalog } from '../catalog/catalog';
 import type { Category, CategoryRecord, DeviceClass, ExcludedRecord } from '../model/category';
 import type { Device } from '../model/device';
+import type { TrueUpAction } from '../contracts/standing';
 import type {
   Contract,
   Customer,
@@ -26,13 +27,19 @@ export interface ReportBrand {
 
 export interface ReportCategory {
   category: Category;
-  ordered: number;
-  baseline: string;
-  triggerAt: number;
+  /** Null for a customer without a contract: its counts are shown alone. */
+  ordered: number | null;
+  baseline: string | null;
+  triggerAt: number | null;
   count: number | null;
   growthPct: number | null;
   status: 'under' | 'within' | 'trueUpDue' | null;
-  /** The true-up: recorded (quoted, ordered, applied), due, or projected before the adjustment month. */
+  /** What the status means (TERMS.md §4); absent in reports archived before version 2. */
+  action?: TrueUpAction | null;
+  isOverdue?: boolean;
+  /** At renewal: the units the renewal adds. */
+  unitsAtRenewal?: number | null;
+  /** The true-up: projected, due (detected), or as recorded (quoted, ordered, applied). */
   trueUp: {
     state: 'projected' | 'due' | 'quoted' | 'ordered' | 'applied';
     added: number;
@@ -42,6 +49,8 @@ export interface ReportCategory {
     /** The same as a number (six decimals): 6.451613. */
     monthsCharged: number;
     amount: string;
+    quoteNumber?: string;
+    poNumber?: string;
   } | null;
 }
 
@@ -59,7 +68,8 @@ export interface ReportDevice {
 }
 
 export interface MonthlyReport {
-  version: 1;
+  /** 2: as of the month's last day, with true-up actions; 1: archived before that. */
+  version: 1 | 2;
   month: CalendarMonth;
   generatedAt: string;
   brand: ReportBrand;
@@ -105,6 +115,8 @@ export interface MonthlyReport {
     newestVersion: string;
     onNewest: number;
   }[];
+  /** False when the month's inventory was imported before device lists were kept. */
+  isDeviceListKept?: boolean;
   devices: ReportDevice[];
   rmaRows: Pick<
     Rma,
@@ -154,11 +166,17 @@ export interface MonthlyReportInput {
   generatedAt: string;
   brand: ReportBrand;
   customer: Customer;
+  /**
+   * The customer's contract as it stood at the month's end (contractInForce); the report takes the
+   * term that covered the month.
+   */
   contract: Contract | undefined;
   trueUps: readonly TrueUp[];
   snapshots: readonly InventorySnapshot[];
-  /** The customer's current devices (the latest snapshot's). */
-  devices: readonly Device[];
+  /** The devices of the month's inventory (reportInventories' current); null where not kept. */
+  devices: readonly Device[] | null;
+  /** The devices of the previous month's inventory, to mark what changed; null: nothing to compare. */
+  previousDevices: readonly Device[] | null;
   catalog: Catalog;
   rmas: readonly Rma[];
   timeEntries: readonly TimeEntry[];

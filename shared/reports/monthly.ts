@@ -2,23 +2,34 @@
  * The monthly report model (what each customer receives through the partner): computed once from the
  * entities by shared/ rules, frozen into the archive when exported, and laid out as a workbook by
  * monthly-layout.ts. The app and `csm report` build it with this one function.
+ *
+ * Everything in it is as of the month's last day (TERMS.md §10): the latest inventory on or before
+ * that day and its device list, the contract as it stood then, true-ups in the state they had reached,
+ * records dated on or before it. So a month's report gives the same figures whatever comes later.
  */
 import { changedFields, type FieldChange } from '../contracts/history';
+import { contractAsOf, serviceRecordsAsOf, termCovering, trueUpsAsOf } from '../contracts/as-of';
 import {
-  categoryStanding,
+  contractStandings,
   contractTerm,
-  currentTrueUps,
-  dueTrueUps,
-  orderedInForce,
+  latestOnOrBefore,
+  type CategoryStanding,
 } from '../contracts/standing';
-import { isCategory } from '../model/category';
+import { CATEGORIES, isCategory } from '../model/category';
 import type { Device } from '../model/device';
-import type { InventorySnapshot } from '../model/entities';
+import type { ChangeRecord, Contract, InventorySnapshot } from '../model/entities';
 import { escalationLevel, minutesToResolve } from '../service/cases';
 import { growthPct } from '../terms/baseline';
-import { lastDayOfMonth } from '../terms/dates';
-import { fraction, fractionToDecimal, type Fraction } from '../terms/fraction';
-import { money, moneyToDecimal, type Money } from '../terms/money';
+import {
+  addMonthsToMonth,
+  compareDates,
+  lastDayOfMonth,
+  type CalendarDate,
+  type CalendarMonth,
+} from '../terms/dates';
+import { fractionToDecimal } from '../terms/fraction';
+import { moneyToDecimal } from '../terms/money';
+import { monthsChargedText } from '../terms/term';
 import { monthlyTrend } from './trend';
 import { serviceSummary } from './service';
 import type {
@@ -36,86 +47,90 @@ export type {
   ReportDevice,
   ReportLanguage,
 } from './monthly-model';
-import { monthsChargedText } from '../terms/term';
 
-/** A true-up as the report shows it: money as decimal text, months charged as text and as a number. */
-function reportTrueUp(
-  state: NonNullable<ReportCategory['trueUp']>['state'],
-  added: number,
-  unitPrice: Money,
-  months: Fraction,
-  amount: Money,
-): ReportCategory['trueUp'] {
-  const whole = months.num / months.den;
+/**
+ * The customer's contract as it stood at the end of `day`, in the term that covered it: the one not
+ * archived then whose term had begun; none when no contract had.
+ */
+export function contractInForce(
+  contracts: readonly Contract[],
+  changes: readonly ChangeRecord[],
+  day: CalendarDate,
+): Contract | undefined {
+  return contracts
+    .map((c) => contractAsOf(c, changes, day))
+    .filter((c) => !c.isArchived && compareDates(c.termStart, day) <= 0)
+    .sort((a, b) => b.termStart.localeCompare(a.termStart))[0];
+}
+
+/** The inventories a month's report lists: the month's, and the previous month's for what changed. */
+export function reportInventories<T extends InventorySnapshot>(
+  snapshots: readonly T[],
+  month: CalendarMonth,
+): { current: T | undefined; previous: T | undefined } {
   return {
-    state,
-    added,
-    unitPrice: moneyToDecimal(unitPrice),
-    months: monthsChargedText(Number(whole), months.num - whole * months.den, months.den),
-    monthsCharged: Number(fractionToDecimal(months)),
-    amount: moneyToDecimal(amount),
+    current: latestOnOrBefore(snapshots, lastDayOfMonth(month)),
+    previous: latestOnOrBefore(snapshots, lastDayOfMonth(addMonthsToMonth(month, -1))),
   };
 }
 
-function reportCategories(
-  input: MonthlyReportInput,
-  snapshot: InventorySnapshot | undefined,
-): ReportCategory[] {
-  const { contract, month } = input;
-  if (!contract) return [];
-  const term = contractTerm(contract);
-  const recorded = currentTrueUps(contract, input.trueUps);
-  const dueNow = dueTrueUps(contract, input.snapshots, input.trueUps, lastDayOfMonth(month));
-  return contract.categories.map((line) => {
-    const record = recorded.get(line.category);
-    const ordered = orderedInForce(line, record);
-    const count = snapshot ? snapshot.summary.counts[line.category] : null;
-    const standing = categoryStanding(contract, line, ordered, count, month);
-    const due = dueNow.find((d) => d.category === line.category);
-    // Recorded; else projected before the adjustment month; else due only as the adjustment month's
-    // count decided (units added later are charged at renewal, TERMS.md §4).
-    const trueUp = record
-      ? reportTrueUp(
-          record.state,
-          record.added,
-          money(record.unitPriceMinor, record.currency),
-          fraction(
-            record.monthsWhole * record.monthsPartial[1] + record.monthsPartial[0],
-            record.monthsPartial[1],
-          ),
-          money(record.amountMinor, record.currency),
-        )
-      : month < term.adjustmentMonth && standing.trueUp
-        ? reportTrueUp(
-            'projected',
-            standing.trueUp.added,
-            money(line.unitPriceMinor, contract.currency),
-            standing.trueUp.monthsCharged.total,
-            standing.trueUp.amount,
-          )
-        : due
-          ? reportTrueUp('due', due.added, due.unitPrice, due.monthsCharged.total, due.amount)
-          : null;
-    return {
-      category: line.category,
-      ordered,
-      baseline: standing.baseline,
-      triggerAt: standing.triggerAt,
-      count,
-      growthPct: count === null ? null : growthPct(count, ordered),
-      status: standing.status,
-      trueUp,
-    };
-  });
+function reportCategory(standing: CategoryStanding): ReportCategory {
+  const { figures, record, action } = standing;
+  const months = figures?.monthsCharged;
+  const whole = months ? months.num / months.den : 0n;
+  return {
+    category: standing.category,
+    ordered: standing.ordered,
+    baseline: standing.baseline,
+    triggerAt: standing.triggerAt,
+    count: standing.count,
+    growthPct: standing.count === null ? null : growthPct(standing.count, standing.ordered),
+    status: standing.status,
+    action,
+    isOverdue: standing.isOverdue,
+    unitsAtRenewal: standing.unitsAtRenewal,
+    trueUp:
+      figures && months
+        ? {
+            state: record?.state ?? (action === 'projected' ? 'projected' : 'due'),
+            added: figures.added,
+            unitPrice: moneyToDecimal(figures.unitPrice),
+            months: monthsChargedText(Number(whole), months.num - whole * months.den, months.den),
+            monthsCharged: Number(fractionToDecimal(months)),
+            amount: moneyToDecimal(figures.amount),
+            quoteNumber: record?.quoteNumber ?? '',
+            poNumber: record?.poNumber ?? '',
+          }
+        : null,
+  };
 }
 
-function reportDevices(
-  input: MonthlyReportInput,
-  snapshot: InventorySnapshot | undefined,
-): ReportDevice[] {
-  const inMonth = input.snapshots.filter((s) => s.month === input.month);
-  const added = new Set(inMonth.flatMap((s) => s.changes?.addedIds ?? []));
-  const asOf = snapshot?.asOf ?? input.today;
+/** The counts of a customer without a contract: every category, no ordered units. */
+function uncontractedCategory(
+  category: ReportCategory['category'],
+  count: number | null,
+): ReportCategory {
+  return {
+    category,
+    ordered: null,
+    baseline: null,
+    triggerAt: null,
+    count,
+    growthPct: null,
+    status: null,
+    action: null,
+    isOverdue: false,
+    unitsAtRenewal: null,
+    trueUp: null,
+  };
+}
+
+/** Every device of the month's inventory, marked new or removed against the previous month's. */
+function reportDevices(input: MonthlyReportInput, asOf: CalendarDate): ReportDevice[] {
+  const devices = input.devices ?? [];
+  const previous = input.previousDevices;
+  const before = new Set(previous?.map((d) => d.id) ?? []);
+  const now = new Set(devices.map((d) => d.id));
   const row = (device: Device, change: ReportDevice['change']): ReportDevice => ({
     serial: device.serial,
     deviceId: device.deviceId,
@@ -128,30 +143,26 @@ function reportDevices(
     lastDetected: device.lastDetected,
     change,
   });
-  const current = new Set(input.devices.map((d) => d.id));
   return [
-    ...input.devices.map((d) => row(d, added.has(d.id) ? 'new' : null)),
-    ...inMonth
-      .flatMap((s) => s.changes?.removed ?? [])
-      .filter((d) => !current.has(d.id))
-      .map((d) => row(d, 'removed')),
+    ...devices.map((d) => row(d, previous && !before.has(d.id) ? 'new' : null)),
+    ...(previous ?? []).filter((d) => !now.has(d.id)).map((d) => row(d, 'removed')),
   ];
 }
 
 export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
-  const { month, contract, customer } = input;
+  const { month, customer } = input;
   const end = lastDayOfMonth(month);
   const snapshots = [...input.snapshots]
-    .filter((s) => s.customerId === customer.id)
+    .filter((s) => s.customerId === customer.id && compareDates(s.asOf, end) <= 0)
     .sort((a, b) => a.asOf.localeCompare(b.asOf));
-  const snapshot = snapshots.filter((s) => s.asOf <= end).at(-1);
+  const snapshot = snapshots.at(-1);
+  const contract = input.contract ? termCovering(input.contract, end) : undefined;
+  const trueUps = trueUpsAsOf(input.trueUps, end);
+  const records = serviceRecordsAsOf(input, end);
   const service = serviceSummary(month, {
     contract,
-    trueUps: input.trueUps,
-    rmas: input.rmas,
-    timeEntries: input.timeEntries,
-    cases: input.cases,
-    incidents: input.incidents,
+    trueUps,
+    ...records,
     catalog: input.catalog,
     asOf: end < input.today ? end : input.today,
   });
@@ -159,7 +170,7 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
   const rma = service.rmas.headsets;
   const summary = snapshot?.summary;
   return {
-    version: 1,
+    version: 2,
     month,
     generatedAt: input.generatedAt,
     brand: input.brand,
@@ -181,7 +192,9 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
           }
         : null,
     asOf: snapshot?.asOf ?? null,
-    categories: reportCategories(input, snapshot),
+    categories: contract
+      ? contractStandings(contract, snapshots, trueUps, month).map(reportCategory)
+      : CATEGORIES.map((k) => uncontractedCategory(k, summary ? summary.counts[k] : null)),
     excluded: summary?.excluded ?? { eol: 0, quote: 0, software: 0, unknown: 0 },
     unknownModels: summary?.unknownModels ?? [],
     rma: rma
@@ -211,16 +224,14 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
       jointCalls: service.incidents.jointCalls,
     },
     note: input.note,
-    trend: monthlyTrend(snapshots.filter((s) => s.asOf <= end)).slice(-24),
+    trend: monthlyTrend(snapshots).slice(-24),
     firmware: (summary?.models ?? []).filter((m) => isCategory(m.cls)).map((m) => ({ ...m })),
-    devices: snapshot && snapshot === snapshots.at(-1) ? reportDevices(input, snapshot) : [],
-    rmaRows: input.rmas
+    isDeviceListKept: snapshot ? input.devices !== null : true,
+    devices: snapshot ? reportDevices(input, snapshot.asOf) : [],
+    rmaRows: records.rmas
       .filter(
         (r) =>
-          r.requestedOn <= end &&
-          (r.returnedOn === null ||
-            r.requestedOn.startsWith(month) ||
-            r.returnedOn >= `${month}-01`),
+          r.returnedOn === null || r.requestedOn.startsWith(month) || r.returnedOn >= `${month}-01`,
       )
       .map(({ id: _id, customerId: _customerId, caseId: _caseId, ...row }) => row),
     timeRows: service.hours.entries.map(({ id: _id, customerId: _customerId, ...row }) => row),

@@ -3,6 +3,7 @@ import type { WorkbookSpec } from '../workbook-spec';
 import type { MonthlyReport, ReportLanguage } from './monthly';
 import { reportLabels } from './report-labels';
 import { col } from './layout-parts';
+import { archivedAction } from '../contracts/action-text';
 
 /** Every customer's categories, statuses, true-ups, renewal, RMAs and hours for the month. */
 export function portfolioWorkbook(
@@ -27,8 +28,8 @@ export function portfolioWorkbook(
           col(c.baseline, 'decimal'),
           col(c.triggerAt, 'number'),
           col(c.count, 'number'),
-          col(c.status, 'text', 14),
-          col(c.trueUp, 'text', 12),
+          col(c.status, 'text', 18),
+          col(c.trueUp, 'text', 20),
           col(c.amount, 'money'),
           col(c.adjustmentMonth, 'text', 12),
           col(c.renewalDate, 'date'),
@@ -51,12 +52,12 @@ export function portfolioWorkbook(
             r.contract?.currency ?? null,
             k ? l.categories[k.category] : null,
             k?.ordered ?? null,
-            k ? Number(k.baseline) : null,
+            k?.baseline ? Number(k.baseline) : null,
             k?.triggerAt ?? null,
             k?.count ?? null,
             k?.status ? l.statuses[k.status] : null,
-            k?.trueUp ? l.trueUpStates[k.trueUp.state] : null,
-            k?.trueUp ? Number(k.trueUp.amount) : null,
+            k && archivedAction(k) ? l.actions[archivedAction(k) ?? 'due'] : null,
+            k?.trueUp && archivedAction(k) !== 'atRenewal' ? Number(k.trueUp.amount) : null,
             r.contract?.adjustmentMonth ?? null,
             r.contract?.renewalDate ?? null,
             ...shared,

@@ -2,18 +2,18 @@
  * The portfolio report model: per customer and chosen category, the count against ordered units and
  * baseline with its status. Screens and exports lay this out; they never compute it themselves.
  */
-import type { Category } from '../model/category';
-import type { Contract, Customer, InventorySnapshot, TrueUp } from '../model/entities';
-import { currentTrueUps, orderedInForce } from '../contracts/standing';
+import { CATEGORIES, type Category } from '../model/category';
+import type { Contract, Customer, InventorySnapshot, TrueUp, TrueUpState } from '../model/entities';
 import {
-  baseline,
-  dashboardStatus,
-  growthPct,
-  triggerAt,
-  type DashboardStatus,
-} from '../terms/baseline';
+  contractStandings,
+  latestOnOrBefore,
+  type CategoryStanding,
+  type TrueUpAction,
+} from '../contracts/standing';
+import { dashboardStatus, growthPct, type DashboardStatus } from '../terms/baseline';
 import { adjustmentMonth, renewalDate, termEnd } from '../terms/term';
-import type { CalendarDate, CalendarMonth } from '../terms/dates';
+import { monthOf, type CalendarDate, type CalendarMonth } from '../terms/dates';
+import type { Money } from '../terms/money';
 import type { PartnerSettings } from '../terms/settings';
 import { customerAlerts, type Alert } from './alerts';
 import type { MinutesByMonth } from '../service/hours';
@@ -21,11 +21,21 @@ import type { MinutesByMonth } from '../service/hours';
 export interface PortfolioCategory {
   category: Category;
   count: number | null;
-  ordered: number;
-  baseline: string;
-  triggerAt: number;
+  /** Null without a contract: the counts are shown alone. */
+  ordered: number | null;
+  baseline: string | null;
+  triggerAt: number | null;
   status: DashboardStatus | null;
   growthPct: number | null;
+  /** What the status means (TERMS.md §4), with its month, amount and next step. */
+  action: TrueUpAction | null;
+  isOverdue: boolean;
+  adjustmentMonth: CalendarMonth | null;
+  amount: Money | null;
+  unitsAtRenewal: number | null;
+  state: TrueUpState | null;
+  quoteNumber: string;
+  poNumber: string;
 }
 
 export interface PortfolioRow {
@@ -53,31 +63,69 @@ export interface CustomerActivity {
   unreturnedRmas: number;
 }
 
+/** A category's standing as screens show it: status with the dashboard's colours, and its action. */
+export function standingCell(
+  standing: CategoryStanding,
+  approachingPct: number,
+): PortfolioCategory {
+  const { count, ordered, triggerAt: trigger } = standing;
+  return {
+    category: standing.category,
+    count,
+    ordered,
+    baseline: standing.baseline,
+    triggerAt: trigger,
+    status: count === null ? null : dashboardStatus(count, ordered, trigger, approachingPct),
+    growthPct: count === null ? null : growthPct(count, ordered),
+    action: standing.action,
+    isOverdue: standing.isOverdue,
+    adjustmentMonth: standing.adjustmentMonth,
+    amount: standing.action === 'atRenewal' ? null : (standing.figures?.amount ?? null),
+    unitsAtRenewal: standing.unitsAtRenewal,
+    state: standing.record?.state ?? null,
+    quoteNumber: standing.record?.quoteNumber ?? '',
+    poNumber: standing.record?.poNumber ?? '',
+  };
+}
+
+/** A customer without a contract: its counts per category, nothing to compare them with. */
+const countOnly = (category: Category, count: number | null): PortfolioCategory => ({
+  category,
+  count,
+  ordered: null,
+  baseline: null,
+  triggerAt: null,
+  status: null,
+  growthPct: null,
+  action: null,
+  isOverdue: false,
+  adjustmentMonth: null,
+  amount: null,
+  unitsAtRenewal: null,
+  state: null,
+  quoteNumber: '',
+  poNumber: '',
+});
+
+/**
+ * A customer's row on `today`: the latest inventory on or before it, the adjustment month's from
+ * `inventories` (the latest, and the latest on or before the adjustment month's end, suffice).
+ */
 export function portfolioRow(
   customer: Customer,
   contract: Contract | undefined,
-  latest: InventorySnapshot | undefined,
+  inventories: readonly InventorySnapshot[],
   partner: PartnerSettings,
   activity: CustomerActivity,
   today: CalendarDate,
   trueUps: readonly TrueUp[] = [],
 ): PortfolioRow {
-  const adjustments = contract ? currentTrueUps(contract, trueUps) : new Map<Category, TrueUp>();
-  const categories = (contract?.categories ?? []).map((line): PortfolioCategory => {
-    const ordered = orderedInForce(line, adjustments.get(line.category));
-    const trigger = triggerAt(ordered, contract?.settings.baselinePct ?? 0);
-    const count = latest ? latest.summary.counts[line.category] : null;
-    return {
-      category: line.category,
-      count,
-      ordered,
-      baseline: baseline(ordered, contract?.settings.baselinePct ?? 0),
-      triggerAt: trigger,
-      status:
-        count === null ? null : dashboardStatus(count, ordered, trigger, partner.approachingPct),
-      growthPct: count === null ? null : growthPct(count, ordered),
-    };
-  });
+  const latest = latestOnOrBefore(inventories, today);
+  const categories = contract
+    ? contractStandings(contract, inventories, trueUps, monthOf(today)).map((s) =>
+        standingCell(s, partner.approachingPct),
+      )
+    : CATEGORIES.map((k) => countOnly(k, latest ? latest.summary.counts[k] : null));
   const term = contract
     ? { start: contract.termStart, months: contract.settings.termMonths }
     : null;

@@ -5,11 +5,20 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import { lensAccountsOf, type RegisterContract } from '../contracts/register';
-import { categoryStanding, contractTerm } from '../contracts/standing';
+import {
+  categoryStanding,
+  contractTerm,
+  type CategoryStanding,
+  type TrueUpAction,
+} from '../contracts/standing';
 import { classifyDevices, countDevices } from '../inventory/count';
 import type { Device } from '../model/device';
-import { orderedUnits } from '../terms/baseline';
-import type { CalendarDate, CalendarMonth } from '../terms/dates';
+import {
+  compareDates,
+  lastDayOfMonth,
+  type CalendarDate,
+  type CalendarMonth,
+} from '../terms/dates';
 import { moneyToDecimal } from '../terms/money';
 import { fractionToDecimal } from '../terms/fraction';
 import { nameKey } from '../model/name-key';
@@ -32,6 +41,50 @@ export function mergeDevices(inventories: readonly (readonly Device[])[]): Devic
   return [...merged.values()];
 }
 
+/** An inventory file as read: its as-of date and its devices. */
+export interface InventoryFile {
+  asOf: CalendarDate;
+  devices: readonly Device[];
+}
+
+const accountKey = (device: Device) =>
+  `${nameKey(device.account)}\u0000${nameKey(device.accountId)}`;
+
+/**
+ * The devices as of the end of `day` (TERMS.md §10): for each Lens account, those of the latest file
+ * dated on or before that day that holds the account (a later file given on the command line wins a
+ * tie); a file dated after it is not used. Also the latest date of the files used.
+ */
+export function devicesAsOf(
+  files: readonly InventoryFile[],
+  day: CalendarDate,
+): { devices: Device[]; asOf: CalendarDate | null } {
+  const chosen = new Map<string, { file: InventoryFile; devices: Device[] }>();
+  for (const file of files) {
+    if (compareDates(file.asOf, day) > 0) continue;
+    const byAccount = new Map<string, Device[]>();
+    for (const device of file.devices) {
+      const key = accountKey(device);
+      const list = byAccount.get(key);
+      if (list) list.push(device);
+      else byAccount.set(key, [device]);
+    }
+    for (const [key, devices] of byAccount) {
+      const current = chosen.get(key);
+      if (!current || compareDates(file.asOf, current.file.asOf) >= 0)
+        chosen.set(key, { file, devices });
+    }
+  }
+  const used = [...chosen.values()];
+  return {
+    devices: mergeDevices(used.map((u) => u.devices)),
+    asOf: used.reduce<CalendarDate | null>(
+      (max, u) => (max === null || u.file.asOf > max ? u.file.asOf : max),
+      null,
+    ),
+  };
+}
+
 /** For each device, which register contracts it belongs to (by Lens Account name or ID). */
 export function matchDevices(
   register: readonly RegisterContract[],
@@ -44,9 +97,28 @@ export function matchDevices(
   });
 }
 
+/** A contract's devices among `devices`. */
+export function contractDevices(entry: RegisterContract, devices: readonly Device[]): Device[] {
+  const accounts = contractAccounts(entry);
+  return devices.filter((device) =>
+    [device.account, device.accountId].map(nameKey).some((a) => a && accounts.includes(a)),
+  );
+}
+
+export interface StatusCategory {
+  category: string;
+  ordered: number;
+  baseline: string;
+  triggerAt: number;
+  count: number;
+  status: string;
+  action?: TrueUpAction;
+  trueUp?: { added: number; monthsCharged: number; amount: string; projected: boolean };
+}
+
 export interface StatusDocument {
   month: CalendarMonth;
-  asOf: CalendarDate;
+  asOf: CalendarDate | null;
   contracts: {
     contractId: string;
     customer: string;
@@ -56,15 +128,7 @@ export interface StatusDocument {
     adjustmentMonth: CalendarMonth;
     renewalDate: CalendarDate;
     devices: number;
-    categories: {
-      category: string;
-      ordered: number;
-      baseline: string;
-      triggerAt: number;
-      count: number;
-      status: string;
-      trueUp?: { added: number; monthsCharged: number; amount: string; projected: boolean };
-    }[];
+    categories: StatusCategory[];
   }[];
   unmatched: { account: string; devices: number }[];
 }
@@ -73,25 +137,55 @@ export interface StatusDocument {
 const monthsValue = (total: { num: bigint; den: bigint }): number =>
   Number(fractionToDecimal(total));
 
+function statusCategory(s: CategoryStanding): StatusCategory {
+  // A register has no workflow: never in progress.
+  return {
+    category: s.category,
+    ordered: s.ordered,
+    baseline: s.baseline,
+    triggerAt: s.triggerAt,
+    count: s.count ?? 0,
+    status: s.status ?? 'under',
+    ...(s.action ? { action: s.action } : {}),
+    ...(s.figures && (s.action === 'projected' || s.action === 'due')
+      ? {
+          trueUp: {
+            added: s.figures.added,
+            monthsCharged: monthsValue(s.figures.monthsCharged),
+            amount: moneyToDecimal(s.figures.amount),
+            projected: s.action === 'projected',
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * The status of every register contract in `month` (FORMATS.md §3): counts from each account's latest
+ * inventory on or before the month's end; the true-up, from the adjustment month on, from the latest
+ * on or before the adjustment month's end.
+ */
 export function statusDocument(
   month: CalendarMonth,
-  asOf: CalendarDate,
   register: readonly RegisterContract[],
-  devices: readonly Device[],
+  files: readonly InventoryFile[],
   catalog: Catalog,
 ): StatusDocument {
-  const classes = classifyDevices(devices, catalog, asOf);
-  const matched = matchDevices(register, devices);
-  const contracts = register.map((entry, c) => {
-    const mine = devices.flatMap((device, i) =>
-      matched[i]?.[c] ? [{ device, cls: classes[i] ?? 'unknown' }] : [],
-    );
-    const { counts } = countDevices(
-      mine.map((m) => m.device),
-      mine.map((m) => m.cls),
-    );
+  const countsAt = (entry: RegisterContract, day: CalendarDate) => {
+    const { devices, asOf } = devicesAsOf(files, day);
+    const mine = contractDevices(entry, devices);
+    return {
+      mine,
+      asOf,
+      counts: countDevices(mine, classifyDevices(mine, catalog, asOf ?? day)).counts,
+    };
+  };
+  const end = lastDayOfMonth(month);
+  const contracts = register.map((entry) => {
     const contract = entry.contract;
     const term = contractTerm(contract);
+    const now = countsAt(entry, end);
+    const adjustment = countsAt(entry, lastDayOfMonth(term.adjustmentMonth));
     return {
       contractId: contract.number,
       customer: entry.customer,
@@ -100,31 +194,23 @@ export function statusDocument(
       termEnd: term.end,
       adjustmentMonth: term.adjustmentMonth,
       renewalDate: term.renewal,
-      devices: mine.length,
-      categories: contract.categories.map((line) => {
-        const ordered = orderedUnits(line.installedAtStart, line.agreedGrowth);
-        const s = categoryStanding(contract, line, ordered, counts[line.category], month);
-        return {
-          category: s.category,
-          ordered: s.ordered,
-          baseline: s.baseline,
-          triggerAt: s.triggerAt,
-          count: s.count ?? 0,
-          status: s.status ?? 'under',
-          ...(s.trueUp
-            ? {
-                trueUp: {
-                  added: s.trueUp.added,
-                  monthsCharged: monthsValue(s.trueUp.monthsCharged.total),
-                  amount: moneyToDecimal(s.trueUp.amount),
-                  projected: s.trueUp.projected,
-                },
-              }
-            : {}),
-        };
-      }),
+      devices: now.mine.length,
+      categories: contract.categories.map((line) =>
+        statusCategory(
+          categoryStanding({
+            contract,
+            line,
+            month,
+            count: now.asOf === null ? null : now.counts[line.category],
+            adjustment: adjustment.asOf ? { asOf: adjustment.asOf, summary: adjustment } : null,
+            record: null,
+          }),
+        ),
+      ),
     };
   });
+  const { devices, asOf } = devicesAsOf(files, end);
+  const matched = matchDevices(register, devices);
   const unmatched = new Map<string, number>();
   devices.forEach((device, i) => {
     if (matched[i]?.some(Boolean)) return;

@@ -3,11 +3,67 @@
  * (devices not counted, RMAs, CSM hours, cases and incidents, the CSM's note).
  */
 import type { SheetSpec } from '../workbook-spec';
-import type { MonthlyReport } from './monthly';
+import { actionDetail, archivedAction } from '../contracts/action-text';
+import { calculationText } from '../contracts/calculation';
+import type { Language } from '../i18n';
+import { parseMoney } from '../terms/money';
+import type { MonthlyReport, ReportCategory } from './monthly';
 import type { ReportLabels } from './report-labels';
 import { col, print, titleLines } from './layout-parts';
 
-export function summarySheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
+/** The whole months and the partial month of "6" or "6 + 14/31". */
+function monthsParts(text: string): [number, number, number] {
+  const match = /^(\d+)(?: \+ (\d+)\/(\d+))?$/.exec(text);
+  return [Number(match?.[1] ?? 0), Number(match?.[2] ?? 0), Number(match?.[3] ?? 1)];
+}
+
+/** A category's true-up columns: what it means, its figures and its calculation line. */
+function trueUpCells(
+  k: ReportCategory,
+  report: MonthlyReport,
+  l: ReportLabels,
+  language: Language,
+): (string | number | null)[] {
+  const action = archivedAction(k);
+  const currency = report.contract?.currency ?? 'SEK';
+  const t = k.trueUp;
+  const amount = t ? parseMoney(t.amount, currency) : null;
+  const [whole, num, den] = monthsParts(t?.months ?? '0');
+  return [
+    action ? l.actions[action] : null,
+    action
+      ? actionDetail(language, {
+          action,
+          isOverdue: k.isOverdue ?? false,
+          adjustmentMonth: report.contract?.adjustmentMonth ?? null,
+          amount,
+          state: t?.state === 'due' ? null : (t?.state ?? null),
+          quoteNumber: t?.quoteNumber ?? '',
+          poNumber: t?.poNumber ?? '',
+          unitsAtRenewal: k.unitsAtRenewal ?? (k.count ?? 0) - (k.ordered ?? 0),
+        })
+      : null,
+    t?.added ?? null,
+    t ? Number(t.unitPrice) : null,
+    t?.monthsCharged ?? null,
+    t ? Number(t.amount) : null,
+    t && amount
+      ? calculationText(language, {
+          added: t.added,
+          unitPrice: parseMoney(t.unitPrice, currency),
+          monthsWhole: whole,
+          monthsPartial: [num, den],
+          amount,
+        })
+      : null,
+  ];
+}
+
+export function summarySheet(
+  report: MonthlyReport,
+  l: ReportLabels,
+  language: Language,
+): SheetSpec {
   const c = l.columns;
   const f = l.figures;
   const blocks: NonNullable<SheetSpec['blocks']> = [
@@ -43,10 +99,10 @@ export function summarySheet(report: MonthlyReport, l: ReportLabels): SheetSpec 
       heading: l.blocks.hours,
       columns: [col(c.figure, 'text', 24), col(c.time, 'duration')],
       rows: [
-        [f.allowedHours, report.hours.allowedMinutes],
-        [f.usedHours, report.hours.usedMinutes],
-        [f.remainingHours, report.hours.remainingMinutes],
-        [f.overageHours, report.hours.overageMinutes],
+        [f.allowed, report.hours.allowedMinutes],
+        [f.used, report.hours.usedMinutes],
+        [f.remaining, report.hours.remainingMinutes],
+        [f.overage, report.hours.overageMinutes],
       ],
     });
   blocks.push({
@@ -79,9 +135,9 @@ export function summarySheet(report: MonthlyReport, l: ReportLabels): SheetSpec 
       col(c.triggerAt, 'number'),
       col(c.count, 'number'),
       col(c.growth, 'percent'),
-      col(c.status, 'text', 14),
-      col(c.adjustmentMonth, 'text', 12),
-      col(c.trueUp, 'text', 12),
+      col(c.status, 'text', 18),
+      col(c.trueUp, 'text', 20),
+      col(c.nextStep, 'text', 44),
       col(c.added, 'number'),
       col(c.unitPrice, 'money'),
       col(c.months, 'decimal'),
@@ -91,20 +147,12 @@ export function summarySheet(report: MonthlyReport, l: ReportLabels): SheetSpec 
     rows: report.categories.map((k) => [
       l.categories[k.category],
       k.ordered,
-      Number(k.baseline),
+      k.baseline === null ? null : Number(k.baseline),
       k.triggerAt,
       k.count,
       k.growthPct,
       k.status ? l.statuses[k.status] : null,
-      report.contract?.adjustmentMonth ?? null,
-      k.trueUp ? l.trueUpStates[k.trueUp.state] : null,
-      k.trueUp?.added ?? null,
-      k.trueUp ? Number(k.trueUp.unitPrice) : null,
-      k.trueUp?.monthsCharged ?? null,
-      k.trueUp ? Number(k.trueUp.amount) : null,
-      k.trueUp
-        ? `${k.trueUp.added} × ${k.trueUp.unitPrice} × ${k.trueUp.months} / 12 = ${k.trueUp.amount} ${report.contract?.currency ?? ''}`.trim()
-        : null,
+      ...trueUpCells(k, report, l, language),
     ]),
     blocks,
     print: print(report, l),

@@ -157,3 +157,8 @@ export function monthRange(from: CalendarMonth, to: CalendarMonth): CalendarMont
 export function localToday(now = new Date()): CalendarDate {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
+
+/** The calendar date an instant falls on in the machine's own time zone (the user's day). */
+export function localDateOf(instant: string): CalendarDate {
+  return localToday(new Date(instant));
+}

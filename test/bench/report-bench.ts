@@ -109,6 +109,7 @@ function report(n: number, count: number): MonthlyReport {
     trueUps: [],
     snapshots: [snapshot],
     devices: list,
+    previousDevices: null,
     catalog,
     rmas: [],
     timeEntries: [],

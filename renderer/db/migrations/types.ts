@@ -10,7 +10,8 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void>;
   /**
    * The same move, row by row, per table, as pure functions: a restore brings an older backup's rows
-   * forward with these before it checks and writes them. Every migration with an upgrade has them.
+   * forward with these before it checks and writes them. A migration whose upgrade works across
+   * tables has none: a restore runs its upgrade inside the restore's transaction instead.
    */
   rows?: Record<string, (row: never) => unknown>;
 }

@@ -1,19 +1,27 @@
 /** The change log of a contract and its true-ups: who, when, what, before → after. */
 import { Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { changeFields } from '../../../shared/contracts/history';
-import type { ChangeRecord } from '../../../shared/model/entities';
+import {
+  describeContract,
+  describeContractChanges,
+  describeTrueUp,
+} from '../../../shared/contracts/describe';
+import type { Language } from '../../../shared/i18n';
+import type { ChangeRecord, Contract, TrueUp } from '../../../shared/model/entities';
 
-/** A changed value as the history shows it. */
-export const shown = (value: unknown): string =>
-  value === undefined || value === null
-    ? '–'
-    : typeof value === 'string'
-      ? value
-      : JSON.stringify(value);
+/** What a change did, in the user's words. */
+function describeChange(change: ChangeRecord, language: Language): string[] {
+  if (change.entity === 'trueUp')
+    return describeTrueUp(change.before as TrueUp | null, change.after as TrueUp, language);
+  if (change.action === 'create') return describeContract(change.after as Contract, language);
+  if (change.before && change.after)
+    return describeContractChanges(change.before as Contract, change.after as Contract, language);
+  return [];
+}
 
 export function ChangeHistory({ changes }: { changes: readonly ChangeRecord[] }) {
   const { t, i18n } = useTranslation();
+  const language: Language = i18n.language === 'sv' ? 'sv' : 'en';
   const time = new Intl.DateTimeFormat(i18n.language === 'sv' ? 'sv-SE' : 'en-GB', {
     dateStyle: 'medium',
     timeStyle: 'short',
@@ -39,7 +47,7 @@ export function ChangeHistory({ changes }: { changes: readonly ChangeRecord[] })
           </Table.Thead>
           <Table.Tbody>
             {changes.map((change) => {
-              const fields = changeFields(change);
+              const lines = describeChange(change, language);
               return (
                 <Table.Tr key={change.id ?? `${change.at}-${change.entityId}`}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -52,13 +60,13 @@ export function ChangeHistory({ changes }: { changes: readonly ChangeRecord[] })
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {fields.slice(0, 12).map((f) => (
-                      <Text size="xs" key={f.path} ff="monospace">
-                        {f.path}: {shown(f.before)} → {shown(f.after)}
+                    {lines.slice(0, 12).map((line) => (
+                      <Text size="xs" key={line}>
+                        {line}
                       </Text>
                     ))}
-                    {fields.length > 12 ? (
-                      <Text size="xs">{t('history.more', { count: fields.length - 12 })}</Text>
+                    {lines.length > 12 ? (
+                      <Text size="xs">{t('history.more', { count: lines.length - 12 })}</Text>
                     ) : null}
                   </Table.Td>
                 </Table.Tr>

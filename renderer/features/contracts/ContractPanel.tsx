@@ -20,18 +20,11 @@ import { IconArchive, IconFileCertificate, IconPencil, IconPlus } from '@tabler/
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { baselineHistory } from '../../../shared/contracts/history';
-import {
-  categoryStanding,
-  contractTerm,
-  currentTrueUps,
-  orderedInForce,
-} from '../../../shared/contracts/standing';
-import type { Category } from '../../../shared/model/category';
+import { contractTerm } from '../../../shared/contracts/standing';
 import type { Contract } from '../../../shared/model/entities';
-import { monthOf } from '../../../shared/terms/dates';
 import { money } from '../../../shared/terms/money';
 import { EmptyState } from '../../components/EmptyState';
-import { StatusBadge } from '../../components/StatusBadge';
+import { StandingBadge, StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../components/shell/format';
 import { saveContract } from '../../db/contracts';
 import { useContractView } from '../../db/hooks';
@@ -94,35 +87,7 @@ export function ContractPanel({
     );
 
   const term = contractTerm(contract);
-  const adjustments = currentTrueUps(contract, view.trueUps);
-  const month = monthOf(view.today);
-  const standings = contract.categories.map((line) =>
-    categoryStanding(
-      contract,
-      line,
-      orderedInForce(line, adjustments.get(line.category)),
-      view.latest ? view.latest.summary.counts[line.category] : null,
-      month,
-    ),
-  );
-  /**
-   * The true-up column: a recorded or due true-up is in the panel below; before the adjustment month the
-   * projection; after it, units added are covered and charged at renewal (TERMS.md §4).
-   */
-  const trueUpText = (category: Category, projected: (typeof standings)[number]['trueUp']) => {
-    const due = view.due.find((d) => d.category === category);
-    if (adjustments.has(category))
-      return t(`trueUps.states.${adjustments.get(category)?.state ?? 'due'}`);
-    if (due)
-      return t('contract.trueUpAmount', { amount: format.money(due.amount), added: due.added });
-    if (month < term.adjustmentMonth && projected)
-      return t('contract.projectedTrueUp', {
-        amount: format.money(projected.amount),
-        added: projected.added,
-      });
-    if (month > term.adjustmentMonth && projected) return t('contract.atRenewal');
-    return '–';
-  };
+  const standings = view.standings;
   const history = baselineHistory(contract, view.trueUps);
   const archive = () =>
     modals.openConfirmModal({
@@ -229,13 +194,13 @@ export function ContractPanel({
                   )}
                 </Table.Td>
                 <Table.Td ta="right" data-field="ordered">
-                  {format.number(row.ordered)}
+                  {format.number(row.ordered ?? 0)}
                 </Table.Td>
                 <Table.Td ta="right" data-field="baseline">
-                  {format.decimal(row.baseline)}
+                  {format.decimal(row.baseline ?? 0)}
                 </Table.Td>
                 <Table.Td ta="right" data-field="triggerAt">
-                  {format.number(row.triggerAt)}
+                  {format.number(row.triggerAt ?? 0)}
                 </Table.Td>
                 <Table.Td ta="right" data-field="count">
                   {row.count === null ? '–' : format.number(row.count)}
@@ -243,7 +208,9 @@ export function ContractPanel({
                 <Table.Td>
                   <StatusBadge status={row.status} />
                 </Table.Td>
-                <Table.Td data-field="trueUp">{trueUpText(row.category, row.trueUp)}</Table.Td>
+                <Table.Td data-field="trueUp">
+                  {row.action ? <StandingBadge cell={row} /> : '–'}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -7,11 +7,13 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParsedRegister } from '../../../shared/contracts/register';
-import { planRegister } from '../../../shared/contracts/register-plan';
+import { planProblems, planRegister } from '../../../shared/contracts/register-plan';
+import { describeContract, describeContractChanges } from '../../../shared/contracts/describe';
 import {
   REGISTER_COLUMN_TYPES,
   REGISTER_COLUMNS,
   registerRows,
+  withRegister,
   type RegisterColumn,
 } from '../../../shared/contracts/register';
 import { csvFile } from '../../../shared/csv';
@@ -23,11 +25,16 @@ import { importRegister } from '../../db/contracts';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
 import { api } from '../../platform';
-import { shown } from './ChangeHistory';
+import { useFormat } from '../../components/shell/format';
 import { issueText } from './issues';
 import { DialogButtons } from '../../components/DialogButtons';
 
-const ACTION_COLORS = { create: 'green', update: 'blue', unchanged: 'gray' } as const;
+const ACTION_COLORS = {
+  create: 'green',
+  update: 'blue',
+  unchanged: 'gray',
+  conflict: 'red',
+} as const;
 
 /** Picks a register file and reads it; null when the user cancelled. */
 export async function pickRegister(
@@ -58,9 +65,23 @@ export function RegisterPreview({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [isImporting, setImporting] = useState(false);
   const plan = planRegister(parsed.contracts, customers, contracts);
-  const toDo = plan.filter((p) => p.action !== 'unchanged').length;
+  const problems = [...parsed.problems, ...planProblems(plan)].sort((a, b) => a.row - b.row);
+  const leftOut = parsed.refused.length + plan.filter((p) => p.action === 'conflict').length;
+  const toDo = plan.filter((p) => p.action === 'create' || p.action === 'update').length;
+  /** What the import does to a contract, in words. */
+  const what = (p: (typeof plan)[number]): string[] => {
+    if (p.action === 'create') return describeContract(p.entry.contract, format.language);
+    if (p.action === 'update' && p.existing)
+      return describeContractChanges(
+        p.existing,
+        withRegister(p.existing, p.entry),
+        format.language,
+      );
+    return [];
+  };
 
   const run = async () => {
     setImporting(true);
@@ -90,20 +111,22 @@ export function RegisterPreview({
             unchanged: plan.filter((p) => p.action === 'unchanged').length,
           })}
         </Text>
-        {parsed.problems.length > 0 ? (
+        {problems.length > 0 ? (
           <Alert
             color="red"
-            title={t('register.problemsTitle', { count: parsed.refused.length })}
+            title={t('register.problemsTitle', { count: leftOut })}
             data-testid="register-problems"
           >
             <ScrollArea.Autosize mah={180}>
-              {parsed.problems.map((p, i) => (
+              {problems.map((p, i) => (
                 <Text size="sm" key={i}>
-                  {t('register.problem', {
-                    row: p.row,
-                    column: p.column ?? '–',
-                    message: issueText(t, p.issue),
-                  })}
+                  {p.column
+                    ? t('register.problem', {
+                        row: p.row,
+                        column: p.column,
+                        message: issueText(t, p.issue),
+                      })
+                    : t('register.problemRow', { row: p.row, message: issueText(t, p.issue) })}
                 </Text>
               ))}
             </ScrollArea.Autosize>
@@ -132,14 +155,18 @@ export function RegisterPreview({
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={ACTION_COLORS[p.action]} variant="light">
+                    <Badge
+                      color={ACTION_COLORS[p.action]}
+                      variant="light"
+                      styles={{ root: { height: 'auto' }, label: { whiteSpace: 'nowrap' } }}
+                    >
                       {t(`register.actions.${p.action}`)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    {p.changes.map((c) => (
-                      <Text size="xs" ff="monospace" key={c.path}>
-                        {c.path}: {shown(c.before)} → {shown(c.after)}
+                    {what(p).map((line) => (
+                      <Text size="xs" key={line}>
+                        {line}
                       </Text>
                     ))}
                   </Table.Td>

@@ -23,7 +23,7 @@ import { exportWorkbook } from '../../components/export-workbook';
 import { useFormat } from '../../components/shell/format';
 import { applyOrderedTrueUp, orderQuotedTrueUp, quoteDueTrueUp } from '../../db/contracts';
 import { db } from '../../db/instance';
-import { monthsChargedText } from '../../../shared/terms/term';
+import { money, moneyToDecimal } from '../../../shared/terms/money';
 import { calculationText } from './calculation';
 import { ActionsHeader } from '../../components/ActionsHeader';
 import { DialogButtons } from '../../components/DialogButtons';
@@ -82,7 +82,7 @@ function StepDialog({
   return (
     <Modal opened onClose={onClose} title={t(`trueUps.steps.${step.kind}`)}>
       <Stack>
-        <Text size="sm">{calculationText(t, format, figures)}</Text>
+        <Text size="sm">{calculationText(format, figures)}</Text>
         {step.kind === 'apply' ? (
           <Text size="sm">
             {t('trueUps.applyExplain', { count: step.trueUp.count, po: step.trueUp.poNumber })}
@@ -142,27 +142,32 @@ export function TrueUpPanel({
             [t('trueUps.poNumber'), trueUp.poNumber],
             [t('trueUps.sheet.category'), t(`categories.${trueUp.category}`)],
             [t('trueUps.sheet.adjustmentMonth'), trueUp.adjustmentMonth],
-            [t('trueUps.sheet.asOf'), trueUp.asOf],
-            [t('trueUps.sheet.ordered'), String(trueUp.ordered)],
-            [t('trueUps.sheet.count'), String(trueUp.count)],
-            [t('trueUps.sheet.added'), String(trueUp.added)],
+            [t('trueUps.sheet.asOf'), { value: trueUp.asOf, type: 'date' }],
+            [t('trueUps.sheet.ordered'), { value: trueUp.ordered, type: 'number' }],
+            [t('trueUps.sheet.count'), { value: trueUp.count, type: 'number' }],
+            [t('trueUps.sheet.added'), { value: trueUp.added, type: 'number' }],
             [
-              t('trueUps.sheet.unitPrice'),
-              format.money({ minor: trueUp.unitPriceMinor, currency: trueUp.currency }),
+              `${t('trueUps.sheet.unitPrice')} (${trueUp.currency})`,
+              {
+                value: Number(moneyToDecimal(money(trueUp.unitPriceMinor, trueUp.currency))),
+                type: 'money',
+              },
             ],
             [
               t('trueUps.sheet.months'),
-              monthsChargedText(
-                trueUp.monthsWhole,
-                trueUp.monthsPartial[0],
-                trueUp.monthsPartial[1],
-              ),
+              {
+                value: trueUp.monthsWhole + trueUp.monthsPartial[0] / trueUp.monthsPartial[1],
+                type: 'decimal',
+              },
             ],
             [
-              t('trueUps.sheet.amount'),
-              format.money({ minor: trueUp.amountMinor, currency: trueUp.currency }),
+              `${t('trueUps.sheet.amount')} (${trueUp.currency})`,
+              {
+                value: Number(moneyToDecimal(money(trueUp.amountMinor, trueUp.currency))),
+                type: 'money',
+              },
             ],
-            [t('trueUps.sheet.calculation'), calculationText(t, format, trueUp)],
+            [t('trueUps.sheet.calculation'), calculationText(format, trueUp)],
           ],
         },
       ],
@@ -197,7 +202,7 @@ export function TrueUpPanel({
                   <Badge color={STATE_COLORS.due}>{t('trueUps.states.due')}</Badge>
                 </Table.Td>
                 <Table.Td>
-                  {calculationText(t, format, {
+                  {calculationText(format, {
                     added: d.added,
                     unitPriceMinor: d.unitPrice.minor,
                     currency: d.unitPrice.currency,
@@ -228,7 +233,7 @@ export function TrueUpPanel({
                   <Badge color={STATE_COLORS[x.state]}>{t(`trueUps.states.${x.state}`)}</Badge>
                 </Table.Td>
                 <Table.Td>
-                  {calculationText(t, format, x)}
+                  {calculationText(format, x)}
                   <Text size="xs" c="dimmed">
                     {t('trueUps.countFrom', {
                       count: x.count,

@@ -1,8 +1,7 @@
-/** A true-up's calculation as the quote shows it: added × unit price × months charged / 12 = amount. */
-import type { TFunction } from 'i18next';
+/** A true-up record's calculation line, in the UI's language (shared/contracts/calculation.ts). */
+import { calculationText as text } from '../../../shared/contracts/calculation';
 import type { TrueUp } from '../../../shared/model/entities';
 import { money } from '../../../shared/terms/money';
-import { monthsChargedText } from '../../../shared/terms/term';
 import type { Formatters } from '../../components/shell/format';
 
 export interface CalculationInput {
@@ -14,11 +13,12 @@ export interface CalculationInput {
   amountMinor: number;
 }
 
-export function calculationText(t: TFunction, format: Formatters, c: CalculationInput): string {
-  return t('trueUps.calculation', {
-    added: format.number(c.added),
-    unitPrice: format.money(money(c.unitPriceMinor, c.currency)),
-    months: monthsChargedText(c.monthsWhole, c.monthsPartial[0], c.monthsPartial[1]),
-    amount: format.money(money(c.amountMinor, c.currency)),
+export function calculationText(format: Formatters, c: CalculationInput): string {
+  return text(format.language, {
+    added: c.added,
+    unitPrice: money(c.unitPriceMinor, c.currency),
+    monthsWhole: c.monthsWhole,
+    monthsPartial: c.monthsPartial,
+    amount: money(c.amountMinor, c.currency),
   });
 }

@@ -3,7 +3,20 @@ import type { TFunction } from 'i18next';
 import type { ContractIssue } from '../../../shared/contracts/issues';
 
 export function issueText(t: TFunction, issue: ContractIssue): string {
-  return t(`issues.${issue.code}`, { value: issue.value });
+  if (issue.contract && (issue.code === 'conflictingValue' || issue.code === 'currencyMismatch'))
+    return t('issues.conflictingRows', {
+      contract: issue.contract,
+      field: issue.field,
+      value: issue.value,
+      other: issue.other ?? '',
+      otherRow: issue.otherRow ?? '',
+      row: issue.row ?? '',
+    });
+  return t(`issues.${issue.code}`, {
+    value: issue.value,
+    contract: issue.contract ?? '',
+    other: issue.other ?? '',
+  });
 }
 
 /** The first issue of each field, translated: the form shows it under the field. */

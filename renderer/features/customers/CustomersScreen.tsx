@@ -11,13 +11,15 @@ import {
   Text,
   Title,
   Loader,
+  Select,
 } from '@mantine/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { monthlyTrend } from '../../../shared/reports/trend';
 import { AlertBadges } from '../../components/AlertBadges';
-import { StatusBadge } from '../../components/StatusBadge';
+import { actionDetail } from '../../../shared/contracts/action-text';
+import { StandingBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../components/shell/format';
 import { saveCustomer } from '../../db/contracts';
 import { db } from '../../db/instance';
@@ -43,11 +45,13 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
   const [isEditing, setEditing] = useState(false);
   const others = useCustomers();
   const format = useFormat();
-  const view = useCustomerView(id);
+  const [month, setMonth] = useState<string | null>(null);
+  const view = useCustomerView(id, month);
   const trend = useMemo(() => monthlyTrend(view?.snapshots ?? []), [view?.snapshots]);
   if (view === undefined) return null;
   if (view === null) return <CustomerList settings={settings} />;
   const { customer, sites, contract, row, latest } = view;
+  const monthLabel = (m: string) => format.month(m);
   return (
     <Stack>
       <div>
@@ -59,6 +63,19 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
             {customer.isArchived ? <Badge color="gray">{t('customers.archived')}</Badge> : null}
           </Group>
           <Group gap="xs">
+            <Select
+              aria-label={t('dashboard.monthShown')}
+              size="xs"
+              w={170}
+              allowDeselect={false}
+              data={view.months.map((m, i) => ({
+                value: m,
+                label: i === 0 ? t('dashboard.thisMonth', { month: monthLabel(m) }) : monthLabel(m),
+              }))}
+              value={view.month}
+              onChange={(value) => setMonth(value === view.months[0] ? null : value)}
+              data-testid="month-picker"
+            />
             <Button
               variant="default"
               size="xs"
@@ -108,6 +125,14 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
           ))}
         </Group>
       </div>
+      {view.isPast ? (
+        <Alert color="blue" data-testid="past-month">
+          {t('dashboard.pastMonth', {
+            month: monthLabel(view.month),
+            date: format.date(view.today),
+          })}
+        </Alert>
+      ) : null}
       <AlertBadges alerts={row.alerts} />
       <Tabs defaultValue="overview" keepMounted={false}>
         <Tabs.List>
@@ -123,21 +148,28 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
             <SimpleGrid cols={{ base: 1, md: 3 }}>
               {row.categories.map((cell) => (
                 <Card key={cell.category} withBorder data-category={cell.category}>
-                  <Group justify="space-between">
+                  <Group justify="space-between" align="flex-start" wrap="nowrap">
                     <Text fw={600}>{t(`categories.${cell.category}`)}</Text>
-                    <StatusBadge status={cell.status} />
+                    {cell.ordered === null ? null : <StandingBadge cell={cell} hasDetail={false} />}
                   </Group>
-                  <Text size="xl" fw={700} mt="sm">
+                  <Text size="xl" fw={700} mt="sm" data-field="count">
                     {cell.count === null ? '–' : format.number(cell.count)}
                   </Text>
-                  <Text size="sm" c="dimmed">
-                    {t('customers.orderedBaseline', {
-                      ordered: format.number(cell.ordered),
-                      baseline: format.decimal(cell.baseline),
-                      triggerAt: format.number(cell.triggerAt),
-                    })}
-                    {cell.growthPct !== null ? ` · ${format.percent(cell.growthPct)}` : ''}
-                  </Text>
+                  {cell.ordered === null ? null : (
+                    <Text size="sm" c="dimmed">
+                      {t('customers.orderedBaseline', {
+                        ordered: format.number(cell.ordered),
+                        baseline: format.decimal(cell.baseline ?? 0),
+                        triggerAt: format.number(cell.triggerAt ?? 0),
+                      })}
+                      {cell.growthPct !== null ? ` · ${format.percent(cell.growthPct)}` : ''}
+                    </Text>
+                  )}
+                  {cell.action ? (
+                    <Text size="sm" mt={4} data-field="action">
+                      {actionDetail(format.language, cell)}
+                    </Text>
+                  ) : null}
                 </Card>
               ))}
             </SimpleGrid>
@@ -154,6 +186,7 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
                 headsetOrdered={
                   row.categories.find((c) => c.category === 'headsets')?.ordered ?? null
                 }
+                user={settings.userName}
               />
             ) : null}
           </Stack>
@@ -163,6 +196,8 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
             customerId={customer.id}
             customerName={customer.name}
             asOf={latest?.asOf ?? view.today}
+            snapshot={view.isPast ? (latest ?? null) : undefined}
+            user={settings.userName}
           />
         </Tabs.Panel>
         <Tabs.Panel value="sites" pt="md">

@@ -3,7 +3,19 @@
  * Virtual): only the rows on screen exist in the DOM, so 100,000 devices scroll smoothly. The filtered
  * view exports to Excel.
  */
-import { Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react';
 import {
   flexRender,
@@ -25,7 +37,9 @@ import {
   type DeviceClass,
 } from '../../../shared/model/category';
 import { useFormat } from '../../components/shell/format';
-import { useCatalogOverrides, useInventory } from '../../db/hooks';
+import type { InventorySnapshot } from '../../../shared/model/entities';
+import { ClassifyDialog } from '../../components/UnknownModels';
+import { useCatalogOverrides, useInventory, useSnapshotDevices } from '../../db/hooks';
 import { exportWorkbook } from '../../components/export-workbook';
 import {
   explorerFilters,
@@ -41,14 +55,26 @@ export function DeviceExplorer({
   customerId,
   customerName,
   asOf,
+  snapshot,
+  user,
 }: {
   customerId: string;
   customerName: string;
   asOf: string;
+  /** A past month's inventory to list instead of the current one (null: there was none). */
+  snapshot?: InventorySnapshot | null;
+  /** Who classifies unknown models from here. */
+  user: string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const devices = useInventory(customerId);
+  const current = useInventory(customerId);
+  const past = useSnapshotDevices(snapshot === undefined ? null : snapshot);
+  const devices = useMemo(
+    () => (snapshot === undefined ? current : (past ?? undefined)),
+    [snapshot, current, past],
+  );
+  const [isClassifying, setClassifying] = useState(false);
   const overrides = useCatalogOverrides();
   const [query, setQuery] = useState('');
   // The input stays instant; the table catches up in a deferred render.
@@ -81,7 +107,7 @@ export function DeviceExplorer({
   }, [rows]);
 
   const classLabel = (cls: DeviceClass) =>
-    isCategory(cls) ? t(`categoriesShort.${cls}`) : t(`imports.classes.${cls}`);
+    isCategory(cls) ? t(`classes.${cls}`) : t(`classes.${cls}`);
   const statusLabel = (online: boolean | null) =>
     online === null ? t('explorer.unknown') : online ? t('explorer.yes') : t('explorer.no');
 
@@ -114,8 +140,15 @@ export function DeviceExplorer({
         id: 'cls',
         header: t('explorer.columns.cls'),
         accessorFn: (r) => r.cls,
-        cell: (c) => classLabel(c.getValue<DeviceClass>()),
-        size: 130,
+        cell: (c) =>
+          c.getValue<DeviceClass>() === 'unknown' ? (
+            <Anchor component="button" type="button" size="sm" onClick={() => setClassifying(true)}>
+              {classLabel('unknown')}: {t('imports.classify')}
+            </Anchor>
+          ) : (
+            classLabel(c.getValue<DeviceClass>())
+          ),
+        size: 150,
       },
       deviceColumn('name', 170),
       deviceColumn('site', 150),
@@ -200,7 +233,9 @@ export function DeviceExplorer({
     );
   };
 
-  if (!devices || !overrides) return <Loader aria-label="Loading" />;
+  if (snapshot !== undefined && past === null)
+    return <Alert color="gray">{t('explorer.notKept')}</Alert>;
+  if (!devices || !overrides) return <Loader aria-label={t('dashboard.devices')} />;
   const set = (patch: Partial<typeof filters>) =>
     setFilters((current) => ({ ...current, ...patch }));
   const any = { value: '', label: t('explorer.any') };
@@ -363,6 +398,14 @@ export function DeviceExplorer({
           </Table>
         </div>
       </Paper>
+      {isClassifying ? (
+        <ClassifyDialog
+          customerId={customerId}
+          customer={customerName}
+          user={user}
+          onClose={() => setClassifying(false)}
+        />
+      ) : null}
     </Stack>
   );
 }

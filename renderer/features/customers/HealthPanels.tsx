@@ -19,6 +19,7 @@ import { orderedUnits } from '../../../shared/terms/baseline';
 import { monthLedger } from '../../../shared/service/hours';
 import { rmaThreshold } from '../../../shared/terms/rma';
 import { useFormat } from '../../components/shell/format';
+import { UnknownModelsTable } from '../../components/UnknownModels';
 
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : (part * 100) / whole);
 
@@ -45,6 +46,7 @@ export function HealthPanels({
   activity,
   month,
   headsetOrdered,
+  user,
 }: {
   summary: InventorySummary;
   categories: Category[];
@@ -54,6 +56,8 @@ export function HealthPanels({
   month: string;
   /** Headset ordered units in force (after any applied true-up): the RMA base. */
   headsetOrdered: number | null;
+  /** Who classifies unknown models here. */
+  user: string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -100,7 +104,7 @@ export function HealthPanels({
               <Table.Th>{t('dashboard.class')}</Table.Th>
               {CATEGORIES.map((c) => (
                 <Table.Th key={c} ta="right">
-                  {t(`categoriesShort.${c}`)}
+                  {t(`classes.${c}`)}
                 </Table.Th>
               ))}
               <Table.Th ta="right">{t('dashboard.total')}</Table.Th>
@@ -109,7 +113,7 @@ export function HealthPanels({
           <Table.Tbody>
             {EXCLUDED_CLASSES.map((cls) => (
               <Table.Tr key={cls}>
-                <Table.Td>{t(`imports.classes.${cls}`)}</Table.Td>
+                <Table.Td>{t(`classes.${cls}`)}</Table.Td>
                 {CATEGORIES.map((c) => (
                   <Table.Td key={c} ta="right">
                     {cls === 'eol' ? format.number(summary.eolByCategory[c]) : ''}
@@ -122,6 +126,14 @@ export function HealthPanels({
             ))}
           </Table.Tbody>
         </Table>
+        {summary.unknownModels.length > 0 ? (
+          <>
+            <Text size="sm" fw={600} mt="sm">
+              {t('imports.unknownModels')}
+            </Text>
+            <UnknownModelsTable models={summary.unknownModels} user={user} />
+          </>
+        ) : null}
       </Panel>
       <Panel title={t('dashboard.firmware')} hint={t('dashboard.firmwareHint')}>
         <Stack gap="xs">
@@ -130,12 +142,12 @@ export function HealthPanels({
             return (
               <div key={c}>
                 <Text size="sm">
-                  {t(`categoriesShort.${c}`)}: {format.number(pct(onNewest, total), 0)} % (
+                  {t(`classes.${c}`)}: {format.number(pct(onNewest, total), 0)} % (
                   {format.number(onNewest)} / {format.number(total)})
                 </Text>
                 <Progress
                   value={pct(onNewest, total)}
-                  aria-label={`${t('dashboard.firmware')} ${t(`categoriesShort.${c}`)}`}
+                  aria-label={`${t('dashboard.firmware')} ${t(`classes.${c}`)}`}
                 />
               </div>
             );

@@ -40,7 +40,7 @@ export function SiteCards({
               <Group gap={6}>
                 {CATEGORIES.map((c) => (
                   <Badge key={c} variant="default" tt="none">
-                    {t(`categoriesShort.${c}`)}: {format.number(figures?.counts[c] ?? 0)}
+                    {t(`classes.${c}`)}: {format.number(figures?.counts[c] ?? 0)}
                   </Badge>
                 ))}
               </Group>

@@ -35,10 +35,12 @@ export function TrendPanel({
   const format = useFormat();
   const [category, setCategory] = useState<Category>(categories[0]?.category ?? 'headsets');
   const [isTable, setTable] = useState(false);
-  const line = categories.find((c) => c.category === category);
+  const found = categories.find((c) => c.category === category);
+  // Without a contract there is no trigger to forecast: the counts alone.
+  const line = found?.triggerAt != null ? { ...found, triggerAt: found.triggerAt } : undefined;
   const forecast = line ? forecastTriggerMonth(trend, category, line.triggerAt) : undefined;
   const rows = trendRows(trend, category, forecast, line?.triggerAt ?? null);
-  const name = t(`categoriesShort.${category}`);
+  const name = t(`classes.${category}`);
   const forecastText =
     !forecast || !line
       ? null
@@ -69,7 +71,7 @@ export function TrendPanel({
               onChange={(value) => setCategory(value)}
               data={categories.map((c) => ({
                 value: c.category,
-                label: t(`categoriesShort.${c.category}`),
+                label: t(`classes.${c.category}`),
               }))}
             />
           ) : null}
@@ -100,8 +102,8 @@ export function TrendPanel({
                 <Table.Td>
                   {row.forecast === null || row.count !== null ? '' : format.number(row.forecast)}
                 </Table.Td>
-                <Table.Td>{line ? format.number(line.ordered) : ''}</Table.Td>
-                <Table.Td>{line ? format.decimal(line.baseline) : ''}</Table.Td>
+                <Table.Td>{line?.ordered != null ? format.number(line.ordered) : ''}</Table.Td>
+                <Table.Td>{line?.baseline != null ? format.decimal(line.baseline) : ''}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -105,12 +105,12 @@ export function ImportPreview({
         <Group mt="md" gap="xs">
           {CATEGORIES.map((c) => (
             <Badge key={c} variant="light" size="lg">
-              {t(`categoriesShort.${c}`)}: {format.number(parsed.summary.counts[c])}
+              {t(`classes.${c}`)}: {format.number(parsed.summary.counts[c])}
             </Badge>
           ))}
           {EXCLUDED_CLASSES.map((c) => (
             <Badge key={c} variant="outline" color="gray" size="lg">
-              {t(`imports.classes.${c}`)}: {format.number(parsed.summary.excluded[c])}
+              {t(`classes.${c}`)}: {format.number(parsed.summary.excluded[c])}
             </Badge>
           ))}
           {parsed.rejected.length ? (

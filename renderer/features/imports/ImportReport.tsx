@@ -6,72 +6,20 @@ import {
   Group,
   Paper,
   ScrollArea,
-  Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATALOG_CLASSES, type CatalogClass } from '../../../shared/catalog';
 import { CATEGORIES, EXCLUDED_CLASSES } from '../../../shared/model/category';
 import type { Customer, ImportReport as Report } from '../../../shared/model/entities';
 import { useFormat } from '../../components/shell/format';
-import { classifyModel, type ImportOutcome } from '../../db/imports';
-import { db } from '../../db/instance';
+import { UnknownModelsTable } from '../../components/UnknownModels';
+import type { ImportOutcome } from '../../db/imports';
 
 const LIST_LIMIT = 50;
-
-function ClassifyModel({ model, user }: { model: string; user: string }) {
-  const { t } = useTranslation();
-  const [cls, setCls] = useState<CatalogClass | null>(null);
-  const label = (c: CatalogClass) =>
-    c === 'headsets' || c === 'video' || c === 'voice'
-      ? t(`categories.${c}`)
-      : t(`imports.classes.${c}`);
-  const save = async () => {
-    if (!cls) return;
-    try {
-      const count = await classifyModel(db, user, {
-        pattern: model,
-        match: 'exact',
-        class: cls,
-        verified: true,
-        source: `classified by ${user}`,
-      });
-      notifications.show({
-        color: 'green',
-        message: t('imports.classified', { model, cls: label(cls), count }),
-      });
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        message: t('errors.generic', {
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      });
-    }
-  };
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Select
-        aria-label={t('imports.classifyAs', { model })}
-        placeholder={t('imports.classifyAs', { model })}
-        data={CATALOG_CLASSES.map((c) => ({ value: c, label: label(c) }))}
-        value={cls}
-        onChange={(value) => setCls(value)}
-        size="xs"
-        w={240}
-      />
-      <Button size="xs" disabled={!cls} onClick={() => void save()}>
-        {t('imports.classify')}
-      </Button>
-    </Group>
-  );
-}
 
 export function ReportDetails({ report, user }: { report: Report; user: string }) {
   const { t } = useTranslation();
@@ -85,7 +33,7 @@ export function ReportDetails({ report, user }: { report: Report; user: string }
           </Text>
           {CATEGORIES.map((c) => (
             <Text key={c} size="sm">
-              {t(`categoriesShort.${c}`)}: <b>{format.number(report.counts[c])}</b>
+              {t(`classes.${c}`)}: <b>{format.number(report.counts[c])}</b>
             </Text>
           ))}
         </div>
@@ -95,7 +43,7 @@ export function ReportDetails({ report, user }: { report: Report; user: string }
           </Text>
           {EXCLUDED_CLASSES.map((c) => (
             <Text key={c} size="sm">
-              {t(`imports.classes.${c}`)}: <b>{format.number(report.excluded[c])}</b>
+              {t(`classes.${c}`)}: <b>{format.number(report.excluded[c])}</b>
             </Text>
           ))}
         </div>
@@ -120,19 +68,7 @@ export function ReportDetails({ report, user }: { report: Report; user: string }
           <Title order={4} size="h6">
             {t('imports.unknownModels')}
           </Title>
-          <Table data-testid="unknown-models">
-            <Table.Tbody>
-              {report.unknownModels.map((m) => (
-                <Table.Tr key={m.model}>
-                  <Table.Td>{m.model}</Table.Td>
-                  <Table.Td>{t('customers.devices', { count: m.devices })}</Table.Td>
-                  <Table.Td>
-                    <ClassifyModel model={m.model} user={user} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <UnknownModelsTable models={report.unknownModels} user={user} />
         </div>
       ) : null}
       {report.rejectedCount > 0 ? (

@@ -21,7 +21,9 @@ import type { PortfolioCategory, PortfolioRow } from '../../../shared/reports/po
 import type { DashboardStatus } from '../../../shared/terms/baseline';
 import { AlertBadges } from '../../components/AlertBadges';
 import { EmptyState } from '../../components/EmptyState';
-import { StatusBadge, STATUS_COLORS } from '../../components/StatusBadge';
+import { StandingBadge, STATUS_COLORS } from '../../components/StatusBadge';
+import { ClassifyDialog } from '../../components/UnknownModels';
+import type { Settings } from '../../db/settings';
 import { useFormat } from '../../components/shell/format';
 import { hrefOf, navigate } from '../../components/shell/route';
 import { usePortfolio } from '../../db/hooks';
@@ -47,15 +49,23 @@ function CategoryCell({ cell }: { cell: PortfolioCategory | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!cell) return <Text c="dimmed">–</Text>;
+  const count = cell.count === null ? '–' : format.number(cell.count);
+  // Without a contract the count stands alone: nothing to compare it with.
+  if (cell.ordered === null || cell.triggerAt === null)
+    return (
+      <Text fw={600} size="sm" data-field="count">
+        {count}
+      </Text>
+    );
   const label = t('portfolio.countOfOrdered', {
-    count: cell.count === null ? '–' : format.number(cell.count),
+    count,
     ordered: format.number(cell.ordered),
-    baseline: format.decimal(cell.baseline),
+    baseline: format.decimal(cell.baseline ?? 0),
   });
   return (
     <Stack gap={4} miw={140}>
-      <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {cell.count === null ? '–' : format.number(cell.count)}
+      <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }} data-field="count">
+        {count}
         <Text span c="dimmed" size="sm" fw={400}>
           {' / '}
           {format.number(cell.ordered)}
@@ -70,15 +80,14 @@ function CategoryCell({ cell }: { cell: PortfolioCategory | undefined }) {
         aria-label={label}
         title={label}
       />
-      <div>
-        <StatusBadge status={cell.status} />
-      </div>
+      <StandingBadge cell={cell} hasDetail={false} />
     </Stack>
   );
 }
 
-export default function PortfolioScreen() {
+export default function PortfolioScreen({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const [classifying, setClassifying] = useState<PortfolioRow | null>(null);
   const format = useFormat();
   const rows = usePortfolio();
   const [query, setQuery] = useState('');
@@ -182,7 +191,7 @@ export default function PortfolioScreen() {
             <Table.Tr>
               <Table.Th>{t('portfolio.customer')}</Table.Th>
               {CATEGORIES.map((category) => (
-                <Table.Th key={category}>{t(`categoriesShort.${category}`)}</Table.Th>
+                <Table.Th key={category}>{t(`classes.${category}`)}</Table.Th>
               ))}
               <Table.Th>{t('alerts.column')}</Table.Th>
               <Table.Th>{t('portfolio.asOf')}</Table.Th>
@@ -206,10 +215,7 @@ export default function PortfolioScreen() {
                     {row.customer}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {row.contractNumber ?? '–'}
-                    {row.unknownModels > 0
-                      ? ` · ${t('portfolio.unknownModels', { count: row.unknownModels })}`
-                      : ''}
+                    {row.contractNumber ?? t('portfolio.noContract')}
                   </Text>
                 </Table.Td>
                 {CATEGORIES.map((category) => (
@@ -217,12 +223,11 @@ export default function PortfolioScreen() {
                     <CategoryCell cell={row.categories.find((c) => c.category === category)} />
                   </Table.Td>
                 ))}
-                <Table.Td maw={320}>
+                <Table.Td maw={360} onClick={(event) => event.stopPropagation()}>
                   <AlertBadges
-                    alerts={row.alerts.filter(
-                      (a) => a.kind !== 'trueUpDue' && a.kind !== 'approaching',
-                    )}
+                    alerts={row.alerts.filter((a) => a.kind !== 'approaching')}
                     isCompact
+                    onUnknownModels={() => setClassifying(row)}
                   />
                 </Table.Td>
                 <Table.Td>{row.asOf ? format.date(row.asOf) : '–'}</Table.Td>
@@ -232,6 +237,14 @@ export default function PortfolioScreen() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {classifying ? (
+        <ClassifyDialog
+          customerId={classifying.customerId}
+          customer={classifying.customer}
+          user={settings.userName}
+          onClose={() => setClassifying(null)}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 /** One contract's renewal proposal: its lines, the price uplift and next growth as what-ifs, and Accept. */
 import { Badge, Button, Group, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { numberFrom } from '../../components/number-input';
 import { useTranslation } from 'react-i18next';
 import type { RenewalRow, RenewalWhatIf } from '../../../shared/reports/renewals';
 import { useFormat } from '../../components/shell/format';
@@ -54,7 +55,7 @@ export function ContractRenewal({
             decimalScale={2}
             suffix=" %"
             value={row.upliftPct}
-            onChange={(value) => edit({ upliftPct: typeof value === 'number' ? value : 0 })}
+            onChange={(value) => edit({ upliftPct: numberFrom(value) ?? 0 })}
           />
           {row.isEdited ? (
             <Button size="xs" variant="subtle" onClick={() => onChange(null)}>
@@ -107,7 +108,7 @@ export function ContractRenewal({
                         ...Object.fromEntries(
                           row.lines.map((l) => [l.category, l.nextAgreedGrowth]),
                         ),
-                        [line.category]: typeof value === 'number' ? value : 0,
+                        [line.category]: numberFrom(value) ?? 0,
                       },
                     })
                   }

@@ -98,7 +98,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
             date: format.date(row.renewalDate),
             value: format.money(row.renewalValue),
             units: row.lines
-              .map((l) => `${t(`categoriesShort.${l.category}`)} ${l.nextOrdered}`)
+              .map((l) => `${t(`classes.${l.category}`)} ${l.nextOrdered}`)
               .join(', '),
           })}
         </Text>
@@ -132,10 +132,10 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
             { header: t('renewals.addedDuringTerm'), type: 'number' },
             { header: t('renewals.nextGrowth'), type: 'number' },
             { header: t('renewals.nextOrdered'), type: 'number' },
-            { header: t('renewals.columns.unitPrice'), type: 'number' },
-            { header: t('renewals.columns.uplift'), type: 'number' },
-            { header: t('renewals.nextUnitPrice'), type: 'number' },
-            { header: t('renewals.nextValue'), type: 'number' },
+            { header: t('renewals.columns.unitPrice'), type: 'money' },
+            { header: t('renewals.columns.uplift'), type: 'percent' },
+            { header: t('renewals.nextUnitPrice'), type: 'money' },
+            { header: t('renewals.nextValue'), type: 'money' },
           ],
           rows: rows.flatMap((row) =>
             row.lines.map((line) => [
@@ -144,7 +144,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
               row.contractNumber,
               row.accountManager,
               row.currency,
-              t(`categoriesShort.${line.category}`),
+              t(`classes.${line.category}`),
               line.ordered,
               line.latestCount,
               line.addedDuringTerm,

@@ -7,6 +7,8 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
+  ScrollArea,
   Group,
   Loader,
   Modal,
@@ -24,18 +26,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeFileName } from '../../../shared/files';
 import type { Customer, ReportRecord } from '../../../shared/model/entities';
-import {
-  reportChanges,
-  type MonthlyReport,
-  type ReportLanguage,
-} from '../../../shared/reports/monthly';
+import { type MonthlyReport, type ReportLanguage } from '../../../shared/reports/monthly';
+import { describeReportChanges } from '../../../shared/contracts/describe';
 import { monthlyWorkbook } from '../../../shared/reports/monthly-layout';
 import { portfolioWorkbook } from '../../../shared/reports/portfolio-layout';
-import { addMonthsToMonth, localToday, monthOf } from '../../../shared/terms/dates';
+import {
+  addMonthsToMonth,
+  lastDayOfMonth,
+  localToday,
+  monthOf,
+  toDayNumber,
+} from '../../../shared/terms/dates';
 import { EmptyState } from '../../components/EmptyState';
-import { shown } from '../contracts/ChangeHistory';
 import { useFormat } from '../../components/shell/format';
-import { useCustomers, useReportArchive } from '../../db/hooks';
+import { useCustomers, useReportArchive, useReportReadiness } from '../../db/hooks';
 import { db } from '../../db/instance';
 import { archiveReport, currentReport, reportId } from '../../db/reports';
 import type { Settings } from '../../db/settings';
@@ -72,12 +76,12 @@ function ExportDialog({
   const format = useFormat();
   const sent = archived?.figures as MonthlyReport | undefined;
   const [note, setNote] = useState(sent?.note ?? '');
-  const [changes, setChanges] = useState<ReturnType<typeof reportChanges> | null>(null);
+  const [changes, setChanges] = useState<string[] | null>(null);
   const [isBusy, setBusy] = useState(false);
 
   const showChanges = async () => {
     const now = await currentReport(db, customer.id, month, note);
-    if (now && sent) setChanges(reportChanges(sent, now));
+    if (now && sent) setChanges(describeReportChanges(sent, now, language));
   };
   const save = async (report: MonthlyReport, isArchiving: boolean) => {
     setBusy(true);
@@ -105,7 +109,7 @@ function ExportDialog({
       opened
       onClose={onClose}
       size="lg"
-      title={t('reports.exportTitle', { customer: customer.name, month })}
+      title={t('reports.exportTitle', { customer: customer.name, month: format.month(month) })}
     >
       <Stack>
         {sent && archived ? (
@@ -129,9 +133,9 @@ function ExportDialog({
                 </Text>
               ) : (
                 <Stack gap={0} mt="xs" data-testid="report-changes">
-                  {changes.slice(0, 20).map((c) => (
-                    <Text size="xs" ff="monospace" key={c.path}>
-                      {c.path}: {shown(c.before)} → {shown(c.after)}
+                  {changes.slice(0, 20).map((line) => (
+                    <Text size="xs" key={line}>
+                      {line}
                     </Text>
                   ))}
                 </Stack>
@@ -162,35 +166,71 @@ function ExportDialog({
   );
 }
 
-export default function ReportsScreen({ settings }: { settings: Settings }) {
-  const { t, i18n } = useTranslation();
-  const format = useFormat();
-  const language: ReportLanguage = i18n.language === 'sv' ? 'sv' : 'en';
-  const customers = useCustomers();
-  const archive = useReportArchive();
-  const current = monthOf(localToday());
-  const [month, setMonth] = useState(addMonthsToMonth(current, -1));
-  const [exporting, setExporting] = useState<Customer | null>(null);
-  const [batch, setBatch] = useState<{ done: number; total: number } | null>(null);
-  if (!customers || !archive) return <Loader aria-label="Loading" />;
-  const active = customers.filter((c) => !c.isArchived);
-  const archivedOf = (customerId: string) =>
-    archive.find((r) => r.id === reportId(customerId, month));
-  const months = Array.from({ length: 13 }, (_, i) => addMonthsToMonth(current, -i));
+type Readiness = NonNullable<ReturnType<typeof useReportReadiness>>;
 
-  const exportAll = async () => {
-    setBatch({ done: 0, total: active.length + 1 });
+/**
+ * Every customer's report for a month, in one go: first what will be exported and what is wrong with
+ * it (no contract, an inventory older than the partner's limit), then the export with its progress;
+ * only the reports actually written are marked as sent.
+ */
+function BatchDialog({
+  customers,
+  month,
+  readiness,
+  archivedOf,
+  settings,
+  language,
+  onClose,
+}: {
+  customers: Customer[];
+  month: string;
+  readiness: Readiness;
+  archivedOf: (customerId: string) => ReportRecord | undefined;
+  settings: Settings;
+  language: ReportLanguage;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const end = lastDayOfMonth(month);
+  const staleDays = settings.partner.staleInventoryDays;
+  const warningOf = (customerId: string): string | null => {
+    const ready = readiness.get(customerId);
+    if (!ready?.contract) return t('reports.warnNoContract');
+    if (!ready.asOf) return t('reports.warnNoInventory');
+    const age = toDayNumber(end) - toDayNumber(ready.asOf);
+    return age > staleDays
+      ? t('reports.warnStale', { date: format.date(ready.asOf), days: format.number(age) })
+      : null;
+  };
+  const [chosen, setChosen] = useState<Set<string>>(
+    () => new Set(customers.filter((c) => readiness.get(c.id)?.contract).map((c) => c.id)),
+  );
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const picked = customers.filter((c) => chosen.has(c.id));
+  const toggle = (id: string) =>
+    setChosen((set) => {
+      const next = new Set(set);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const run = async () => {
+    const total = picked.length + 1;
+    setProgress({ done: 0, total });
     try {
-      const reports: { customer: Customer; report: MonthlyReport }[] = [];
+      const reports: { customer: Customer; report: MonthlyReport; name: string }[] = [];
       const files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
-      for (const [i, customer] of active.entries()) {
+      for (const [i, customer] of picked.entries()) {
         const sent = archivedOf(customer.id)?.figures as MonthlyReport | undefined;
         const report = await currentReport(db, customer.id, month, sent?.note ?? '');
         if (report) {
-          reports.push({ customer, report });
-          files.push({ name: fileNameOf(report), bytes: await workbookBytes(report, language) });
+          const name = fileNameOf(report);
+          reports.push({ customer, report, name });
+          files.push({ name, bytes: await workbookBytes(report, language) });
         }
-        setBatch({ done: i + 1, total: active.length + 1 });
+        setProgress({ done: i + 1, total });
       }
       const portfolio = portfolioWorkbook(
         reports.map((r) => r.report),
@@ -202,22 +242,111 @@ export default function ReportsScreen({ settings }: { settings: Settings }) {
         name: safeFileName(`portfolio ${month}.xlsx`),
         bytes: (await api.buildWorkbook(portfolio)) as Uint8Array<ArrayBuffer>,
       });
-      setBatch({ done: active.length + 1, total: active.length + 1 });
+      setProgress({ done: total, total });
       const saved = await api.saveFiles({ title: t('reports.chooseFolder'), files });
       if (!saved) return;
-      for (const { customer, report } of reports)
+      const written = new Set(saved.files.map((path) => path.split(/[\\/]/).pop() ?? path));
+      const sent = reports.filter((r) => written.has(r.name));
+      for (const { customer, report } of sent)
         await archiveReport(db, settings.userName, customer.id, report);
       notifications.show({
         color: 'green',
         message: t('reports.batchDone', {
-          count: saved.files.length,
+          count: sent.length,
           folder: saved.folder || t('reports.downloads'),
         }),
       });
+      onClose();
     } finally {
-      setBatch(null);
+      setProgress(null);
     }
   };
+
+  return (
+    <Modal
+      opened
+      onClose={progress ? () => undefined : onClose}
+      size="lg"
+      title={t('reports.batchTitle', { month: format.month(month) })}
+    >
+      <Stack data-testid="batch-dialog">
+        <Text size="sm">{t('reports.batchExplain')}</Text>
+        <ScrollArea.Autosize mah={380}>
+          <Table>
+            <Table.Tbody>
+              {customers.map((customer) => {
+                const warning = warningOf(customer.id);
+                return (
+                  <Table.Tr key={customer.id} data-customer={customer.name}>
+                    <Table.Td w={40}>
+                      <Checkbox
+                        aria-label={customer.name}
+                        checked={chosen.has(customer.id)}
+                        onChange={() => toggle(customer.id)}
+                        disabled={progress !== null}
+                      />
+                    </Table.Td>
+                    <Table.Td>{customer.name}</Table.Td>
+                    <Table.Td>
+                      {warning ? (
+                        <Text size="sm" c="orange" data-testid="batch-warning">
+                          {warning}
+                        </Text>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('reports.readyAsOf', {
+                            date: format.date(readiness.get(customer.id)?.asOf ?? end),
+                          })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+        {progress ? (
+          <Stack gap={4} data-testid="batch-progress">
+            <Text size="sm">
+              {t('reports.batchProgress', { done: progress.done, total: progress.total })}
+            </Text>
+            <Progress
+              value={(progress.done * 100) / progress.total}
+              aria-label={t('reports.exportAll')}
+            />
+          </Stack>
+        ) : null}
+        <DialogButtons onCancel={onClose}>
+          <Button
+            onClick={() => void run()}
+            loading={progress !== null}
+            disabled={picked.length === 0}
+          >
+            {t('reports.exportChosen', { count: picked.length })}
+          </Button>
+        </DialogButtons>
+      </Stack>
+    </Modal>
+  );
+}
+
+export default function ReportsScreen({ settings }: { settings: Settings }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const language: ReportLanguage = i18n.language === 'sv' ? 'sv' : 'en';
+  const customers = useCustomers();
+  const archive = useReportArchive();
+  const current = monthOf(localToday());
+  const [month, setMonth] = useState(addMonthsToMonth(current, -1));
+  const [exporting, setExporting] = useState<Customer | null>(null);
+  const [isBatchOpen, setBatchOpen] = useState(false);
+  const readiness = useReportReadiness(month);
+  if (!customers || !archive || !readiness) return <Loader aria-label={t('reports.title')} />;
+  const active = customers.filter((c) => !c.isArchived);
+  const archivedOf = (customerId: string) =>
+    archive.find((r) => r.id === reportId(customerId, month));
+  const months = Array.from({ length: 13 }, (_, i) => addMonthsToMonth(current, -i));
 
   return (
     <Stack>
@@ -228,29 +357,21 @@ export default function ReportsScreen({ settings }: { settings: Settings }) {
         <Group gap="xs" align="end">
           <Select
             label={t('reports.month')}
-            data={months}
+            data={months.map((m) => ({ value: m, label: format.month(m) }))}
             value={month}
             onChange={(v) => setMonth(v ?? month)}
             allowDeselect={false}
-            w={130}
+            w={170}
           />
           <Button
             leftSection={<IconFolderDown size={16} />}
-            onClick={() => void exportAll()}
-            disabled={active.length === 0 || batch !== null}
+            onClick={() => setBatchOpen(true)}
+            disabled={active.length === 0}
           >
             {t('reports.exportAll')}
           </Button>
         </Group>
       </Group>
-      {batch ? (
-        <Stack gap={4} data-testid="batch-progress">
-          <Text size="sm">
-            {t('reports.batchProgress', { done: batch.done, total: batch.total })}
-          </Text>
-          <Progress value={(batch.done * 100) / batch.total} aria-label={t('reports.exportAll')} />
-        </Stack>
-      ) : null}
       {active.length === 0 ? (
         <EmptyState icon={<IconFileSpreadsheet />} title={t('reports.emptyTitle')}>
           {t('reports.emptyBody')}
@@ -292,6 +413,17 @@ export default function ReportsScreen({ settings }: { settings: Settings }) {
           </Table.Tbody>
         </Table>
       )}
+      {isBatchOpen ? (
+        <BatchDialog
+          customers={active}
+          month={month}
+          readiness={readiness}
+          archivedOf={archivedOf}
+          settings={settings}
+          language={language}
+          onClose={() => setBatchOpen(false)}
+        />
+      ) : null}
       {exporting ? (
         <ExportDialog
           customer={exporting}

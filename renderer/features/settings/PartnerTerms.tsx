@@ -7,11 +7,14 @@ import { Button, Group, NumberInput, Select, SimpleGrid, Text } from '@mantine/c
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../../shared/model/category';
+import { numberFrom } from '../../components/number-input';
 import { CURRENCY_CODES } from '../../../shared/terms/money';
 import type { PartnerSettings } from '../../../shared/terms/settings';
 
-const whole = (value: string | number, fallback: number) =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : fallback;
+const whole = (value: string | number, fallback: number) => {
+  const number = numberFrom(value);
+  return number !== null && Number.isSafeInteger(number) && number >= 0 ? number : fallback;
+};
 
 export function PartnerTerms({
   partner,
@@ -31,7 +34,7 @@ export function PartnerTerms({
         {CATEGORIES.map((category) => (
           <NumberInput
             key={category}
-            label={t('settings.eligibilityMinimum', { category: t(`categoriesShort.${category}`) })}
+            label={t('settings.eligibilityMinimum', { category: t(`classes.${category}`) })}
             min={0}
             allowDecimal={false}
             value={draft.eligibilityMinimum[category]}

@@ -87,6 +87,7 @@ describe('csm status', () => {
             triggerAt: 105,
             count: 112,
             status: 'trueUpDue',
+            action: 'due',
             trueUp: { added: 12, monthsCharged: 6, amount: '294.00', projected: false },
           },
           {
@@ -96,6 +97,7 @@ describe('csm status', () => {
             triggerAt: 21,
             count: 21,
             status: 'trueUpDue',
+            action: 'due',
             trueUp: { added: 1, monthsCharged: 6, amount: '617.25', projected: false },
           },
         ],
@@ -117,6 +119,7 @@ describe('csm status', () => {
             triggerAt: 42,
             count: 45,
             status: 'trueUpDue',
+            action: 'projected',
             trueUp: { added: 5, monthsCharged: 6.451613, amount: '322.58', projected: true },
           },
         ],
@@ -137,6 +140,58 @@ describe('csm status', () => {
           'row 5, column "Installerade vid start": Installerade vid start must be a whole number of 0 or more, not "-4"',
       },
     ]);
+  });
+
+  it('takes each month from the latest inventory of an account on or before its end (TERMS.md §10)', async () => {
+    const register = join(dir, 'months.csv');
+    await writeFile(
+      register,
+      [
+        'Contract ID,Customer,Lens Account,Term Start,Category,Installed At Start,Agreed Growth,Unit Price',
+        'PE-9,Contoso AB,Contoso AB,2026-01-01,video,100,0,49.00',
+      ].join('\n'),
+    );
+    const file = async (name: string, video: number, detected: string) => {
+      const path = join(dir, name);
+      const rows = lensRows('M', 'Contoso AB', '', video, 0).map((r) =>
+        r.replace('2026-07-30T10:00:00Z', detected),
+      );
+      await writeFile(
+        path,
+        ['Device Model,Serial Number,Account,Account ID,Last Detected', ...rows].join('\n'),
+      );
+      return path;
+    };
+    // June: 104; July: 112 (the adjustment month); August: 120; the August file imported first.
+    const august = await file('aug.csv', 120, '2026-08-31T10:00:00Z');
+    const june = await file('jun.csv', 104, '2026-06-30T10:00:00Z');
+    const july = await file('jul.csv', 112, '2026-07-31T10:00:00Z');
+    const status = async (month: string) => {
+      const result = await csm(
+        'status',
+        '--contracts',
+        register,
+        ...[august, june, july].flatMap((f) => ['--inventory', f]),
+        '--month',
+        month,
+        '--json',
+      );
+      expect(result.stderr).toBe('');
+      return (JSON.parse(result.stdout) as StatusJson).contracts[0]?.categories[0];
+    };
+    expect(await status('2026-06')).toMatchObject({ count: 104, status: 'within' });
+    expect((await status('2026-06'))?.action).toBeUndefined();
+    expect(await status('2026-07')).toMatchObject({
+      count: 112,
+      action: 'due',
+      trueUp: { added: 12, amount: '294.00', projected: false },
+    });
+    // August counts its own 120, but the true-up stays July's: 12 added, overdue until quoted.
+    expect(await status('2026-08')).toMatchObject({
+      count: 120,
+      action: 'due',
+      trueUp: { added: 12, amount: '294.00', projected: false },
+    });
   });
 
   it('reads an XLSX register with typed cells and gives the same figures as its CSV', async () => {
@@ -185,6 +240,8 @@ describe('csm status', () => {
       inventory,
       '--month',
       '2026-04',
+      '--as-of',
+      '2026-04-30',
       '--json',
     );
     expect(result.stderr).toBe('');

@@ -13,6 +13,7 @@ import {
 } from '../../../../renderer/db/backup';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import { loadDemoPortfolio } from '../../../../renderer/db/demo';
+import { snapshotDevices } from '../../../../renderer/db/device-lists';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../../renderer/db/migrations';
 import { writeSetting } from '../../../../renderer/db/settings';
 
@@ -289,8 +290,28 @@ describe('a good backup', () => {
     expect((await target.customers.get(book.customers[0]!.id))?.name).toBe(text);
   });
 
-  it('every migration that moves rows says how, row by row, for restores', () => {
-    for (const migration of MIGRATIONS)
-      if (migration.upgrade) expect(migration.rows, migration.name).toBeDefined();
+  it('runs the cross-table upgrades on an older backup: a version 2 book gets its current device lists', async () => {
+    const name = `old-lists-${Math.random()}`;
+    const old = new WorkstationDatabase(name, MIGRATIONS.slice(0, 2));
+    opened.push(old);
+    await old.open();
+    const first = book.inventories[0]!;
+    await old.table('customers').bulkAdd(book.customers);
+    await old
+      .table('inventoryChunks')
+      .add({ customerId: first.customerId, chunk: 0, devices: first.devices });
+    // As version 2 kept it: no device list.
+    const { deviceList: _kept, ...latest } = book.snapshots
+      .filter((s) => s.customerId === first.customerId)
+      .at(-1)!;
+    await old.table('snapshots').add(latest);
+    const text = await (await createBackup(old)).text();
+    old.close();
+    const target = await freshDb(name);
+    await restoreBackup(target, 'Jonas', await readBackup(blob(text), target), keepNowhere);
+    const restored = await target.snapshots.get(latest.id);
+    expect(restored?.deviceList).toMatch(/^[0-9a-f]{64}$/);
+    const listed = await snapshotDevices(target, restored!);
+    expect(listed?.length).toBe(first.devices.length);
   });
 });

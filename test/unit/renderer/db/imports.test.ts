@@ -10,6 +10,7 @@ import type { Device } from '../../../../shared/model/device';
 import type { Customer } from '../../../../shared/model/entities';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import { classifyModel, commitImport } from '../../../../renderer/db/imports';
+import { snapshotDevices } from '../../../../renderer/db/device-lists';
 import { readInventory } from '../../../../renderer/db/inventory';
 
 const opened: WorkstationDatabase[] = [];
@@ -123,6 +124,37 @@ describe('committing an import', () => {
       ['inventory', 'import'],
       ['inventory', 'import'],
     ]);
+  });
+
+  it('keeps every import’s device list: a past month stays listable after later imports', async () => {
+    const db = await freshDb();
+    await db.customers.add(contoso);
+    const assignments = [{ account: 'Contoso AB', accountId: '', customerId: 'c1' }];
+    const commit = (devices: Device[], asOf: string, hash: string) =>
+      commitImport(db, 'K', {
+        parsed: parsedFile(devices, asOf, hash),
+        assignments,
+        newCustomers: [],
+        overrides: [],
+      });
+    const june = [device('A0', 'Poly CCX 400', 'Contoso AB'), ...july.slice(0, 2)];
+    await commit(july.slice(0, 2), '2026-07-31', 'h1');
+    await commit(august, '2026-08-31', 'h2');
+    // A June export imported last is kept as history, with a complete list of its own.
+    await commit(june, '2026-06-30', 'h0');
+    const listed = async (asOf: string) => {
+      const snapshot = await db.snapshots.get(`c1:${asOf}`);
+      const devices = snapshot ? await snapshotDevices(db, snapshot) : null;
+      return devices?.map((d) => d.serial);
+    };
+    expect(await listed('2026-07-31')).toEqual(['A1', 'A2']);
+    expect(await listed('2026-08-31')).toEqual(['A1', 'A3']);
+    expect(await listed('2026-06-30')).toEqual(['A0', 'A1', 'A2']);
+    const lists = await db.deviceLists.toArray();
+    const augustHash = (await db.snapshots.get('c1:2026-08-31'))?.deviceList;
+    const augustList = lists.find((l) => l.hash === augustHash);
+    expect(augustList?.list).toMatchObject({ depth: 1, removed: ['A2'] });
+    expect(lists.find((l) => l.devices === 3)?.list.base).toBeNull();
   });
 
   it('reports what was added and removed since the previous import', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatters } from '../../../../renderer/components/shell/format';
 import { hrefOf, parseRoute } from '../../../../renderer/components/shell/route';
 import { systemLanguage } from '../../../../renderer/i18n';
-import { en } from '../../../../renderer/i18n/en';
-import { sv } from '../../../../renderer/i18n/sv';
+import { en } from '../../../../shared/i18n/en';
+import { sv } from '../../../../shared/i18n/sv';
 import { money } from '../../../../shared/terms/money';
 
 function paths(value: unknown, prefix = ''): string[] {
@@ -16,7 +16,7 @@ describe('translations', () => {
   it('have the same keys and the same placeholders in Swedish and English', () => {
     expect(paths(sv)).toEqual(paths(en));
     const placeholders = (text: string) =>
-      [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      [...text.matchAll(/\{\{(\w+)(?:, *\w+)?\}\}/g)].map((m) => m[1]).sort();
     const lookup = (messages: unknown, path: string) =>
       path
         .split('.')

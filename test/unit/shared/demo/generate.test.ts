@@ -12,7 +12,7 @@ const byName = (name: string) => {
   const row = portfolioRow(
     customer,
     contract,
-    snapshots.at(-1),
+    snapshots,
     DEFAULT_PARTNER_SETTINGS,
     { headsetRmasThisYear: 0, usedMinutesByMonth: {}, lateRmas: 0, unreturnedRmas: 0 },
     '2026-11-20',

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../../shared/catalog';
 import { deviceIdentity, summarizeInventory } from '../../../../shared/inventory';
 import type { Device } from '../../../../shared/model/device';
-import type { Contract, Customer, InventorySnapshot } from '../../../../shared/model/entities';
+import type {
+  Contract,
+  Customer,
+  InventorySnapshot,
+  TrueUp,
+} from '../../../../shared/model/entities';
 import { customerAlerts } from '../../../../shared/reports/alerts';
 import { portfolioRow } from '../../../../shared/reports/portfolio';
 import {
@@ -117,6 +122,35 @@ describe('portfolio alerts', () => {
       mac: '',
       hardwareFamily: '',
     }));
+  const NO_WORK = {
+    headsetRmasThisYear: 0,
+    usedMinutesByMonth: {},
+    lateRmas: 0,
+    unreturnedRmas: 0,
+  };
+  const quotedTrueUp: TrueUp = {
+    id: 't1',
+    contractId: contract.id,
+    category: 'video',
+    termStart: contract.termStart,
+    adjustmentMonth: '2026-07',
+    state: 'quoted',
+    asOf: '2026-07-31',
+    count: 112,
+    ordered: 100,
+    added: 12,
+    unitPriceMinor: 4900,
+    currency: 'SEK',
+    monthsWhole: 6,
+    monthsPartial: [0, 1],
+    amountMinor: 29400,
+    quoteNumber: 'Q-1',
+    poNumber: '',
+    events: [
+      { state: 'due', at: '2026-08-02T09:00:00Z', user: 'K' },
+      { state: 'quoted', at: '2026-08-02T09:00:00Z', user: 'K' },
+    ],
+  };
   const latest = (asOf: string): InventorySnapshot => ({
     id: 's',
     customerId: 'c',
@@ -136,11 +170,11 @@ describe('portfolio alerts', () => {
     ),
   });
 
-  it('lists the true-up due, the coming adjustment with its projected amount, RMAs, unknown models and overspent hours', () => {
+  it('lists the coming adjustment with its projected amount, RMAs, unknown models and overspent hours; a projected true-up needs no action yet', () => {
     const row = portfolioRow(
       customer,
       contract,
-      latest('2026-06-01'),
+      [latest('2026-06-01')],
       DEFAULT_PARTNER_SETTINGS,
       {
         headsetRmasThisYear: 9,
@@ -150,8 +184,11 @@ describe('portfolio alerts', () => {
       },
       '2026-06-05',
     );
+    expect(row.categories.find((c) => c.category === 'video')).toMatchObject({
+      action: 'projected',
+      adjustmentMonth: '2026-07',
+    });
     expect(row.alerts.map((a) => a.kind)).toEqual([
-      'trueUpDue',
       'adjustmentSoon',
       'rmaWarning',
       'hoursOverspent',
@@ -170,6 +207,40 @@ describe('portfolio alerts', () => {
         moneyToDecimal(adjustment.projected),
       ],
     ).toEqual(['2026-07', '294.00']);
+  });
+
+  it('puts a true-up due, and one in progress, under "needs action" with its next step', () => {
+    const due = portfolioRow(
+      customer,
+      contract,
+      [latest('2026-07-31')],
+      DEFAULT_PARTNER_SETTINGS,
+      NO_WORK,
+      '2026-08-05',
+    );
+    expect(due.alerts.find((a) => a.kind === 'trueUp')).toMatchObject({
+      kind: 'trueUp',
+      category: 'video',
+      action: 'due',
+      isOverdue: true,
+    });
+    const quoted = portfolioRow(
+      customer,
+      contract,
+      [latest('2026-07-31')],
+      DEFAULT_PARTNER_SETTINGS,
+      NO_WORK,
+      '2026-08-05',
+      [quotedTrueUp],
+    );
+    expect(quoted.alerts.find((a) => a.kind === 'trueUp')).toMatchObject({
+      action: 'inProgress',
+      state: 'quoted',
+    });
+    expect(quoted.categories.find((c) => c.category === 'video')).toMatchObject({
+      action: 'inProgress',
+      quoteNumber: 'Q-1',
+    });
   });
 
   it('warns of renewals within 90 and 180 days and of an inventory older than 35 days', () => {

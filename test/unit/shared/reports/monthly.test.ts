@@ -54,6 +54,7 @@ function report(month: string, snapshots: InventorySnapshot[], chosen: Contract 
     trueUps: [],
     snapshots,
     devices: [],
+    previousDevices: null,
     catalog: shippedCatalog(),
     rmas: [],
     timeEntries: [],
@@ -73,6 +74,8 @@ describe('the monthly report’s true-up (TERMS.md §4)', () => {
       months: '6',
       monthsCharged: 6,
       amount: '294.00',
+      quoteNumber: '',
+      poNumber: '',
     });
     expect(
       report('2026-08', [snapshot('2026-07-31', 112), snapshot('2026-08-31', 120)]).categories[0]
@@ -98,6 +101,8 @@ describe('the monthly report’s true-up (TERMS.md §4)', () => {
       ['categories.0.count', 104, 106],
       ['categories.0.growthPct', 4, 6],
       ['categories.0.status', 'within', 'trueUpDue'],
+      ['categories.0.action', null, 'atRenewal'],
+      ['categories.0.unitsAtRenewal', null, 6],
     ]);
     expect(reportChanges(sent, sent)).toEqual([]);
   });
@@ -120,6 +125,8 @@ describe('months charged in the report', () => {
       months: '6 + 14/31',
       monthsCharged: 6.451613,
       amount: '322.58',
+      quoteNumber: '',
+      poNumber: '',
     });
   });
 });
