@@ -48,9 +48,12 @@ export function StatusBadge({ status }: { status: DashboardStatus | null }) {
 export function StandingBadge({
   cell,
   hasDetail = true,
+  isStatusShown = true,
 }: {
   cell: PortfolioCategory;
   hasDetail?: boolean;
+  /** False where a StatusBadge stands beside it: the status is said once. */
+  isStatusShown?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -60,8 +63,8 @@ export function StandingBadge({
     <Stack gap={2} align="flex-start">
       <Badge
         color={ACTION_COLORS[cell.action]}
-        variant={cell.action === 'due' || cell.action === 'inProgress' ? 'filled' : 'light'}
-        data-status={cell.status ?? 'none'}
+        variant="filled"
+        data-status={isStatusShown ? (cell.status ?? 'none') : undefined}
         data-action={cell.action}
         styles={WRAP}
         title={detail}

@@ -184,7 +184,9 @@ export function describeReportChanges(
     change(named(d.report.columns.amount), text(old?.trueUp?.amount), text(line.trueUp?.amount));
   }
   change(d.report.columns.rmaUsed, text(sent.rma?.used), text(now.rma?.used));
-  change(d.report.columns.hoursUsed, text(sent.hours?.usedMinutes), text(now.hours?.usedMinutes));
+  const hours = (minutes: number | undefined) =>
+    minutes === undefined ? '–' : `${f.number(minutes / 60, 2)} h`;
+  change(d.report.columns.hoursUsed, hours(sent.hours?.usedMinutes), hours(now.hours?.usedMinutes));
   change(d.report.figures.casesOpened, text(sent.cases.opened), text(now.cases.opened));
   change(d.report.figures.casesResolved, text(sent.cases.resolved), text(now.cases.resolved));
   change(d.report.figures.incidentsOpened, text(sent.incidents.opened), text(now.incidents.opened));

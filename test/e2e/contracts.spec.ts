@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { ContractsPage } from './pages/contracts';
 import { ImportsPage } from './pages/imports';
@@ -62,8 +63,9 @@ test('a contract through the TERMS.md §3–4 example: baseline, due, quote, PO,
     'trueUpDue',
   );
   await expect(contracts.trueUp('video')).toHaveAttribute('data-state', 'due');
-  await expect(contracts.trueUp('video')).toContainText(
-    '12 added × SEK 49.00 × 6 months / 12 = SEK 294.00',
+  await expect(contracts.trueUp('video')).toContainText('12 × 49.00 × 6 / 12 = 294.00 SEK');
+  await expect(contracts.standing('video').locator('[data-action="due"]')).toHaveText(
+    'True-up due',
   );
 
   await contracts.trueUpStep('video', 'Quote…');
@@ -98,12 +100,31 @@ test('a contract through the TERMS.md §3–4 example: baseline, due, quote, PO,
   await expect(contracts.baselineHistory()).toContainText('True-up applied · Karin');
   await expect(contracts.changeHistory()).toContainText('Contract created');
   await expect(contracts.changeHistory()).toContainText('True-up quoted');
-  await expect(contracts.changeHistory()).toContainText('state: ordered → applied');
+  await expect(contracts.changeHistory()).toContainText('Video: ordered with PO PO-4711');
+  await expect(contracts.changeHistory()).toContainText('Video: applied, ordered units now 112');
+  await expect(contracts.changeHistory()).not.toContainText('events.');
 
-  // The quote sheet is a typed workbook download.
+  // The quote sheet is a typed workbook: numbers, money and the date as such, not text.
   const download = page.waitForEvent('download');
   await contracts.trueUp('video').getByRole('button', { name: 'Quote sheet' }).click();
   expect((await download).suggestedFilename()).toBe('Contoso AB – Q-2026-17.xlsx');
+  const quote = new ExcelJS.Workbook();
+  await quote.xlsx.readFile(await (await download).path());
+  const value = (field: string) => {
+    let found: ExcelJS.Cell | undefined;
+    quote.worksheets[0]?.eachRow((row) => {
+      if (row.getCell(1).text.startsWith(field)) found = row.getCell(2);
+    });
+    return found;
+  };
+  expect(value('Count')?.value).toBe(112);
+  expect(value('Added units')?.value).toBe(12);
+  expect(value('Ordered before')?.value).toBe(100);
+  expect(value('Amount')?.value).toBe(294);
+  expect(value('Amount')?.numFmt).toBe('#,##0.00');
+  expect(value('Unit price')?.value).toBe(49);
+  expect(value('Months charged')?.value).toBe(6);
+  expect(value('Inventory as of')?.value).toEqual(new Date(`${today}T00:00:00Z`));
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -174,7 +195,15 @@ test('renewals: the pipeline, a what-if that leaves the contract alone, acceptin
   await app.goTo('Renewals');
   const renewal = page.getByTestId('renewal').filter({ hasText: 'PE-9' });
   await expect(renewal.locator('[data-field="renewalValue"]')).toHaveText('SEK 2,000.00');
-  await renewal.getByLabel('Price uplift').fill('3.5');
+  // Typed as a user types: into the field showing "0 %", the 5 after the 0.
+  const uplift = renewal.getByLabel('Price uplift');
+  await uplift.click();
+  await uplift.press('Home');
+  await uplift.press('ArrowRight');
+  await uplift.pressSequentially('5');
+  await expect(uplift).toHaveValue(/^0?5 %$/);
+  await expect(renewal.locator('[data-field="renewalValue"]')).toHaveText('SEK 2,100.00');
+  await uplift.fill('3.5');
   await renewal.getByLabel('Next agreed growth, Voice').fill('5');
   await expect(renewal.locator('[data-field="nextOrdered"]')).toHaveText('25');
   await expect(renewal.locator('[data-field="renewalValue"]')).toHaveText('SEK 2,587.50');

@@ -30,13 +30,14 @@ test('the portfolio shows the seeded statuses and the alerts that need action', 
   const app = new Workstation(page);
   expect(await app.statusOf('Contoso AB', 'Video')).toBe('trueUpDue');
   expect(await app.statusOf('Nordlys Energi AS', 'Video')).toBe('under');
-  expect(await app.statusOf('Göta Kanal Logistik AB', 'Video')).toBe('within');
+  expect(await app.statusOf('Skärgårdens Vård AB', 'Voice')).toBe('under');
+  expect(await app.statusOf('Göta Kanal Logistik AB', 'Video')).toBe('trueUpDue');
   const row = (name: string) => app.portfolioTable().locator(`tbody tr[data-customer="${name}"]`);
   await expect(row('Aurora Sparebank ASA').locator('[data-alert="rmaWarning"]')).toContainText(
     'Headset RMAs',
   );
   await expect(row('Skärgårdens Vård AB').locator('[data-alert="unknownModels"]')).toContainText(
-    '6 devices of unknown models',
+    '6 devices of 2 unknown models',
   );
   await expect(row('Contoso AB').locator('[data-alert="renewalSoon"]')).toBeVisible();
   await page.getByRole('switch', { name: 'Only customers needing action' }).check({ force: true });

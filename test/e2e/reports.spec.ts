@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Download } from '@playwright/test';
-import { pick } from './pages/pick';
+import { monthLabel, pick } from './pages/pick';
 import { ServicePage } from './pages/service';
 import { Workstation } from './pages/workstation';
 
@@ -30,7 +30,7 @@ test('a monthly report: exported with a note and archived; after new data it re-
   await app.enterName('Karin');
   await app.loadDemoPortfolio();
   await app.goTo('Reports');
-  await pick(page.getByRole('combobox', { name: 'Month' }), month);
+  await pick(page.getByRole('combobox', { name: 'Month' }), monthLabel(month));
   const contoso = page.getByTestId('report-list').locator('tr[data-customer="Contoso AB"]');
   await expect(contoso).toContainText('Not sent');
   await contoso.getByRole('button', { name: 'Export…' }).click();
@@ -64,14 +64,14 @@ test('a monthly report: exported with a note and archived; after new data it re-
   await service.logTime('1:00', 'Onboarding', 'New site');
 
   await app.goTo('Reports');
-  await pick(page.getByRole('combobox', { name: 'Month' }), month);
+  await pick(page.getByRole('combobox', { name: 'Month' }), monthLabel(month));
   await contoso.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('dialog')).toContainText('Sent');
   await page
     .getByRole('dialog')
     .getByRole('button', { name: 'What changed since it was sent?' })
     .click();
-  await expect(page.getByTestId('report-changes')).toContainText('hours.usedMinutes');
+  await expect(page.getByTestId('report-changes')).toContainText('CSM hours used:');
   download = page.waitForEvent('download');
   await page.getByRole('dialog').getByRole('button', { name: 'Re-export as sent' }).click();
   const again = await workbookOf(await download);
@@ -91,8 +91,9 @@ test('all customers for a month: a workbook each and the portfolio workbook, wit
   const downloads: Download[] = [];
   page.on('download', (d) => downloads.push(d));
   await page.getByRole('button', { name: 'Export all customers…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Export 12 reports' }).click();
   await expect(page.getByTestId('batch-progress')).toBeVisible();
-  await expect(page.getByText(/13 workbooks saved in your downloads and archived/)).toBeVisible({
+  await expect(page.getByText(/12 workbooks saved in your downloads and archived/)).toBeVisible({
     timeout: 60_000,
   });
   await expect.poll(() => downloads.length).toBe(13);

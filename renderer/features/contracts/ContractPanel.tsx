@@ -209,7 +209,7 @@ export function ContractPanel({
                   <StatusBadge status={row.status} />
                 </Table.Td>
                 <Table.Td data-field="trueUp">
-                  {row.action ? <StandingBadge cell={row} /> : '–'}
+                  {row.action ? <StandingBadge cell={row} isStatusShown={false} /> : '–'}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -157,7 +157,7 @@ export function RegisterPreview({
                   <Table.Td>
                     <Badge
                       color={ACTION_COLORS[p.action]}
-                      variant="light"
+                      variant="filled"
                       styles={{ root: { height: 'auto' }, label: { whiteSpace: 'nowrap' } }}
                     >
                       {t(`register.actions.${p.action}`)}

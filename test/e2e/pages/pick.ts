@@ -8,3 +8,9 @@ export async function pick(combobox: Locator, option: string): Promise<void> {
     await choice.click({ timeout: 1000 });
   }).toPass({ timeout: 10_000 });
 }
+
+/** A month as the month pickers name it: "December 2026". */
+export const monthLabel = (yyyyMm: string) =>
+  new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${yyyyMm}-01T00:00:00Z`),
+  );

@@ -43,7 +43,9 @@ describe('device lists', () => {
     const devices = Array.from({ length: 500 }, (_, i) => device(499 - i));
     const list = makeDeviceList(devices, null);
     expect(list.base).toBeNull();
-    expect(readDeviceList(JSON.parse(JSON.stringify(list)) as typeof list, null)).toEqual(sortedCopy(devices));
+    expect(readDeviceList(JSON.parse(JSON.stringify(list)) as typeof list, null)).toEqual(
+      sortedCopy(devices),
+    );
   });
 
   it('keep milliseconds where a Last Detected has them', () => {
