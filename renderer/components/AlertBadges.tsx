@@ -39,10 +39,13 @@ export function useAlertText(): (alert: Alert) => string {
       case 'approaching':
         return t('alerts.approaching', { category: t(`classes.${alert.category}`) });
       case 'adjustmentSoon':
-        return t('alerts.adjustmentSoon', {
-          month: alert.month,
-          amount: format.money(alert.projected),
-        });
+        return t(
+          alert.projected.minor > 0 ? 'alerts.adjustmentSoon' : 'alerts.adjustmentSoonNothing',
+          {
+            month: format.month(alert.month),
+            amount: format.money(alert.projected),
+          },
+        );
       case 'renewalSoon':
       case 'renewal':
         return t(`alerts.${alert.kind}`, { date: format.date(alert.date), days: alert.days });
@@ -93,6 +96,7 @@ export function AlertBadges({
           tt="none"
           size={isCompact ? 'sm' : 'md'}
           data-alert={alert.kind}
+          radius="sm"
           styles={{ root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' } }}
           {...(alert.kind === 'unknownModels' && onUnknownModels
             ? {

@@ -316,7 +316,8 @@ export const en = {
     trueUpQuoted: '{{category}}: true-up quoted: enter the PO',
     trueUpOrdered: '{{category}}: true-up ordered: apply it',
     approaching: '{{category}}: approaching baseline',
-    adjustmentSoon: 'Adjustment {{month}}: {{amount}} projected',
+    adjustmentSoon: 'Adjustment in {{month}}: {{amount}} at today’s count',
+    adjustmentSoonNothing: 'Adjustment in {{month}}: nothing to charge at today’s count',
     renewalSoon: 'Renews {{date}} ({{days}} days)',
     renewal: 'Renews {{date}} ({{days}} days)',
     rmaWarning: 'Headset RMAs {{used}} of {{allowed}}',
@@ -332,7 +333,6 @@ export const en = {
   },
   dashboard: {
     monthShown: 'Month shown',
-    thisMonth: 'This month ({{month}})',
     pastMonth:
       'As it stood at the end of {{month}} ({{date}}): the inventory, contract, true-ups and records of that day.',
     service: 'Service',

@@ -42,7 +42,7 @@ export const sv: Messages = {
     under: 'Under',
     within: 'Inom',
     approaching: 'Närmar sig',
-    trueUpDue: 'Över justeringsgränsen',
+    trueUpDue: 'Över gränsen',
     none: 'Ingen inventering',
   },
   firstRun: {
@@ -319,7 +319,8 @@ export const sv: Messages = {
     trueUpQuoted: '{{category}}: justering offererad: ange ordernumret',
     trueUpOrdered: '{{category}}: justering beställd: genomför den',
     approaching: '{{category}}: närmar sig baslinjen',
-    adjustmentSoon: 'Justering {{month}}: {{amount}} beräknat',
+    adjustmentSoon: 'Justering i {{month}}: {{amount}} vid dagens antal',
+    adjustmentSoonNothing: 'Justering i {{month}}: inget att debitera vid dagens antal',
     renewalSoon: 'Förnyas {{date}} ({{days}} dagar)',
     renewal: 'Förnyas {{date}} ({{days}} dagar)',
     rmaWarning: 'Hörlurs-RMA {{used}} av {{allowed}}',
@@ -335,7 +336,6 @@ export const sv: Messages = {
   },
   dashboard: {
     monthShown: 'Månad som visas',
-    thisMonth: 'Denna månad ({{month}})',
     pastMonth:
       'Som det var i slutet av {{month}} ({{date}}): den dagens inventering, avtal, justeringar och poster.',
     service: 'Service',

@@ -88,7 +88,12 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
   const actions = useDataActions(settings.userName);
   const Current = screens[route.screen];
 
-  useHotkeys(SCREENS.map((screen, i) => [`alt+${i + 1}`, () => navigate(screen)]));
+  // Alt+number works wherever the focus is, in a field too.
+  useHotkeys(
+    SCREENS.map((screen, i) => [`alt+${i + 1}`, () => navigate(screen)]),
+    [],
+    true,
+  );
   useEffect(prefetchScreens, []);
 
   useEffect(

@@ -66,12 +66,9 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
             <Select
               aria-label={t('dashboard.monthShown')}
               size="xs"
-              w={170}
+              w={180}
               allowDeselect={false}
-              data={view.months.map((m, i) => ({
-                value: m,
-                label: i === 0 ? t('dashboard.thisMonth', { month: monthLabel(m) }) : monthLabel(m),
-              }))}
+              data={view.months.map((m) => ({ value: m, label: monthLabel(m) }))}
               value={view.month}
               onChange={(value) => setMonth(value === view.months[0] ? null : value)}
               data-testid="month-picker"

@@ -223,7 +223,7 @@ export default function PortfolioScreen({ settings }: { settings: Settings }) {
                     <CategoryCell cell={row.categories.find((c) => c.category === category)} />
                   </Table.Td>
                 ))}
-                <Table.Td maw={360} onClick={(event) => event.stopPropagation()}>
+                <Table.Td miw={240} maw={360} onClick={(event) => event.stopPropagation()}>
                   <AlertBadges
                     alerts={row.alerts.filter((a) => a.kind !== 'approaching')}
                     isCompact

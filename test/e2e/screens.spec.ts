@@ -1,0 +1,98 @@
+/**
+ * Every screen as a user sees it, in English and Swedish, at 1280 × 800 and 1920 × 1080: a screenshot
+ * of each (in test-results/screens, to read), and no text cut off: a badge, chip or cell whose text is
+ * wider than its box fails the test.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { CustomerPage } from './pages/customer';
+import { Workstation } from './pages/workstation';
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** Elements whose text does not fit: clipped with an ellipsis or overflowing their box. */
+function clipped(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label, td, th, button, label')]
+      .filter((element) => {
+        if (element.offsetParent === null || element.closest('[data-allow-clip]')) return false;
+        const style = getComputedStyle(element);
+        const hides = style.overflow === 'hidden' || style.textOverflow === 'ellipsis';
+        return hides && element.scrollWidth > element.clientWidth + 1;
+      })
+      .map((element) => `${element.tagName.toLowerCase()}: ${element.textContent?.trim() ?? ''}`),
+  );
+}
+
+async function capture(page: Page, name: string, size: { width: number; height: number }) {
+  await page.waitForTimeout(300);
+  await page.screenshot({
+    path: `test-results/screens/${name}-${size.width}.png`,
+    fullPage: true,
+  });
+  expect(await clipped(page), `${name} at ${size.width}`).toEqual([]);
+}
+
+for (const language of ['en', 'sv'] as const) {
+  test(`every screen in ${language === 'en' ? 'English' : 'Swedish'}, nothing cut off`, async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const app = new Workstation(page);
+    await app.open();
+    await app.enterName('Karin');
+    await app.loadDemoPortfolio();
+    if (language === 'sv') {
+      await app.goTo('Settings');
+      await page.getByText('Svenska', { exact: true }).click();
+      await expect(page.getByRole('heading', { name: 'Inställningar', level: 1 })).toBeVisible();
+    }
+    const nav = (index: number) => page.keyboard.press(`Alt+${index}`);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const shot = (name: string) => capture(page, `${language}-${name}`, size);
+      await nav(1);
+      await expect(app.portfolioTable()).toBeVisible();
+      await shot('portfolio');
+      const customer = new CustomerPage(page);
+      await page.getByRole('link', { name: 'Nordlys Energi AS', exact: true }).click();
+      await expect(page.getByTestId('trend-panel')).toBeVisible();
+      await shot('dashboard');
+      await page.getByTestId('month-picker').click();
+      await page.getByRole('option').nth(2).click();
+      await expect(page.getByTestId('past-month')).toBeVisible();
+      await shot('dashboard-past-month');
+      await page.getByRole('tab').nth(3).click();
+      await expect(page.getByTestId('contract-panel')).toBeVisible();
+      await shot('contract');
+      await page.getByRole('tab').nth(4).click();
+      await expect(page.getByTestId('service-panel')).toBeVisible();
+      await shot('service');
+      void customer;
+      for (const [index, name] of [
+        [2, 'customers'],
+        [3, 'renewals'],
+        [4, 'time'],
+        [5, 'imports'],
+        [6, 'reports'],
+        [7, 'settings'],
+      ] as const) {
+        await nav(index);
+        await page.waitForTimeout(400);
+        await shot(name);
+      }
+      await nav(6);
+      await page
+        .getByRole('button', {
+          name: language === 'en' ? 'Export all customers…' : /Exportera alla/,
+        })
+        .click();
+      await expect(page.getByTestId('batch-dialog')).toBeVisible();
+      await shot('reports-batch');
+      await page.keyboard.press('Escape');
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+}
