@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /** Unit tests: Node for shared/ and main/, fake-indexeddb for renderer/db, jsdom for components. */
+/** Tests do real work (a demo book, a 190 MB file, processes): two loaded cores need more than 5 s. */
+const testTimeout = 60_000;
+
 export default defineConfig({
   test: {
     maxWorkers: 2,
@@ -9,6 +12,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          testTimeout,
           globalSetup: ['test/unit/build-cli.ts'],
           include: [
             'test/unit/shared/**/*.test.ts',
@@ -21,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'db',
           environment: 'node',
+          testTimeout,
           include: ['test/unit/renderer/db/**/*.test.ts'],
           setupFiles: ['test/unit/setup-indexeddb.ts'],
         },
@@ -29,6 +34,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          testTimeout,
           include: ['test/unit/renderer/{components,features,i18n,platform}/**/*.test.{ts,tsx}'],
           setupFiles: ['test/unit/setup-dom.ts'],
         },

@@ -5,7 +5,7 @@ import { API } from '../../../shared/api';
 const binary = electronBinary();
 
 const SKIP_REASON =
-  'The Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD, no network); the desktop shell runs where it exists.';
+  'The Electron binary is not installed here (npm install runs no install scripts and this machine cannot download it); the desktop shell runs where it exists.';
 
 // The list reporter does not print skip reasons: say it in the output too.
 if (binary === null) console.log(`[electron] skipped: ${SKIP_REASON}`);

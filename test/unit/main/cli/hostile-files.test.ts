@@ -9,13 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCapped } from '../../../../main/cli/capped';
 import { sheetRow, sheetXml, workbookZip } from '../services/inventory/xlsx-builder';
 import { spawnCsm } from './spawn-csm';
-
-// Each test starts real processes; on a loaded two-core machine that takes seconds, not milliseconds.
-vi.setConfig({ testTimeout: 60_000 });
 
 let dir = '';
 let temp = '';
