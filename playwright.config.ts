@@ -13,6 +13,8 @@ const hostName = 'e2etestworkstation.localhost';
 export const E2E_ORIGIN = `http://${hostName}:${port}`;
 /** The signed-in browser state every test starts from (its session cookie). */
 export const AUTH_STATE = 'test-results/.auth/state.json';
+/** The browser host's own data folder (safety backups, Lens API connections). */
+export const HOST_DATA = 'test-results/host-data';
 const isCi = Boolean(process.env['CI']);
 
 export default defineConfig({
@@ -51,7 +53,7 @@ export default defineConfig({
     env: {
       CSM_HOST_TOKEN: E2E_TOKEN,
       CSM_HOST_NAME: hostName.replace('.localhost', ''),
-      CSM_HOST_DATA: 'test-results/host-data',
+      CSM_HOST_DATA: HOST_DATA,
     },
     // The first link works once: a server left running from another run could not sign in again.
     reuseExistingServer: false,

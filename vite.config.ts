@@ -12,6 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: false,
+    minify: process.env.CSM_NO_MINIFY ? false : 'esbuild',
     chunkSizeWarningLimit: 1500,
   },
   worker: { format: 'es' },

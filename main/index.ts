@@ -9,6 +9,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -17,12 +18,14 @@ import { join } from 'node:path';
 import { MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand } from '../shared/api';
 import { openFileWithDialog, saveFilesWithDialog, saveFileWithDialog } from './app/dialogs';
 import { menuTemplate } from './app/menu';
+import { osSealer } from './app/secrets';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app/protocol';
 import { hardenSession, hardenWebContents } from './app/security';
 import { windowOptions } from './app/window';
 import { loadWindowState, saveWindowState } from './app/window-state';
 import { APP_ORIGIN, handle } from './ipc/handle';
-import { inventoryWorkerPath } from './services/inventory/run-worker';
+import { inventoryWorkerPath, prepareWorker } from './services/inventory/run-worker';
+import { LensConnections } from './services/lens/connections';
 import { services, type ServiceContext } from './services/registry';
 
 const rendererRoot = join(__dirname, '..', 'renderer');
@@ -45,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenWebContents(contents, (url) => shell.openExternal(url)),
   );
 
+  const lens = new LensConnections(app.getPath('userData'), osSealer(safeStorage));
   const context = (): ServiceContext => ({
     host: 'desktop',
     version: app.getVersion(),
@@ -52,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
     dataDir: app.getPath('userData'),
     progress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
     inventoryWorker: inventoryWorkerPath(__dirname),
+    lens,
   });
 
   const windowOf = (sender: Electron.WebContents) => {
@@ -76,6 +81,12 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'buildWorkbook', (input) => services.buildWorkbook(input, context()));
   handle(ipcMain, 'parseRegister', (input) => services.parseRegister(input, context()));
   handle(ipcMain, 'cancelTask', (input) => services.cancelTask(input, context()));
+  handle(ipcMain, 'listLensConnections', (input) => services.listLensConnections(input, context()));
+  handle(ipcMain, 'saveLensConnection', (input) => services.saveLensConnection(input, context()));
+  handle(ipcMain, 'removeLensConnection', (input) =>
+    services.removeLensConnection(input, context()),
+  );
+  handle(ipcMain, 'pullLens', (input) => services.pullLens(input, context()));
 
   const createWindow = async () => {
     const statePath = join(app.getPath('userData'), 'window-state.json');
@@ -107,6 +118,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     registerAppProtocol(protocol, rendererRoot);
     await createWindow();
+    prepareWorker(inventoryWorkerPath(__dirname));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void createWindow();
     });

@@ -76,3 +76,19 @@ export async function benchXlsx(rows) {
   }
   return path;
 }
+
+/** A contract register with one contract for the generated exports' account (Bench AB). */
+export async function benchRegister() {
+  const path = 'bench-results/data/register.csv';
+  await mkdir('bench-results/data', { recursive: true });
+  await writeFile(
+    path,
+    [
+      'Contract ID,Customer,Master Account ID,Lens Account,Term Start,Term Months,Currency,Category,Installed At Start,Agreed Growth,Unit Price',
+      'PE-9001,Bench AB,MA-9001,Bench AB,2026-01-01,36,SEK,video,20000,0,4900.00',
+      'PE-9001,Bench AB,MA-9001,Bench AB,2026-01-01,36,SEK,headsets,30000,0,490.00',
+      'PE-9001,Bench AB,MA-9001,Bench AB,2026-01-01,36,SEK,voice,25000,0,990.00',
+    ].join('\r\n'),
+  );
+  return path;
+}

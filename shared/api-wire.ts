@@ -6,17 +6,17 @@ export const FRAMED_CONTENT_TYPE = 'application/x-csm-framed';
 
 const BYTES_MARK = '$bytes';
 
-export function encodeFramed(input: Record<string, unknown>): Uint8Array {
+/** The request in its three parts (length, JSON, bytes): a Blob of them is the body, with no copy. */
+export function framedParts(
+  input: Record<string, unknown>,
+): [Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>, Uint8Array] {
   const entry = Object.entries(input).find(([, value]) => value instanceof Uint8Array);
   const json = new TextEncoder().encode(
     JSON.stringify(entry ? { ...input, [entry[0]]: { [BYTES_MARK]: true } } : input),
   );
-  const bytes = entry ? (entry[1] as Uint8Array) : new Uint8Array();
-  const framed = new Uint8Array(4 + json.length + bytes.length);
-  new DataView(framed.buffer).setUint32(0, json.length);
-  framed.set(json, 4);
-  framed.set(bytes, 4 + json.length);
-  return framed;
+  const length = new Uint8Array(4);
+  new DataView(length.buffer).setUint32(0, json.length);
+  return [length, json, entry ? (entry[1] as Uint8Array) : new Uint8Array()];
 }
 
 export function decodeFramed(framed: Uint8Array): unknown {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { catalogEntrySchema } from './catalog/schema';
-import { DEVICE_FIELDS, type Device } from './model/device';
+import { DEVICE_FIELDS } from './model/device';
 import type { ParsedInventory } from './inventory/parsed';
 import type { ParsedRegister } from './contracts/register';
 import { isCalendarDate } from './terms/dates';
@@ -13,6 +13,7 @@ import { isSafeFileName } from './files';
 import { MAX_FILE_BYTES, MAX_INVENTORY_BYTES, MAX_REGISTER_BYTES } from './limits';
 import { CURRENCY_CODES, type CurrencyCode } from './terms/money';
 import { workbookSchema } from './workbook-spec';
+import { lensConnectionInputSchema, type ImportSource, type LensConnection } from './lens';
 
 /**
  * A file name as suggested to a save dialog or written into a folder: what shared/files.ts would make
@@ -109,10 +110,11 @@ export const API = {
       })
       .strict(),
   },
-  /** One page of the devices a parse found (they come in pages so the window never stalls). */
-  inventoryDevices: {
-    input: z.object({ taskId, page: z.number().int().min(0).max(1000) }).strict(),
-  },
+  /**
+   * The devices a parse found, once: their complete device list as JSON bytes (columnar, a third of
+   * the size of the devices as objects, and parsed without a stall).
+   */
+  inventoryDevices: { input: z.object({ taskId }).strict() },
   /** Writes tables into an Excel workbook with typed cells; answers the file's bytes for saveFile. */
   buildWorkbook: { input: workbookSchema },
   /** Reads a contract register (CSV or XLSX): its contracts, and every problem by row and column. */
@@ -122,6 +124,28 @@ export const API = {
         fileName: pickedFileName,
         bytes: bytesUpTo(MAX_REGISTER_BYTES),
         defaultCurrency: z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]),
+      })
+      .strict(),
+  },
+  /** The Lens API connections main keeps: labels, client IDs and tenants, never a secret. */
+  listLensConnections: { input: z.object({}).strict() },
+  /** Adds or changes a Lens API connection after reaching each of its tenants with it. */
+  saveLensConnection: { input: lensConnectionInputSchema },
+  removeLensConnection: { input: z.object({ id: z.string().uuid() }).strict() },
+  /**
+   * Pulls one tenant's devices from the Lens API and reads them as parseInventory reads a file: the
+   * same answer, with where the devices came from.
+   */
+  pullLens: {
+    input: z
+      .object({
+        taskId,
+        connectionId: z.string().uuid(),
+        tenantId: z.string().min(1).max(200),
+        asOf: z.string().refine(isCalendarDate, 'a date YYYY-MM-DD').nullable(),
+        mapping: headerMapping.nullable(),
+        locale: z.string().max(35),
+        overrides: z.array(catalogEntrySchema).max(10_000),
       })
       .strict(),
   },
@@ -143,6 +167,18 @@ export interface AppInfo {
    * storage holds it (browser host).
    */
   dataLocation: string;
+}
+
+/** An inventory read in main: the parse without devices, and the device list to fetch them from. */
+export type ParsedUpload = ParsedInventory & { deviceList: { hash: string; bytes: number } };
+
+/** A Lens pull, read as a file is. */
+export type ParsedPull = ParsedUpload & { source: ImportSource };
+
+export interface LensConnections {
+  connections: LensConnection[];
+  /** How main keeps the secrets: the operating system's store, or the browser host's own file. */
+  protection: 'os' | 'file';
 }
 
 export interface SavedFile {
@@ -189,16 +225,18 @@ export interface AppApi {
   saveFiles(request: CapabilityInput<'saveFiles'>): Promise<SavedFiles | null>;
   openFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null>;
   keepSafetyBackup(request: CapabilityInput<'keepSafetyBackup'>): Promise<SavedFile>;
-  /** The parse, with `devices` empty: fetch them with inventoryDevices, `devicePages` pages. */
-  parseInventory(
-    request: CapabilityInput<'parseInventory'>,
-  ): Promise<ParsedInventory & { devicePages: number }>;
-  inventoryDevices(request: CapabilityInput<'inventoryDevices'>): Promise<Device[]>;
+  /** The parse, with `devices` empty: fetch them with inventoryDevices, as the list `deviceList` names. */
+  parseInventory(request: CapabilityInput<'parseInventory'>): Promise<ParsedUpload>;
+  inventoryDevices(request: CapabilityInput<'inventoryDevices'>): Promise<Uint8Array>;
   buildWorkbook(request: CapabilityInput<'buildWorkbook'>): Promise<Uint8Array>;
   parseRegister(
     request: CapabilityInput<'parseRegister'>,
   ): Promise<ParsedRegister & { file: string; format: 'csv' | 'xlsx' }>;
   cancelTask(request: CapabilityInput<'cancelTask'>): Promise<boolean>;
+  listLensConnections(): Promise<LensConnections>;
+  saveLensConnection(request: CapabilityInput<'saveLensConnection'>): Promise<LensConnection>;
+  removeLensConnection(request: CapabilityInput<'removeLensConnection'>): Promise<boolean>;
+  pullLens(request: CapabilityInput<'pullLens'>): Promise<ParsedPull>;
   onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
 }

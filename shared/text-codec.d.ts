@@ -3,7 +3,7 @@
  * the ES library shared/ compiles against; these are the parts it uses.
  */
 declare class TextEncoder {
-  encode(input?: string): Uint8Array;
+  encode(input?: string): Uint8Array<ArrayBuffer>;
 }
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });

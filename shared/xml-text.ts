@@ -5,6 +5,9 @@
  */
 const NOT_XML = /[^\t\n\r\u{20}-\u{d7ff}\u{e000}-\u{fffd}\u{10000}-\u{10ffff}]/gu;
 
+/** Printable ASCII, tab and line breaks: nearly every cell, and nothing to drop. */
+const PLAIN = /^[\t\n\r\x20-\x7e]*$/;
+
 export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, '');
+  return PLAIN.test(text) ? text : text.replace(NOT_XML, '');
 }

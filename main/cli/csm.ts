@@ -3,13 +3,9 @@
  * clear line on stderr. The commands run the same shared/ and main/services code as the app.
  */
 import { resolve } from 'node:path';
+import { isLensEndpoint } from '../../shared/lens';
 import { terminalText } from '../../shared/terminal-text';
-import { generateDemoPortfolio } from '../../shared/demo/generate';
 import { isCalendarDate, isCalendarMonth, localToday } from '../../shared/terms/dates';
-import { writeDemoFiles } from '../services/demo-files';
-import { inspect } from './inspect';
-import { writeReports } from './report';
-import { computeStatus, humanStatus } from './status';
 import { isCappedCommand, runCapped, serveCappedCommand } from './capped';
 
 interface Output {
@@ -32,6 +28,10 @@ commands:
          [--as-of YYYY-MM-DD] [--language en|sv] [--force] [--json]
       the monthly report workbook of every contract's customer and the portfolio workbook,
       written into DIR (existing files are only replaced with --force); prints the paths
+  lens-pull --tenant ID [--out FILE.csv] [--force] [--json] [--token-url URL] [--api-url URL]
+      pull one tenant's devices from the Poly Lens API (credentials in LENS_CLIENT_ID and
+      LENS_CLIENT_SECRET), print what inspect prints for them, and write them as a Lens
+      API-dialect CSV into FILE (an existing file is only replaced with --force)
   demo --out DIR [--as-of YYYY-MM-DD] [--json]
       write the demo partner book as the files users bring: Lens inventory exports in several
       dialects (CSV comma/semicolon/tab, UTF-8/Windows-1252/UTF-16, XLSX) and a contract register
@@ -83,6 +83,8 @@ async function inspectCommand(args: readonly string[], stdout: Output): Promise<
   const asOf = options.get('as-of');
   if (asOf !== undefined && !isCalendarDate(asOf))
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
+  // Each command loads its own code: reading a CSV never loads the workbook writer.
+  const { inspect } = await import('./inspect');
   await inspect(file, asOf, options.has('json'), (text) => stdout.write(text));
   return 0;
 }
@@ -104,6 +106,7 @@ async function statusCommand(args: readonly string[], stdout: Output): Promise<n
   const asOf = options.get('as-of');
   if (asOf !== undefined && !isCalendarDate(asOf))
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
+  const { computeStatus, humanStatus } = await import('./status');
   const result = await computeStatus({ contracts, inventories, month, asOf });
   stdout.write(options.has('json') ? `${JSON.stringify(result.document)}\n` : humanStatus(result));
   return 0;
@@ -131,6 +134,7 @@ async function reportCommand(args: readonly string[], stdout: Output): Promise<n
   const language = options.get('language') ?? 'en';
   if (language !== 'en' && language !== 'sv')
     throw new UsageError(`--language must be en or sv, not ${language}`);
+  const { writeReports } = await import('./report');
   const result = await writeReports({
     contracts,
     inventories,
@@ -148,12 +152,42 @@ async function reportCommand(args: readonly string[], stdout: Output): Promise<n
   return 0;
 }
 
+async function lensPullCommand(args: readonly string[], stdout: Output): Promise<number> {
+  const options = parseOptions(args, ['tenant', 'out', 'token-url', 'api-url'], ['json', 'force']);
+  const tenant = options.get('tenant');
+  if (!tenant) throw new UsageError('lens-pull needs --tenant ID');
+  for (const name of ['token-url', 'api-url']) {
+    const value = options.get(name);
+    if (value !== undefined && !isLensEndpoint(value))
+      throw new UsageError(`--${name} must be an https:// address (http:// only to this machine)`);
+  }
+  const out = options.get('out');
+  const { lensPull } = await import('./lens-pull');
+  await lensPull(
+    {
+      tenant,
+      out: out === undefined ? undefined : resolve(out),
+      isForced: options.has('force'),
+      asJson: options.has('json'),
+      tokenUrl: options.get('token-url'),
+      apiUrl: options.get('api-url'),
+      env: process.env,
+    },
+    (text) => stdout.write(text),
+  );
+  return 0;
+}
+
 async function demo(args: readonly string[], stdout: Output): Promise<number> {
   const options = parseOptions(args, ['out', 'as-of'], ['json']);
   const out = options.get('out');
   if (!out) throw new UsageError('demo needs --out DIR');
   const asOf = options.get('as-of') ?? localToday();
   if (!isCalendarDate(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
+  const [{ generateDemoPortfolio }, { writeDemoFiles }] = await Promise.all([
+    import('../../shared/demo/generate'),
+    import('../services/demo-files'),
+  ]);
   const files = await writeDemoFiles(resolve(out), generateDemoPortfolio(asOf));
   stdout.write(
     options.has('json') ? `${JSON.stringify({ asOf, files })}\n` : `${files.join('\n')}\n`,
@@ -177,6 +211,7 @@ export async function run(
     if (command === 'inspect') return await inspectCommand(args, stdout);
     if (command === 'status') return await statusCommand(args, stdout);
     if (command === 'report') return await reportCommand(args, stdout);
+    if (command === 'lens-pull') return await lensPullCommand(args, stdout);
     if (command === undefined || command === '--help' || command === 'help') {
       stdout.write(USAGE);
       return command === undefined ? 2 : 0;

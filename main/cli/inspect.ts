@@ -27,7 +27,7 @@ export function inspectDocument(parsed: ParsedInventory) {
   };
 }
 
-function humanReport(doc: ReturnType<typeof inspectDocument>): string {
+export function humanReport(doc: ReturnType<typeof inspectDocument>): string {
   const lines = [
     `${doc.file}: ${doc.format.toUpperCase()}${doc.encoding ? `, ${doc.encoding}` : ''}${doc.delimiter ? `, separator ${JSON.stringify(doc.delimiter)}` : ''}, as of ${doc.asOf}`,
     `${doc.rows} rows, ${doc.devices} devices`,

@@ -49,6 +49,14 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+function memoise<T>(compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, compute(key));
+    return known.get(key) as T;
+  };
+}
+
 /** The reports of a register's contracts against the inventories, one per contract. */
 export async function registerReports(
   input: Omit<ReportInput, 'out' | 'isForced'>,
@@ -61,12 +69,14 @@ export async function registerReports(
     current: lastDayOfMonth(input.month),
     previous: lastDayOfMonth(addMonthsToMonth(input.month, -1)),
   };
+  // What the files held on a day is the same for every contract; each contract's share once per day.
+  const onDay = memoise((day: string) => devicesAsOf(files, day));
   const reports = register.contracts.map((entry, c) => {
     const id = `register-${c + 1}`;
-    const devicesOn = (day: string) => {
-      const at = devicesAsOf(files, day);
+    const devicesOn = memoise((day: string) => {
+      const at = onDay(day);
       return at.asOf === null ? null : contractDevices(entry, at.devices);
-    };
+    });
     const customer: Customer = {
       id,
       name: entry.customer,

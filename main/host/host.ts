@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseHostArgs } from './args';
-import { inventoryWorkerPath } from '../services/inventory/run-worker';
+import { inventoryWorkerPath, prepareWorker } from '../services/inventory/run-worker';
 import { hostDataDir, installationHost } from './installation';
 import { openBrowser } from './open-browser';
 import { createHostServer } from './server';
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     ),
   );
   server.listen(options.port, '127.0.0.1', () => {
+    prepareWorker(inventoryWorkerPath(__dirname));
     const url = link(sessions.mintLink(process.env['CSM_HOST_TOKEN']));
     process.stdout.write(`CSM Workstation: ${url}\n`);
     if (options.shouldOpen) void openBrowser(url);

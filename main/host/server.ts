@@ -20,6 +20,7 @@ import {
   type ServiceContext,
 } from '../services/registry';
 import { serveStatic } from '../services/static-files';
+import { FILE_SEALER, LensConnections } from '../services/lens/connections';
 import type { HostSessions } from './sessions';
 
 export interface HostConfig {
@@ -53,7 +54,6 @@ function send(
     'Content-Type': type,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    ...(status === 413 ? { Connection: 'close' } : {}),
   });
   response.end(body);
 }
@@ -61,23 +61,66 @@ function send(
 const sendJson = (response: ServerResponse, status: number, value: unknown) =>
   send(response, status, JSON.stringify(value), 'application/json');
 
-/** Reads a body of at most `limit` bytes: a larger declared length is refused before reading. */
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * Reads a body of at most `limit` bytes: a larger declared length is refused before reading, a
+ * longer stream when it passes the limit. The request is paused, not destroyed, on refusal, so the
+ * answer can still be sent (see drainThenClose).
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () =>
     new RequestError(
       413,
       `the request is larger than the ${Math.round(limit / 2 ** 20)} MB it may be`,
     );
   const declared = Number(request.headers['content-length'] ?? NaN);
-  if (declared > limit) throw tooLarge();
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk as Buffer);
+  if (declared > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      request.pause();
+      reject(tooLarge());
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const stop = () => {
+      request.off('data', onData).off('end', onEnd).off('error', onError);
+    };
+    request.on('data', onData).on('end', onEnd).on('error', onError);
+  });
+}
+
+/** How much of a refused body is read (and dropped) so that its sender sees the answer. */
+const DRAIN = { bytes: 64 * 2 ** 20, ms: 5000 };
+
+/**
+ * After a 413. A body declared larger than DRAIN is not read: the connection closes after the
+ * answer. Otherwise the rest is read and dropped, within DRAIN, because closing while the client
+ * still sends would reset the connection and the client would see a broken pipe, not the answer.
+ */
+function refuseBody(request: IncomingMessage, response: ServerResponse): void {
+  if (Number(request.headers['content-length'] ?? 0) > DRAIN.bytes) {
+    response.setHeader('Connection', 'close');
+    return;
   }
-  return Buffer.concat(chunks);
+  let drained = 0;
+  const stop = setTimeout(() => request.destroy(), DRAIN.ms);
+  stop.unref();
+  request.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN.bytes) request.destroy();
+  });
+  request.once('close', () => clearTimeout(stop));
+  request.resume();
 }
 
 /** The request input: framed (with file bytes) or plain JSON. Malformed input is a 400. */
@@ -125,6 +168,8 @@ export function createHostServer(config: HostConfig): Server {
       for (const listener of listeners) listener.write(`data: ${JSON.stringify(event)}\n\n`);
     },
     inventoryWorker: config.inventoryWorker,
+    // The browser host keeps Lens secrets in its own process and data folder, never in the page.
+    lens: new LensConnections(config.dataDir, FILE_SEALER),
   };
 
   /** Another site's request: an Origin that is not ours, or a browser that says it is cross-site. */
@@ -163,8 +208,8 @@ export function createHostServer(config: HostConfig): Server {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof RequestError) {
+        if (error.status === 413) refuseBody(request, response);
         sendJson(response, error.status, { error: message });
-        if (error.status === 413) request.destroy();
         return undefined;
       }
       // A refused file or a cancelled task is an answer, not a fault: 200 with the reason.

@@ -25,6 +25,10 @@ const api = {
   buildWorkbook: (request) => ipcRenderer.invoke(channelOf('buildWorkbook'), request),
   parseRegister: (request) => ipcRenderer.invoke(channelOf('parseRegister'), request),
   cancelTask: (request) => ipcRenderer.invoke(channelOf('cancelTask'), request),
+  listLensConnections: () => ipcRenderer.invoke(channelOf('listLensConnections'), {}),
+  saveLensConnection: (request) => ipcRenderer.invoke(channelOf('saveLensConnection'), request),
+  removeLensConnection: (request) => ipcRenderer.invoke(channelOf('removeLensConnection'), request),
+  pullLens: (request) => ipcRenderer.invoke(channelOf('pullLens'), request),
   onProgress: (listener) => subscribe<ProgressEvent>(PROGRESS_CHANNEL, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),
 } satisfies AppApi;

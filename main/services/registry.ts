@@ -11,8 +11,13 @@ import {
   type CapabilityInput,
   type ProgressEvent,
 } from '../../shared/api';
-import { devicePage, forgetDevices, holdDevices } from './inventory/parsed-store';
-import { cancelTask, parseInWorker } from './inventory/run-worker';
+import { UnusableFileError } from './inventory/errors';
+import type { ParseOptions } from './inventory/parse';
+import { forgetDeviceList, holdDeviceList, takeDeviceList } from './inventory/parsed-store';
+import { cancellable, cancelTask, parseInWorker } from './inventory/run-worker';
+import { LensError, probeTenant } from './lens/connector';
+import type { LensConnections } from './lens/connections';
+import { pullAsFile } from './lens/pull';
 import { parseRegisterFile } from './register';
 import { keepSafetyBackup } from './safety-backup';
 import { buildWorkbook } from './workbook';
@@ -29,6 +34,8 @@ export interface ServiceContext {
   progress: (event: ProgressEvent) => void;
   /** The bundled inventory worker script. */
   inventoryWorker: string;
+  /** The Lens API connections, secrets sealed (main side only). */
+  lens: LensConnections;
 }
 
 /** Capabilities that need no dialog or window: the same in both hosts. */
@@ -39,7 +46,11 @@ export type ServiceCapability =
   | 'inventoryDevices'
   | 'buildWorkbook'
   | 'parseRegister'
-  | 'cancelTask';
+  | 'cancelTask'
+  | 'listLensConnections'
+  | 'saveLensConnection'
+  | 'removeLensConnection'
+  | 'pullLens';
 
 export type Services = {
   [C in ServiceCapability]: (
@@ -60,32 +71,84 @@ export const services: Services = {
   keepSafetyBackup: async ({ bytes }, context) => ({
     path: await keepSafetyBackup(context.dataDir, bytes),
   }),
-  parseInventory: async (
-    { taskId, bytes, fileName, asOf, mapping, locale, overrides },
-    context,
-  ) => {
-    const parsed = await parseInWorker(
-      context.inventoryWorker,
-      taskId,
-      bytes,
-      {
-        fileName,
-        asOf: asOf ?? undefined,
-        mapping: mapping ?? undefined,
-        locale,
-        overrides,
-        today: localToday(),
-      },
-      (done, total) => context.progress({ taskId, label: 'parseInventory', done, total }),
-    );
-    return { ...parsed, devices: [], devicePages: holdDevices(taskId, parsed.devices) };
-  },
-  inventoryDevices: ({ taskId, page }) => Promise.resolve(devicePage(taskId, page)),
+  parseInventory: ({ taskId, bytes, fileName, ...options }, context) =>
+    readHeld(context, taskId, bytes, { fileName, ...options }),
+  inventoryDevices: ({ taskId }) => Promise.resolve(takeDeviceList(taskId)),
   buildWorkbook: (spec) => buildWorkbook(spec),
   parseRegister: ({ bytes, fileName, defaultCurrency }) =>
     parseRegisterFile(bytes, fileName, defaultCurrency),
-  cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId) || forgetDevices(taskId)),
+  cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId) || forgetDeviceList(taskId)),
+  listLensConnections: async (_input, { lens }) => ({
+    connections: await lens.list(),
+    protection: lens.protection,
+  }),
+  saveLensConnection: (input, { lens }) =>
+    lens
+      .save(input, async (access, tenantId) => {
+        const { tenant, devices } = await probeTenant(access, tenantId);
+        return { name: tenant.name, devices };
+      })
+      .catch(asAnswer),
+  removeLensConnection: ({ id }, { lens }) => lens.remove(id),
+  pullLens: async ({ taskId, connectionId, tenantId, ...options }, context) => {
+    const controller = new AbortController();
+    const forget = cancellable(taskId, () => controller.abort());
+    let pulled;
+    try {
+      const access = await context.lens.access(connectionId);
+      pulled = await pullAsFile(access, tenantId, {
+        signal: controller.signal,
+        onProgress: (done, total) => context.progress({ taskId, label: 'pullLens', done, total }),
+      });
+      await context.lens.noteTenant(connectionId, {
+        id: tenantId,
+        name: pulled.source.tenant,
+        devices: pulled.devices,
+      });
+    } catch (error) {
+      return asAnswer(error);
+    } finally {
+      forget();
+    }
+    const parsed = await readHeld(context, taskId, pulled.bytes, {
+      fileName: pulled.fileName,
+      ...options,
+    });
+    return { ...parsed, source: pulled.source };
+  },
 };
+
+/** A Lens failure is an answer to show (like a refused file), not a fault of the app. */
+function asAnswer(error: unknown): never {
+  if (error instanceof LensError) throw new UnusableFileError(error.message);
+  throw error;
+}
+
+/** Reads inventory bytes in the worker and holds its device list for inventoryDevices. */
+async function readHeld(
+  context: ServiceContext,
+  taskId: string,
+  bytes: Uint8Array,
+  options: Pick<ParseOptions, 'fileName' | 'locale' | 'overrides'> & {
+    asOf: string | null;
+    mapping: ParseOptions['mapping'] | null;
+  },
+) {
+  const { parsed, list } = await parseInWorker(
+    context.inventoryWorker,
+    taskId,
+    bytes,
+    {
+      ...options,
+      asOf: options.asOf ?? undefined,
+      mapping: options.mapping ?? undefined,
+      today: localToday(),
+    },
+    (done, total) => context.progress({ taskId, label: 'parseInventory', done, total }),
+  );
+  holdDeviceList(taskId, list.bytes);
+  return { ...parsed, deviceList: { hash: list.hash, bytes: list.bytes.byteLength } };
+}
 
 /** JSON requests are small: a workbook's table is the largest (a 100,000-row export is ~15 MB). */
 const JSON_BYTES = 2 ** 20;

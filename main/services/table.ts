@@ -6,7 +6,7 @@
 import { parseCsv } from './inventory/csv';
 import { decodeText, sniffFormat } from './inventory/decode';
 import { UnusableFileError } from './inventory/errors';
-import { readXlsx, type HeaderRule, type TableRow } from './inventory/xlsx';
+import type { HeaderRule, TableRow } from './inventory/xlsx';
 
 export interface Table {
   format: 'csv' | 'xlsx';
@@ -33,6 +33,8 @@ export async function readTableFile(bytes: Uint8Array, limits: TableLimits): Pro
     );
   }
   if (sniffFormat(bytes) === 'xlsx') {
+    // The zip and XML readers load only when a workbook comes.
+    const { readXlsx } = await import('./inventory/xlsx');
     const table = await readXlsx(bytes, limits.maxRows, limits.onProgress, limits.rule);
     return { format: 'xlsx', encoding: null, delimiter: null, ...table };
   }

@@ -9,7 +9,8 @@
  * Only then is the current data copied to a safety backup (the caller says where it went), and
  * everything replaced in one transaction: a failure at any point leaves the data exactly as it was.
  */
-import { TABLE_SCHEMAS, type TableName } from '../../shared/model/schemas';
+import type { ZodType } from 'zod';
+import { RETIRED_TABLES, TABLE_SCHEMAS, type TableName } from '../../shared/model/schemas';
 import { ReadOnlyDatabaseError, isDatabaseReadOnly } from './changes';
 import { DATABASE_NAME, type WorkstationDatabase } from './database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
@@ -73,6 +74,8 @@ export interface CheckedBackup {
   /** The schema version that wrote it. */
   version: number;
   tables: Map<string, unknown[]>;
+  /** Its rows of tables this schema dropped: for the migrations that bring them forward. */
+  retired: Map<string, unknown[]>;
   rows: number;
 }
 
@@ -103,6 +106,11 @@ interface RawTable {
   rows: unknown[];
 }
 
+/** A table an older schema had, in a backup that older schema wrote. */
+const isRetired = (name: string, version: number): name is keyof typeof RETIRED_TABLES =>
+  Object.hasOwn(RETIRED_TABLES, name) &&
+  version < RETIRED_TABLES[name as keyof typeof RETIRED_TABLES].droppedIn;
+
 /** The header checks: this app's database, a known schema, known tables, row counts that add up. */
 function backupTables(
   json: unknown,
@@ -127,7 +135,7 @@ function backupTables(
     if (!isObject(table) || typeof table['tableName'] !== 'string' || !Array.isArray(table['rows']))
       throw new InvalidBackupError('This backup has a table without a name or rows.');
     const name = table['tableName'];
-    if (!Object.hasOwn(TABLE_SCHEMAS, name))
+    if (!Object.hasOwn(TABLE_SCHEMAS, name) && !isRetired(name, version))
       throw new InvalidBackupError(
         `This backup has a table "${name}" that CSM Workstation does not know.`,
       );
@@ -177,12 +185,8 @@ function upgradeRows(table: string, rows: unknown[], version: number): unknown[]
 
 const describeKey = (key: unknown) => JSON.stringify(key);
 
-/** Every row the shape its table needs, and every key unique. */
-function checkRows(db: WorkstationDatabase, table: TableName, rows: unknown[]): void {
-  const schema = TABLE_SCHEMAS[table];
-  const { keyPath, auto } = db.table(table).schema.primKey;
-  const paths = typeof keyPath === 'string' ? [keyPath] : (keyPath ?? []);
-  const keys = new Map<string, number>();
+/** Every row the shape its table needs. */
+function checkShapes(table: string, schema: ZodType, rows: unknown[]): void {
   rows.forEach((row, index) => {
     const result = schema.safeParse(row);
     if (!result.success) {
@@ -191,6 +195,16 @@ function checkRows(db: WorkstationDatabase, table: TableName, rows: unknown[]): 
         `This backup has a damaged row: "${table}" row ${index + 1}, ${issue?.path.join('.') || 'the row'}: ${issue?.message ?? 'not the expected shape'}.`,
       );
     }
+  });
+}
+
+/** Every row the shape its table needs, and every key unique. */
+function checkRows(db: WorkstationDatabase, table: TableName, rows: unknown[]): void {
+  checkShapes(table, TABLE_SCHEMAS[table], rows);
+  const { keyPath, auto } = db.table(table).schema.primKey;
+  const paths = typeof keyPath === 'string' ? [keyPath] : (keyPath ?? []);
+  const keys = new Map<string, number>();
+  rows.forEach((row, index) => {
     const key = paths.map((path) => (row as Record<string, unknown>)[path]);
     if (key.some((part) => part === undefined)) {
       if (auto) return;
@@ -216,15 +230,22 @@ export async function readBackup(
 ): Promise<CheckedBackup> {
   const { version, tables } = backupTables(parseJson(await file.text()), db.name);
   const checked = new Map<string, unknown[]>();
+  const retired = new Map<string, unknown[]>();
   let rows = 0;
   tables.forEach((table, i) => {
-    const upgraded = upgradeRows(table.tableName, table.rows, version);
-    checkRows(db, table.tableName as TableName, upgraded);
-    checked.set(table.tableName, upgraded);
+    const name = table.tableName;
+    const upgraded = upgradeRows(name, table.rows, version);
+    if (isRetired(name, version)) {
+      checkShapes(name, RETIRED_TABLES[name].schema, upgraded);
+      retired.set(name, upgraded);
+    } else {
+      checkRows(db, name as TableName, upgraded);
+      checked.set(name, upgraded);
+    }
     rows += upgraded.length;
     onProgress?.(i + 1, tables.length * 2);
   });
-  return { version, tables: checked, rows };
+  return { version, tables: checked, retired, rows };
 }
 
 export interface RestoreResult {
@@ -257,7 +278,7 @@ export async function restoreBackup(
     // Migrations that work across tables bring an older backup forward here, in the same transaction.
     for (const migration of MIGRATIONS)
       if (migration.version > backup.version && migration.upgrade && !migration.rows)
-        await migration.upgrade(tx);
+        await migration.upgrade(tx, backup.retired);
     await db.meta.put({ key: 'schemaVersion', value: LATEST_SCHEMA_VERSION });
     await db.changes.add({
       at: new Date().toISOString(),

@@ -3,7 +3,7 @@
  * migrations/; a database written by a newer app version is opened read-only, and an open error never
  * wipes anything: the user sees the error and the data stays where it is.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import type {
   CatalogOverride,
   ChangeRecord,
@@ -11,7 +11,6 @@ import type {
   Customer,
   EcpsIncident,
   ImportRecord,
-  InventoryChunk,
   InventorySnapshot,
   ReportRecord,
   Rma,
@@ -36,7 +35,6 @@ export class WorkstationDatabase extends Dexie {
   customers!: EntityTable<Customer, 'id'>;
   sites!: EntityTable<Site, 'id'>;
   contracts!: EntityTable<Contract, 'id'>;
-  inventoryChunks!: Table<InventoryChunk, [string, number]>;
   snapshots!: EntityTable<InventorySnapshot, 'id'>;
   deviceLists!: EntityTable<DeviceListRecord, 'hash'>;
   imports!: EntityTable<ImportRecord, 'id'>;

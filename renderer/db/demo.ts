@@ -2,7 +2,9 @@
 import type { DemoPortfolio } from '../../shared/demo/generate';
 import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
-import { replaceInventory } from './inventory';
+
+/** What the database keeps of the demo book (each current inventory is its latest device list). */
+export type StoredDemoPortfolio = Omit<DemoPortfolio, 'inventories'>;
 
 export class DemoAlreadyLoadedError extends Error {
   constructor() {
@@ -14,13 +16,12 @@ export class DemoAlreadyLoadedError extends Error {
 export async function loadDemoPortfolio(
   db: WorkstationDatabase,
   user: string,
-  portfolio: DemoPortfolio,
+  portfolio: StoredDemoPortfolio,
 ): Promise<void> {
   const tables = [
     db.customers,
     db.sites,
     db.contracts,
-    db.inventoryChunks,
     db.snapshots,
     db.deviceLists,
     db.trueUps,
@@ -34,8 +35,6 @@ export async function loadDemoPortfolio(
     await db.customers.bulkAdd(portfolio.customers);
     await db.sites.bulkAdd(portfolio.sites);
     await db.contracts.bulkAdd(portfolio.contracts);
-    for (const inventory of portfolio.inventories)
-      await replaceInventory(db, inventory.customerId, inventory.devices);
     await db.snapshots.bulkAdd(portfolio.snapshots);
     await db.deviceLists.bulkPut(portfolio.deviceLists);
     await db.trueUps.bulkAdd(portfolio.trueUps);

@@ -4,7 +4,7 @@
  */
 import type { Device } from '../../shared/model/device';
 import type { InventorySnapshot } from '../../shared/model/entities';
-import { readDeviceList, type DeviceListRecord } from '../../shared/inventory/device-list';
+import { listOf, readDeviceList, type DeviceListRecord } from '../../shared/inventory/device-list';
 import type { WorkstationDatabase } from './database';
 
 export async function deviceListDevices(
@@ -17,10 +17,10 @@ export async function deviceListDevices(
     const record: DeviceListRecord | undefined = await db.deviceLists.get(next);
     if (!record) return null;
     chain.push(record);
-    next = record.list.base;
+    next = record.base;
   }
   let devices: Device[] | null = null;
-  for (const record of chain.reverse()) devices = readDeviceList(record.list, devices);
+  for (const record of chain.reverse()) devices = readDeviceList(listOf(record), devices);
   return devices;
 }
 

@@ -174,7 +174,7 @@ export function useCustomerView(
   }, [id, month]);
 }
 
-/** A customer's current devices (read chunk by chunk), or undefined while loading. */
+/** A customer's current devices (its latest snapshot's device list), or undefined while loading. */
 export function useInventory(customerId: string): Device[] | undefined {
   return useLiveQuery(() => readInventory(db, customerId), [customerId]);
 }

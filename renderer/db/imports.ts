@@ -10,13 +10,17 @@ import {
   type InventorySummary,
   type ParsedInventory,
 } from '../../shared/inventory';
-import { deviceListRecord, type BaseList } from '../../shared/inventory/device-list';
+import {
+  deviceListRecord,
+  type BaseList,
+  type HashedList,
+} from '../../shared/inventory/device-list';
 import type { Device } from '../../shared/model/device';
 import { snapshotId, type Customer, type ImportRecord } from '../../shared/model/entities';
 import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
 import { snapshotDevices } from './device-lists';
-import { readInventory, replaceInventory } from './inventory';
+import { readInventory } from './inventory';
 import { latestSnapshot } from './snapshots';
 
 /** How many rejected rows, duplicates and added/removed serials an import record keeps. */
@@ -30,6 +34,8 @@ export interface AccountAssignment {
 
 export interface ImportRequest {
   parsed: ParsedInventory;
+  /** The complete device list of all the parse's devices, where the reader made it already. */
+  deviceList?: HashedList | null;
   assignments: AccountAssignment[];
   /** Customers created for accounts that matched none. */
   newCustomers: Customer[];
@@ -81,7 +87,7 @@ export async function commitImport(
   const { parsed } = request;
   const catalog = shippedCatalog(request.overrides);
   const grouped = devicesByCustomer(parsed, request.assignments);
-  const tables = [db.customers, db.inventoryChunks, db.snapshots, db.imports, db.deviceLists];
+  const tables = [db.customers, db.snapshots, db.imports, db.deviceLists];
   return recordedWrite(db, user, tables, async (record) => {
     for (const customer of request.newCustomers) {
       await db.customers.add(customer);
@@ -144,6 +150,7 @@ export async function commitImport(
         asOf: parsed.asOf,
         rows: parsed.rows,
         devices: devices.length,
+        ...(parsed.source ? { source: parsed.source } : {}),
         report: {
           format: parsed.format,
           encoding: parsed.encoding,
@@ -164,16 +171,16 @@ export async function commitImport(
           isHistorical,
         },
       };
-      if (!isHistorical) await replaceInventory(db, customerId, devices);
       // The device list, as a diff against the current inventory's where that is the base.
       const baseRecord =
         !isHistorical && latest?.deviceList
           ? await db.deviceLists.get(latest.deviceList)
           : undefined;
       const base: BaseList | null = baseRecord
-        ? { hash: baseRecord.hash, depth: baseRecord.list.depth, devices: previous }
+        ? { hash: baseRecord.hash, depth: baseRecord.depth, devices: previous }
         : null;
-      const list = deviceListRecord(customerId, devices, base);
+      const whole = devices.length === parsed.devices.length ? (request.deviceList ?? null) : null;
+      const list = deviceListRecord(customerId, devices, base, whole);
       await db.deviceLists.put(list);
       await db.snapshots.put({
         id: snapshotId(customerId, parsed.asOf),
@@ -219,7 +226,7 @@ export async function classifyModel(
   return recordedWrite(
     db,
     user,
-    [db.catalogOverrides, db.snapshots, db.inventoryChunks, db.customers, db.deviceLists],
+    [db.catalogOverrides, db.snapshots, db.customers, db.deviceLists],
     async (record) => {
       const id = crypto.randomUUID();
       await db.catalogOverrides.add({ ...override, id });
@@ -233,14 +240,11 @@ export async function classifyModel(
       const catalog = shippedCatalog(await db.catalogOverrides.toArray());
       const recounted = new Set<string>();
       for (const customer of await db.customers.toArray()) {
-        const latest = await latestSnapshot(db, customer.id);
         const snapshots = await db.snapshots.where('customerId').equals(customer.id).toArray();
         for (const snapshot of snapshots) {
           if (!snapshot.summary.unknownModels.some((m) => catalog.lookup(m.model) !== null))
             continue;
-          const devices =
-            (await snapshotDevices(db, snapshot)) ??
-            (snapshot.id === latest?.id ? await readInventory(db, customer.id) : null);
+          const devices = await snapshotDevices(db, snapshot);
           if (!devices) continue;
           const summary = summarizeInventory(devices, catalog, snapshot.asOf);
           await db.snapshots.put({ ...snapshot, summary });
@@ -257,4 +261,15 @@ export async function classifyModel(
       return recounted.size;
     },
   );
+}
+
+/** What an unattended import (the monthly Lens pull) needs: the customers and the catalog overrides. */
+export async function readImportContext(
+  db: WorkstationDatabase,
+): Promise<{ customers: Customer[]; overrides: CatalogEntry[] }> {
+  const [customers, overrides] = await Promise.all([
+    db.customers.toArray(),
+    db.catalogOverrides.toArray(),
+  ]);
+  return { customers, overrides };
 }

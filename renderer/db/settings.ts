@@ -11,12 +11,19 @@ export interface Brand {
   accentColor: string;
 }
 
+/** The monthly Lens pull: on which day (null: off), and the month it last ran. */
+export interface LensSchedule {
+  day: number | null;
+  lastRun: string | null;
+}
+
 export interface Settings {
   userName: string;
   language: 'auto' | 'en' | 'sv';
   theme: 'auto' | 'light' | 'dark';
   brand: Brand;
   partner: PartnerSettings;
+  lensSchedule: LensSchedule;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
   brand: { name: '', logo: '', primaryColor: '#1c4e80', accentColor: '#0091d5' },
   partner: DEFAULT_PARTNER_SETTINGS,
+  lensSchedule: { day: null, lastRun: null },
 };
 
 export type SettingKey = keyof Settings;

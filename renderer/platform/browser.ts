@@ -9,7 +9,7 @@ import type {
   OpenedFile,
   ProgressEvent,
 } from '../../shared/api';
-import { encodeFramed, FRAMED_CONTENT_TYPE } from '../../shared/api-wire';
+import { framedParts, FRAMED_CONTENT_TYPE } from '../../shared/api-wire';
 
 async function call<T>(capability: string, input: Record<string, unknown>): Promise<T> {
   const hasBytes = Object.values(input).some((value) => value instanceof Uint8Array);
@@ -18,7 +18,7 @@ async function call<T>(capability: string, input: Record<string, unknown>): Prom
     headers: { 'Content-Type': hasBytes ? FRAMED_CONTENT_TYPE : 'application/json' },
     // A Blob body is handed to the network stack without a main-thread copy; a typed array is not.
     body: hasBytes
-      ? new Blob([encodeFramed(input) as Uint8Array<ArrayBuffer>])
+      ? new Blob(framedParts(input) as Uint8Array<ArrayBuffer>[])
       : JSON.stringify(input),
     credentials: 'same-origin',
   });
@@ -96,6 +96,10 @@ export function browserApi(): AppApi {
     buildWorkbook: (request) => call('buildWorkbook', request),
     parseRegister: (request) => call('parseRegister', request),
     cancelTask: (request) => call('cancelTask', request),
+    listLensConnections: () => call('listLensConnections', {}),
+    saveLensConnection: (request) => call('saveLensConnection', request),
+    removeLensConnection: (request) => call('removeLensConnection', request),
+    pullLens: (request) => call('pullLens', request),
     onProgress(listener) {
       progressListeners.add(listener);
       if (!events) {

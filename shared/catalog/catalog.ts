@@ -6,7 +6,7 @@
 import type { DeviceClass } from '../model/category';
 import type { CalendarDate } from '../terms/dates';
 import shipped from './catalog.json';
-import { catalogFileSchema, type CatalogEntry } from './schema';
+import type { CatalogEntry } from './schema';
 
 const BRANDS = new Set(['poly', 'polycom', 'plantronics', 'hp']);
 
@@ -114,9 +114,11 @@ export function createCatalog(
   };
 }
 
-/** The catalog shipped with the app, validated once. */
-export const SHIPPED_CATALOG_ENTRIES: readonly CatalogEntry[] =
-  catalogFileSchema.parse(shipped).entries;
+/**
+ * The catalog shipped with the app. Its shape is checked by the tests against catalogFileSchema, not
+ * at every start (which would load the schema library into every process that reads a file).
+ */
+export const SHIPPED_CATALOG_ENTRIES = shipped.entries as readonly CatalogEntry[];
 
 export function shippedCatalog(overrides: readonly CatalogEntry[] = []): Catalog {
   return createCatalog(SHIPPED_CATALOG_ENTRIES, overrides);

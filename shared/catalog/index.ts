@@ -1,2 +1,4 @@
+// The schema (zod) is imported from './schema' by what validates; reading files needs only the types.
 export * from './catalog';
-export * from './schema';
+export * from './classes';
+export type { CatalogEntry } from './schema';

@@ -2,9 +2,7 @@
 import { z } from 'zod';
 import { CURRENCY_CODES } from '../terms/money';
 import { isCalendarDate } from '../terms/dates';
-
-export const CATALOG_CLASSES = ['headsets', 'video', 'voice', 'eol', 'quote', 'software'] as const;
-export type CatalogClass = (typeof CATALOG_CLASSES)[number];
+import { CATALOG_CLASSES } from './classes';
 
 const calendarDate = z.string().refine(isCalendarDate, 'expected a date YYYY-MM-DD');
 

@@ -239,7 +239,7 @@ function snapshotsFor(
       ...(list ? { deviceList: list.hash } : {}),
     });
     previous = devices.length;
-    base = list ? { hash: list.hash, depth: list.list.depth, devices } : null;
+    base = list ? { hash: list.hash, depth: list.depth, devices } : null;
   }
   return { snapshots, lists };
 }

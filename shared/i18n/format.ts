@@ -21,6 +21,8 @@ export interface Formatters {
   decimal(value: number | string): string;
   percent(value: number): string;
   date(value: string): string;
+  /** An instant in local time, to the minute: "1 dec. 2026 17:18", "1 Dec 2026, 17:18". */
+  dateTime(value: string): string;
   /** A calendar month: "november 2026", "November 2026". */
   month(value: string): string;
   /** With the currency sign as the language writes it: "1 234,50 kr", "€1,234.50". */
@@ -64,6 +66,13 @@ function build(language: Language): Formatters {
     }
     return format;
   };
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const monthFormat = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
     month: 'long',
@@ -84,6 +93,7 @@ function build(language: Language): Formatters {
     decimal: (value) => decimalFormat.format(Number(value)),
     percent: (value) => percentFormat.format(value / 100),
     date: (value) => dateFormat.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)),
+    dateTime: (value) => dateTimeFormat.format(new Date(value)),
     month: (value) => monthFormat.format(new Date(`${value.slice(0, 7)}-01T00:00:00Z`)),
     money: (value) => {
       const text = moneyFormat(value.currency).format(amount(value));

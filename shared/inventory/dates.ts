@@ -53,9 +53,16 @@ export function localeDateOrder(locale: string): DateOrder {
   return /^en-(US|PH)|^en$/i.test(locale) ? 'mdy' : 'dmy';
 }
 
+/** Already the form the import writes: 'YYYY-MM-DDTHH:MM:SSZ'. */
+const CANONICAL = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)Z$/;
+
 /** A Last Detected text as a UTC instant ('2026-07-31T08:21:07Z'), or null when it is not a date. */
 export function parseLastDetected(text: string, order: DateOrder): string | null {
   const value = text.trim();
+  // The Lens API's form needs no conversion, only the calendar check.
+  const canonical = CANONICAL.exec(value);
+  if (canonical)
+    return isCalendarDate(`${canonical[1]}-${canonical[2]}-${canonical[3]}`) ? value : null;
   let m = ISO.exec(value);
   if (m)
     return instant(

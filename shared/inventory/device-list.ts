@@ -15,7 +15,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Device } from '../model/device';
 
-const TEXT_FIELDS = [
+/** The device fields kept as text columns. */
+export const TEXT_FIELDS = [
   'serial',
   'deviceId',
   'model',
@@ -71,18 +72,26 @@ export const MAX_DIFF_DEPTH = 11;
 
 const byId = (a: Device, b: Device) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** How many values decide whether a column is a dictionary (all of them, in a smaller list). */
+const SAMPLE = 1024;
+
 function encodeColumn(values: string[]): Column {
+  // A dictionary pays when values repeat: when at most half of the first SAMPLE values are distinct.
+  // Serials, MACs and names are distinct, and cost no dictionary lookups at all.
+  const sample = Math.min(values.length, SAMPLE);
+  if (new Set(values.slice(0, sample)).size * 2 >= sample) return values;
   const dictionary = new Map<string, number>();
-  const index = values.map((value) => {
+  const index = new Array<number>(values.length);
+  for (let n = 0; n < values.length; n++) {
+    const value = values[n] ?? '';
     let i = dictionary.get(value);
     if (i === undefined) {
       i = dictionary.size;
       dictionary.set(value, i);
     }
-    return i;
-  });
-  // A dictionary pays when values repeat: below half as many distinct values as devices.
-  return dictionary.size * 2 < values.length ? { values: [...dictionary.keys()], index } : values;
+    index[n] = i;
+  }
+  return { values: [...dictionary.keys()], index };
 }
 
 const decodeColumn = (column: Column, i: number): string =>
@@ -112,25 +121,60 @@ function encodeSeen(sorted: readonly Device[]): SeenColumns {
 }
 
 function encodeColumns(sorted: readonly Device[]): DeviceColumns {
+  // One pass, each field named (spelled out: a property read by a variable name is several times
+  // slower, and this runs for every device of an import).
+  const n = sorted.length;
+  const ids = new Array<string>(n);
+  const columns = {} as Record<TextField, string[]>;
+  for (const field of TEXT_FIELDS) columns[field] = new Array<string>(n);
+  const { serial, deviceId, model, name, site, room, softwareVersion, account, accountId, mac } =
+    columns;
+  const hardwareFamily = columns.hardwareFamily;
+  for (let i = 0; i < n; i++) {
+    const d = sorted[i] as Device;
+    ids[i] = d.id;
+    serial[i] = d.serial;
+    deviceId[i] = d.deviceId;
+    model[i] = d.model;
+    name[i] = d.name;
+    site[i] = d.site;
+    room[i] = d.room;
+    softwareVersion[i] = d.softwareVersion;
+    account[i] = d.account;
+    accountId[i] = d.accountId;
+    mac[i] = d.mac;
+    hardwareFamily[i] = d.hardwareFamily;
+  }
   const text = {} as Record<TextField, Column>;
-  for (const field of TEXT_FIELDS) text[field] = encodeColumn(sorted.map((d) => d[field]));
-  return { ids: sorted.map((d) => d.id), text, ...encodeSeen(sorted) };
+  for (const field of TEXT_FIELDS) text[field] = encodeColumn(columns[field]);
+  return { ids, text, ...encodeSeen(sorted) };
 }
 
 /** An instant as the import writes it: whole seconds without ".000". */
 const instant = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-function seenAt(seen: SeenColumns, i: number): Pick<Device, 'online' | 'lastDetected'> {
-  const before = seen.detectedBefore[i] ?? -1;
-  const online = seen.online[i];
-  return {
-    online: online === '2' ? null : online === '1',
-    lastDetected: before < 0 ? null : instant((seen.detectedBase - before) * seen.detectedUnit),
+/** Each device's online and Last Detected; an instant is written once per distinct value. */
+function seenReader(seen: SeenColumns): (i: number) => Pick<Device, 'online' | 'lastDetected'> {
+  const instants = new Map<number, string>();
+  return (i) => {
+    const before = seen.detectedBefore[i] ?? -1;
+    const online = seen.online[i];
+    let lastDetected = null;
+    if (before >= 0) {
+      lastDetected = instants.get(before) ?? null;
+      if (lastDetected === null) {
+        lastDetected = instant((seen.detectedBase - before) * seen.detectedUnit);
+        instants.set(before, lastDetected);
+      }
+    }
+    return { online: online === '2' ? null : online === '1', lastDetected };
   };
 }
 
-function decodeColumns(columns: DeviceColumns): Device[] {
-  return columns.ids.map((id, i) => {
+function decodeColumns(columns: DeviceColumns, start = 0, end = columns.ids.length): Device[] {
+  const seenAt = seenReader(columns);
+  return columns.ids.slice(start, end).map((id, k) => {
+    const i = start + k;
     const field = (name: TextField) => decodeColumn(columns.text[name], i);
     return {
       id,
@@ -141,7 +185,7 @@ function decodeColumns(columns: DeviceColumns): Device[] {
       site: field('site'),
       room: field('room'),
       softwareVersion: field('softwareVersion'),
-      ...seenAt(columns, i),
+      ...seenAt(i),
       account: field('account'),
       accountId: field('accountId'),
       mac: field('mac'),
@@ -189,10 +233,24 @@ export interface BaseList {
   devices: readonly Device[];
 }
 
-/** The list for `devices`: a diff against `base` where that is smaller, else complete. */
-export function makeDeviceList(devices: readonly Device[], base: BaseList | null): DeviceList {
+/** A list with its JSON and hash, made where the file was read (main's worker), carried to the window. */
+export interface HashedList {
+  hash: string;
+  list: DeviceList;
+  json: string;
+}
+
+/**
+ * The list for `devices`: a diff against `base` where that is smaller, else complete. `whole`, where
+ * given, is the complete list of exactly these devices, made already.
+ */
+export function makeDeviceList(
+  devices: readonly Device[],
+  base: BaseList | null,
+  whole: DeviceList | null = null,
+): DeviceList {
   const sorted = sortedById(devices);
-  if (!base || base.depth >= MAX_DIFF_DEPTH) return complete(sorted);
+  if (!base || base.depth >= MAX_DIFF_DEPTH) return whole ?? complete(sorted);
   // Both lists in identity order: one walk through them, no lookups.
   const before = sortedById(base.devices);
   const changed: Device[] = [];
@@ -216,7 +274,7 @@ export function makeDeviceList(devices: readonly Device[], base: BaseList | null
       j++;
     }
   }
-  if (changed.length * 2 > sorted.length) return complete(sorted);
+  if (changed.length * 2 > sorted.length) return whole ?? complete(sorted);
   return {
     version: 1,
     base: base.hash,
@@ -235,14 +293,32 @@ export function readDeviceList(list: DeviceList, base: readonly Device[] | null)
   const removed = new Set(list.removed);
   const changedIds = new Set(changed.map((d) => d.id));
   const kept = sortedById(base).filter((d) => !removed.has(d.id) && !changedIds.has(d.id));
-  const seen = list.seen;
-  const result = kept.map((d, i) => (seen ? { ...d, ...seenAt(seen, i) } : d));
+  const seenAt = list.seen ? seenReader(list.seen) : null;
+  const result = kept.map((d, i) => (seenAt ? { ...d, ...seenAt(i) } : d));
   return [...result, ...changed].sort(byId);
 }
 
-/** The list's content hash (SHA-256 of its JSON, hex): its key wherever it is stored or sent. */
+/** The list as stored and sent: its JSON. */
+export function deviceListJson(list: DeviceList): string {
+  return JSON.stringify(list);
+}
+
+/**
+ * The devices `start` to `end` (in identity order) of a complete list: a large list read in slices,
+ * so that no one slice holds the window up.
+ */
+export function completeListSlice(list: DeviceList, start: number, end: number): Device[] {
+  if (list.base !== null) throw new Error('only a complete list is read in slices');
+  return decodeColumns(list.devices, start, end);
+}
+
+/** The content hash of a list's JSON (SHA-256 of its UTF-8, hex): its key wherever it is kept or sent. */
+export function jsonHash(json: string): string {
+  return bytesToHex(sha256(new TextEncoder().encode(json)));
+}
+
 export function deviceListHash(list: DeviceList): string {
-  return bytesToHex(sha256(new TextEncoder().encode(JSON.stringify(list))));
+  return jsonHash(deviceListJson(list));
 }
 
 /** A stored device list: keyed by its content; the customer is only an index. */
@@ -250,14 +326,37 @@ export interface DeviceListRecord {
   hash: string;
   customerId: string;
   devices: number;
-  list: DeviceList;
+  /** The list this one is a diff against (null: a complete list), and how many diffs lead to one. */
+  base: string | null;
+  depth: number;
+  /**
+   * The list's JSON: the very text its hash is of, kept and sent as it is. One string is stored and
+   * copied whole, where the list as objects was cloned value by value (0.3 s for 100,000 devices).
+   */
+  json: string;
 }
 
+/** The list a record holds. */
+export function listOf(record: Pick<DeviceListRecord, 'json'>): DeviceList {
+  return JSON.parse(record.json) as DeviceList;
+}
+
+/** The record for `devices`; `whole` as makeDeviceList takes it, with its JSON and hash (not made again). */
 export function deviceListRecord(
   customerId: string,
   devices: readonly Device[],
   base: BaseList | null,
+  whole: HashedList | null = null,
 ): DeviceListRecord {
-  const list = makeDeviceList(devices, base);
-  return { hash: deviceListHash(list), customerId, devices: devices.length, list };
+  const list = makeDeviceList(devices, base, whole?.list ?? null);
+  const isWhole = whole !== null && list === whole.list;
+  const json = isWhole ? whole.json : deviceListJson(list);
+  return {
+    hash: isWhole ? whole.hash : jsonHash(json),
+    customerId,
+    devices: devices.length,
+    base: list.base,
+    depth: list.depth,
+    json,
+  };
 }

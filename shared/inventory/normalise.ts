@@ -40,15 +40,26 @@ export function parseStatus(text: string): boolean | null | 'invalid' {
   return 'invalid';
 }
 
-function text(cell: CellValue | undefined): string {
+/** Printable ASCII only: nothing to normalise, nothing invisible, no control character. */
+const PLAIN = /^[\u0020-\u007e]*$/;
+
+/**
+ * A cell's text, NFC, with what `strip` matches removed. Plain ASCII (nearly every cell of an export)
+ * is returned as it is after one test.
+ */
+function text(cell: CellValue | undefined, strip: RegExp | null): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
-  return cell.normalize('NFC');
+  if (PLAIN.test(cell)) return cell;
+  const value = cell.normalize('NFC');
+  return strip ? value.replace(strip, '') : value;
 }
 
 export interface NormaliseContext {
   mapping: HeaderMapping;
   dateOrder: DateOrder;
+  /** Last Detected values read so far in this file: an export repeats many. */
+  dates?: Map<string, string | null>;
 }
 
 export type NormalisedRow = { device: Device } | { rejection: string };
@@ -56,24 +67,26 @@ export type NormalisedRow = { device: Device } | { rejection: string };
 /** Normalises one row; `row` is its number as a spreadsheet shows it. */
 export function normaliseRow(
   cells: readonly CellValue[],
-  { mapping, dateOrder }: NormaliseContext,
+  { mapping, dateOrder, dates }: NormaliseContext,
 ): NormalisedRow {
-  const field = (name: DeviceField) => {
+  const cell = (name: DeviceField) => {
     const column = mapping[name];
-    return column === undefined ? '' : text(cells[column]);
+    return column === undefined ? undefined : cells[column];
   };
-  const clean = (value: string) => value.replace(CONTROL_ALL, '').trim();
-  const model = field('model').replace(INVISIBLE, '').trim();
+  // Identities and the model lose invisible characters; a control character left rejects the row.
+  // Other text loses control characters.
+  const clean = (name: DeviceField) => text(cell(name), CONTROL_ALL).trim();
+  const model = text(cell('model'), INVISIBLE).trim();
   if (!model) return { rejection: 'no model' };
   if (CONTROL.test(model)) return { rejection: 'the model contains control characters' };
-  const serial = field('serial').replace(INVISIBLE, '');
-  const deviceId = field('deviceId').replace(INVISIBLE, '');
+  const serial = text(cell('serial'), INVISIBLE);
+  const deviceId = text(cell('deviceId'), INVISIBLE);
   if (CONTROL.test(serial) || CONTROL.test(deviceId))
     return { rejection: 'the serial number or device ID contains control characters' };
   const id = deviceIdentity(serial, deviceId);
   if (id === null) return { rejection: 'no serial number or device ID' };
 
-  const rawStatus = field('status');
+  const rawStatus = text(cell('status'), null);
   const online = parseStatus(rawStatus);
   if (online === 'invalid')
     return {
@@ -85,28 +98,30 @@ export function normaliseRow(
   let lastDetected: string | null = null;
   if (detectedCell instanceof Date) lastDetected = excelDateInstant(detectedCell);
   else if (detectedCell && detectedCell.trim()) {
-    lastDetected = parseLastDetected(detectedCell, dateOrder);
+    const known = dates?.get(detectedCell);
+    lastDetected = known !== undefined ? known : parseLastDetected(detectedCell, dateOrder);
+    if (known === undefined) dates?.set(detectedCell, lastDetected);
     if (lastDetected === null)
       return { rejection: `Last Detected ${JSON.stringify(detectedCell.trim())} is not a date` };
   }
 
-  const room = clean(field('room'));
+  const room = clean('room');
   return {
     device: {
       id,
       serial: serial.trim(),
       deviceId: deviceId.trim(),
       model,
-      name: clean(field('name')),
-      site: clean(field('site')),
+      name: clean('name'),
+      site: clean('site'),
       room: room === '-' ? '' : room,
-      softwareVersion: clean(field('softwareVersion')),
+      softwareVersion: clean('softwareVersion'),
       online,
       lastDetected,
-      account: clean(field('account')),
-      accountId: clean(field('accountId')),
-      mac: clean(field('mac')),
-      hardwareFamily: clean(field('hardwareFamily')),
+      account: clean('account'),
+      accountId: clean('accountId'),
+      mac: clean('mac'),
+      hardwareFamily: clean('hardwareFamily'),
     },
   };
 }

@@ -1,4 +1,5 @@
 /** What reading a Lens inventory file gives: the same shape for the app's preview and `csm inspect`. */
+import type { ImportSource } from '../lens';
 import type { Device } from '../model/device';
 import type { HeaderMapping } from './aliases';
 import type { DateOrder } from './dates';
@@ -37,6 +38,8 @@ export interface ParsedInventory {
   accounts: AccountDevices[];
   /** SHA-256 of the file bytes, hex: the same file is recognised when imported again. */
   contentHash: string;
+  /** Where the devices came from when not from a file the user picked. */
+  source?: ImportSource;
 }
 
 /** Devices per Lens account (name and ID), most devices first. */

@@ -1,6 +1,7 @@
 /** The entities the workstation stores. Tables are named after them in plural camelCase. */
 import type { CatalogEntry } from '../catalog/schema';
 import type { InventorySummary } from '../inventory/summary';
+import type { ImportSource } from '../lens';
 import type { Category, CategoryRecord, ExcludedRecord } from './category';
 import type { Device } from './device';
 import type { CountryCode } from '../terms/holidays';
@@ -155,6 +156,8 @@ export interface ImportRecord {
   /** This customer's devices in it. */
   devices: number;
   report: ImportReport;
+  /** Where the devices came from when not from a file (a Lens API pull). */
+  source?: ImportSource;
 }
 
 export const TRUE_UP_STATES = ['due', 'quoted', 'ordered', 'applied'] as const;

@@ -29,7 +29,7 @@ import {
   type TrueUp,
 } from './entities';
 import type { Device } from './device';
-import type { DeviceListRecord } from '../inventory/device-list';
+import { TEXT_FIELDS, type DeviceList, type DeviceListRecord } from '../inventory/device-list';
 import { COUNTRY_CODES, type CountryCode } from '../terms/holidays';
 import { CURRENCY_CODES, type CurrencyCode } from '../terms/money';
 import { isCalendarDate, isCalendarMonth } from '../terms/dates';
@@ -198,37 +198,52 @@ const seenColumns = z.object({
 });
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
 
-export const deviceListSchema = z.object({
-  hash,
-  customerId: id,
-  devices: count,
-  list: z.object({
-    version: z.literal(1),
+/** A device list as its JSON holds it (shared/inventory/device-list.ts). */
+export const deviceListContentSchema = z.object({
+  version: z.literal(1),
+  base: hash.nullable(),
+  depth: count,
+  removed: z.array(text),
+  devices: seenColumns.extend({
+    ids: z.array(text),
+    text: z.record(z.enum(TEXT_FIELDS), column),
+  }),
+  seen: seenColumns.nullable(),
+}) satisfies z.ZodType<DeviceList>;
+
+/** A kept list: its JSON must be a list, and say the base and depth the record does. */
+export const deviceListSchema = z
+  .object({
+    hash,
+    customerId: id,
+    devices: count,
     base: hash.nullable(),
     depth: count,
-    removed: z.array(text),
-    devices: seenColumns.extend({
-      ids: z.array(text),
-      text: z.record(
-        z.enum([
-          'serial',
-          'deviceId',
-          'model',
-          'name',
-          'site',
-          'room',
-          'softwareVersion',
-          'account',
-          'accountId',
-          'mac',
-          'hardwareFamily',
-        ]),
-        column,
-      ),
-    }),
-    seen: seenColumns.nullable(),
-  }),
-}) satisfies z.ZodType<DeviceListRecord>;
+    json: z.string(),
+  })
+  .superRefine((record, context) => {
+    let content: unknown;
+    try {
+      content = JSON.parse(record.json);
+    } catch {
+      context.addIssue({ code: 'custom', path: ['json'], message: 'the list is not JSON' });
+      return;
+    }
+    const list = deviceListContentSchema.safeParse(content);
+    if (!list.success) {
+      const issue = list.error.issues[0];
+      context.addIssue({
+        code: 'custom',
+        path: ['json', ...(issue?.path ?? [])] as (string | number)[],
+        message: issue?.message ?? 'not a device list',
+      });
+    } else if (list.data.base !== record.base || list.data.depth !== record.depth)
+      context.addIssue({
+        code: 'custom',
+        path: ['json'],
+        message: 'the list names another base or depth than its record',
+      });
+  }) satisfies z.ZodType<DeviceListRecord>;
 
 export const importSchema = z.object({
   id,
@@ -259,6 +274,9 @@ export const importSchema = z.object({
     previousAsOf: date.nullable(),
     isHistorical: z.boolean(),
   }),
+  source: z
+    .object({ kind: z.literal('lens-api'), tenantId: id, tenant: text, pulledAt: instant })
+    .optional(),
 }) satisfies z.ZodType<ImportRecord>;
 
 const actorEvent = z.object({ state: z.enum(TRUE_UP_STATES), at: instant, user: text });
@@ -382,7 +400,6 @@ export const TABLE_SCHEMAS = {
   customers: customerSchema,
   sites: siteSchema,
   contracts: contractSchema,
-  inventoryChunks: inventoryChunkSchema,
   snapshots: snapshotSchema,
   deviceLists: deviceListSchema,
   imports: importSchema,
@@ -399,3 +416,11 @@ export const TABLE_SCHEMAS = {
 } as const;
 
 export type TableName = keyof typeof TABLE_SCHEMAS;
+
+/**
+ * Tables older schemas had and this one has not, with the schema version that dropped them: an older
+ * backup's rows of them are checked and handed to the migrations that bring them forward, never written.
+ */
+export const RETIRED_TABLES = {
+  inventoryChunks: { schema: inventoryChunkSchema, droppedIn: 4 },
+} as const;

@@ -129,8 +129,8 @@ function uncontractedCategory(
 function reportDevices(input: MonthlyReportInput, asOf: CalendarDate): ReportDevice[] {
   const devices = input.devices ?? [];
   const previous = input.previousDevices;
-  const before = new Set(previous?.map((d) => d.id) ?? []);
-  const now = new Set(devices.map((d) => d.id));
+  const before = new Set(previous?.map((d) => d.id));
+  const now = previous ? new Set(devices.map((d) => d.id)) : before;
   const row = (device: Device, change: ReportDevice['change']): ReportDevice => ({
     serial: device.serial,
     deviceId: device.deviceId,

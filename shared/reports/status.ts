@@ -76,8 +76,14 @@ export function devicesAsOf(
     }
   }
   const used = [...chosen.values()];
+  // Every account from one file (the usual case): that file's devices, already one per identity.
+  const only = used[0]?.file;
+  const isOneFile =
+    only !== undefined &&
+    used.every((u) => u.file === only) &&
+    used.reduce((n, u) => n + u.devices.length, 0) === only.devices.length;
   return {
-    devices: mergeDevices(used.map((u) => u.devices)),
+    devices: isOneFile ? [...only.devices] : mergeDevices(used.map((u) => u.devices)),
     asOf: used.reduce<CalendarDate | null>(
       (max, u) => (max === null || u.file.asOf > max ? u.file.asOf : max),
       null,
@@ -99,10 +105,19 @@ export function matchDevices(
 
 /** A contract's devices among `devices`. */
 export function contractDevices(entry: RegisterContract, devices: readonly Device[]): Device[] {
-  const accounts = contractAccounts(entry);
-  return devices.filter((device) =>
-    [device.account, device.accountId].map(nameKey).some((a) => a && accounts.includes(a)),
-  );
+  const accounts = new Set(contractAccounts(entry));
+  // A file names a handful of accounts across all its rows: each name is keyed once.
+  const known = new Map<string, boolean>();
+  const isContracts = (account: string) => {
+    let is = known.get(account);
+    if (is === undefined) {
+      const key = nameKey(account);
+      is = key !== '' && accounts.has(key);
+      known.set(account, is);
+    }
+    return is;
+  };
+  return devices.filter((device) => isContracts(device.account) || isContracts(device.accountId));
 }
 
 export interface StatusCategory {

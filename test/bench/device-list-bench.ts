@@ -7,6 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import {
   deviceListRecord,
+  listOf,
   readDeviceList,
   type BaseList,
   type DeviceListRecord,
@@ -59,18 +60,17 @@ for (let c = 0; c < CUSTOMERS; c++) {
       ];
     const devices = members.map((n) => device(c, n, m));
     const record = deviceListRecord(`c${c}`, devices, base);
-    const json = JSON.stringify(record.list);
+    const json = record.json;
     listBytes += json.length;
     gzipBytes += gzipSync(json).length;
-    if (c === 0)
-      completeBytes += JSON.stringify(deviceListRecord(`c${c}`, devices, null).list).length;
-    if (record.list.base === null) chain.length = 0;
+    if (c === 0) completeBytes += deviceListRecord(`c${c}`, devices, null).json.length;
+    if (record.base === null) chain.length = 0;
     chain.push(record);
-    base = { hash: record.hash, depth: record.list.depth, devices };
-    if (c === 0 && record.list.depth === 11) {
+    base = { hash: record.hash, depth: record.depth, devices };
+    if (c === 0 && record.depth === 11) {
       const read = performance.now();
       let listed: Device[] | null = null;
-      for (const r of chain) listed = readDeviceList(r.list, listed);
+      for (const r of chain) listed = readDeviceList(listOf(r), listed);
       deepestRead = performance.now() - read;
     }
   }

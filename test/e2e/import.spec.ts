@@ -75,7 +75,7 @@ test('imports a Swedish Excel CSV: preview, accounts to customers, report, class
   await imports.chooseFile(path);
   await imports.importNow();
   await expect(imports.report()).toContainText(
-    'This file was already imported for Öresund Media AB',
+    'The same inventory was already imported for Öresund Media AB',
   );
   expect(app.consoleErrors).toEqual([]);
 });

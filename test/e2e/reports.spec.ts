@@ -83,6 +83,8 @@ test('a monthly report: exported with a note and archived; after new data it re-
 test('all customers for a month: a workbook each and the portfolio workbook, with progress', async ({
   page,
 }) => {
+  // Thirteen workbooks of the demo book: about 30 s on two cores, more when they are shared.
+  test.setTimeout(150_000);
   const app = new Workstation(page);
   await app.open();
   await app.enterName('Karin');
@@ -94,7 +96,7 @@ test('all customers for a month: a workbook each and the portfolio workbook, wit
   await page.getByRole('dialog').getByRole('button', { name: 'Export 12 reports' }).click();
   await expect(page.getByTestId('batch-progress')).toBeVisible();
   await expect(page.getByText(/12 workbooks saved in your downloads and archived/)).toBeVisible({
-    timeout: 60_000,
+    timeout: 120_000,
   });
   await expect.poll(() => downloads.length).toBe(13);
   const names = downloads.map((d) => d.suggestedFilename());

@@ -4,6 +4,7 @@
  * Windows). A file that is partly UTF-8 and partly something else is refused, not guessed at: read as
  * Windows-1252 its "Öresund" rows would split into two accounts.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { UnusableFileError } from './errors';
 
@@ -112,7 +113,7 @@ const hexByte = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(
 
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
   if (startsWith(bytes, 0xef, 0xbb, 0xbf))
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    return { text: utf8Text(bytes.subarray(3)), encoding: 'utf-8-bom' };
   if (startsWith(bytes, 0xff, 0xfe))
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf16le'), encoding: 'utf-16le' };
   if (startsWith(bytes, 0xfe, 0xff))
@@ -126,14 +127,15 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
       'the file contains NUL bytes and is not UTF-16 text: it is not a text (CSV) file',
     );
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    const mixed = mixedEncoding(bytes);
-    if (mixed)
-      throw new UnusableFileError(
-        `the file mixes two text encodings: line ${mixed.utf8Line} is UTF-8 but line ${mixed.otherLine} is not (byte ${hexByte(mixed.byte)}), so names like "Öresund" would read two ways. Save it again as "CSV UTF-8"`,
-      );
-    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
-  }
+  if (isUtf8(bytes)) return { text: utf8Text(bytes), encoding: 'utf-8' };
+  const mixed = mixedEncoding(bytes);
+  if (mixed)
+    throw new UnusableFileError(
+      `the file mixes two text encodings: line ${mixed.utf8Line} is UTF-8 but line ${mixed.otherLine} is not (byte ${hexByte(mixed.byte)}), so names like "Öresund" would read two ways. Save it again as "CSV UTF-8"`,
+    );
+  return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
 }
+
+/** UTF-8 bytes as text, without a copy of the bytes (invalid sequences become U+FFFD). */
+const utf8Text = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');

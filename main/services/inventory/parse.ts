@@ -67,9 +67,12 @@ function missingColumnsMessage(missing: string[], headers: string[]): string {
 function chooseDateOrder(table: Table, mapping: HeaderMapping, locale: string): DateOrder {
   const column = mapping.lastDetected;
   if (column === undefined) return localeDateOrder(locale);
-  const values = table.rows
-    .map((r) => r.cells[column])
-    .filter((v): v is string => typeof v === 'string');
+  // An export repeats its dates: each distinct value is looked at once.
+  const values = new Set<string>();
+  for (const { cells } of table.rows) {
+    const value = cells[column];
+    if (typeof value === 'string') values.add(value);
+  }
   const decided = detectDateOrder(values);
   if (decided === 'conflict') {
     throw new UnusableFileError(
@@ -77,7 +80,7 @@ function chooseDateOrder(table: Table, mapping: HeaderMapping, locale: string): 
     );
   }
   if (decided) return decided;
-  return values.some((v) => /\b[AP]M\b/i.test(v)) ? 'mdy' : localeDateOrder(locale);
+  return [...values].some((v) => /\b[AP]M\b/i.test(v)) ? 'mdy' : localeDateOrder(locale);
 }
 
 export async function parseInventory(
@@ -95,6 +98,7 @@ export async function parseInventory(
   const dateOrder = chooseDateOrder(table, mapping, options.locale);
 
   const width = table.headers.length;
+  const context = { mapping, dateOrder, dates: new Map<string, string | null>() };
   const accepted: RowDevice[] = [];
   const rejected: Rejection[] = [];
   table.rows.forEach(({ row, cells, extra }, index) => {
@@ -104,7 +108,7 @@ export async function parseInventory(
         reason: `the row has ${extra === 1 ? 'a value' : `${extra} values`} beyond the header's ${width} columns`,
       });
     } else {
-      const result = normaliseRow(cells, { mapping, dateOrder });
+      const result = normaliseRow(cells, context);
       if ('device' in result) accepted.push({ row, device: result.device });
       else rejected.push({ row, reason: result.rejection });
     }

@@ -27,10 +27,52 @@ export function inventoryWorkerPath(bundleDir: string): string {
 
 const running = new Map<string, () => void>();
 
+/** One worker started ahead, waiting for its file; each parse takes it and a new one is started after. */
+let spare: { path: string; worker: Worker } | null = null;
+
+function startWorker(workerPath: string): Worker {
+  return new Worker(workerPath, {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_LIMITS.heapMb },
+  });
+}
+
+/** Starts the spare worker, if none waits (an idle spare never keeps the process alive). */
+export function prepareWorker(workerPath: string): void {
+  if (spare) return;
+  const worker = startWorker(workerPath);
+  worker.unref();
+  const waiting = { path: workerPath, worker };
+  worker.once('exit', () => {
+    if (spare === waiting) spare = null;
+  });
+  spare = waiting;
+}
+
+function takeWorker(workerPath: string): Worker {
+  const taken = spare?.path === workerPath ? spare.worker : startWorker(workerPath);
+  if (spare?.worker === taken) spare = null;
+  taken.ref();
+  return taken;
+}
+
+/** Makes `cancel` what cancelTask(taskId) calls, until the returned function forgets it. */
+export function cancellable(taskId: string, cancel: () => void): () => void {
+  running.set(taskId, cancel);
+  return () => {
+    if (running.get(taskId) === cancel) running.delete(taskId);
+  };
+}
+
 export function cancelTask(taskId: string): boolean {
   const cancel = running.get(taskId);
   cancel?.();
   return cancel !== undefined;
+}
+
+/** The parse with `devices` empty, and the devices as their complete device list's JSON and hash. */
+export interface WorkerParse {
+  parsed: ParsedInventory;
+  list: { hash: string; bytes: Uint8Array };
 }
 
 export function parseInWorker(
@@ -39,12 +81,10 @@ export function parseInWorker(
   bytes: Uint8Array,
   options: Omit<ParseOptions, 'onProgress'>,
   onProgress: (done: number, total: number | null) => void,
-): Promise<ParsedInventory> {
+): Promise<WorkerParse> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerPath, {
-      workerData: { bytes, options },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_LIMITS.heapMb },
-    });
+    const worker = takeWorker(workerPath);
+    worker.postMessage({ bytes, options });
     let isSettled = false;
     const settle = (fn: () => void) => {
       if (isSettled) return;
@@ -53,6 +93,8 @@ export function parseInWorker(
       running.delete(taskId);
       fn();
       void worker.terminate();
+      // The next file finds its worker started (about 0.2 s of a first import).
+      setImmediate(() => prepareWorker(workerPath));
     };
     const timer = setTimeout(
       () =>
@@ -73,13 +115,14 @@ export function parseInWorker(
         done?: number;
         total?: number | null;
         result?: ParsedInventory;
+        list?: WorkerParse['list'];
         message?: string;
         isUnusable?: boolean;
       }) => {
         if (message.kind === 'progress') onProgress(message.done ?? 0, message.total ?? null);
-        else if (message.kind === 'done' && message.result) {
-          const result = message.result;
-          settle(() => resolve(result));
+        else if (message.kind === 'done' && message.result && message.list) {
+          const done = { parsed: message.result, list: message.list };
+          settle(() => resolve(done));
         } else if (message.kind === 'failed') {
           const text = message.message ?? 'failed';
           settle(() => reject(message.isUnusable ? new UnusableFileError(text) : new Error(text)));

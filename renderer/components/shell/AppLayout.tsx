@@ -30,6 +30,7 @@ import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../../shared/api';
 import type { Settings } from '../../db/settings';
 import { DropZone } from '../../features/imports/DropZone';
+import { useLensSchedule } from '../../features/imports/lens-schedule';
 import { setPendingImport } from '../../features/imports/pending';
 import { useDataActions } from '../../features/settings/data-actions';
 import { api } from '../../platform';
@@ -95,6 +96,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
     true,
   );
   useEffect(prefetchScreens, []);
+  useLensSchedule(settings, isReadOnly);
 
   useEffect(
     () =>

@@ -8,7 +8,7 @@ import type { Transaction } from 'dexie';
 import { deviceListRecord } from '../../../shared/inventory/device-list';
 import type { Device } from '../../../shared/model/device';
 import type { InventorySnapshot } from '../../../shared/model/entities';
-import type { Migration } from './types';
+import type { Migration, RetiredRows } from './types';
 
 interface Chunk {
   customerId: string;
@@ -16,9 +16,14 @@ interface Chunk {
   devices: Device[];
 }
 
-/** Gives each customer's latest snapshot the list of its current inventory. */
-export async function keepCurrentLists(tx: Transaction): Promise<void> {
-  const chunks = (await tx.table('inventoryChunks').toArray()) as Chunk[];
+/**
+ * Gives each customer's latest snapshot the list of its current inventory (its chunk records: from the
+ * database, or in a restore from the backup's retired rows).
+ */
+export async function keepCurrentLists(tx: Transaction, retired?: RetiredRows): Promise<void> {
+  const chunks = (
+    retired ? (retired.get('inventoryChunks') ?? []) : await tx.table('inventoryChunks').toArray()
+  ) as Chunk[];
   const byCustomer = new Map<string, Chunk[]>();
   for (const chunk of chunks) {
     const own = byCustomer.get(chunk.customerId);

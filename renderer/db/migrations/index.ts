@@ -1,9 +1,15 @@
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-service-records';
 import { migration0003 } from './0003-device-lists';
+import { migration0004 } from './0004-inventory-from-lists';
 import type { Migration } from './types';
 
 /** Every schema version, oldest first. Append new ones; never edit or reorder released ones. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -31,6 +31,7 @@ import { HealthPanels } from './HealthPanels';
 import { SiteCards } from './SiteCards';
 import { TrendPanel } from './TrendPanel';
 import { CustomerList } from './CustomerList';
+import { PullFromLens } from './PullFromLens';
 
 // The contract and service tabs load their code when first opened (and while the app is idle).
 const ContractPanel = lazy(() =>
@@ -73,6 +74,7 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
               onChange={(value) => setMonth(value === view.months[0] ? null : value)}
               data-testid="month-picker"
             />
+            <PullFromLens customer={customer} />
             <Button
               variant="default"
               size="xs"

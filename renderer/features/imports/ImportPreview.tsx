@@ -89,16 +89,31 @@ export function ImportPreview({
       </Title>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, md: 6 }} data-testid="import-facts">
-          <Fact label={t('imports.format')} value={parsed.format.toUpperCase()} />
-          {parsed.encoding ? <Fact label={t('imports.encoding')} value={parsed.encoding} /> : null}
-          {parsed.delimiter ? (
-            <Fact
-              label={t('imports.separator')}
-              value={parsed.delimiter === '\t' ? 'Tab' : parsed.delimiter}
-            />
-          ) : null}
-          {parsed.sheet ? <Fact label={t('imports.sheet')} value={parsed.sheet} /> : null}
-          <Fact label={t('imports.headerRow')} value={parsed.headerRow} />
+          {parsed.source ? (
+            <>
+              <Fact label={t('lens.source')} value={t('lens.title')} />
+              <Fact
+                label={t('lens.tenant')}
+                value={`${parsed.source.tenant} (${parsed.source.tenantId})`}
+              />
+              <Fact label={t('lens.pulledAt')} value={format.dateTime(parsed.source.pulledAt)} />
+            </>
+          ) : (
+            <>
+              <Fact label={t('imports.format')} value={parsed.format.toUpperCase()} />
+              {parsed.encoding ? (
+                <Fact label={t('imports.encoding')} value={parsed.encoding} />
+              ) : null}
+              {parsed.delimiter ? (
+                <Fact
+                  label={t('imports.separator')}
+                  value={parsed.delimiter === '\t' ? 'Tab' : parsed.delimiter}
+                />
+              ) : null}
+              {parsed.sheet ? <Fact label={t('imports.sheet')} value={parsed.sheet} /> : null}
+              <Fact label={t('imports.headerRow')} value={parsed.headerRow} />
+            </>
+          )}
           <Fact label={t('imports.rows')} value={format.number(parsed.rows)} />
           <Fact label={t('imports.devices')} value={format.number(parsed.devices.length)} />
         </SimpleGrid>
@@ -126,67 +141,70 @@ export function ImportPreview({
         </Group>
       </Paper>
 
-      <Paper withBorder p="md">
-        <Group justify="space-between" align="end">
-          <div>
-            <Title order={3} size="h5">
-              {t('imports.mapping')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('imports.mappingHint')}
-            </Text>
-          </div>
-          <Group align="end">
-            <TextInput
-              label={t('imports.asOf')}
-              description={t('imports.asOfHint')}
-              placeholder={parsed.asOf}
-              value={asOf}
-              onChange={(e) => setAsOf(e.currentTarget.value)}
-              error={isAsOfValid ? null : 'YYYY-MM-DD'}
-              w={220}
-            />
-            <Button
-              variant="default"
-              disabled={!isChanged || missing.length > 0 || !isAsOfValid}
-              onClick={() => onReread(asOf || null, mapping)}
-            >
-              {t('imports.apply')}
-            </Button>
+      {/* A pull has no columns to correct, and its date is the pull's. */}
+      {parsed.source ? null : (
+        <Paper withBorder p="md">
+          <Group justify="space-between" align="end">
+            <div>
+              <Title order={3} size="h5">
+                {t('imports.mapping')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('imports.mappingHint')}
+              </Text>
+            </div>
+            <Group align="end">
+              <TextInput
+                label={t('imports.asOf')}
+                description={t('imports.asOfHint')}
+                placeholder={parsed.asOf}
+                value={asOf}
+                onChange={(e) => setAsOf(e.currentTarget.value)}
+                error={isAsOfValid ? null : 'YYYY-MM-DD'}
+                w={220}
+              />
+              <Button
+                variant="default"
+                disabled={!isChanged || missing.length > 0 || !isAsOfValid}
+                onClick={() => onReread(asOf || null, mapping)}
+              >
+                {t('imports.apply')}
+              </Button>
+            </Group>
           </Group>
-        </Group>
-        {missing.length > 0 ? (
-          <Alert color="red" mt="sm">
-            {t('imports.missing', { fields: missing.join(', ') })}
-          </Alert>
-        ) : null}
-        <Table mt="sm" striped data-testid="mapping-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('imports.column')}</Table.Th>
-              <Table.Th>{t('imports.field')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {parsed.headers.map((header, column) => (
-              <Table.Tr key={column}>
-                <Table.Td>{header || `#${column + 1}`}</Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={`${t('imports.field')}: ${header || `#${column + 1}`}`}
-                    data={fieldOptions}
-                    value={fieldOf(column)}
-                    onChange={(value) => setField(column, value || null)}
-                    allowDeselect={false}
-                    size="xs"
-                    w={240}
-                  />
-                </Table.Td>
+          {missing.length > 0 ? (
+            <Alert color="red" mt="sm">
+              {t('imports.missing', { fields: missing.join(', ') })}
+            </Alert>
+          ) : null}
+          <Table mt="sm" striped data-testid="mapping-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('imports.column')}</Table.Th>
+                <Table.Th>{t('imports.field')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+            </Table.Thead>
+            <Table.Tbody>
+              {parsed.headers.map((header, column) => (
+                <Table.Tr key={column}>
+                  <Table.Td>{header || `#${column + 1}`}</Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={`${t('imports.field')}: ${header || `#${column + 1}`}`}
+                      data={fieldOptions}
+                      value={fieldOf(column)}
+                      onChange={(value) => setField(column, value || null)}
+                      allowDeselect={false}
+                      size="xs"
+                      w={240}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
 
       <Paper withBorder p="md">
         <Title order={3} size="h5" mb="sm">

@@ -23,7 +23,8 @@ import { api } from '../../platform';
 import { ImportPreview } from './ImportPreview';
 import { ImportReport } from './ImportReport';
 import { setPendingImport, usePendingImport } from './pending';
-import { useImportFlow } from './use-import-flow';
+import { LensPanel } from './LensPanel';
+import { useImportFlow, type LensTarget } from './use-import-flow';
 
 export const INVENTORY_FILTERS = [
   { name: 'Lens inventory (CSV, Excel)', extensions: ['csv', 'xlsx', 'txt', 'tsv'] },
@@ -54,13 +55,17 @@ function History() {
         <Table.Tbody>
           {imports.map((record) => (
             <Table.Tr key={record.id}>
-              <Table.Td>{new Date(record.importedAt).toLocaleString(format.locale)}</Table.Td>
+              <Table.Td>{format.dateTime(record.importedAt)}</Table.Td>
               <Table.Td>
                 <Anchor href={hrefOf('customers', record.customerId)}>
                   {customers.find((c) => c.id === record.customerId)?.name ?? '–'}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{record.fileName}</Table.Td>
+              <Table.Td>
+                {record.source
+                  ? t('lens.fromLens', { tenant: record.source.tenant })
+                  : record.fileName}
+              </Table.Td>
               <Table.Td>{format.date(record.asOf)}</Table.Td>
               <Table.Td>{format.number(record.devices)}</Table.Td>
               <Table.Td>{record.importedBy}</Table.Td>
@@ -79,6 +84,11 @@ export default function ImportsScreen({ settings }: { settings: Settings }) {
   const flow = useImportFlow(settings.userName, customers, overrides);
   const pending = usePendingImport();
   const { read } = flow;
+  const pull = useCallback(
+    (name: string, lens: LensTarget) =>
+      void read({ name, bytes: new Uint8Array(), lens }, null, null),
+    [read],
+  );
 
   const choose = useCallback(async () => {
     const file = await api.openFile({ filters: INVENTORY_FILTERS });
@@ -91,8 +101,9 @@ export default function ImportsScreen({ settings }: { settings: Settings }) {
     setPendingImport(null);
     if (pending.kind === 'file')
       void read({ name: pending.name, bytes: pending.bytes }, null, null);
+    else if (pending.kind === 'lens') pull(pending.name, pending.target);
     else void choose();
-  }, [choose, pending, read]);
+  }, [choose, pending, pull, read]);
 
   const { stage, file, parsed } = flow;
   const isBusy = stage.step === 'reading' || stage.step === 'importing';
@@ -119,9 +130,11 @@ export default function ImportsScreen({ settings }: { settings: Settings }) {
       {stage.step === 'reading' || stage.step === 'importing' ? (
         <Paper withBorder p="md" role="status" aria-live="polite">
           <Text mb="xs">
-            {t(stage.step === 'reading' ? 'imports.reading' : 'imports.importing', {
-              file: file?.name ?? '',
-            })}
+            {file?.lens && stage.step === 'reading'
+              ? t('lens.pulling', { tenant: file.name })
+              : t(stage.step === 'reading' ? 'imports.reading' : 'imports.importing', {
+                  file: file?.name ?? '',
+                })}
           </Text>
           <Progress
             value={stage.step === 'reading' && stage.total ? (stage.done / stage.total) * 100 : 100}
@@ -149,7 +162,16 @@ export default function ImportsScreen({ settings }: { settings: Settings }) {
               {t('imports.nothingWritten')}
             </Text>
             <Group>
-              <Button size="xs" onClick={() => void choose()}>
+              {file?.lens ? (
+                <Button size="xs" onClick={() => file.lens && pull(file.name, file.lens)}>
+                  {t('lens.pull')}
+                </Button>
+              ) : null}
+              <Button
+                size="xs"
+                variant={file?.lens ? 'default' : 'filled'}
+                onClick={() => void choose()}
+              >
                 {t('imports.chooseAnother')}
               </Button>
             </Group>
@@ -174,6 +196,15 @@ export default function ImportsScreen({ settings }: { settings: Settings }) {
           customers={customers}
           user={settings.userName}
           onDone={flow.cancel}
+        />
+      ) : null}
+      {stage.step === 'idle' ? (
+        <LensPanel
+          customers={customers}
+          user={settings.userName}
+          overrides={overrides}
+          isBusy={isBusy}
+          onPull={pull}
         />
       ) : null}
       {stage.step === 'idle' ? <History /> : null}

@@ -1,8 +1,15 @@
-/** A file dropped on the window (or a menu request to pick one), waiting for the Imports screen. */
+/**
+ * A file dropped on the window, a menu request to pick one, or a Lens tenant to pull, waiting for the
+ * Imports screen.
+ */
 import { useSyncExternalStore } from 'react';
+import type { LensTarget } from './use-import-flow';
 
 export type PendingImport =
-  { kind: 'file'; name: string; bytes: Uint8Array<ArrayBuffer> } | { kind: 'pick' } | null;
+  | { kind: 'file'; name: string; bytes: Uint8Array<ArrayBuffer> }
+  | { kind: 'pick' }
+  | { kind: 'lens'; name: string; target: LensTarget }
+  | null;
 
 let pending: PendingImport = null;
 const listeners = new Set<() => void>();

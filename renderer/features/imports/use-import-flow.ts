@@ -7,11 +7,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntry } from '../../../shared/catalog';
 import { matchCustomer, type HeaderMapping, type ParsedInventory } from '../../../shared/inventory';
-import type { Device } from '../../../shared/model/device';
+import type { HashedList } from '../../../shared/inventory/device-list';
 import type { Customer } from '../../../shared/model/entities';
+import { localToday } from '../../../shared/terms/dates';
 import { commitImport, type ImportOutcome } from '../../db/imports';
 import { db } from '../../db/instance';
 import { api } from '../../platform';
+import { fetchParsedDevices, overridesForParse, parseLocale } from './parsed-devices';
 
 export const NEW_CUSTOMER = 'new';
 
@@ -23,9 +25,18 @@ export type ImportStage =
   | { step: 'report'; outcomes: ImportOutcome[] }
   | { step: 'failed'; message: string };
 
+/** What an import reads: a file's bytes, or a Lens tenant to pull (bytes then empty). */
 export interface SourceFile {
   name: string;
   bytes: Uint8Array<ArrayBuffer>;
+  lens?: LensTarget;
+}
+
+/** A tenant to pull, and the customer it maps to when one does. */
+export interface LensTarget {
+  connectionId: string;
+  tenantId: string;
+  customerId?: string;
 }
 
 const accountKey = (a: { account: string; accountId: string }) =>
@@ -40,6 +51,7 @@ export function useImportFlow(
   const [stage, setStage] = useState<ImportStage>({ step: 'idle' });
   const [file, setFile] = useState<SourceFile | null>(null);
   const [parsed, setParsed] = useState<ParsedInventory | null>(null);
+  const [deviceList, setDeviceList] = useState<HashedList | null>(null);
   /** Lens account → customer ID, or NEW_CUSTOMER. */
   const [assignments, setAssignments] = useState<Record<string, string>>({});
   const task = useRef<string | null>(null);
@@ -59,56 +71,51 @@ export function useImportFlow(
       task.current = taskId;
       setFile(source);
       setStage({ step: 'reading', done: 0, total: null });
+      const isCurrent = () => task.current === taskId;
       try {
-        const result = await api.parseInventory({
+        const common = {
           taskId,
-          fileName: source.name,
-          bytes: source.bytes,
-          asOf,
           mapping,
-          locale: i18n.language === 'sv' ? 'sv-SE' : navigator.language,
-          overrides: overrides.map(
-            ({
-              pattern,
-              match,
-              class: cls,
-              endOfSale,
-              endOfService,
-              listPrice,
-              verified,
-              source: note,
-            }) => ({
-              pattern,
-              class: cls,
-              verified,
-              source: note,
-              ...(match ? { match } : {}),
-              ...(endOfSale ? { endOfSale } : {}),
-              ...(endOfService ? { endOfService } : {}),
-              ...(listPrice ? { listPrice } : {}),
-            }),
-          ),
-        });
-        if (task.current !== taskId) return;
-        // Devices come in pages so no single answer stalls the window.
-        const devices: Device[] = [];
-        for (let page = 0; page < result.devicePages; page++) {
-          for (const device of await api.inventoryDevices({ taskId, page })) devices.push(device);
-          if (task.current !== taskId) return;
-          setStage({ step: 'reading', done: devices.length, total: result.summary.devices });
-        }
-        setParsed({ ...result, devices });
+          locale: parseLocale(i18n.language),
+          overrides: overridesForParse(overrides),
+        };
+        const result = source.lens
+          ? await api.pullLens({
+              ...common,
+              connectionId: source.lens.connectionId,
+              tenantId: source.lens.tenantId,
+              asOf: asOf ?? localToday(),
+            })
+          : await api.parseInventory({
+              ...common,
+              fileName: source.name,
+              bytes: source.bytes,
+              asOf,
+            });
+        if (!isCurrent()) return;
+        const fetched = await fetchParsedDevices(
+          taskId,
+          result.deviceList.hash,
+          (done, total) => setStage({ step: 'reading', done, total }),
+          isCurrent,
+        );
+        if (!fetched) return;
+        const { deviceList: _list, ...parse } = result;
+        setParsed({ ...parse, devices: fetched.devices });
+        setDeviceList(fetched.deviceList);
         setAssignments(
           Object.fromEntries(
             result.accounts.map((a) => [
               accountKey(a),
-              matchCustomer(a.account, a.accountId, customers)?.id ?? NEW_CUSTOMER,
+              (source.lens ? source.lens.customerId : undefined) ??
+                matchCustomer(a.account, a.accountId, customers)?.id ??
+                NEW_CUSTOMER,
             ]),
           ),
         );
         setStage({ step: 'preview' });
       } catch (error) {
-        if (task.current !== taskId) return;
+        if (!isCurrent()) return;
         setStage({
           step: 'failed',
           message: error instanceof Error ? error.message : String(error),
@@ -124,6 +131,7 @@ export function useImportFlow(
     if (taskId) void api.cancelTask({ taskId });
     setStage({ step: 'idle' });
     setParsed(null);
+    setDeviceList(null);
     setFile(null);
   }, []);
 
@@ -153,6 +161,7 @@ export function useImportFlow(
       });
       const outcomes = await commitImport(db, user, {
         parsed,
+        deviceList,
         assignments: resolved,
         newCustomers,
         overrides,
@@ -161,7 +170,7 @@ export function useImportFlow(
     } catch (error) {
       setStage({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
-  }, [assignments, overrides, parsed, user]);
+  }, [assignments, deviceList, overrides, parsed, user]);
 
   const assign = useCallback(
     (account: { account: string; accountId: string }, customerId: string) => {

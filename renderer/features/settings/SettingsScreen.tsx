@@ -19,6 +19,7 @@ import { db } from '../../db/instance';
 import { writeSetting, type Settings } from '../../db/settings';
 import { api } from '../../platform';
 import { useDataActions } from './data-actions';
+import { LensSettings } from './LensSettings';
 import { PartnerTerms } from './PartnerTerms';
 
 const MAX_LOGO_BYTES = 200 * 1024;
@@ -42,7 +43,7 @@ function toDataUrl(name: string, bytes: Uint8Array): string {
 }
 
 export default function SettingsScreen({ settings }: { settings: Settings }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = settings.userName;
   const actions = useDataActions(user);
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -58,7 +59,9 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
 
   const save = async <K extends keyof Settings>(key: K, value: Settings[K]) => {
     await writeSetting(db, user, key, value);
-    notifications.show({ message: t('settings.saved'), autoClose: 1500 });
+    // A new language speaks at once: the confirmation is in the language just chosen.
+    const speak = key === 'language' && value !== 'auto' ? i18n.getFixedT(value as string) : t;
+    notifications.show({ message: speak('settings.saved'), autoClose: 1500 });
   };
 
   const pickLogo = async () => {
@@ -159,6 +162,12 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
       </Section>
       <Section title={t('settings.partnerTerms')}>
         <PartnerTerms partner={settings.partner} onSave={(partner) => save('partner', partner)} />
+      </Section>
+      <Section title={t('lens.settingsTitle')}>
+        <LensSettings
+          schedule={settings.lensSchedule}
+          onSchedule={(next) => save('lensSchedule', next)}
+        />
       </Section>
       <Section title={t('settings.data')}>
         <Text size="sm">

@@ -6,18 +6,17 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DemoPortfolio } from '../../../shared/demo/generate';
 import { useLongTask } from '../../components/shell/progress';
 import { backupFileName, createBackup, readBackup, restoreBackup } from '../../db/backup';
 import { localToday } from '../../../shared/terms/dates';
-import { loadDemoPortfolio } from '../../db/demo';
+import { loadDemoPortfolio, type StoredDemoPortfolio } from '../../db/demo';
 import { db } from '../../db/instance';
 import { api } from '../../platform';
 
-function generateInWorker(asOf: string): Promise<DemoPortfolio> {
+function generateInWorker(asOf: string): Promise<StoredDemoPortfolio> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./demo.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<DemoPortfolio>) => {
+    worker.onmessage = (event: MessageEvent<StoredDemoPortfolio>) => {
       worker.terminate();
       resolve(event.data);
     };

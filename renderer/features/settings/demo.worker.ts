@@ -2,5 +2,7 @@
 import { generateDemoPortfolio } from '../../../shared/demo/generate';
 
 self.onmessage = (event: MessageEvent<{ asOf: string }>) => {
-  self.postMessage(generateDemoPortfolio(event.data.asOf));
+  // The current inventories are in the device lists already: they are not copied to the window twice.
+  const { inventories: _current, ...stored } = generateDemoPortfolio(event.data.asOf);
+  self.postMessage(stored);
 };

@@ -5,12 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeFramed, FRAMED_CONTENT_TYPE } from '../../../../shared/api-wire';
+import { framedParts, FRAMED_CONTENT_TYPE } from '../../../../shared/api-wire';
+
+const encodeFramed = (input: Record<string, unknown>) => Buffer.concat(framedParts(input));
+import {
+  deviceListHash,
+  readDeviceList,
+  type DeviceList,
+} from '../../../../shared/inventory/device-list';
 import { parseHostArgs } from '../../../../main/host/args';
 import { installationHost } from '../../../../main/host/installation';
 import { openBrowser } from '../../../../main/host/open-browser';
 import { createHostServer } from '../../../../main/host/server';
 import { HostSessions } from '../../../../main/host/sessions';
+import { fakeDevices, startFakeLens, type FakeLens } from '../../../support/fake-lens';
 
 const token = 'test-token-abcdefghijklmnop';
 const hostName = 'wtest0123456789.localhost';
@@ -321,7 +329,7 @@ describe('inventory parsing through the browser host', () => {
       }),
     });
 
-  it('parses file bytes in the worker and answers the counts, then the devices in pages', async () => {
+  it('parses file bytes in the worker and answers the counts, then the devices as their device list, once', async () => {
     const reply = await request(
       new TextEncoder().encode(
         'Model,Serial,Site\nPoly Studio X50,A1,Malmö\nPoly CCX 400,B2,Lund\n',
@@ -332,24 +340,32 @@ describe('inventory parsing through the browser host', () => {
       JSON.parse(reply.body) as {
         value: {
           devices: unknown[];
-          devicePages: number;
+          deviceList: { hash: string; bytes: number };
           summary: { counts: Record<string, number> };
         };
       }
     ).value;
     expect(parsed.summary.counts).toEqual({ headsets: 0, video: 1, voice: 1 });
-    expect([parsed.devices, parsed.devicePages]).toEqual([[], 1]);
-    const page = await call('/api/inventoryDevices', {
+    expect(parsed.devices).toEqual([]);
+    const answer = await call('/api/inventoryDevices', {
       method: 'POST',
-      body: JSON.stringify({ taskId: 't1', page: 0 }),
+      body: JSON.stringify({ taskId: 't1' }),
       headers: cookie,
     });
-    expect(
-      (JSON.parse(page.body) as { value: { site: string }[] }).value.map((d) => d.site),
-    ).toEqual(['Malmö', 'Lund']);
+    expect(answer.headers['content-type']).toBe('application/octet-stream');
+    const list = JSON.parse(answer.body) as DeviceList;
+    // The worker's hash is the one the window would compute: the list is stored under it as it is.
+    expect(parsed.deviceList).toEqual({
+      hash: deviceListHash(list),
+      bytes: new TextEncoder().encode(answer.body).length,
+    });
+    expect(readDeviceList(list, null).map((d) => [d.serial, d.site])).toEqual([
+      ['A1', 'Malmö'],
+      ['B2', 'Lund'],
+    ]);
     const gone = await call('/api/inventoryDevices', {
       method: 'POST',
-      body: JSON.stringify({ taskId: 't1', page: 0 }),
+      body: JSON.stringify({ taskId: 't1' }),
       headers: cookie,
     });
     expect(gone.status).toBe(500);
@@ -393,5 +409,100 @@ describe('host arguments', () => {
     expect(parseHostArgs(['--port=5001'])).toEqual({ port: 5001, shouldOpen: true });
     expect(() => parseHostArgs(['--port', '70000'])).toThrow(/1 to 65535/);
     expect(() => parseHostArgs(['--host', '0.0.0.0'])).toThrow(/unknown option/);
+  });
+});
+
+describe('Lens API pulls through the browser host', () => {
+  let lens: FakeLens;
+  const post = (capability: string, input: unknown) =>
+    call(`/api/${capability}`, { method: 'POST', body: JSON.stringify(input), headers: cookie });
+  const connection = () => ({
+    label: 'Partner Lens',
+    clientId: lens.clientId,
+    clientSecret: lens.clientSecret,
+    tokenUrl: lens.tokenUrl,
+    apiUrl: lens.apiUrl,
+    tenantIds: ['tenant-7'],
+  });
+
+  beforeAll(async () => {
+    lens = await startFakeLens({
+      tenants: [{ id: 'tenant-7', name: 'Kvarnen & Co', devices: fakeDevices('tenant-7', 4_321) }],
+    });
+  });
+  afterAll(() => lens.close());
+
+  it('keeps the secret in the host: saved after reaching each tenant, never answered, file for this user only', async () => {
+    const refused = await post('saveLensConnection', { ...connection(), clientSecret: 'wrong' });
+    expect(JSON.parse(refused.body)).toEqual({
+      ok: false,
+      error: 'signing in to Lens: the client ID and secret were refused (401)',
+    });
+    await expect(stat(join(dataDir, 'lens-connections.json'))).rejects.toThrow(/ENOENT/);
+
+    const saved = await post('saveLensConnection', connection());
+    const { value } = JSON.parse(saved.body) as { value: Record<string, unknown> };
+    expect(value).toMatchObject({
+      label: 'Partner Lens',
+      clientId: lens.clientId,
+      tenants: [{ id: 'tenant-7', name: 'Kvarnen & Co', devices: 4_321 }],
+    });
+    const listed = await post('listLensConnections', {});
+    expect(listed.body).not.toContain(lens.clientSecret);
+    expect(saved.body).not.toContain(lens.clientSecret);
+    expect(JSON.parse(listed.body)).toMatchObject({ value: { protection: 'file' } });
+    expect((await stat(join(dataDir, 'lens-connections.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('pulls a tenant into the same answer as a file, with where it came from', async () => {
+    const { value } = JSON.parse((await post('listLensConnections', {})).body) as {
+      value: { connections: { id: string }[] };
+    };
+    const connectionId = value.connections[0]!.id;
+    const pull = (taskId: string) =>
+      post('pullLens', {
+        taskId,
+        connectionId,
+        tenantId: 'tenant-7',
+        asOf: '2026-12-01',
+        mapping: null,
+        locale: 'sv-SE',
+        overrides: [],
+      });
+    const reply = await pull('pull-1');
+    const parsed = (
+      JSON.parse(reply.body) as {
+        value: {
+          file: string;
+          rows: number;
+          asOf: string;
+          accounts: unknown[];
+          source: Record<string, string>;
+          deviceList: { hash: string };
+        };
+      }
+    ).value;
+    expect(parsed).toMatchObject({
+      file: 'Lens API – Kvarnen & Co',
+      rows: 4_321,
+      asOf: '2026-12-01',
+      accounts: [{ account: 'Kvarnen & Co', accountId: 'tenant-7', devices: 4_321 }],
+      source: { kind: 'lens-api', tenantId: 'tenant-7', tenant: 'Kvarnen & Co' },
+    });
+    const devices = await post('inventoryDevices', { taskId: 'pull-1' });
+    expect(readDeviceList(JSON.parse(devices.body) as DeviceList, null)).toHaveLength(4_321);
+    // The same tenant again: the same content, so the import will find it unchanged.
+    const again = JSON.parse((await pull('pull-2')).body) as { value: { contentHash: string } };
+    expect(again.value.contentHash).toBe(
+      (parsed as unknown as { contentHash: string }).contentHash,
+    );
+
+    lens.faults.push({ kind: 'status', status: 404 });
+    expect(JSON.parse((await pull('pull-3')).body)).toEqual({
+      ok: false,
+      error: 'reading page 1 of tenant "tenant-7": Lens answered 404',
+    });
+    // Nothing of a failed pull is held.
+    expect((await post('inventoryDevices', { taskId: 'pull-3' })).status).toBe(500);
   });
 });

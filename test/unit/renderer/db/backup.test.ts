@@ -3,6 +3,7 @@
  * wrong, and the data stays row for row as it was; a failure half-way through the write changes
  * nothing; a good backup, also one from schema version 1 or 2, restores everything.
  */
+import { deviceListHash, listOf, makeDeviceList } from '../../../../shared/inventory/device-list';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDemoPortfolio, type DemoPortfolio } from '../../../../shared/demo/generate';
 import {
@@ -214,10 +215,11 @@ describe('a good backup', () => {
     await restoreBackup(db, 'Karin', copy, keepNowhere);
     const restoredAgain = await everything(db);
     expect(restoredAgain['customers']).toEqual(before['customers']);
-    expect(restoredAgain['inventoryChunks']).toEqual(before['inventoryChunks']);
+    expect(restoredAgain['deviceLists']).toEqual(before['deviceLists']);
+    expect(restoredAgain['snapshots']).toEqual(before['snapshots']);
   });
 
-  it.each([1, 2])('restores a backup written by schema version %i', async (version) => {
+  it.each([1, 2, 3])('restores a backup written by schema version %i', async (version) => {
     const name = `old-${version}-${Math.random()}`;
     const old = new WorkstationDatabase(name, MIGRATIONS.slice(0, version));
     opened.push(old);
@@ -262,6 +264,14 @@ describe('a good backup', () => {
             override: null,
           },
     );
+    // Version 3 kept a device list as an object (and the current inventory as chunk records).
+    const list = makeDeviceList(book.inventories[0]!.devices.slice(0, 20), null);
+    if (version === 3) {
+      await old
+        .table('deviceLists')
+        .add({ hash: deviceListHash(list), customerId: 'c', devices: 20, list });
+      await old.table('inventoryChunks').add({ customerId: 'c', chunk: 0, devices: [] });
+    }
     const text = await (await createBackup(old)).text();
     old.close();
     const target = await freshDb(name);
@@ -278,6 +288,22 @@ describe('a good backup', () => {
       version === 1 ? 'teams' : 'zoom',
     );
     expect((await target.meta.get('schemaVersion'))?.value).toBe(LATEST_SCHEMA_VERSION);
+    if (version === 3) {
+      const kept = await target.deviceLists.get(deviceListHash(list));
+      expect(kept && listOf(kept)).toEqual(list);
+    }
+  });
+
+  it('refuses chunk records in a backup of a schema that no longer has them', async () => {
+    const source = await freshDb();
+    await source.customers.add(book.customers[0]!);
+    const text = (await backupFor(source, source)).replace(
+      '"data":[',
+      '"data":[{"tableName":"inventoryChunks","inbound":true,"rows":[]},',
+    );
+    await expect(readBackup(blob(text), source)).rejects.toThrow(
+      'This backup has a table "inventoryChunks" that CSM Workstation does not know.',
+    );
   });
 
   it('round-trips Swedish text, symbols and emoji exactly', async () => {

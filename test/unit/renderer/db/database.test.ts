@@ -4,7 +4,8 @@ import type { Device } from '../../../../shared/model/device';
 import { ReadOnlyDatabaseError, recordedWrite, setReadOnly } from '../../../../renderer/db/changes';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import { DemoAlreadyLoadedError, loadDemoPortfolio } from '../../../../renderer/db/demo';
-import { readInventory, replaceInventory } from '../../../../renderer/db/inventory';
+import { readInventory } from '../../../../renderer/db/inventory';
+import { deviceListRecord } from '../../../../shared/inventory/device-list';
 import { MIGRATIONS } from '../../../../renderer/db/migrations';
 import { readSettings, writeSetting } from '../../../../renderer/db/settings';
 
@@ -91,7 +92,7 @@ describe('a database written by a newer app version', () => {
   });
 });
 
-describe('inventory chunks', () => {
+describe('the current inventory', () => {
   const device = (i: number): Device => ({
     id: `S${i}`,
     serial: `S${i}`,
@@ -109,17 +110,39 @@ describe('inventory chunks', () => {
     hardwareFamily: '',
   });
 
-  it('stores devices in chunks of 5,000 and replaces them whole', async () => {
+  it('is the device list of the latest snapshot by as-of date, whichever was stored last', async () => {
     const db = await freshDb();
     const many = Array.from({ length: 12_345 }, (_, i) => device(i));
-    await db.transaction('rw', db.inventoryChunks, () => replaceInventory(db, 'c1', many));
-    expect(await db.inventoryChunks.count()).toBe(3);
-    expect(await readInventory(db, 'c1')).toEqual(many);
-    await db.transaction('rw', db.inventoryChunks, () =>
-      replaceInventory(db, 'c1', many.slice(0, 10)),
+    const put = async (asOf: string, devices: Device[]) => {
+      const record = deviceListRecord('c1', devices, null);
+      await db.deviceLists.put(record);
+      await db.snapshots.put({
+        id: `c1:${asOf}`,
+        customerId: 'c1',
+        importId: null,
+        asOf,
+        month: asOf.slice(0, 7),
+        summary: {} as never,
+        added: 0,
+        removed: 0,
+        deviceList: record.hash,
+      });
+    };
+    expect(await readInventory(db, 'c1')).toEqual([]);
+    await put('2026-07-31', many);
+    const read = await readInventory(db, 'c1');
+    expect(read).toHaveLength(12_345);
+    expect(new Set(read.map((d) => d.id))).toEqual(new Set(many.map((d) => d.id)));
+    // An older inventory imported later does not replace the current one; a newer one does.
+    await put('2026-06-30', many.slice(0, 10));
+    expect(await readInventory(db, 'c1')).toHaveLength(12_345);
+    await put('2026-08-31', many.slice(0, 10));
+    expect((await readInventory(db, 'c1')).map((d) => d.id).sort()).toEqual(
+      many
+        .slice(0, 10)
+        .map((d) => d.id)
+        .sort(),
     );
-    expect(await db.inventoryChunks.count()).toBe(1);
-    expect(await readInventory(db, 'c1')).toHaveLength(10);
   });
 });
 

@@ -5,11 +5,17 @@ import {
   shippedCatalog,
   type CatalogEntry,
 } from '../../../../shared/catalog';
+import shipped from '../../../../shared/catalog/catalog.json';
+import { catalogFileSchema } from '../../../../shared/catalog/schema';
 
 const asOf = '2026-11-01';
 const catalog = shippedCatalog();
 
 describe('the shipped catalog', () => {
+  it('has the shape every catalog entry must have', () => {
+    expect(() => catalogFileSchema.parse(shipped)).not.toThrow();
+  });
+
   it('holds at least 60 models, each with a verified flag and a source', () => {
     expect(SHIPPED_CATALOG_ENTRIES.length).toBeGreaterThanOrEqual(60);
     for (const entry of SHIPPED_CATALOG_ENTRIES) {

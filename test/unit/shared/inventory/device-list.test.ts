@@ -2,7 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  completeListSlice,
   deviceListHash,
+  deviceListJson,
+  jsonHash,
+  listOf,
   deviceListRecord,
   makeDeviceList,
   MAX_DIFF_DEPTH,
@@ -48,6 +52,15 @@ describe('device lists', () => {
     );
   });
 
+  it('read a complete list in slices exactly as in one piece, and refuse to slice a diff', () => {
+    const devices = Array.from({ length: 1234 }, (_, i) => device(i));
+    const list = makeDeviceList(devices, null);
+    const slices = [0, 500, 1000].flatMap((start) => completeListSlice(list, start, start + 500));
+    expect(slices).toEqual(readDeviceList(list, null));
+    const diff = makeDeviceList(devices, { hash: 'h', depth: 0, devices: devices.slice(1) });
+    expect(() => completeListSlice(diff, 0, 10)).toThrow('only a complete list');
+  });
+
   it('keep milliseconds where a Last Detected has them', () => {
     const devices = [device(1, 0, { lastDetected: '2026-07-31T08:21:07.250Z' }), device(2)];
     expect(readDeviceList(makeDeviceList(devices, null), null)).toEqual(sortedCopy(devices));
@@ -70,12 +83,12 @@ describe('device lists', () => {
     const full = JSON.stringify(makeDeviceList(months[5]!, null)).length;
     for (const [m, list] of months.entries()) {
       const record = deviceListRecord('c1', list, base);
-      expect(record.list.depth).toBe(m);
-      expect(readDeviceList(record.list, base ? sortedCopy(base.devices) : null)).toEqual(
+      expect(record.depth).toBe(m);
+      expect(readDeviceList(listOf(record), base ? sortedCopy(base.devices) : null)).toEqual(
         sortedCopy(list),
       );
-      if (m > 0) expect(JSON.stringify(record.list).length).toBeLessThan(full / 2);
-      base = { hash: record.hash, depth: record.list.depth, devices: list };
+      if (m > 0) expect(record.json.length).toBeLessThan(full / 2);
+      base = { hash: record.hash, depth: record.depth, devices: list };
     }
   });
 
@@ -94,6 +107,41 @@ describe('device lists', () => {
     expect(deviceListHash(makeDeviceList([...devices].reverse(), null))).toBe(a);
     expect(deviceListHash(makeDeviceList(devices.slice(1), null))).not.toBe(a);
     expect(a).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('use the complete list made where the file was read, as it is, wherever a complete list is stored', () => {
+    const devices = Array.from({ length: 300 }, (_, i) => device(i));
+    const list = makeDeviceList(devices, null);
+    // A hash no one computes here: where it comes back, the list was taken as it came, not made again.
+    const whole = { hash: 'f'.repeat(64), list, json: deviceListJson(list) };
+    const taken = { hash: whole.hash, base: null, depth: 0, json: whole.json };
+    // No base, a base at the depth limit, or most devices changed: the list made already.
+    expect(deviceListRecord('c1', devices, null, whole)).toMatchObject(taken);
+    const deep = { hash: 'h', depth: MAX_DIFF_DEPTH, devices };
+    expect(deviceListRecord('c1', devices, deep, whole)).toMatchObject(taken);
+    const renamed = devices.map((d) => ({ ...d, site: 'Elsewhere' }));
+    const changed = { hash: 'h', depth: 0, devices: renamed };
+    expect(deviceListRecord('c1', devices, changed, whole)).toMatchObject(taken);
+    // Against a close base: a diff of its own, hashed as any list.
+    const close = { hash: 'h', depth: 0, devices: devices.slice(1) };
+    const diff = deviceListRecord('c1', devices, close, whole);
+    expect(diff).toMatchObject({ base: 'h', depth: 1, devices: 300 });
+    expect(diff.hash).toBe(jsonHash(diff.json));
+    expect(listOf(diff)).toMatchObject({ base: 'h', depth: 1, removed: [] });
+  });
+
+  it('keep a column of repeating values as a dictionary and a column of distinct ones as it is', () => {
+    const list = makeDeviceList(
+      Array.from({ length: 3000 }, (_, i) => device(i)),
+      null,
+    );
+    expect(Array.isArray(list.devices.text.serial)).toBe(true);
+    const model = list.devices.text.model;
+    expect(Array.isArray(model) ? null : [model.values, model.index.length]).toEqual([
+      ['Poly Studio X50', 'Poly CCX 400', 'Poly Voyager Focus 2 UC'],
+      3000,
+    ]);
+    expect(makeDeviceList([], null).devices.text.model).toEqual([]);
   });
 
   it('round-trip any devices, diff or not', () => {

@@ -4,24 +4,9 @@ import { snapshotDevices } from '../../../../../renderer/db/device-lists';
 import { migration0001 } from '../../../../../renderer/db/migrations/0001-initial';
 import { migration0002 } from '../../../../../renderer/db/migrations/0002-service-records';
 import { MIGRATIONS } from '../../../../../renderer/db/migrations';
-import type { Device } from '../../../../../shared/model/device';
+import { oldDevice } from './old-device';
 
-const device = (serial: string): Device => ({
-  id: serial,
-  serial,
-  deviceId: '',
-  model: 'Poly CCX 400',
-  name: '',
-  site: 'HQ',
-  room: '',
-  softwareVersion: '1',
-  online: true,
-  lastDetected: '2026-07-30T10:00:00Z',
-  account: 'Contoso AB',
-  accountId: '',
-  mac: '',
-  hardwareFamily: '',
-});
+const device = oldDevice;
 
 const snapshot = (asOf: string) => ({
   id: `c1:${asOf}`,

@@ -1,0 +1,454 @@
+/**
+ * Pulls one tenant's devices from the Poly Lens API (FORMATS.md §4): a client-credentials token, then
+ * `deviceSearch` page by page until `hasNextPage` is false. Everything a real integration meets is
+ * handled here: GraphQL errors inside an HTTP 200, 429 and 5xx retried with backoff and jitter (honouring
+ * Retry-After and the query-cost budget), a token that expires part-way, answers that never come, a page
+ * token that loops, a total that changes, more devices than an import takes. A pull either returns every
+ * device or throws; nothing half-pulled goes further.
+ */
+import { terminalText } from '../../../shared/terminal-text';
+import { CancelledError } from '../inventory/run-worker';
+import {
+  DEVICES_QUERY,
+  LENS_PAGE_SIZE,
+  type LensNode,
+  type LensPageInfo,
+  type LensTenant,
+} from './query';
+
+/** A pull that cannot go on: the message says what Lens did and where the pull stopped. */
+export class LensError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LensError';
+  }
+}
+
+export interface LensAccess {
+  tokenUrl: string;
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface PullOptions {
+  signal?: AbortSignal;
+  /** Devices read so far and the tenant's total, after each page. */
+  onProgress?: (done: number, total: number) => void;
+  pageSize?: number;
+  /** The most devices a pull takes: an import's row limit. */
+  maxDevices?: number;
+  /** Time-out of one request, in ms. */
+  timeoutMs?: number;
+  /** Attempts per request when Lens answers 429, 5xx or not at all. */
+  attempts?: number;
+  /** The longest wait between attempts, in ms. */
+  maxDelayMs?: number;
+  /** Waits `ms` (tests make the waits short; the pull still passes the lengths it would wait). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export interface LensPull {
+  tenant: LensTenant;
+  devices: LensNode[];
+  pulledAt: string;
+  pages: number;
+  /** Requests repeated after 429, 5xx, a time-out or an expired token. */
+  retries: number;
+}
+
+const DEFAULTS = {
+  pageSize: LENS_PAGE_SIZE,
+  maxDevices: 1_000_000,
+  timeoutMs: 60_000,
+  attempts: 6,
+  maxDelayMs: 60_000,
+};
+
+/** The largest answer read from Lens: a 5,000-device page is about 3 MB. */
+const MAX_ANSWER_BYTES = 64 * 2 ** 20;
+/** Pulls restarted from the first page when the tenant's total changes part-way. */
+const RESTARTS = 2;
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new CancelledError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new CancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Lens text in a message: one line, no control characters, not endless. */
+const quoted = (text: string) => `"${terminalText(text.replace(/[\t\r\n]+/g, ' ')).slice(0, 200)}"`;
+
+/** The wait Retry-After asks for (seconds or an HTTP date), in ms; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/** Failures worth another attempt: throttling, a server fault, no answer in time. */
+class Retryable extends Error {
+  constructor(
+    message: string,
+    readonly waitMs: number | null,
+  ) {
+    super(message);
+  }
+}
+
+const isRetryableStatus = (status: number) => status === 429 || (status >= 500 && status <= 599);
+
+async function readJson(response: Response, what: string): Promise<unknown> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > MAX_ANSWER_BYTES)
+    throw new LensError(`${what}: the answer is larger than ${MAX_ANSWER_BYTES / 2 ** 20} MB`);
+  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader)
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_ANSWER_BYTES) {
+        await reader.cancel();
+        throw new LensError(`${what}: the answer is larger than ${MAX_ANSWER_BYTES / 2 ** 20} MB`);
+      }
+      chunks.push(value);
+    }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!isRetryableStatus(response.status) && response.status !== 401 && text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (response.ok) throw new LensError(`${what}: the answer is not JSON`);
+    return text;
+  }
+}
+
+export class LensClient {
+  private token: string | null = null;
+  private readonly options: Required<Omit<PullOptions, 'signal' | 'onProgress'>>;
+  retries = 0;
+
+  constructor(
+    private readonly access: LensAccess,
+    options: PullOptions = {},
+    private readonly signal?: AbortSignal,
+  ) {
+    this.options = {
+      ...DEFAULTS,
+      sleep,
+      random: Math.random,
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    };
+  }
+
+  /** One request with its time-out; a 429, 5xx or time-out becomes Retryable. */
+  private async post(url: string, init: RequestInit, what: string): Promise<Answer> {
+    if (this.signal?.aborted) throw new CancelledError();
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = this.signal ? AbortSignal.any([this.signal, timeout]) : timeout;
+    try {
+      const response = await fetch(url, { ...init, method: 'POST', signal });
+      const body = await readJson(response, what);
+      if (isRetryableStatus(response.status))
+        throw new Retryable(
+          `${what}: Lens answered ${response.status}`,
+          retryAfterMs(response.headers.get('retry-after')),
+        );
+      return { status: response.status, headers: response.headers, body };
+    } catch (error) {
+      if (this.signal?.aborted) throw new CancelledError();
+      if (error instanceof Retryable || error instanceof LensError) throw error;
+      if (timeout.aborted)
+        throw new Retryable(
+          `${what}: Lens did not answer within ${this.options.timeoutMs / 1000} s`,
+          null,
+        );
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new Retryable(
+        `${what}: ${cause?.code ?? cause?.message ?? (error as Error).message} (${new URL(url).host})`,
+        null,
+      );
+    }
+  }
+
+  /** `post`, repeated with backoff and jitter while Lens throttles, fails or does not answer. */
+  private async withRetries(url: string, init: () => RequestInit, what: string): Promise<Answer> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.post(url, init(), what);
+      } catch (error) {
+        if (!(error instanceof Retryable)) throw error;
+        if (attempt >= this.options.attempts)
+          throw new LensError(`${error.message}; gave up after ${attempt} attempts`);
+        const backoff = Math.min(this.options.maxDelayMs, 500 * 2 ** (attempt - 1));
+        const jittered = backoff / 2 + (this.options.random() * backoff) / 2;
+        const wait = Math.min(this.options.maxDelayMs, error.waitMs ?? jittered);
+        this.retries++;
+        await this.options.sleep(wait, this.signal);
+      }
+    }
+  }
+
+  /** A fresh access token (client credentials). */
+  async authenticate(): Promise<void> {
+    const answer = await this.withRetries(
+      this.access.tokenUrl,
+      () => ({
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({
+          grant_type: 'client_credentials',
+          client_id: this.access.clientId,
+          client_secret: this.access.clientSecret,
+        }),
+      }),
+      'signing in to Lens',
+    );
+    const token = (answer.body as { access_token?: unknown } | null)?.access_token;
+    if (answer.status === 400 || answer.status === 401 || answer.status === 403)
+      throw new LensError(
+        `signing in to Lens: the client ID and secret were refused (${answer.status})`,
+      );
+    if (answer.status !== 200 || typeof token !== 'string' || token === '')
+      throw new LensError(`signing in to Lens: no access token in the answer (${answer.status})`);
+    this.token = token;
+  }
+
+  /** One GraphQL query; a 401 signs in again once and repeats it. */
+  async query(query: string, variables: Record<string, unknown>, what: string): Promise<unknown> {
+    if (!this.token) await this.authenticate();
+    for (let signedIn = 0; ; signedIn++) {
+      const answer = await this.withRetries(
+        this.access.apiUrl,
+        () => ({
+          headers: {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            Authorization: `Bearer ${this.token}`,
+          },
+          body: JSON.stringify({ query, variables }),
+        }),
+        what,
+      );
+      if (answer.status === 401 && signedIn === 0) {
+        this.retries++;
+        await this.authenticate();
+        continue;
+      }
+      if (answer.status === 401)
+        throw new LensError(`${what}: Lens refused a fresh access token (401)`);
+      if (answer.status !== 200) throw new LensError(`${what}: Lens answered ${answer.status}`);
+      const body = answer.body as { data?: unknown; errors?: unknown } | null;
+      if (Array.isArray(body?.errors) && body.errors.length > 0) {
+        const message = (body.errors[0] as { message?: unknown } | null)?.message;
+        throw new LensError(
+          `${what}: Lens answered with an error: ${quoted(typeof message === 'string' ? message : 'no message')}${body.errors.length > 1 ? ` (and ${body.errors.length - 1} more)` : ''}`,
+        );
+      }
+      if (typeof body?.data !== 'object' || body.data === null)
+        throw new LensError(`${what}: the answer holds no data`);
+      return body.data;
+    }
+  }
+}
+
+const textOrNull = (value: unknown): string | null =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+
+const named = (value: unknown) =>
+  typeof value === 'object' && value !== null
+    ? {
+        id: textOrNull((value as { id?: unknown }).id),
+        name: textOrNull((value as { name?: unknown }).name),
+      }
+    : null;
+
+/** A node as the connector keeps it: only the queried fields, each a string, a boolean or null. */
+function nodeOf(value: unknown, where: string): LensNode {
+  if (typeof value !== 'object' || value === null)
+    throw new LensError(`${where}: a device is not an object`);
+  const n = value as Record<string, unknown>;
+  return {
+    id: textOrNull(n.id),
+    name: textOrNull(n.name),
+    displayName: textOrNull(n.displayName),
+    serialNumber: textOrNull(n.serialNumber),
+    macAddress: textOrNull(n.macAddress),
+    hardwareModel: textOrNull(n.hardwareModel),
+    hardwareFamily: textOrNull(n.hardwareFamily),
+    softwareVersion: textOrNull(n.softwareVersion),
+    connected: typeof n.connected === 'boolean' ? n.connected : null,
+    lastDetected: textOrNull(n.lastDetected),
+    tenantId: textOrNull(n.tenantId),
+    site: named(n.site),
+    room: named(n.room),
+  };
+}
+
+interface Page {
+  tenant: LensTenant;
+  nodes: LensNode[];
+  pageInfo: LensPageInfo;
+  cost: { costRemaining: number; secondsToReset: number } | null;
+}
+
+function pageOf(data: unknown, tenantId: string, where: string): Page {
+  const d = data as {
+    tenant?: {
+      id?: unknown;
+      name?: unknown;
+      inventory?: { deviceSearch?: { edges?: unknown; pageInfo?: Record<string, unknown> } };
+    } | null;
+    calculateQueryCost?: { costRemaining?: unknown; secondsToReset?: unknown } | null;
+  };
+  if (!d.tenant)
+    throw new LensError(
+      `tenant ${quoted(tenantId)} is unknown to Lens or not visible to this client ID`,
+    );
+  const search = d.tenant.inventory?.deviceSearch;
+  const info = search?.pageInfo;
+  if (!Array.isArray(search?.edges) || !info || typeof info.hasNextPage !== 'boolean')
+    throw new LensError(`${where}: the answer is not a device page`);
+  const nodes = search.edges.map((edge: unknown) =>
+    nodeOf((edge as { node?: unknown } | null)?.node, where),
+  );
+  const cost = d.calculateQueryCost;
+  return {
+    tenant: {
+      id: textOrNull(d.tenant.id) ?? tenantId,
+      name: textOrNull(d.tenant.name) ?? '',
+    },
+    nodes,
+    pageInfo: {
+      totalCount: typeof info.totalCount === 'number' ? info.totalCount : nodes.length,
+      countOnPage: typeof info.countOnPage === 'number' ? info.countOnPage : nodes.length,
+      nextToken: textOrNull(info.nextToken),
+      hasNextPage: info.hasNextPage,
+    },
+    cost:
+      typeof cost?.costRemaining === 'number' && typeof cost.secondsToReset === 'number'
+        ? { costRemaining: cost.costRemaining, secondsToReset: cost.secondsToReset }
+        : null,
+  };
+}
+
+class TotalChanged extends Error {}
+
+/** Reaches a tenant with one small page: its name and how many devices Lens counts. */
+export async function probeTenant(
+  access: LensAccess,
+  tenantId: string,
+  options: PullOptions = {},
+): Promise<{ tenant: LensTenant; devices: number }> {
+  const client = new LensClient(access, options, options.signal);
+  const page = pageOf(
+    await client.query(
+      DEVICES_QUERY,
+      { tenantId, params: { pageSize: 1, nextToken: null } },
+      `reaching tenant ${quoted(tenantId)}`,
+    ),
+    tenantId,
+    'page 1',
+  );
+  return { tenant: page.tenant, devices: page.pageInfo.totalCount };
+}
+
+/** Every device of one tenant, or a LensError that says where the pull stopped and why. */
+export async function pullTenant(
+  access: LensAccess,
+  tenantId: string,
+  options: PullOptions = {},
+): Promise<LensPull> {
+  const client = new LensClient(access, options, options.signal);
+  const pageSize = options.pageSize ?? DEFAULTS.pageSize;
+  const maxDevices = options.maxDevices ?? DEFAULTS.maxDevices;
+  const wait = options.sleep ?? sleep;
+  for (let restart = 0; ; restart++) {
+    try {
+      return await pullOnce();
+    } catch (error) {
+      if (!(error instanceof TotalChanged)) throw error;
+      if (restart >= RESTARTS)
+        throw new LensError(
+          `${error.message}, on ${RESTARTS + 1} pulls in a row: devices are being added or removed; pull again later`,
+        );
+    }
+  }
+
+  async function pullOnce(): Promise<LensPull> {
+    const devices: LensNode[] = [];
+    const seen = new Set<string>();
+    let nextToken: string | null = null;
+    let total: number | null = null;
+    let lastCost: number | null = null;
+    for (let pages = 1; ; pages++) {
+      const where = `page ${pages}`;
+      const page = pageOf(
+        await client.query(
+          DEVICES_QUERY,
+          { tenantId, params: { pageSize, nextToken } },
+          `reading ${where} of tenant ${quoted(tenantId)}`,
+        ),
+        tenantId,
+        where,
+      );
+      if (total !== null && page.pageInfo.totalCount !== total)
+        throw new TotalChanged(
+          `the tenant's device count changed from ${total} to ${page.pageInfo.totalCount} during the pull`,
+        );
+      total = page.pageInfo.totalCount;
+      if (devices.length + page.nodes.length > maxDevices)
+        throw new LensError(
+          `tenant ${quoted(tenantId)} has more than ${maxDevices} devices, more than one import takes: stopped at ${where}`,
+        );
+      for (const node of page.nodes) devices.push(node);
+      options.onProgress?.(devices.length, Math.max(total, devices.length));
+      if (!page.pageInfo.hasNextPage)
+        return {
+          tenant: page.tenant,
+          devices,
+          pulledAt: new Date().toISOString(),
+          pages,
+          retries: client.retries,
+        };
+      const token = page.pageInfo.nextToken;
+      if (!token)
+        throw new LensError(`${where} says more pages follow but gives no page token: stopped`);
+      if (seen.has(token))
+        throw new LensError(
+          `Lens gave the same page token twice (after ${where}): stopped, so the pull cannot loop`,
+        );
+      seen.add(token);
+      nextToken = token;
+      // The query-cost budget: when the next page would overdraw it, wait for its reset.
+      if (page.cost) {
+        const used = lastCost === null ? 0 : Math.max(0, lastCost - page.cost.costRemaining);
+        lastCost = page.cost.costRemaining;
+        if (page.cost.costRemaining <= Math.max(used, 1)) {
+          client.retries++;
+          await wait(Math.min(60_000, page.cost.secondsToReset * 1000), options.signal);
+          lastCost = null;
+        }
+      }
+    }
+  }
+}

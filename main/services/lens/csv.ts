@@ -1,0 +1,53 @@
+/**
+ * A pull as a Lens API-dialect CSV (FORMATS.md §1 and §4): the file `csm lens-pull --out` writes and the
+ * bytes the app's import reads, so a pulled inventory goes through the same parse, preview, content
+ * hash and storage as an exported one. Rows are in device-ID order: pulling an unchanged tenant again
+ * gives the same bytes, and the import recognises them.
+ */
+import { csvFile } from '../../../shared/csv';
+import type { LensPull } from './connector';
+
+const HEADERS = [
+  'id',
+  'serialNumber',
+  'hardwareModel',
+  'hardwareFamily',
+  'displayName',
+  'softwareVersion',
+  'connected',
+  'lastDetected',
+  'macAddress',
+  'tenantId',
+  'tenant',
+  'site.name',
+  'room.name',
+];
+
+export function lensCsv(pull: Pick<LensPull, 'tenant' | 'devices'>): Uint8Array {
+  const rows = pull.devices.map((d) => [
+    d.id ?? '',
+    d.serialNumber ?? '',
+    d.hardwareModel ?? '',
+    d.hardwareFamily ?? '',
+    d.displayName || d.name || '',
+    d.softwareVersion ?? '',
+    d.connected === null ? '' : String(d.connected),
+    d.lastDetected ?? '',
+    d.macAddress ?? '',
+    d.tenantId || pull.tenant.id,
+    pull.tenant.name,
+    d.site?.name ?? '',
+    d.room?.name ?? '',
+  ]);
+  rows.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+  return csvFile([HEADERS, ...rows]);
+}
+
+/** The name a pull's import carries: the tenant, as the history shows it. */
+export function pullFileName(pull: Pick<LensPull, 'tenant'>): string {
+  const name = (pull.tenant.name || pull.tenant.id).replace(
+    /[/\\\u0000-\u001f\u007f-\u009f]/g,
+    ' ',
+  );
+  return `Lens API – ${name}`.slice(0, 200);
+}

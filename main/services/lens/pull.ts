@@ -1,0 +1,34 @@
+/**
+ * A Lens pull on its way into the import: the connection's tenant pulled (progress, cancel), then
+ * written as a Lens API-dialect CSV, which the import reads exactly as it reads an exported file.
+ */
+import type { ImportSource } from '../../../shared/lens';
+import { IMPORT_LIMITS } from '../inventory/parse';
+import { pullTenant, type LensAccess, type PullOptions } from './connector';
+import { lensCsv, pullFileName } from './csv';
+
+export interface PulledFile {
+  fileName: string;
+  bytes: Uint8Array;
+  source: ImportSource;
+  devices: number;
+}
+
+export async function pullAsFile(
+  access: LensAccess,
+  tenantId: string,
+  options: PullOptions = {},
+): Promise<PulledFile> {
+  const pull = await pullTenant(access, tenantId, { maxDevices: IMPORT_LIMITS.rows, ...options });
+  return {
+    fileName: pullFileName(pull),
+    bytes: lensCsv(pull),
+    source: {
+      kind: 'lens-api',
+      tenantId: pull.tenant.id,
+      tenant: pull.tenant.name,
+      pulledAt: pull.pulledAt,
+    },
+    devices: pull.devices.length,
+  };
+}

@@ -1,0 +1,335 @@
+/**
+ * Settings → Poly Lens API: the connections main keeps (label, client ID, tenants; the secret goes to
+ * main and never comes back), and the monthly schedule.
+ */
+import {
+  Accordion,
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LENS_ENDPOINTS, type LensConnection } from '../../../shared/lens';
+import { useFormat } from '../../components/shell/format';
+import type { LensSchedule } from '../../db/settings';
+import { api } from '../../platform';
+import { useLensConnections } from '../imports/lens-pull';
+
+interface Draft {
+  id?: string;
+  label: string;
+  clientId: string;
+  clientSecret: string;
+  tenantIds: string;
+  tokenUrl: string;
+  apiUrl: string;
+}
+
+const blank: Draft = {
+  label: '',
+  clientId: '',
+  clientSecret: '',
+  tenantIds: '',
+  tokenUrl: LENS_ENDPOINTS.tokenUrl,
+  apiUrl: LENS_ENDPOINTS.apiUrl,
+};
+
+const draftOf = (c: LensConnection): Draft => ({
+  id: c.id,
+  label: c.label,
+  clientId: c.clientId,
+  clientSecret: '',
+  tenantIds: c.tenants.map((t) => t.id).join('\n'),
+  tokenUrl: c.tokenUrl,
+  apiUrl: c.apiUrl,
+});
+
+function ConnectionForm({
+  draft,
+  onClose,
+  onSaved,
+}: {
+  draft: Draft;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [value, setValue] = useState(draft);
+  const [isSaving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = (key: keyof Draft) => (text: string) => setValue((v) => ({ ...v, [key]: text }));
+  const tenantIds = [...new Set(value.tenantIds.split(/[\s,;]+/).filter(Boolean))];
+  const isComplete =
+    value.label.trim() !== '' &&
+    value.clientId.trim() !== '' &&
+    (value.id !== undefined || value.clientSecret !== '') &&
+    tenantIds.length > 0;
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await api.saveLensConnection({
+        ...(value.id ? { id: value.id } : {}),
+        label: value.label.trim(),
+        clientId: value.clientId.trim(),
+        clientSecret: value.clientSecret,
+        tokenUrl: value.tokenUrl.trim(),
+        apiUrl: value.apiUrl.trim(),
+        tenantIds,
+      });
+      notifications.show({
+        color: 'green',
+        message: t('lens.saved', {
+          tenants: saved.tenants
+            .map((tenant) =>
+              t('lens.tenantLine', {
+                name: tenant.name,
+                id: tenant.id,
+                devices: format.number(tenant.devices),
+              }),
+            )
+            .join('; '),
+        }),
+      });
+      onSaved();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('lens.formTitle')} size="lg">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (isComplete && !isSaving) void save();
+        }}
+      >
+        <Stack>
+          <TextInput
+            label={t('lens.label')}
+            description={t('lens.labelHint')}
+            value={value.label}
+            onChange={(e) => set('label')(e.currentTarget.value)}
+            required
+            data-autofocus
+          />
+          <TextInput
+            label={t('lens.clientId')}
+            value={value.clientId}
+            onChange={(e) => set('clientId')(e.currentTarget.value)}
+            required
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <PasswordInput
+            label={t('lens.clientSecret')}
+            description={value.id ? t('lens.clientSecretKeep') : undefined}
+            value={value.clientSecret}
+            onChange={(e) => set('clientSecret')(e.currentTarget.value)}
+            required={value.id === undefined}
+            autoComplete="new-password"
+          />
+          <Textarea
+            label={t('lens.tenantIds')}
+            description={t('lens.tenantIdsHint')}
+            value={value.tenantIds}
+            onChange={(e) => set('tenantIds')(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            required
+            spellCheck={false}
+          />
+          <Accordion variant="contained">
+            <Accordion.Item value="advanced">
+              <Accordion.Control>{t('lens.advanced')}</Accordion.Control>
+              <Accordion.Panel>
+                <Stack>
+                  <TextInput
+                    label={t('lens.tokenUrl')}
+                    value={value.tokenUrl}
+                    onChange={(e) => set('tokenUrl')(e.currentTarget.value)}
+                    spellCheck={false}
+                  />
+                  <TextInput
+                    label={t('lens.apiUrl')}
+                    value={value.apiUrl}
+                    onChange={(e) => set('apiUrl')(e.currentTarget.value)}
+                    spellCheck={false}
+                  />
+                </Stack>
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
+          {error ? (
+            <Alert color="red" role="alert" data-testid="lens-connection-error">
+              {error}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('lens.cancel')}
+            </Button>
+            <Button type="submit" loading={isSaving} disabled={!isComplete}>
+              {isSaving ? t('lens.checking') : t('lens.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function LensSettings({
+  schedule,
+  onSchedule,
+}: {
+  schedule: LensSchedule;
+  onSchedule: (next: LensSchedule) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { state, error, reload } = useLensConnections();
+  const [draft, setDraft] = useState<Draft | null>(null);
+
+  const remove = (connection: LensConnection) =>
+    modals.openConfirmModal({
+      title: t('lens.removeTitle', { label: connection.label }),
+      children: <Text size="sm">{t('lens.removeBody')}</Text>,
+      labels: { confirm: t('lens.remove'), cancel: t('lens.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        void api.removeLensConnection({ id: connection.id }).then(() => {
+          notifications.show({ message: t('lens.removed', { label: connection.label }) });
+          reload();
+        }),
+    });
+
+  return (
+    <Stack>
+      <Text size="sm">{t('lens.intro')}</Text>
+      {state ? (
+        <Text size="sm" c="dimmed">
+          {t(state.protection === 'os' ? 'lens.protectionOs' : 'lens.protectionFile')}
+        </Text>
+      ) : null}
+      {error ? <Alert color="red">{error}</Alert> : null}
+      {state?.connections.length ? (
+        <Table data-testid="lens-connections">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('lens.label')}</Table.Th>
+              <Table.Th>{t('lens.clientId')}</Table.Th>
+              <Table.Th>{t('lens.tenant')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {state.connections.map((connection) => (
+              <Table.Tr key={connection.id}>
+                <Table.Td>{connection.label}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {connection.clientId}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {connection.tenants.map((tenant) => (
+                    <Text size="sm" key={tenant.id}>
+                      {t('lens.tenantLine', {
+                        name: tenant.name,
+                        id: tenant.id,
+                        devices: format.number(tenant.devices),
+                      })}
+                    </Text>
+                  ))}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setDraft(draftOf(connection))}
+                    >
+                      {t('lens.edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => remove(connection)}
+                    >
+                      {t('lens.remove')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      <Group>
+        <Button variant="default" onClick={() => setDraft(blank)}>
+          {t('lens.add')}
+        </Button>
+      </Group>
+      <Group align="flex-end">
+        <Switch
+          label={t('lens.schedule')}
+          checked={schedule.day !== null}
+          onChange={(e) =>
+            void onSchedule({
+              ...schedule,
+              day: e.currentTarget.checked ? (schedule.day ?? 1) : null,
+            })
+          }
+        />
+        {schedule.day !== null ? (
+          <NumberInput
+            label={t('lens.scheduleDay')}
+            min={1}
+            max={28}
+            w={160}
+            value={schedule.day}
+            onChange={(day) =>
+              typeof day === 'number' && day >= 1 && day <= 28
+                ? void onSchedule({ ...schedule, day })
+                : undefined
+            }
+          />
+        ) : null}
+      </Group>
+      {schedule.day !== null ? (
+        <Text size="sm" c="dimmed">
+          {t('lens.scheduleHint', { last: schedule.lastRun ?? t('lens.scheduleNever') })}
+        </Text>
+      ) : null}
+      {draft ? (
+        <ConnectionForm
+          draft={draft}
+          onClose={() => setDraft(null)}
+          onSaved={() => {
+            setDraft(null);
+            reload();
+          }}
+        />
+      ) : null}
+    </Stack>
+  );
+}
