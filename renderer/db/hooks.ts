@@ -2,6 +2,8 @@
  * Reads for the screens, as live queries: components use these hooks and never call db.* themselves.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { customerTerms } from '../../shared/search';
 import type {
   CatalogOverride,
   ChangeRecord,
@@ -38,7 +40,7 @@ import { serviceRecordsAsOf, trueUpsAsOf } from '../../shared/contracts/as-of';
 import { contractInForce } from '../../shared/reports/monthly';
 import { customerActivity, firstLedgerMonth, NO_ACTIVITY } from './activity';
 import { snapshotDevices } from './device-lists';
-import { readInventory } from './inventory';
+import { deviceIndex, readInventory } from './inventory';
 import { db } from './instance';
 import { readSettings, type Settings } from './settings';
 import { latestSnapshot, standingInventories } from './snapshots';
@@ -49,6 +51,45 @@ export function useSettings(): Settings | undefined {
 
 export function useCustomers(): Customer[] | undefined {
   return useLiveQuery(() => db.customers.orderBy('name').toArray(), []);
+}
+
+/** Each customer's search terms (shared/search.ts): name, IDs, Lens accounts, contracts, sites. */
+export function useCustomerSearch(): Map<string, string[]> | undefined {
+  return useLiveQuery(async () => {
+    const [customers, contracts, sites] = await Promise.all([
+      db.customers.toArray(),
+      db.contracts.toArray(),
+      db.sites.toArray(),
+    ]);
+    return new Map(customers.map((c) => [c.id, customerTerms(c, contracts, sites)]));
+  }, []);
+}
+
+let devices: { signature: string; index: Promise<Map<string, string>> } | null = null;
+
+/** The index of every current device, built again when an import or a customer changed the book. */
+async function currentDeviceIndex(): Promise<Map<string, string>> {
+  const [snapshots, customers] = await Promise.all([db.snapshots.count(), db.customers.count()]);
+  const signature = `${snapshots}/${customers}`;
+  if (devices?.signature !== signature) devices = { signature, index: deviceIndex(db) };
+  return devices.index;
+}
+
+/**
+ * Every current device's identity → its customer, loaded while `isWanted` (the command palette is
+ * open), so that a serial number typed there is found as it is typed.
+ */
+export function useDeviceIndex(isWanted: boolean): Map<string, string> | null {
+  const [index, setIndex] = useState<Map<string, string> | null>(null);
+  useEffect(() => {
+    if (!isWanted) return undefined;
+    let isCurrent = true;
+    void currentDeviceIndex().then((next) => isCurrent && setIndex(next));
+    return () => {
+      isCurrent = false;
+    };
+  }, [isWanted]);
+  return index;
 }
 
 export function usePortfolio(): PortfolioRow[] | undefined {

@@ -15,3 +15,12 @@ export async function readInventory(
   const latest = await latestSnapshot(db, customerId);
   return (latest && (await snapshotDevices(db, latest))) ?? [];
 }
+
+/** Every current device's identity → its customer: what a search by serial number looks in. */
+export async function deviceIndex(db: WorkstationDatabase): Promise<Map<string, string>> {
+  const index = new Map<string, string>();
+  const customers = await db.customers.filter((c) => !c.isArchived).toArray();
+  for (const customer of customers)
+    for (const device of await readInventory(db, customer.id)) index.set(device.id, customer.id);
+  return index;
+}

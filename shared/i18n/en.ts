@@ -25,6 +25,7 @@ export const en = {
     toggleTheme: 'Switch light/dark theme',
     language: 'Switch language to {{language}}',
     openCustomer: 'Open {{customer}}',
+    openDevice: 'Device {{serial}} at {{customer}}',
   },
   categories: { headsets: 'Headsets & personal devices', video: 'Video', voice: 'Voice' },
   classes: {
@@ -58,7 +59,13 @@ export const en = {
     noContract: 'No contract',
     title: 'Portfolio',
     subtitle: '{{count}} customers',
-    search: 'Search customers',
+    subtitleFiltered: '{{shown}} of {{count}} customers',
+    search: 'Search customers, contracts, sites, Lens accounts',
+    noMatch: 'No customer matches “{{query}}”',
+    noMatchBody:
+      'Search looks in names, master account IDs, contract numbers, Lens accounts and site names and IDs. Filters above may hide more.',
+    clearFilters: 'Clear search and filters',
+    nothingShown: 'No customer passes these filters',
     customer: 'Customer',
     contract: 'Contract',
     asOf: 'Inventory as of',

@@ -27,6 +27,7 @@ export const sv: Messages = {
     toggleTheme: 'Växla ljust/mörkt tema',
     language: 'Byt språk till {{language}}',
     openCustomer: 'Öppna {{customer}}',
+    openDevice: 'Enhet {{serial}} hos {{customer}}',
   },
   categories: { headsets: 'Hörlurar & personliga enheter', video: 'Video', voice: 'Röst' },
   classes: {
@@ -60,7 +61,13 @@ export const sv: Messages = {
     noContract: 'Inget avtal',
     title: 'Portfölj',
     subtitle: '{{count}} kunder',
-    search: 'Sök kunder',
+    subtitleFiltered: '{{shown}} av {{count}} kunder',
+    search: 'Sök kunder, avtal, platser, Lens-konton',
+    noMatch: 'Ingen kund matchar ”{{query}}”',
+    noMatchBody:
+      'Sökningen letar i namn, huvudkonto-ID, avtalsnummer, Lens-konton och platsers namn och ID. Filtren ovan kan dölja fler.',
+    clearFilters: 'Rensa sökning och filter',
+    nothingShown: 'Ingen kund passar de här filtren',
     customer: 'Kund',
     contract: 'Avtal',
     asOf: 'Inventering per',

@@ -142,6 +142,8 @@ test('works offline: dashboards, trend and devices need no network', async ({ pa
 test('the contract, service, renewals and time screens pass axe with no serious violations', async ({
   page,
 }) => {
+  // Axe over five screens of the demo book: about 40 s on two cores.
+  test.setTimeout(120_000);
   const customer = new CustomerPage(page);
   const app = new Workstation(page);
   await customer.open('Contoso AB');

@@ -6,6 +6,8 @@ test('first run → name → demo portfolio → reload → backup → new machin
   page,
   browser,
 }, testInfo) => {
+  // Two demo books, a backup and a restore: about a minute on two cores.
+  test.setTimeout(150_000);
   const app = new Workstation(page);
   await app.open();
   await expect(page.getByRole('heading', { name: 'Welcome to CSM Workstation' })).toBeVisible();

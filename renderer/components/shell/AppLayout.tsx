@@ -37,7 +37,7 @@ import { api } from '../../platform';
 import { CommandPalette } from './CommandPalette';
 import { hrefOf, navigate, SCREENS, useRoute, type Screen } from './route';
 
-type ScreenComponent = ComponentType<{ id: string | null; settings: Settings }>;
+type ScreenComponent = ComponentType<{ id: string | null; path: string[]; settings: Settings }>;
 
 const loaders: Record<Screen, () => Promise<{ default: ScreenComponent }>> = {
   portfolio: () => import('../../features/portfolio/PortfolioScreen'),
@@ -180,7 +180,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
             </Center>
           }
         >
-          <Current id={route.id} settings={settings} />
+          <Current id={route.id} path={route.path} settings={settings} />
         </Suspense>
       </AppShell.Main>
       <CommandPalette settings={settings} actions={actions} />

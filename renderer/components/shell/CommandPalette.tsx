@@ -2,6 +2,7 @@
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import {
   IconDatabaseExport,
+  IconDeviceDesktop,
   IconDatabaseImport,
   IconLanguage,
   IconMoonStars,
@@ -9,7 +10,9 @@ import {
   IconUser,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useCustomers } from '../../db/hooks';
+import { useState } from 'react';
+import { normaliseSerial } from '../../../shared/inventory/identity';
+import { useCustomers, useCustomerSearch, useDeviceIndex } from '../../db/hooks';
 import { db } from '../../db/instance';
 import { writeSetting, type Settings } from '../../db/settings';
 import type { DataActions } from '../../features/settings/data-actions';
@@ -25,6 +28,13 @@ export function CommandPalette({
 }) {
   const { t, i18n } = useTranslation();
   const customers = useCustomers() ?? [];
+  const terms = useCustomerSearch();
+  const [query, setQuery] = useState('');
+  const [isOpen, setOpen] = useState(false);
+  const devices = useDeviceIndex(isOpen);
+  const serial = normaliseSerial(query);
+  const deviceCustomer = serial.length >= 4 ? devices?.get(serial) : undefined;
+  const device = deviceCustomer ? { serial, customerId: deviceCustomer } : null;
   const otherLanguage = i18n.language === 'sv' ? 'en' : 'sv';
   const isDark = document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark';
 
@@ -38,10 +48,27 @@ export function CommandPalette({
         onClick: () => navigate(screen),
       };
     }),
+    ...(device
+      ? [
+          {
+            id: `device-${device.serial}`,
+            label: t('palette.openDevice', {
+              serial: device.serial,
+              customer: customers.find((c) => c.id === device.customerId)?.name ?? '',
+            }),
+            // Found by its serial: shown whatever the other filters say.
+            keywords: [query],
+            leftSection: <IconDeviceDesktop size={18} />,
+            onClick: () => navigate('customers', device.customerId, 'devices', device.serial),
+          },
+        ]
+      : []),
     ...customers.map((customer) => ({
       id: `customer-${customer.id}`,
       label: t('palette.openCustomer', { customer: customer.name }),
       description: customer.masterAccountId,
+      // Found by its contract numbers, Lens accounts and sites too.
+      keywords: terms?.get(customer.id) ?? [],
       leftSection: <IconUser size={18} />,
       onClick: () => navigate('customers', customer.id),
     })),
@@ -74,6 +101,10 @@ export function CommandPalette({
   return (
     <Spotlight
       actions={items}
+      query={query}
+      onQueryChange={setQuery}
+      onSpotlightOpen={() => setOpen(true)}
+      onSpotlightClose={() => setOpen(false)}
       shortcut={['mod + K']}
       nothingFound={t('palette.nothing')}
       highlightQuery
@@ -82,6 +113,14 @@ export function CommandPalette({
         leftSection: <IconSearch size={18} />,
         placeholder: t('palette.placeholder'),
         'aria-label': t('palette.open'),
+        // A result that arrived after the last keystroke (a serial number found) is not selected
+        // yet: Enter then takes the first result, as it does for every other query.
+        onKeyDown: (event) => {
+          if (event.key !== 'Enter') return;
+          const list = event.currentTarget.closest('[role="dialog"]');
+          if (list && !list.querySelector('[data-selected]'))
+            list.querySelector<HTMLElement>('[data-action]')?.click();
+        },
       }}
     />
   );

@@ -21,6 +21,7 @@ import { AlertBadges } from '../../components/AlertBadges';
 import { actionDetail } from '../../../shared/contracts/action-text';
 import { StandingBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../components/shell/format';
+import { navigate } from '../../components/shell/route';
 import { saveCustomer } from '../../db/contracts';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
@@ -41,7 +42,20 @@ const ServicePanel = lazy(() =>
   import('../service/ServicePanel').then((m) => ({ default: m.ServicePanel })),
 );
 
-function CustomerDashboard({ id, settings }: { id: string; settings: Settings }) {
+const TABS = ['overview', 'devices', 'sites', 'contract', 'service'] as const;
+
+function CustomerDashboard({
+  id,
+  path,
+  settings,
+}: {
+  id: string;
+  /** The tab shown (each is its own history step), then a device to find in the devices tab. */
+  path: string[];
+  settings: Settings;
+}) {
+  const [tabInPath, deviceQuery = ''] = path;
+  const tab = TABS.find((t) => t === tabInPath) ?? 'overview';
   const { t } = useTranslation();
   const [isEditing, setEditing] = useState(false);
   const others = useCustomers();
@@ -98,27 +112,37 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
             </Button>
           </Group>
         </Group>
-        <Group gap="xs" c="dimmed">
-          <Text size="sm">{customer.masterAccountId}</Text>
-          {contract ? <Text size="sm">· {contract.number}</Text> : null}
-          {contract && row.termEnd ? (
-            <Text size="sm">
-              · {format.date(contract.termStart)} – {format.date(row.termEnd)}
-            </Text>
-          ) : null}
-          <Text size="sm">
-            · CSM {customer.csm} · AM {customer.accountManager || '–'}
-          </Text>
-          {row.devices !== null && latest ? (
-            <Text size="sm">
-              · {t('customers.devices', { count: row.devices })} ·{' '}
-              {t('dashboard.asOf', { date: format.date(latest.asOf) })}
-            </Text>
-          ) : null}
-        </Group>
+        {/* One line of facts, a dot between those there are (none dangling without a contract). */}
+        <Text size="sm" c="dimmed">
+          <span data-testid="customer-ids">
+            {[customer.masterAccountId, contract?.number].filter(Boolean).join(' · ')}
+          </span>
+          {[
+            contract && row.termEnd
+              ? `${format.date(contract.termStart)} – ${format.date(row.termEnd)}`
+              : '',
+            `CSM ${customer.csm || '–'}`,
+            `AM ${customer.accountManager || '–'}`,
+            row.devices !== null && latest
+              ? `${t('customers.devices', { count: row.devices })} · ${t('dashboard.asOf', { date: format.date(latest.asOf) })}`
+              : '',
+          ]
+            .filter(Boolean)
+            .map((part, i) =>
+              i === 0 && !customer.masterAccountId && !contract ? part : ` · ${part}`,
+            )
+            .join('')}
+        </Text>
         <Group gap={4} mt={4}>
           {sites.map((site) => (
-            <Badge key={site.id} variant="default" radius="sm" tt="none" size="sm">
+            <Badge
+              key={site.id}
+              variant="default"
+              radius="sm"
+              tt="none"
+              size="sm"
+              data-testid="site-badge"
+            >
               {site.name} · {site.siteId}
             </Badge>
           ))}
@@ -133,7 +157,11 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
         </Alert>
       ) : null}
       <AlertBadges alerts={row.alerts} />
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(next) => next && navigate('customers', id, next)}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="overview">{t('dashboard.overview')}</Tabs.Tab>
           <Tabs.Tab value="devices">{t('dashboard.devices')}</Tabs.Tab>
@@ -192,6 +220,8 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
         </Tabs.Panel>
         <Tabs.Panel value="devices" pt="md">
           <DeviceExplorer
+            key={deviceQuery}
+            initialQuery={deviceQuery}
             customerId={customer.id}
             customerName={customer.name}
             asOf={latest?.asOf ?? view.today}
@@ -227,13 +257,15 @@ function CustomerDashboard({ id, settings }: { id: string; settings: Settings })
 
 export default function CustomersScreen({
   id,
+  path,
   settings,
 }: {
   id: string | null;
+  path: string[];
   settings: Settings;
 }) {
   return id ? (
-    <CustomerDashboard id={id} settings={settings} />
+    <CustomerDashboard id={id} path={path} settings={settings} />
   ) : (
     <CustomerList settings={settings} />
   );

@@ -57,7 +57,10 @@ export function DeviceExplorer({
   asOf,
   snapshot,
   user,
+  initialQuery = '',
 }: {
+  /** What the search box holds first (a serial number found by the command palette). */
+  initialQuery?: string;
   customerId: string;
   customerName: string;
   asOf: string;
@@ -76,7 +79,7 @@ export function DeviceExplorer({
   );
   const [isClassifying, setClassifying] = useState(false);
   const overrides = useCatalogOverrides();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   // The input stays instant; the table catches up in a deferred render.
   const deferredQuery = useDeferredValue(query);
   const [filters, setFilters] = useState<Omit<ExplorerFilters, 'query'>>({

@@ -48,6 +48,12 @@ export function useLensConnections(): {
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
+    // Offline the last answer stands (nothing can be pulled anyway); the list is asked again online.
+    if (!navigator.onLine) {
+      const again = () => setVersion((v) => v + 1);
+      window.addEventListener('online', again, { once: true });
+      return () => window.removeEventListener('online', again);
+    }
     let isCurrent = true;
     api
       .listLensConnections()

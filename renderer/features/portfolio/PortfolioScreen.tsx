@@ -1,6 +1,7 @@
 /** Home: every customer with its chosen categories, count against ordered and baseline, and status. */
 import {
   Anchor,
+  Button,
   Select,
   Switch,
   Group,
@@ -26,7 +27,8 @@ import { ClassifyDialog } from '../../components/UnknownModels';
 import type { Settings } from '../../db/settings';
 import { useFormat } from '../../components/shell/format';
 import { hrefOf, navigate } from '../../components/shell/route';
-import { usePortfolio } from '../../db/hooks';
+import { matchesQuery } from '../../../shared/search';
+import { useCustomerSearch, usePortfolio } from '../../db/hooks';
 
 type StatusFilter = 'all' | DashboardStatus;
 type SortKey = 'attention' | 'name' | 'renewal';
@@ -90,13 +92,13 @@ export default function PortfolioScreen({ settings }: { settings: Settings }) {
   const [classifying, setClassifying] = useState<PortfolioRow | null>(null);
   const format = useFormat();
   const rows = usePortfolio();
+  const terms = useCustomerSearch();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [sort, setSort] = useState<SortKey>('attention');
   const [isActionOnly, setActionOnly] = useState(false);
 
   const visible = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase();
     const compare: Record<SortKey, (a: PortfolioRow, b: PortfolioRow) => number> = {
       attention: (a, b) =>
         STATUS_RANK[worstStatus(a) ?? 'under'] - STATUS_RANK[worstStatus(b) ?? 'under'] ||
@@ -108,16 +110,13 @@ export default function PortfolioScreen({ settings }: { settings: Settings }) {
         a.customer.localeCompare(b.customer),
     };
     return (rows ?? [])
-      .filter(
-        (row) =>
-          !needle ||
-          row.customer.toLocaleLowerCase().includes(needle) ||
-          (row.contractNumber ?? '').toLowerCase().includes(needle),
+      .filter((row) =>
+        matchesQuery(terms?.get(row.customerId) ?? [row.customer, row.contractNumber ?? ''], query),
       )
       .filter((row) => status === 'all' || row.categories.some((c) => c.status === status))
       .filter((row) => !isActionOnly || row.alerts.length > 0)
       .sort(compare[sort]);
-  }, [rows, query, status, sort, isActionOnly]);
+  }, [rows, terms, query, status, sort, isActionOnly]);
 
   // A large book paints its first screenful at once and the other rows in the next frames.
   const [limit, setLimit] = useState(FIRST_ROWS);
@@ -144,7 +143,14 @@ export default function PortfolioScreen({ settings }: { settings: Settings }) {
           <Title order={1} size="h2">
             {t('portfolio.title')}
           </Title>
-          <Text c="dimmed">{t('portfolio.subtitle', { count: rows.length })}</Text>
+          <Text c="dimmed" data-testid="portfolio-count">
+            {visible.length === rows.length
+              ? t('portfolio.subtitle', { count: rows.length })
+              : t('portfolio.subtitleFiltered', {
+                  shown: format.number(visible.length),
+                  count: format.number(rows.length),
+                })}
+          </Text>
         </div>
         <Group>
           <SegmentedControl
@@ -237,6 +243,30 @@ export default function PortfolioScreen({ settings }: { settings: Settings }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {visible.length === 0 ? (
+        <EmptyState
+          icon={<IconSearch />}
+          action={
+            <Button
+              variant="default"
+              onClick={() => {
+                setQuery('');
+                setStatus('all');
+                setActionOnly(false);
+              }}
+            >
+              {t('portfolio.clearFilters')}
+            </Button>
+          }
+          title={
+            query.trim()
+              ? t('portfolio.noMatch', { query: query.trim() })
+              : t('portfolio.nothingShown')
+          }
+        >
+          {t('portfolio.noMatchBody')}
+        </EmptyState>
+      ) : null}
       {classifying ? (
         <ClassifyDialog
           customerId={classifying.customerId}

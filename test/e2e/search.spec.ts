@@ -1,0 +1,71 @@
+/**
+ * Search that finds anything: the portfolio finds a customer by contract number, site ID, Lens account
+ * and master account ID (Lens accounts and site names as unit tests show), and says when nothing matches; the command palette finds a device by its
+ * serial number and opens it in the customer's device list; Back returns to the tab the user was on.
+ */
+import { expect, test } from '@playwright/test';
+import { CustomerPage } from './pages/customer';
+import { Workstation } from './pages/workstation';
+
+test('search finds customers by anything they are known by, and devices by serial', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const app = new Workstation(page);
+  const customer = new CustomerPage(page);
+  await app.open();
+  await app.enterName('Karin');
+  await app.loadDemoPortfolio();
+  const total = (await app.portfolioCustomers()).length;
+
+  // What Nordlys is known by, as its dashboard shows it: contract, master account, a site, a device.
+  await customer.open('Nordlys Energi AS');
+  const header = page.getByTestId('customer-ids');
+  const [masterAccountId = '', contractNumber = ''] = (await header.innerText())
+    .split('·')
+    .map((part) => part.trim());
+  const [, siteId = ''] = (await page.getByTestId('site-badge').first().innerText()).split(' · ');
+  await customer.tab('Devices');
+  const serial =
+    (await page
+      .locator('[data-serial]:not([data-serial=""])')
+      .first()
+      .getAttribute('data-serial')) ?? '';
+  expect(serial).not.toBe('');
+  await page.getByRole('navigation').getByRole('link', { name: 'Portfolio' }).click();
+
+  const search = page.getByRole('textbox', { name: /Search customers/ });
+  const count = page.getByTestId('portfolio-count');
+  for (const term of [contractNumber, siteId, masterAccountId]) {
+    expect(term).not.toBe('');
+    await search.fill(term);
+    await expect(app.portfolioTable().locator('tbody tr')).toHaveCount(1);
+    await expect(app.portfolioTable().locator('tbody tr')).toHaveAttribute(
+      'data-customer',
+      'Nordlys Energi AS',
+    );
+    await expect(count).toHaveText(`1 of ${total} customers`);
+  }
+  await search.fill('no such customer 42');
+  await expect(page.getByText('No customer matches “no such customer 42”')).toBeVisible();
+  await expect(count).toHaveText(`0 of ${total} customers`);
+  await page.getByRole('button', { name: 'Clear search and filters' }).click();
+  await expect(count).toHaveText(`${total} customers`);
+
+  // A device by its serial number, typed in lower case: opened in its customer's device list.
+  await app.openCommandPalette();
+  await page.keyboard.type(serial.toLowerCase());
+  const found = page.getByText(`Device ${serial} at Nordlys Energi AS`);
+  await expect(found).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Nordlys Energi AS', level: 1 })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Devices' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('explorer-search')).toHaveValue(serial);
+  await expect(page.getByTestId('device-explorer')).toContainText(serial);
+
+  // Tabs are steps in history: Back returns to the tab before.
+  await page.getByRole('tab', { name: 'Sites' }).click();
+  await page.goBack();
+  await expect(page.getByRole('tab', { name: 'Devices' })).toHaveAttribute('aria-selected', 'true');
+  expect(app.consoleErrors).toEqual([]);
+});
