@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { BROWSER_TIME_ZONE } from './test/e2e/calendar';
 
 /**
  * Two projects (STYLE.md 12): `web` runs the renderer in Debian's Chromium against the browser host;
@@ -33,7 +34,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'en-GB',
-    timezoneId: 'Europe/Stockholm',
+    timezoneId: BROWSER_TIME_ZONE,
   },
   projects: [
     {

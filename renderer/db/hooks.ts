@@ -41,6 +41,7 @@ import { contractInForce } from '../../shared/reports/monthly';
 import { customerActivity, firstLedgerMonth, NO_ACTIVITY } from './activity';
 import { snapshotDevices } from './device-lists';
 import { deviceIndex, readInventory } from './inventory';
+import { deletedServiceRecords, type DeletedRecord } from './service';
 import { db } from './instance';
 import { readSettings, type Settings } from './settings';
 import { latestSnapshot, standingInventories } from './snapshots';
@@ -90,6 +91,11 @@ export function useDeviceIndex(isWanted: boolean): Map<string, string> | null {
     };
   }, [isWanted]);
   return index;
+}
+
+/** Service records deleted and not put back (Settings → Data → Deleted records). */
+export function useDeletedRecords(): DeletedRecord[] | undefined {
+  return useLiveQuery(() => deletedServiceRecords(db), []);
 }
 
 export function usePortfolio(): PortfolioRow[] | undefined {

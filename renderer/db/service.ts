@@ -34,25 +34,77 @@ async function putChecked<T extends { id: string }>(
   });
 }
 
-/** Deletes a service record; the change log keeps what it was. */
+/** Deletes a service record; the change log keeps what it was. Answers it, for an undo. */
 export async function deleteServiceRecord(
   db: WorkstationDatabase,
   user: string,
-  kind: 'rma' | 'timeEntry' | 'case' | 'ecpsIncident',
+  kind: ServiceKind,
   id: string,
-): Promise<void> {
-  const table = {
+): Promise<{ id: string } | null> {
+  const table = serviceTable(db, kind);
+  return recordedWrite(db, user, [table], async (record) => {
+    const before = await table.get(id);
+    if (!before) return null;
+    await table.delete(id);
+    record({ entity: kind, entityId: id, action: 'delete', before, after: null });
+    return before;
+  });
+}
+
+export type ServiceKind = 'rma' | 'timeEntry' | 'case' | 'ecpsIncident';
+
+const serviceTable = (db: WorkstationDatabase, kind: ServiceKind) =>
+  ({
     rma: db.rmas,
     timeEntry: db.timeEntries,
     case: db.cases,
     ecpsIncident: db.ecpsIncidents,
-  }[kind] as Table<{ id: string }, string>;
-  await recordedWrite(db, user, [table], async (record) => {
-    const before = await table.get(id);
-    if (!before) return;
-    await table.delete(id);
-    record({ entity: kind, entityId: id, action: 'delete', before, after: null });
+  })[kind] as Table<{ id: string }, string>;
+
+/**
+ * Puts back a deleted service record as the change log kept it (undo, or later from the list of
+ * deleted records). False when a record with its ID exists again: nothing is overwritten.
+ */
+export async function restoreServiceRecord(
+  db: WorkstationDatabase,
+  user: string,
+  kind: ServiceKind,
+  value: { id: string },
+): Promise<boolean> {
+  const table = serviceTable(db, kind);
+  return recordedWrite(db, user, [table], async (record) => {
+    if (await table.get(value.id)) return false;
+    await table.add(value);
+    record({ entity: kind, entityId: value.id, action: 'restore', before: null, after: value });
+    return true;
   });
+}
+
+export interface DeletedRecord {
+  kind: ServiceKind;
+  value: { id: string; customerId?: string };
+  at: string;
+  user: string;
+}
+
+/** Service records deleted and not put back, newest first, from the change log. */
+export async function deletedServiceRecords(db: WorkstationDatabase): Promise<DeletedRecord[]> {
+  const kinds = new Set<string>(['rma', 'timeEntry', 'case', 'ecpsIncident']);
+  const deletes = await db.changes
+    .orderBy('at')
+    .reverse()
+    .filter((c) => c.action === 'delete' && kinds.has(c.entity))
+    .limit(200)
+    .toArray();
+  const gone: DeletedRecord[] = [];
+  for (const change of deletes) {
+    const kind = change.entity as ServiceKind;
+    const value = change.before as { id: string; customerId?: string } | null;
+    if (!value || (await serviceTable(db, kind).get(value.id))) continue;
+    if (gone.some((g) => g.kind === kind && g.value.id === value.id)) continue;
+    gone.push({ kind, value, at: change.at, user: change.user });
+  }
+  return gone;
 }
 
 /** Saves an RMA with its ship-by and return-by dates from the customer's calendar and contract. */

@@ -94,6 +94,8 @@ export const en = {
     archived: 'Archived',
     archive: 'Archive customer',
     restore: 'Restore customer',
+    archivedNotice: 'Customer {{name}} archived',
+    restoredNotice: 'Customer {{name}} taken back from the archive',
   },
   renewals: {
     title: 'Renewals',
@@ -418,6 +420,7 @@ export const en = {
     actions: 'Actions',
     cancel: 'Cancel',
     save: 'Save',
+    undo: 'Undo',
     yes: 'Yes',
     no: 'No',
     exported: 'Saved to {{path}}',
@@ -442,6 +445,7 @@ export const en = {
     new: 'New contract',
     edit: 'Edit contract',
     archive: 'Archive contract',
+    archivedNotice: 'Contract {{number}} archived',
     archiveConfirm:
       'Archive {{number}}? It leaves the portfolio and the renewal pipeline; its history is kept.',
     noneTitle: 'No contract yet',
@@ -628,6 +632,7 @@ export const en = {
     deleteTitle: 'Delete this record?',
     deleteBody: '{{what}} will be deleted. The change log keeps what it was.',
     deleteConfirm: 'Delete',
+    deleted: 'Deleted {{what}}',
     tabs: { time: 'CSM time', rmas: 'RMAs', cases: 'Cases', ecps: 'Cloud partners (ECPS)' },
     fields: {
       serial: 'Serial number',
@@ -885,6 +890,24 @@ export const en = {
     quoted: '{{category}}: quoted {{quote}}, {{added}} added, {{amount}}',
     ordered: '{{category}}: ordered with PO {{po}}',
     applied: '{{category}}: applied, ordered units now {{count}}',
+  },
+  deleted: {
+    title: 'Deleted records',
+    hint: 'Service records deleted on this workstation. Restore puts one back as it was.',
+    what: 'Record',
+    customer: 'Customer',
+    when: 'Deleted',
+    by: '{{when}} by {{user}}',
+    restore: 'Restore',
+    restored: 'The record is back.',
+    exists: 'A record with the same ID exists again: nothing was changed.',
+    hours: '{{hours}} h',
+    kind: {
+      rma: 'RMA',
+      timeEntry: 'CSM time',
+      case: 'Support case',
+      ecpsIncident: 'Cloud-partner incident',
+    },
   },
   lens: {
     title: 'Poly Lens API',

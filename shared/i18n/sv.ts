@@ -96,6 +96,8 @@ export const sv: Messages = {
     archived: 'Arkiverad',
     archive: 'Arkivera kund',
     restore: 'Återställ kund',
+    archivedNotice: 'Kunden {{name}} arkiverades',
+    restoredNotice: 'Kunden {{name}} togs tillbaka från arkivet',
   },
   renewals: {
     title: 'Förnyelser',
@@ -420,6 +422,7 @@ export const sv: Messages = {
     actions: 'Åtgärder',
     cancel: 'Avbryt',
     save: 'Spara',
+    undo: 'Ångra',
     yes: 'Ja',
     no: 'Nej',
     exported: 'Sparad i {{path}}',
@@ -443,6 +446,7 @@ export const sv: Messages = {
     new: 'Nytt avtal',
     edit: 'Redigera avtal',
     archive: 'Arkivera avtal',
+    archivedNotice: 'Avtal {{number}} arkiverat',
     archiveConfirm:
       'Arkivera {{number}}? Det försvinner ur portföljen och förnyelserna; historiken sparas.',
     noneTitle: 'Inget avtal ännu',
@@ -629,6 +633,7 @@ export const sv: Messages = {
     deleteTitle: 'Ta bort posten?',
     deleteBody: '{{what}} tas bort. Ändringsloggen sparar vad den var.',
     deleteConfirm: 'Ta bort',
+    deleted: 'Tog bort {{what}}',
     tabs: { time: 'CSM-tid', rmas: 'RMA', cases: 'Ärenden', ecps: 'Molnpartner (ECPS)' },
     fields: {
       serial: 'Serienummer',
@@ -887,6 +892,24 @@ export const sv: Messages = {
     quoted: '{{category}}: offererad {{quote}}, {{added}} tillkomna, {{amount}}',
     ordered: '{{category}}: beställd med order {{po}}',
     applied: '{{category}}: genomförd, beställda enheter nu {{count}}',
+  },
+  deleted: {
+    title: 'Borttagna poster',
+    hint: 'Serviceposter som tagits bort på den här arbetsstationen. Återställ lägger tillbaka en som den var.',
+    what: 'Post',
+    customer: 'Kund',
+    when: 'Borttagen',
+    by: '{{when}} av {{user}}',
+    restore: 'Återställ',
+    restored: 'Posten är tillbaka.',
+    exists: 'En post med samma ID finns igen: inget ändrades.',
+    hours: '{{hours}} h',
+    kind: {
+      rma: 'RMA',
+      timeEntry: 'CSM-tid',
+      case: 'Supportärende',
+      ecpsIncident: 'Molnpartnerincident',
+    },
   },
   lens: {
     title: 'Poly Lens API',

@@ -5,9 +5,10 @@ import { expect, test } from '@playwright/test';
 import { ContractsPage } from './pages/contracts';
 import { ImportsPage } from './pages/imports';
 import { Workstation } from './pages/workstation';
+import { browserNow } from './calendar';
 
 /** Dates relative to today, so the adjustment month is always this month (TERMS.md §4 example 1). */
-const now = new Date();
+const now = browserNow();
 const today = now.toISOString().slice(0, 10);
 const termStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, 1))
   .toISOString()

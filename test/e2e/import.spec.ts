@@ -4,8 +4,9 @@ import { expect, test } from '@playwright/test';
 import { ImportsPage } from './pages/imports';
 
 /** Today as a Swedish Excel writes it: the import is then the customer's newest inventory. */
-const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
+const today = browserNow().toISOString().slice(0, 10).split('-').reverse().join('.');
 import { Workstation } from './pages/workstation';
+import { browserNow } from './calendar';
 
 const swedishCsv = iconv.encode(
   [

@@ -13,8 +13,9 @@ import { ImportsPage } from './pages/imports';
 import { monthLabel, pick } from './pages/pick';
 import { ServicePage } from './pages/service';
 import { Workstation } from './pages/workstation';
+import { browserNow } from './calendar';
 
-const now = new Date();
+const now = browserNow();
 const today = now.toISOString().slice(0, 10);
 const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
   .toISOString()

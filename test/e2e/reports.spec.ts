@@ -3,8 +3,9 @@ import { expect, test, type Download } from '@playwright/test';
 import { monthLabel, pick } from './pages/pick';
 import { ServicePage } from './pages/service';
 import { Workstation } from './pages/workstation';
+import { browserNow } from './calendar';
 
-const month = new Date().toISOString().slice(0, 7);
+const month = browserNow().toISOString().slice(0, 7);
 
 async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -101,7 +102,7 @@ test('all customers for a month: a workbook each and the portfolio workbook, wit
   await expect.poll(() => downloads.length).toBe(13);
   const names = downloads.map((d) => d.suggestedFilename());
   expect(names).toContain(
-    `portfolio ${new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7)}.xlsx`,
+    `portfolio ${new Date(Date.UTC(browserNow().getUTCFullYear(), browserNow().getUTCMonth() - 1, 1)).toISOString().slice(0, 7)}.xlsx`,
   );
   const portfolio = await workbookOf(
     downloads.find((d) => d.suggestedFilename().startsWith('portfolio'))!,

@@ -4,8 +4,9 @@ import { ContractsPage } from './pages/contracts';
 import { ImportsPage } from './pages/imports';
 import { ServicePage } from './pages/service';
 import { Workstation } from './pages/workstation';
+import { browserNow } from './calendar';
 
-const today = new Date().toISOString().slice(0, 10);
+const today = browserNow().toISOString().slice(0, 10);
 
 test('service records: time, RMAs, cases and cloud-partner incidents entered, edited, refused when wrong', async ({
   page,
@@ -61,6 +62,43 @@ test('service records: time, RMAs, cases and cloud-partner incidents entered, ed
     .click();
   await service.confirmDelete();
   await expect(service.hours('used')).toHaveText('0:00');
+  // The notification undoes it; deleted again, Settings → Data puts it back later.
+  const undo = page.getByRole('alert').filter({ hasText: /^Deleted / });
+  await undo.getByRole('button', { name: 'Undo' }).click();
+  await expect(service.hours('used')).toHaveText('2:00');
+  await expect(page.getByTestId('time-list')).toContainText('QBR prep');
+  await page
+    .getByTestId('time-list')
+    .getByRole('button', { name: /^Delete / })
+    .click();
+  await service.confirmDelete();
+  await expect(service.hours('used')).toHaveText('0:00');
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  const deleted = page.getByTestId('deleted-records');
+  await expect(deleted).toContainText('CSM time');
+  await expect(deleted).toContainText('Contoso AB');
+  await deleted.getByRole('button', { name: 'Restore' }).first().click();
+  await expect(page.getByText('The record is back.')).toBeVisible();
+  await expect(deleted).toBeHidden();
+  await page.goBack();
+  await expect(service.hours('used')).toHaveText('2:00');
+  await page
+    .getByTestId('time-list')
+    .getByRole('button', { name: /^Delete / })
+    .click();
+  await service.confirmDelete();
+  await expect(service.hours('used')).toHaveText('0:00');
+
+  // Archiving the customer can be undone from its notification too.
+  await page.getByRole('button', { name: 'Archive customer' }).click();
+  await expect(page.getByText('Archived', { exact: true })).toBeVisible();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'Customer Contoso AB archived' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(page.getByRole('button', { name: 'Archive customer' })).toBeVisible();
+  await service.open();
 
   // RMAs: the serial is required; a known serial fills model and site; ship-by skips Easter.
   await service.section('RMAs');

@@ -2,6 +2,7 @@
  * A customer's contract: its terms, where each category stands (ordered in force, baseline, triggerAt,
  * count, status), the true-up workflow, every baseline it has had, and its change history.
  */
+import { showUndo } from '../../components/undo';
 import {
   Alert,
   Badge,
@@ -100,6 +101,12 @@ export function ContractPanel({
           settings.userName,
           { ...contract, isArchived: true },
           settings.partner,
+        ).then(() =>
+          showUndo(
+            t('contract.archivedNotice', { number: contract.number }),
+            t('common.undo'),
+            () => saveContract(db, settings.userName, contract, settings.partner),
+          ),
         ),
     });
   const s = contract.settings;

@@ -18,6 +18,7 @@ import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { monthlyTrend } from '../../../shared/reports/trend';
 import { AlertBadges } from '../../components/AlertBadges';
+import { showUndo } from '../../components/undo';
 import { actionDetail } from '../../../shared/contracts/action-text';
 import { StandingBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../components/shell/format';
@@ -105,7 +106,18 @@ function CustomerDashboard({
                 void saveCustomer(db, settings.userName, {
                   ...customer,
                   isArchived: !customer.isArchived,
-                })
+                }).then(() =>
+                  showUndo(
+                    t(
+                      customer.isArchived ? 'customers.restoredNotice' : 'customers.archivedNotice',
+                      {
+                        name: customer.name,
+                      },
+                    ),
+                    t('common.undo'),
+                    () => saveCustomer(db, settings.userName, customer),
+                  ),
+                )
               }
             >
               {t(customer.isArchived ? 'customers.restore' : 'customers.archive')}

@@ -28,7 +28,7 @@ import {
 import { escalationLevel, minutesToResolve } from '../../../shared/service/cases';
 import { hoursText } from '../../../shared/service/time';
 import { db } from '../../db/instance';
-import { deleteServiceRecord, saveCase } from '../../db/service';
+import { saveCase } from '../../db/service';
 import { RecordActions } from './RecordActions';
 import {
   fromLocalInput,
@@ -298,7 +298,8 @@ export function CaseSection({
                       <RecordActions
                         what={c.title}
                         onEdit={() => setEditing(c)}
-                        onDelete={() => deleteServiceRecord(db, user, 'case', c.id)}
+                        record={{ kind: 'case', id: c.id }}
+                        user={user}
                       />
                     </Table.Td>
                   </Table.Tr>

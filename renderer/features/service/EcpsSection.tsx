@@ -8,8 +8,6 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, EcpsIncident } from '../../../shared/model/entities';
-import { db } from '../../db/instance';
-import { deleteServiceRecord } from '../../db/service';
 import { RecordActions } from './RecordActions';
 import { Readiness } from './EcpsReadiness';
 import { IncidentForm } from './IncidentForm';
@@ -85,7 +83,8 @@ export function EcpsSection({
                   <RecordActions
                     what={x.trackingNumber}
                     onEdit={() => setEditing(x)}
-                    onDelete={() => deleteServiceRecord(db, user, 'ecpsIncident', x.id)}
+                    record={{ kind: 'ecpsIncident', id: x.id }}
+                    user={user}
                   />
                 </Table.Td>
               </Table.Tr>

@@ -26,7 +26,7 @@ import { rmaFlags } from '../../../shared/service/rma';
 import { useFormat } from '../../components/shell/format';
 import { useInventory } from '../../db/hooks';
 import { db } from '../../db/instance';
-import { deleteServiceRecord, saveRma } from '../../db/service';
+import { saveRma } from '../../db/service';
 import type { ServiceView } from '../../db/hooks';
 import { RecordActions } from './RecordActions';
 import { serviceIssuesByField, useServiceWrite } from './form-helpers';
@@ -253,7 +253,8 @@ export function RmaSection({ view, user }: { view: ServiceView; user: string }) 
                       <RecordActions
                         what={rma.serial}
                         onEdit={() => setEditing(rma)}
-                        onDelete={() => deleteServiceRecord(db, user, 'rma', rma.id)}
+                        record={{ kind: 'rma', id: rma.id }}
+                        user={user}
                       />
                     </Table.Td>
                   </Table.Tr>

@@ -23,7 +23,7 @@ import { type ServiceIssue } from '../../../shared/service/issues';
 import { hoursText, MINUTE_STEP, timerMinutes } from '../../../shared/service/time';
 import { useFormat } from '../../components/shell/format';
 import { db } from '../../db/instance';
-import { deleteServiceRecord, saveTimeEntry } from '../../db/service';
+import { saveTimeEntry } from '../../db/service';
 import { RecordActions } from './RecordActions';
 import { serviceIssuesByField, useServiceWrite } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
@@ -228,7 +228,8 @@ export function TimeSection({
                   what={entry.date}
                   description={`${entry.date} ${hoursText(entry.minutes)}`}
                   onEdit={() => setEditing(entry)}
-                  onDelete={() => deleteServiceRecord(db, user, 'timeEntry', entry.id)}
+                  record={{ kind: 'timeEntry', id: entry.id }}
+                  user={user}
                 />
               </Table.Td>
             </Table.Tr>

@@ -19,6 +19,7 @@ import { db } from '../../db/instance';
 import { writeSetting, type Settings } from '../../db/settings';
 import { api } from '../../platform';
 import { useDataActions } from './data-actions';
+import { DeletedRecords } from './DeletedRecords';
 import { LensSettings } from './LensSettings';
 import { PartnerTerms } from './PartnerTerms';
 
@@ -202,6 +203,7 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
             {t('settings.loadDemo')}
           </Button>
         </Group>
+        <DeletedRecords user={user} />
       </Section>
       <Section title={t('settings.about')}>
         <Text size="sm">

@@ -26,7 +26,8 @@ export class Workstation {
 
   async loadDemoPortfolio(): Promise<void> {
     await this.page.getByRole('button', { name: 'Load demo portfolio' }).click();
-    await expect(this.portfolioTable()).toBeVisible({ timeout: 30_000 });
+    // About 5 s alone on two cores; more when the machine is shared.
+    await expect(this.portfolioTable()).toBeVisible({ timeout: 60_000 });
   }
 
   async startEmpty(): Promise<void> {

@@ -48,9 +48,24 @@ describe('translations', () => {
 
 describe('routes', () => {
   it('parse and build hash routes, unknown screens going home', () => {
-    expect(parseRoute('#/customers/demo-01')).toEqual({ screen: 'customers', id: 'demo-01' });
-    expect(parseRoute('#/nonsense')).toEqual({ screen: 'portfolio', id: null });
-    expect(parseRoute('')).toEqual({ screen: 'portfolio', id: null });
-    expect(parseRoute(hrefOf('customers', 'a/b c'))).toEqual({ screen: 'customers', id: 'a/b c' });
+    expect(parseRoute('#/customers/demo-01')).toEqual({
+      screen: 'customers',
+      id: 'demo-01',
+      path: [],
+    });
+    expect(parseRoute('#/nonsense')).toEqual({ screen: 'portfolio', id: null, path: [] });
+    expect(parseRoute('')).toEqual({ screen: 'portfolio', id: null, path: [] });
+    expect(parseRoute(hrefOf('customers', 'a/b c'))).toEqual({
+      screen: 'customers',
+      id: 'a/b c',
+      path: [],
+    });
+    // A tab, then a serial number to find in it: each part its own segment, whatever it holds.
+    expect(parseRoute(hrefOf('customers', 'c1', 'devices', 'SN/1 2'))).toEqual({
+      screen: 'customers',
+      id: 'c1',
+      path: ['devices', 'SN/1 2'],
+    });
+    expect(hrefOf('portfolio')).toBe('#/portfolio');
   });
 });
