@@ -213,6 +213,7 @@ export const MENU_COMMANDS = [
   'restore',
   'settings',
   'commandPalette',
+  'help',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -14,6 +14,7 @@ const LABELS = {
     view: 'View',
     commandPalette: 'Command palette',
     help: 'Help',
+    helpPanel: 'CSM Workstation help',
     about: 'About CSM Workstation',
   },
   sv: {
@@ -27,6 +28,7 @@ const LABELS = {
     view: 'Visa',
     commandPalette: 'Kommandopalett',
     help: 'Hjälp',
+    helpPanel: 'Hjälp för CSM Workstation',
     about: 'Om CSM Workstation',
   },
 };
@@ -76,6 +78,14 @@ export function menuTemplate(
         { role: 'togglefullscreen' },
       ],
     },
-    { label: t.help, role: 'help', submenu: [{ label: t.about, role: 'about' }] },
+    {
+      label: t.help,
+      role: 'help',
+      submenu: [
+        { label: t.helpPanel, accelerator: 'F1', click: () => send('help') },
+        { type: 'separator' },
+        { label: t.about, role: 'about' },
+      ],
+    },
   ];
 }

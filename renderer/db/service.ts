@@ -4,7 +4,9 @@
  */
 import type { InsertType, Table } from 'dexie';
 import type { EcpsIncident, Rma, SupportCase, TimeEntry } from '../../shared/model/entities';
+import { normaliseSerial } from '../../shared/inventory/identity';
 import { caseIssues } from '../../shared/service/cases';
+import { localToday } from '../../shared/terms/dates';
 import { ecpsWarnings } from '../../shared/service/ecps';
 import { ServiceIssuesError, type ServiceIssue } from '../../shared/service/issues';
 import { rmaDeadlines, rmaIssues } from '../../shared/service/rma';
@@ -114,13 +116,14 @@ export async function saveRma(db: WorkstationDatabase, user: string, rma: Rma): 
   const contract = (await db.contracts.where('customerId').equals(rma.customerId).toArray()).find(
     (c) => !c.isArchived,
   );
-  const issues = rmaIssues(rma);
+  const issues = rmaIssues(rma, localToday());
   const dated =
     issues.length > 0
       ? rma
       : {
           ...rma,
-          serial: rma.serial.trim(),
+          // Stored as TERMS.md §2 identifies it, so it matches the inventory's device.
+          serial: normaliseSerial(rma.serial),
           ...rmaDeadlines(
             rma,
             customer.country,

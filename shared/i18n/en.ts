@@ -4,6 +4,7 @@ export const en = {
     name: 'CSM Workstation',
     skipToContent: 'Skip to content',
     offline: 'Offline: everything here works from the local database.',
+    offlineBadge: 'Offline',
   },
   nav: {
     time: 'Time',
@@ -779,6 +780,7 @@ export const en = {
     invalidDate: 'A date YYYY-MM-DD, not “{{value}}”',
     invalidDateTime: 'A date and time, not “{{value}}”',
     beforeDate: 'May not be before {{value}}',
+    inFuture: 'May not be after today ({{value}})',
     notQuarterHours: 'In 15-minute steps, not {{value}} minutes',
     tooLong: 'At most 24 hours, not {{value}} minutes',
     invalidChoice: 'Not a choice: {{value}}',
@@ -890,6 +892,66 @@ export const en = {
     quoted: '{{category}}: quoted {{quote}}, {{added}} added, {{amount}}',
     ordered: '{{category}}: ordered with PO {{po}}',
     applied: '{{category}}: applied, ordered units now {{count}}',
+  },
+  help: {
+    title: 'Help',
+    open: 'Help',
+    intro:
+      'CSM Workstation keeps each customer’s Poly+ Enterprise contract, Lens inventory and service records on this computer, and turns them into the monthly report. Everything works offline.',
+    screens: 'Screens',
+    screen: {
+      portfolio:
+        'Every customer at a glance: each category’s count against its ordered units and trigger, what needs action (true-ups due or in progress, RMAs near the threshold, CSM hours, stale inventories) and renewals. Search finds a customer by name, contract number, master account ID, Lens account or site.',
+      customers:
+        'One customer: counts and true-up state per category, the trend, devices (search, filter, export), sites, the contract with its true-ups and history, and service records. The month picker shows any past month as it stood at its end.',
+      renewals:
+        'Contracts renewing in the coming months, with the units the renewal adds and what-if figures that leave the contract alone until accepted.',
+      time: 'CSM and TAM time for any customer, week by week, against each month’s blocks.',
+      imports:
+        'Lens inventories: drop or choose an export (CSV or Excel), or pull from the Lens API. The preview shows what was read before anything is stored; an import is all or nothing, and the same inventory again changes nothing.',
+      reports:
+        'The monthly report of each customer and the portfolio workbook, as of the month’s last day; sent reports are archived and re-exported the same.',
+      settings:
+        'Your name for the change log, language and theme, the partner’s brand and terms, Lens API connections, backups and restore, deleted records.',
+    },
+    terms: 'Poly+ terms',
+    term: {
+      baseline: {
+        title: 'Ordered units, baseline and trigger',
+        body: 'Ordered = devices at the start + the agreed growth. Baseline = ordered + 5 % (the contract’s baseline %). The trigger is the smallest whole count that reaches the baseline: below ordered is “under”, up to the trigger “within”, at or over it a true-up applies.',
+      },
+      trueUp: {
+        title: 'Mid-term true-up',
+        body: 'In the term’s adjustment month (halfway), a category counted at or over its trigger is adjusted: the added units (count − ordered) × unit price × the months left of the term / 12.',
+      },
+      states: {
+        title: 'Projected, due, in progress, at renewal',
+        body: 'Projected: over the trigger before the adjustment month (a forecast). Due now: the adjustment month has begun and nothing is quoted yet. In progress: quoted or ordered, not applied. At renewal: over the trigger after this term’s adjustment; the renewal adds the units.',
+      },
+      rma: {
+        title: 'Headset RMA threshold',
+        body: 'Headsets only, per calendar year: more RMAs than 5 % of the headset units ordered may be invoiced at list price. A warning shows from 80 % of the allowed count. An RMA needs the product’s serial number; a support case needs the site ID.',
+      },
+      csm: {
+        title: 'CSM time',
+        body: 'Sold in 8-hour blocks per month; used, remaining and overage are shown per month, with no carry-over unless the contract says so.',
+      },
+      month: {
+        title: 'A month’s figures',
+        body: 'A report is as of the month’s last day: the latest inventory on or before it, records dated on or before it, and workflow states as they stood then, whatever was recorded after.',
+      },
+    },
+    keyboard: 'Keyboard',
+    keys: {
+      help: 'This help',
+      palette: 'Command palette: go anywhere, find a customer or a device by serial number',
+      screens: 'Switch screens, from anywhere',
+      import: 'Import an inventory (desktop app)',
+      submit: 'Submit the dialog’s form',
+      close: 'Close a dialog or this panel',
+    },
+    print:
+      'A customer’s dashboard prints to one landscape page (Ctrl P) for visits without a screen.',
   },
   deleted: {
     title: 'Deleted records',

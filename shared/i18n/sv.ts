@@ -6,6 +6,7 @@ export const sv: Messages = {
     name: 'CSM Workstation',
     skipToContent: 'Hoppa till innehållet',
     offline: 'Offline: allt här fungerar från den lokala databasen.',
+    offlineBadge: 'Offline',
   },
   nav: {
     time: 'Tid',
@@ -780,6 +781,7 @@ export const sv: Messages = {
     invalidDate: 'Ett datum ÅÅÅÅ-MM-DD, inte ”{{value}}”',
     invalidDateTime: 'Ett datum och en tid, inte ”{{value}}”',
     beforeDate: 'Får inte vara före {{value}}',
+    inFuture: 'Får inte vara efter i dag ({{value}})',
     notQuarterHours: 'I steg om 15 minuter, inte {{value}} minuter',
     tooLong: 'Högst 24 timmar, inte {{value}} minuter',
     invalidChoice: 'Inget giltigt val: {{value}}',
@@ -892,6 +894,65 @@ export const sv: Messages = {
     quoted: '{{category}}: offererad {{quote}}, {{added}} tillkomna, {{amount}}',
     ordered: '{{category}}: beställd med order {{po}}',
     applied: '{{category}}: genomförd, beställda enheter nu {{count}}',
+  },
+  help: {
+    title: 'Hjälp',
+    open: 'Hjälp',
+    intro:
+      'CSM Workstation håller varje kunds Poly+ Enterprise-avtal, Lens-inventarie och serviceposter på den här datorn och gör dem till månadsrapporten. Allt fungerar offline.',
+    screens: 'Vyer',
+    screen: {
+      portfolio:
+        'Alla kunder i en överblick: varje kategoris antal mot beställda enheter och tröskel, vad som kräver åtgärd (justeringar att göra eller pågående, RMA nära gränsen, CSM-timmar, gamla inventarier) och förnyelser. Sökningen hittar en kund på namn, avtalsnummer, huvudkonto-ID, Lens-konto eller plats.',
+      customers:
+        'En kund: antal och justeringsläge per kategori, trenden, enheter (sök, filtrera, exportera), platser, avtalet med justeringar och historik, och serviceposter. Månadsväljaren visar varje tidigare månad som den var vid månadens slut.',
+      renewals:
+        'Avtal som förnyas de närmaste månaderna, med enheterna förnyelsen lägger till och vad-om-siffror som lämnar avtalet orört tills de godtas.',
+      time: 'CSM- och TAM-tid för alla kunder, vecka för vecka, mot varje månads block.',
+      imports:
+        'Lens-inventarier: släpp eller välj en export (CSV eller Excel), eller hämta från Lens API. Förhandsvisningen visar vad som lästes innan något sparas; en import blir av helt eller inte alls, och samma inventarie igen ändrar inget.',
+      reports:
+        'Varje kunds månadsrapport och portföljarbetsboken, per månadens sista dag; skickade rapporter arkiveras och exporteras likadant igen.',
+      settings:
+        'Ditt namn för ändringsloggen, språk och tema, partnerns profil och villkor, Lens API-anslutningar, säkerhetskopior och återställning, borttagna poster.',
+    },
+    terms: 'Poly+-villkor',
+    term: {
+      baseline: {
+        title: 'Beställda enheter, baslinje och tröskel',
+        body: 'Beställda = enheter vid start + avtalad tillväxt. Baslinje = beställda + 5 % (avtalets baslinje-%). Tröskeln är det minsta hela antal som når baslinjen: under beställda är ”under”, upp till tröskeln ”inom”, vid eller över den görs en justering.',
+      },
+      trueUp: {
+        title: 'Justering efter halva perioden',
+        body: 'I periodens justeringsmånad (halvvägs) justeras en kategori som räknats till tröskeln eller mer: tillagda enheter (antal − beställda) × enhetspris × periodens återstående månader / 12.',
+      },
+      states: {
+        title: 'Prognos, att göra, pågår, vid förnyelse',
+        body: 'Prognos: över tröskeln före justeringsmånaden. Att göra: justeringsmånaden har börjat och inget är offererat. Pågår: offererad eller beställd, inte genomförd. Vid förnyelse: över tröskeln efter periodens justering; förnyelsen lägger till enheterna.',
+      },
+      rma: {
+        title: 'RMA-gräns för headset',
+        body: 'Bara headset, per kalenderår: fler RMA än 5 % av beställda headset kan faktureras till listpris. En varning visas från 80 % av det tillåtna antalet. En RMA kräver produktens serienummer; ett supportärende kräver plats-ID.',
+      },
+      csm: {
+        title: 'CSM-tid',
+        body: 'Säljs i block om 8 timmar per månad; använt, kvar och överskott visas per månad, utan överföring om inte avtalet säger så.',
+      },
+      month: {
+        title: 'En månads siffror',
+        body: 'En rapport gäller per månadens sista dag: den senaste inventarien till och med den dagen, poster daterade till och med den, och arbetsflödets lägen som de var då, vad som än registrerats efteråt.',
+      },
+    },
+    keyboard: 'Tangentbord',
+    keys: {
+      help: 'Den här hjälpen',
+      palette: 'Kommandopalett: gå vart som helst, hitta en kund eller en enhet på serienummer',
+      screens: 'Byt vy, var du än är',
+      import: 'Importera en inventarie (skrivbordsappen)',
+      submit: 'Skicka dialogens formulär',
+      close: 'Stäng en dialog eller den här panelen',
+    },
+    print: 'En kunds översikt skrivs ut på en liggande sida (Ctrl P) för besök utan skärm.',
   },
   deleted: {
     title: 'Borttagna poster',

@@ -62,7 +62,8 @@ const notBefore = (
 };
 
 /** An RMA's rule checks: serial required, dates real and in order (requested ≤ approved ≤ shipped ≤ returned). */
-export function rmaIssues(rma: Rma): ServiceIssue[] {
+/** What is wrong with an RMA; `today` refuses a shipment or return dated in the future. */
+export function rmaIssues(rma: Rma, today?: string): ServiceIssue[] {
   const issues: ServiceIssue[] = [];
   if (!rma.serial.trim()) issues.push({ code: 'serialRequired', field: 'serial', value: '' });
   if (!isCalendarDate(rma.requestedOn))
@@ -79,5 +80,11 @@ export function rmaIssues(rma: Rma): ServiceIssue[] {
     rma.approvedOn ? 'approvedOn' : 'requestedOn',
   );
   notBefore(issues, 'returnedOn', rma.returnedOn, rma.shippedOn, 'shippedOn');
+  if (today)
+    for (const field of ['shippedOn', 'returnedOn'] as const) {
+      const value = rma[field];
+      if (value && isCalendarDate(value) && value > today)
+        issues.push({ code: 'inFuture', field, value: today });
+    }
   return issues;
 }

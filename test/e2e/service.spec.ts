@@ -116,7 +116,8 @@ test('service records: time, RMAs, cases and cloud-partner incidents entered, ed
   await service.dialog().getByLabel('Approved').fill('2026-04-02');
   await service.dialog().getByRole('button', { name: 'Save' }).click();
   await expect(service.dialog()).toBeHidden();
-  const rma = page.getByTestId('rma-list').locator('tr[data-serial="vf-1"]');
+  // Typed in lower case, stored as the inventory identifies it (TERMS.md §2).
+  const rma = page.getByTestId('rma-list').locator('tr[data-serial="VF-1"]');
   await expect(rma.locator('[data-field="shipBy"]')).toHaveText('7 Apr 2026');
   await expect(rma.locator('[data-flag="late"]')).toBeVisible();
   await rma.getByRole('button', { name: /^Edit / }).click();

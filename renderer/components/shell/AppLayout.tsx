@@ -21,6 +21,7 @@ import {
   IconFileImport,
   IconFileSpreadsheet,
   IconRefresh,
+  IconHelp,
   IconSearch,
   IconSettings,
   IconWifiOff,
@@ -35,6 +36,7 @@ import { setPendingImport } from '../../features/imports/pending';
 import { useDataActions } from '../../features/settings/data-actions';
 import { api } from '../../platform';
 import { CommandPalette } from './CommandPalette';
+import { HelpPanel, setHelpOpen } from './HelpPanel';
 import { hrefOf, navigate, SCREENS, useRoute, type Screen } from './route';
 
 type ScreenComponent = ComponentType<{ id: string | null; path: string[]; settings: Settings }>;
@@ -91,7 +93,10 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
 
   // Alt+number works wherever the focus is, in a field too.
   useHotkeys(
-    SCREENS.map((screen, i) => [`alt+${i + 1}`, () => navigate(screen)]),
+    [
+      ...SCREENS.map((screen, i): [string, () => void] => [`alt+${i + 1}`, () => navigate(screen)]),
+      ['F1', () => setHelpOpen(true)],
+    ],
     [],
     true,
   );
@@ -105,6 +110,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
         else if (command === 'restore') void actions.restore();
         else if (command === 'settings') navigate('settings');
         else if (command === 'commandPalette') spotlight.open();
+        else if (command === 'help') setHelpOpen(true);
         else if (command === 'importInventory') {
           setPendingImport({ kind: 'pick' });
           navigate('imports');
@@ -137,18 +143,28 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
                 leftSection={<IconWifiOff size={14} />}
                 title={t('app.offline')}
               >
-                Offline
+                {t('app.offlineBadge')}
               </Badge>
             )}
           </Group>
-          <Button
-            variant="default"
-            leftSection={<IconSearch size={16} />}
-            rightSection={<Kbd size="xs">Ctrl K</Kbd>}
-            onClick={() => spotlight.open()}
-          >
-            {t('palette.open')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="subtle"
+              leftSection={<IconHelp size={16} />}
+              rightSection={<Kbd size="xs">F1</Kbd>}
+              onClick={() => setHelpOpen(true)}
+            >
+              {t('help.open')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconSearch size={16} />}
+              rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+              onClick={() => spotlight.open()}
+            >
+              {t('palette.open')}
+            </Button>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
@@ -184,6 +200,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
         </Suspense>
       </AppShell.Main>
       <CommandPalette settings={settings} actions={actions} />
+      <HelpPanel />
       <DropZone />
     </AppShell>
   );

@@ -169,13 +169,18 @@ describe('the service repository', () => {
       caseId: null,
     };
     const saved = await saveRma(db, 'K', base);
+    // The serial as the inventory identifies it (TERMS.md §2): trimmed, upper case.
     expect([saved.serial, saved.shipBy, saved.returnBy]).toEqual([
-      'vf-1',
+      'VF-1',
       '2026-04-07',
       '2026-04-21',
     ]);
     await expect(saveRma(db, 'K', { ...base, id: 'r2', serial: '' })).rejects.toBeInstanceOf(
       ServiceIssuesError,
+    );
+    // A shipment dated in the future is refused, naming the field and today.
+    await expect(saveRma(db, 'K', { ...base, id: 'r3', shippedOn: '2999-01-01' })).rejects.toThrow(
+      /shippedOn may not be after today/,
     );
     await expect(
       saveCase(db, 'K', {

@@ -124,6 +124,16 @@ describe('validation', () => {
       ['beforeDate', 'approvedOn'],
     ]);
     expect(rmaIssues(rma({}))).toEqual([]);
+    // Shipped or returned in the future: refused, with today's date.
+    expect(
+      rmaIssues(rma({ shippedOn: '2026-12-02', returnedOn: '2026-12-03' }), '2026-12-01').map(
+        (i) => [i.code, i.field, i.value],
+      ),
+    ).toEqual([
+      ['inFuture', 'shippedOn', '2026-12-01'],
+      ['inFuture', 'returnedOn', '2026-12-01'],
+    ]);
+    expect(rmaIssues(rma({ shippedOn: '2026-12-01', returnedOn: null }), '2026-12-01')).toEqual([]);
   });
 
   it('refuses a case without a site ID, and a resolution before the opening', () => {
