@@ -53,7 +53,8 @@ export async function deleteServiceRecord(
   });
 }
 
-export type ServiceKind = 'rma' | 'timeEntry' | 'case' | 'ecpsIncident';
+const SERVICE_KINDS = ['rma', 'timeEntry', 'case', 'ecpsIncident'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
 
 const serviceTable = (db: WorkstationDatabase, kind: ServiceKind) =>
   ({
@@ -62,6 +63,9 @@ const serviceTable = (db: WorkstationDatabase, kind: ServiceKind) =>
     case: db.cases,
     ecpsIncident: db.ecpsIncidents,
   })[kind] as Table<{ id: string }, string>;
+
+const isServiceKind = (entity: string): entity is ServiceKind =>
+  (SERVICE_KINDS as readonly string[]).includes(entity);
 
 /**
  * Puts back a deleted service record as the change log kept it (undo, or later from the list of
@@ -91,16 +95,16 @@ export interface DeletedRecord {
 
 /** Service records deleted and not put back, newest first, from the change log. */
 export async function deletedServiceRecords(db: WorkstationDatabase): Promise<DeletedRecord[]> {
-  const kinds = new Set<string>(['rma', 'timeEntry', 'case', 'ecpsIncident']);
   const deletes = await db.changes
     .orderBy('at')
     .reverse()
-    .filter((c) => c.action === 'delete' && kinds.has(c.entity))
+    .filter((c) => c.action === 'delete' && isServiceKind(c.entity))
     .limit(200)
     .toArray();
   const gone: DeletedRecord[] = [];
   for (const change of deletes) {
-    const kind = change.entity as ServiceKind;
+    if (!isServiceKind(change.entity)) continue;
+    const kind = change.entity;
     const value = change.before as { id: string; customerId?: string } | null;
     if (!value || (await serviceTable(db, kind).get(value.id))) continue;
     if (gone.some((g) => g.kind === kind && g.value.id === value.id)) continue;

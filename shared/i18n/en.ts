@@ -963,7 +963,6 @@ export const en = {
     restore: 'Restore',
     restored: 'The record is back.',
     exists: 'A record with the same ID exists again: nothing was changed.',
-    hours: '{{hours}} h',
     kind: {
       rma: 'RMA',
       timeEntry: 'CSM time',

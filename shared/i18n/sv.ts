@@ -964,7 +964,6 @@ export const sv: Messages = {
     restore: 'Återställ',
     restored: 'Posten är tillbaka.',
     exists: 'En post med samma ID finns igen: inget ändrades.',
-    hours: '{{hours}} h',
     kind: {
       rma: 'RMA',
       timeEntry: 'CSM-tid',

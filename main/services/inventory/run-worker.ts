@@ -90,7 +90,7 @@ export function parseInWorker(
       if (isSettled) return;
       isSettled = true;
       clearTimeout(timer);
-      running.delete(taskId);
+      forget();
       fn();
       void worker.terminate();
       // The next file finds its worker started (about 0.2 s of a first import).
@@ -107,7 +107,7 @@ export function parseInWorker(
         ),
       WORKER_LIMITS.timeoutMs,
     );
-    running.set(taskId, () => settle(() => reject(new CancelledError())));
+    const forget = cancellable(taskId, () => settle(() => reject(new CancelledError())));
     worker.on(
       'message',
       (message: {

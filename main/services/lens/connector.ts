@@ -66,6 +66,14 @@ const DEFAULTS = {
   maxDelayMs: 60_000,
 };
 
+/** A pull's options with every default filled in. */
+type Settings = Required<Omit<PullOptions, 'signal' | 'onProgress'>> & Pick<PullOptions, 'signal'>;
+
+function settingsOf(options: PullOptions): Settings {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return { ...DEFAULTS, sleep, random: Math.random, ...given };
+}
+
 /** The largest answer read from Lens: a 5,000-device page is about 3 MB. */
 const MAX_ANSWER_BYTES = 64 * 2 ** 20;
 /** Pulls restarted from the first page when the tenant's total changes part-way. */
@@ -145,20 +153,19 @@ async function readJson(response: Response, what: string): Promise<unknown> {
 
 export class LensClient {
   private token: string | null = null;
-  private readonly options: Required<Omit<PullOptions, 'signal' | 'onProgress'>>;
+  private readonly signal: AbortSignal | undefined;
   retries = 0;
 
   constructor(
     private readonly access: LensAccess,
-    options: PullOptions = {},
-    private readonly signal?: AbortSignal,
+    private readonly options: Settings,
   ) {
-    this.options = {
-      ...DEFAULTS,
-      sleep,
-      random: Math.random,
-      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-    };
+    this.signal = options.signal;
+  }
+
+  /** Waits `ms`, or less when cancelled. */
+  pause(ms: number): Promise<void> {
+    return this.options.sleep(ms, this.signal);
   }
 
   /** One request with its time-out; a 429, 5xx or time-out becomes Retryable. */
@@ -204,7 +211,7 @@ export class LensClient {
         const jittered = backoff / 2 + (this.options.random() * backoff) / 2;
         const wait = Math.min(this.options.maxDelayMs, error.waitMs ?? jittered);
         this.retries++;
-        await this.options.sleep(wait, this.signal);
+        await this.pause(wait);
       }
     }
   }
@@ -359,7 +366,7 @@ export async function probeTenant(
   tenantId: string,
   options: PullOptions = {},
 ): Promise<{ tenant: LensTenant; devices: number }> {
-  const client = new LensClient(access, options, options.signal);
+  const client = new LensClient(access, settingsOf(options));
   const page = pageOf(
     await client.query(
       DEVICES_QUERY,
@@ -378,10 +385,9 @@ export async function pullTenant(
   tenantId: string,
   options: PullOptions = {},
 ): Promise<LensPull> {
-  const client = new LensClient(access, options, options.signal);
-  const pageSize = options.pageSize ?? DEFAULTS.pageSize;
-  const maxDevices = options.maxDevices ?? DEFAULTS.maxDevices;
-  const wait = options.sleep ?? sleep;
+  const settings = settingsOf(options);
+  const client = new LensClient(access, settings);
+  const { pageSize, maxDevices } = settings;
   for (let restart = 0; ; restart++) {
     try {
       return await pullOnce();
@@ -445,7 +451,7 @@ export async function pullTenant(
         lastCost = page.cost.costRemaining;
         if (page.cost.costRemaining <= Math.max(used, 1)) {
           client.retries++;
-          await wait(Math.min(60_000, page.cost.secondsToReset * 1000), options.signal);
+          await client.pause(Math.min(60_000, page.cost.secondsToReset * 1000));
           lastCost = null;
         }
       }

@@ -5,6 +5,7 @@
  * gives the same bytes, and the import recognises them.
  */
 import { csvFile } from '../../../shared/csv';
+import { safeFileName } from '../../../shared/files';
 import type { LensPull } from './connector';
 
 const HEADERS = [
@@ -43,11 +44,7 @@ export function lensCsv(pull: Pick<LensPull, 'tenant' | 'devices'>): Uint8Array 
   return csvFile([HEADERS, ...rows]);
 }
 
-/** The name a pull's import carries: the tenant, as the history shows it. */
+/** The name a pull's import carries: the tenant, made safe as any name from outside text is. */
 export function pullFileName(pull: Pick<LensPull, 'tenant'>): string {
-  const name = (pull.tenant.name || pull.tenant.id).replace(
-    /[/\\\u0000-\u001f\u007f-\u009f]/g,
-    ' ',
-  );
-  return `Lens API – ${name}`.slice(0, 200);
+  return safeFileName(`Lens API – ${pull.tenant.name || pull.tenant.id}`);
 }

@@ -107,7 +107,7 @@ export function useImportFlow(
           Object.fromEntries(
             result.accounts.map((a) => [
               accountKey(a),
-              (source.lens ? source.lens.customerId : undefined) ??
+              source.lens?.customerId ??
                 matchCustomer(a.account, a.accountId, customers)?.id ??
                 NEW_CUSTOMER,
             ]),

@@ -5,18 +5,19 @@
 import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { hoursText } from '../../../shared/service/time';
 import { useFormat } from '../../components/shell/format';
 import { useCustomers, useDeletedRecords } from '../../db/hooks';
 import { db } from '../../db/instance';
 import { restoreServiceRecord, type DeletedRecord } from '../../db/service';
 
-/** What the record was, in the words its list uses. */
-function describe(record: DeletedRecord, hours: (minutes: number) => string): string {
+/** What the record was, as its list names it (a time entry: its date and hours). */
+function describe(record: DeletedRecord): string {
   const v = record.value as Record<string, unknown>;
   const text = (key: string) => (typeof v[key] === 'string' ? v[key] : '');
   if (record.kind === 'rma') return text('serial');
   if (record.kind === 'timeEntry')
-    return `${text('date')} · ${hours(typeof v['minutes'] === 'number' ? v['minutes'] : 0)}`;
+    return `${text('date')} ${hoursText(typeof v['minutes'] === 'number' ? v['minutes'] : 0)}`;
   if (record.kind === 'case') return text('title');
   return text('trackingNumber');
 }
@@ -27,7 +28,6 @@ export function DeletedRecords({ user }: { user: string }) {
   const records = useDeletedRecords();
   const customers = useCustomers() ?? [];
   if (!records?.length) return null;
-  const hours = (minutes: number) => t('deleted.hours', { hours: format.number(minutes / 60, 2) });
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
@@ -51,7 +51,7 @@ export function DeletedRecords({ user }: { user: string }) {
               <Table.Td>
                 <Text size="sm">{t(`deleted.kind.${record.kind}`)}</Text>
                 <Text size="xs" c="dimmed">
-                  {describe(record, hours)}
+                  {describe(record)}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyDraft, readContractDraft } from '../../../../shared/contracts/draft';
 import { readRegister, registerRows } from '../../../../shared/contracts/register';
 import { dueTrueUps } from '../../../../shared/contracts/standing';
@@ -21,6 +21,8 @@ import {
   saveRma,
   saveTimeEntry,
   deleteServiceRecord,
+  deletedServiceRecords,
+  restoreServiceRecord,
 } from '../../../../renderer/db/service';
 import { ServiceIssuesError } from '../../../../shared/service/issues';
 
@@ -210,6 +212,46 @@ describe('the service repository', () => {
     const log = await db.changes.where('[entity+entityId]').equals(['timeEntry', 't']).toArray();
     expect(log.map((c) => c.action)).toEqual(['create', 'delete']);
     expect(await db.rmas.count()).toBe(1);
+  });
+
+  it('puts a deleted record back as the change log kept it, once, and all or nothing', async () => {
+    const db = await freshDb();
+    await saveCustomer(db, 'K', customer);
+    const entry = {
+      id: 't',
+      customerId: 'c1',
+      date: '2026-04-01',
+      minutes: 45,
+      activity: 'tam' as const,
+      note: 'QBR',
+      isBillable: true,
+      user: 'K',
+    };
+    await saveTimeEntry(db, 'K', entry);
+    const deleted = await deleteServiceRecord(db, 'K', 'timeEntry', 't');
+    expect(deleted).toEqual(entry);
+    expect(await deleteServiceRecord(db, 'K', 'timeEntry', 't')).toBeNull();
+    expect((await deletedServiceRecords(db)).map((d) => [d.kind, d.value])).toEqual([
+      ['timeEntry', entry],
+    ]);
+
+    // The change log fails while the record is put back: neither the record nor its change stays.
+    const changes = await db.changes.count();
+    const failing = vi.spyOn(db.changes, 'bulkAdd').mockRejectedValueOnce(new Error('disk full'));
+    await expect(restoreServiceRecord(db, 'K', 'timeEntry', entry)).rejects.toThrow('disk full');
+    failing.mockRestore();
+    expect(await db.timeEntries.get('t')).toBeUndefined();
+    expect(await db.changes.count()).toBe(changes);
+
+    expect(await restoreServiceRecord(db, 'K', 'timeEntry', entry)).toBe(true);
+    expect(await db.timeEntries.get('t')).toEqual(entry);
+    expect(await deletedServiceRecords(db)).toEqual([]);
+    // Restored again while it exists: refused, nothing overwritten.
+    await saveTimeEntry(db, 'K', { ...entry, note: 'edited' });
+    expect(await restoreServiceRecord(db, 'K', 'timeEntry', entry)).toBe(false);
+    expect((await db.timeEntries.get('t'))?.note).toBe('edited');
+    const log = await db.changes.where('[entity+entityId]').equals(['timeEntry', 't']).toArray();
+    expect(log.map((c) => c.action)).toEqual(['create', 'delete', 'restore', 'update']);
   });
 
   it('opens an ECPS incident without authorisation only with an override reason', async () => {

@@ -1,18 +1,13 @@
 import { listOf } from '../../../../shared/inventory/device-list';
 import { afterEach, describe, expect, it } from 'vitest';
-import { shippedCatalog } from '../../../../shared/catalog';
-import {
-  accountsOf,
-  deviceIdentity,
-  summarizeInventory,
-  type ParsedInventory,
-} from '../../../../shared/inventory';
+import { deviceIdentity } from '../../../../shared/inventory';
 import type { Device } from '../../../../shared/model/device';
 import type { Customer } from '../../../../shared/model/entities';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import { classifyModel, commitImport } from '../../../../renderer/db/imports';
 import { snapshotDevices } from '../../../../renderer/db/device-lists';
 import { readInventory } from '../../../../renderer/db/inventory';
+import { parsedInventory } from './parsed-inventory';
 
 const opened: WorkstationDatabase[] = [];
 afterEach(() => {
@@ -56,28 +51,12 @@ function device(serial: string, model: string, account: string): Device {
   };
 }
 
-function parsedFile(devices: Device[], asOf: string, hash: string): ParsedInventory {
-  return {
-    file: `${hash}.csv`,
-    format: 'csv',
-    encoding: 'utf-8',
-    delimiter: ',',
-    sheet: null,
-    headerRow: 1,
-    headers: ['Model', 'Serial', 'Account'],
-    mapping: { model: 0, serial: 1, account: 2 },
-    dateOrder: 'dmy',
-    asOf,
-    isAsOfGiven: true,
-    rows: devices.length,
-    devices,
-    duplicates: [],
-    rejected: [{ row: 9, reason: 'no serial number or device ID' }],
-    summary: summarizeInventory(devices, shippedCatalog(), asOf),
-    accounts: accountsOf(devices),
+const parsedFile = (devices: Device[], asOf: string, hash: string) =>
+  parsedInventory(devices, asOf, {
+    name: `${hash}.csv`,
     contentHash: hash,
-  };
-}
+    rejected: [{ row: 9, reason: 'no serial number or device ID' }],
+  });
 
 const contoso = customer('c1', 'Contoso AB');
 const july = [

@@ -4,8 +4,6 @@
  * shows November's inventory, devices, changes, true-up state and RMAs, and the same figures as before.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { shippedCatalog } from '../../../../shared/catalog';
-import { accountsOf, summarizeInventory, type ParsedInventory } from '../../../../shared/inventory';
 import type { Device } from '../../../../shared/model/device';
 import type { Contract, Customer, Rma, TrueUp } from '../../../../shared/model/entities';
 import type { MonthlyReport } from '../../../../shared/reports/monthly';
@@ -13,6 +11,7 @@ import { contractSettings } from '../../../../shared/terms';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import { commitImport } from '../../../../renderer/db/imports';
 import { currentReport } from '../../../../renderer/db/reports';
+import { parsedInventory } from './parsed-inventory';
 
 const opened: WorkstationDatabase[] = [];
 afterEach(() => {
@@ -65,28 +64,11 @@ const video = (i: number, detected: string): Device => {
   };
 };
 
-function parsed(devices: Device[], asOf: string): ParsedInventory {
-  return {
-    file: `lens-${asOf}.csv`,
-    format: 'csv',
-    encoding: 'utf-8',
-    delimiter: ',',
-    sheet: null,
-    headerRow: 1,
-    headers: ['Model', 'Serial', 'Account'],
-    mapping: { model: 0, serial: 1, account: 2 },
-    dateOrder: 'dmy',
-    asOf,
-    isAsOfGiven: true,
-    rows: devices.length,
-    devices,
-    duplicates: [],
-    rejected: [],
-    summary: summarizeInventory(devices, shippedCatalog(), asOf),
-    accounts: accountsOf(devices),
+const parsed = (devices: Device[], asOf: string) =>
+  parsedInventory(devices, asOf, {
+    name: `lens-${asOf}.csv`,
     contentHash: asOf.replaceAll('-', '').padEnd(64, '0'),
-  };
-}
+  });
 
 const rma = (id: string, requestedOn: string): Rma => ({
   id,

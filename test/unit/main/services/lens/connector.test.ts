@@ -6,7 +6,7 @@ import {
   type LensAccess,
   type PullOptions,
 } from '../../../../../main/services/lens/connector';
-import { lensCsv } from '../../../../../main/services/lens/csv';
+import { lensCsv, pullFileName } from '../../../../../main/services/lens/csv';
 import { parseInventory } from '../../../../../main/services/inventory/parse';
 import { CancelledError } from '../../../../../main/services/inventory/run-worker';
 import { fakeDevices, startFakeLens, type FakeLens } from '../../../../support/fake-lens';
@@ -260,6 +260,14 @@ describe('pulling a tenant from Lens', () => {
     });
     await expect(pull).rejects.toThrow(CancelledError);
     expect(graphqlRequests().length).toBeLessThan(5);
+  });
+
+  it('names a pull by its tenant, without folders or bidi controls from Lens', () => {
+    expect(pullFileName({ tenant: { id: 't-1', name: 'Kvarnen & Co' } })).toBe(
+      'Lens API – Kvarnen & Co',
+    );
+    expect(pullFileName({ tenant: { id: 't-1', name: 'A/B\u202eC' } })).toBe('Lens API – A-BC');
+    expect(pullFileName({ tenant: { id: 't-1', name: '' } })).toBe('Lens API – t-1');
   });
 
   it('reads Retry-After in seconds or as a date', () => {

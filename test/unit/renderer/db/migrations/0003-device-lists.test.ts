@@ -4,20 +4,11 @@ import { snapshotDevices } from '../../../../../renderer/db/device-lists';
 import { migration0001 } from '../../../../../renderer/db/migrations/0001-initial';
 import { migration0002 } from '../../../../../renderer/db/migrations/0002-service-records';
 import { MIGRATIONS } from '../../../../../renderer/db/migrations';
-import { oldDevice } from './old-device';
+import { oldDevice, oldSnapshot } from './old-device';
 
 const device = oldDevice;
 
-const snapshot = (asOf: string) => ({
-  id: `c1:${asOf}`,
-  customerId: 'c1',
-  importId: null,
-  asOf,
-  month: asOf.slice(0, 7),
-  summary: { counts: { headsets: 0, video: 0, voice: 2 } },
-  added: 0,
-  removed: 0,
-});
+const snapshot = (asOf: string) => oldSnapshot('c1', asOf);
 
 describe('migration 0003: device lists', () => {
   it('gives each customer’s latest snapshot the list of its current inventory, and nothing else', async () => {

@@ -7,21 +7,11 @@ import {
   jsonHash,
   makeDeviceList,
 } from '../../../../../shared/inventory/device-list';
-import { oldDevice } from './old-device';
+import { oldDevice, oldSnapshot } from './old-device';
 
 const device = oldDevice;
 
-const snapshot = (customerId: string, asOf: string, deviceList?: string) => ({
-  id: `${customerId}:${asOf}`,
-  customerId,
-  importId: null,
-  asOf,
-  month: asOf.slice(0, 7),
-  summary: { counts: { headsets: 0, video: 0, voice: 2 } },
-  added: 0,
-  removed: 0,
-  ...(deviceList ? { deviceList } : {}),
-});
+const snapshot = oldSnapshot;
 
 describe('migration 0004: the current inventory read from device lists', () => {
   it('drops the chunk records, first giving a latest snapshot without a list its chunks’ devices', async () => {

@@ -1,4 +1,4 @@
-/** A device as the older versions' rows held it, for the migration tests. */
+/** A device and a snapshot as the older versions' rows held them, for the migration tests. */
 import type { Device } from '../../../../../shared/model/device';
 
 export const oldDevice = (serial: string): Device => ({
@@ -16,4 +16,16 @@ export const oldDevice = (serial: string): Device => ({
   accountId: '',
   mac: '',
   hardwareFamily: '',
+});
+
+export const oldSnapshot = (customerId: string, asOf: string, deviceList?: string) => ({
+  id: `${customerId}:${asOf}`,
+  customerId,
+  importId: null,
+  asOf,
+  month: asOf.slice(0, 7),
+  summary: { counts: { headsets: 0, video: 0, voice: 2 } },
+  added: 0,
+  removed: 0,
+  ...(deviceList ? { deviceList } : {}),
 });
