@@ -1,5 +1,6 @@
 /** Renderer entry: opens the local database, asks for persistent storage, and renders the app. */
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import './styles.css';

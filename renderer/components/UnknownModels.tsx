@@ -9,7 +9,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATALOG_CLASSES, type CatalogClass } from '../../shared/catalog';
 import { isCategory } from '../../shared/model/category';
-import { classifyModel } from '../db/imports';
+import { classifyModel, undoClassification } from '../db/imports';
+import { showUndo } from './undo';
 import { useUnknownModels } from '../db/hooks';
 import { db } from '../db/instance';
 
@@ -20,17 +21,18 @@ export function ClassifyModel({ model, user }: { model: string; user: string }) 
   const save = async () => {
     if (!cls) return;
     try {
-      const count = await classifyModel(db, user, {
+      const done = await classifyModel(db, user, {
         pattern: model,
         match: 'exact',
         class: cls,
         verified: true,
         source: `classified by ${user}`,
       });
-      notifications.show({
-        color: 'green',
-        message: t('imports.classified', { model, cls: label(cls), count }),
-      });
+      showUndo(
+        t('imports.classified', { model, cls: label(cls), count: done.customers }),
+        t('common.undo'),
+        () => undoClassification(db, user, done),
+      );
     } catch (error) {
       notifications.show({
         color: 'red',

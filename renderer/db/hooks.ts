@@ -226,6 +226,14 @@ export function useInventory(customerId: string): Device[] | undefined {
   return useLiveQuery(() => readInventory(db, customerId), [customerId]);
 }
 
+/** The imports of one file (by its content hash): a file imported before says so in the preview. */
+export function useImportsOf(contentHash: string): ImportRecord[] | undefined {
+  return useLiveQuery(
+    () => db.imports.where('contentHash').equals(contentHash).toArray(),
+    [contentHash],
+  );
+}
+
 export function useImports(): ImportRecord[] | undefined {
   return useLiveQuery(
     () =>

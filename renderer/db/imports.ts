@@ -16,8 +16,13 @@ import {
   type HashedList,
 } from '../../shared/inventory/device-list';
 import type { Device } from '../../shared/model/device';
-import { snapshotId, type Customer, type ImportRecord } from '../../shared/model/entities';
-import { creation, recordedWrite } from './changes';
+import {
+  snapshotId,
+  type Customer,
+  type ImportRecord,
+  type InventorySnapshot,
+} from '../../shared/model/entities';
+import { creation, recordedWrite, type ChangeInput } from './changes';
 import type { WorkstationDatabase } from './database';
 import { snapshotDevices } from './device-lists';
 import { readInventory } from './inventory';
@@ -29,7 +34,8 @@ const REPORT_CAP = 1000;
 export interface AccountAssignment {
   account: string;
   accountId: string;
-  customerId: string;
+  /** Null: the user chose to skip this account's devices. */
+  customerId: string | null;
 }
 
 export interface ImportRequest {
@@ -62,6 +68,7 @@ function devicesByCustomer(
   const grouped = new Map<string, Device[]>();
   for (const device of parsed.devices) {
     const customerId = customerOf.get(accountKey(device.account, device.accountId));
+    if (customerId === null) continue;
     if (!customerId)
       throw new Error(
         `no customer chosen for Lens account "${device.account || device.accountId}"`,
@@ -213,54 +220,97 @@ export async function commitImport(
   });
 }
 
+/** A snapshot's figures recounted with `catalog`, recorded; false when its devices are not kept. */
+async function recount(
+  db: WorkstationDatabase,
+  snapshot: InventorySnapshot,
+  catalog: ReturnType<typeof shippedCatalog>,
+  record: (change: ChangeInput) => void,
+): Promise<boolean> {
+  const devices = await snapshotDevices(db, snapshot);
+  if (!devices) return false;
+  const summary = summarizeInventory(devices, catalog, snapshot.asOf);
+  await db.snapshots.put({ ...snapshot, summary });
+  record({
+    entity: 'snapshot',
+    entityId: snapshot.id,
+    action: 'update',
+    before: snapshot.summary.counts,
+    after: summary.counts,
+  });
+  return true;
+}
+
+const CLASSIFY_TABLES = (db: WorkstationDatabase) => [
+  db.catalogOverrides,
+  db.snapshots,
+  db.customers,
+  db.deviceLists,
+];
+
+/** What a classification did, to tell the user and to undo it. */
+export interface Classification {
+  overrideId: string;
+  /** Customers whose figures changed. */
+  customers: number;
+  /** The snapshots recounted. */
+  snapshots: string[];
+}
+
 /**
  * Classifies a model the catalog did not know: stores the override, then recounts every snapshot that
  * listed the model as unknown and whose devices are known (its kept list, or the current inventory for
- * the latest). One transaction. Answers how many customers were recounted.
+ * the latest). One transaction. Answers what it did (undoClassification takes it back).
  */
 export async function classifyModel(
   db: WorkstationDatabase,
   user: string,
   override: CatalogEntry,
-): Promise<number> {
-  return recordedWrite(
-    db,
-    user,
-    [db.catalogOverrides, db.snapshots, db.customers, db.deviceLists],
-    async (record) => {
-      const id = crypto.randomUUID();
-      await db.catalogOverrides.add({ ...override, id });
-      record({
-        entity: 'catalogOverride',
-        entityId: id,
-        action: 'create',
-        before: null,
-        after: override,
-      });
-      const catalog = shippedCatalog(await db.catalogOverrides.toArray());
-      const recounted = new Set<string>();
-      for (const customer of await db.customers.toArray()) {
-        const snapshots = await db.snapshots.where('customerId').equals(customer.id).toArray();
-        for (const snapshot of snapshots) {
-          if (!snapshot.summary.unknownModels.some((m) => catalog.lookup(m.model) !== null))
-            continue;
-          const devices = await snapshotDevices(db, snapshot);
-          if (!devices) continue;
-          const summary = summarizeInventory(devices, catalog, snapshot.asOf);
-          await db.snapshots.put({ ...snapshot, summary });
-          record({
-            entity: 'snapshot',
-            entityId: snapshot.id,
-            action: 'update',
-            before: snapshot.summary.counts,
-            after: summary.counts,
-          });
-          recounted.add(customer.id);
-        }
-      }
-      return recounted.size;
-    },
-  );
+): Promise<Classification> {
+  return recordedWrite(db, user, CLASSIFY_TABLES(db), async (record) => {
+    const id = crypto.randomUUID();
+    await db.catalogOverrides.add({ ...override, id });
+    record({
+      entity: 'catalogOverride',
+      entityId: id,
+      action: 'create',
+      before: null,
+      after: override,
+    });
+    const catalog = shippedCatalog(await db.catalogOverrides.toArray());
+    const customers = new Set<string>();
+    const snapshots: string[] = [];
+    for (const snapshot of await db.snapshots.toArray()) {
+      if (!snapshot.summary.unknownModels.some((m) => catalog.lookup(m.model) !== null)) continue;
+      if (!(await recount(db, snapshot, catalog, record))) continue;
+      customers.add(snapshot.customerId);
+      snapshots.push(snapshot.id);
+    }
+    return { overrideId: id, customers: customers.size, snapshots };
+  });
+}
+
+/** Undoes a classification: the override goes and the snapshots it recounted are counted without it. */
+export async function undoClassification(
+  db: WorkstationDatabase,
+  user: string,
+  classification: Classification,
+): Promise<void> {
+  await recordedWrite(db, user, CLASSIFY_TABLES(db), async (record) => {
+    const before = await db.catalogOverrides.get(classification.overrideId);
+    if (!before) return;
+    await db.catalogOverrides.delete(classification.overrideId);
+    record({
+      entity: 'catalogOverride',
+      entityId: before.id,
+      action: 'delete',
+      before,
+      after: null,
+    });
+    const catalog = shippedCatalog(await db.catalogOverrides.toArray());
+    for (const snapshot of await db.snapshots.bulkGet(classification.snapshots))
+      if (snapshot) await recount(db, snapshot, catalog, record);
+  });
 }
 
 /** What an unattended import (the monthly Lens pull) needs: the customers and the catalog overrides. */

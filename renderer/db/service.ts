@@ -13,6 +13,7 @@ import { rmaDeadlines, rmaIssues } from '../../shared/service/rma';
 import { timeEntryIssues } from '../../shared/service/time';
 import { DEFAULT_CONTRACT_SETTINGS } from '../../shared/terms/settings';
 import { creation, recordedWrite } from './changes';
+import { readInventory } from './inventory';
 import type { WorkstationDatabase } from './database';
 
 async function putChecked<T extends { id: string }>(
@@ -145,7 +146,7 @@ export function saveTimeEntry(
   return putChecked(db, user, db.timeEntries, 'timeEntry', entry, timeEntryIssues(entry));
 }
 
-export function saveCase(
+export async function saveCase(
   db: WorkstationDatabase,
   user: string,
   supportCase: SupportCase,
@@ -154,7 +155,9 @@ export function saveCase(
     ...supportCase,
     escalations: [...supportCase.escalations].sort((a, b) => a.at.localeCompare(b.at)),
   };
-  return putChecked(db, user, db.cases, 'case', sorted, caseIssues(sorted));
+  const devices = await readInventory(db, supportCase.customerId);
+  const serials = new Set(devices.map((d) => normaliseSerial(d.serial)).filter(Boolean));
+  return putChecked(db, user, db.cases, 'case', sorted, caseIssues(sorted, serials));
 }
 
 /**

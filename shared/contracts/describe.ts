@@ -41,7 +41,7 @@ export function describeContract(terms: Terms, language: Language): string[] {
       start: f.date(terms.termStart),
       months: terms.settings.termMonths ?? 12,
       currency: terms.currency,
-      adjustment: month(terms),
+      adjustment: f.month(month(terms)),
     }),
     ...terms.categories.map((line) =>
       fill(w.category, {
@@ -71,7 +71,7 @@ export function describeContractChanges(before: Terms, after: Terms, language: L
     String(after.settings.termMonths ?? ''),
   );
   change(c.currency, before.currency, after.currency);
-  change(c.adjustmentMonth, month(before), month(after));
+  change(c.adjustmentMonth, f.month(month(before)), f.month(month(after)));
   change(c.baselinePct, pct(before.settings.baselinePct), pct(after.settings.baselinePct));
   change(c.rmaPct, pct(before.settings.rmaPct), pct(after.settings.rmaPct));
   change(

@@ -179,6 +179,12 @@ export const en = {
     customer: 'Customer',
     newCustomer: 'New customer “{{name}}”',
     chooseCustomer: 'Choose a customer',
+    alreadyTitle: 'This file was imported before',
+    alreadyImported: 'For {{customer}} on {{date}}, as of {{asOf}}.',
+    alreadyNothing: 'Importing it again changes nothing.',
+    alreadyAsOf:
+      'Importing it again changes nothing, also as of {{asOf}}: the same file keeps the as-of date it was first imported with. For another date, import a newer file or pull from Lens.',
+    skipAccount: 'Skip: do not import these devices',
     import: 'Import {{devices}} devices',
     reportTitle: 'Imported',
     unchanged:
@@ -417,6 +423,10 @@ export const en = {
     },
     searchLabel: 'Search',
   },
+  inputs: {
+    notDuration: '"{{text}}" is no duration: type 0:45, 45 min or 1.5 h',
+    durationHelp: '0:45, 45 min, 1.5 h',
+  },
   common: {
     actions: 'Actions',
     cancel: 'Cancel',
@@ -474,7 +484,7 @@ export const en = {
     },
     adjustmentDefault: 'YYYY-MM; empty: the month halfway through the term',
     termPreview: 'Term ends {{end}} · adjustment month {{adjustment}} · renewal {{renewal}}',
-    orderedTrigger: 'Ordered · baseline · triggerAt',
+    orderedTrigger: 'Ordered · baseline · true-up at',
     orderedTriggerValue: '{{ordered}} · {{baseline}} · {{triggerAt}}',
     addCategory: 'Add category',
     removeCategory: 'Remove category',
@@ -726,6 +736,7 @@ export const en = {
       startTimer: 'Start timer',
       stopTimer: 'Stop timer',
       running: 'Timer running since {{time}}',
+      timerAdded: '{{time}} added for {{customer}}',
       notBillable: 'not billable',
     },
     case: {
@@ -776,6 +787,7 @@ export const en = {
   serviceIssues: {
     required: 'Required',
     serialRequired: 'An RMA needs the product’s serial number',
+    siteIdIsSerial: '{{value}} is a device’s serial number: Poly needs the customer’s site ID here',
     siteIdRequired: 'A case needs the customer’s site ID (never a serial number)',
     invalidDate: 'A date YYYY-MM-DD, not “{{value}}”',
     invalidDateTime: 'A date and time, not “{{value}}”',
@@ -1030,7 +1042,6 @@ export const en = {
     tokenUrl: 'Token address',
     apiUrl: 'API address',
     save: 'Connect and save',
-    checking: 'Reaching each tenant…',
     saved: 'Connected: {{tenants}}',
     tenantLine: '{{name}} ({{id}}), {{devices}} devices',
     schedule: 'Pull every mapped customer once a month',

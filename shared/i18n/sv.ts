@@ -182,6 +182,12 @@ export const sv: Messages = {
     customer: 'Kund',
     newCustomer: 'Ny kund ”{{name}}”',
     chooseCustomer: 'Välj en kund',
+    alreadyTitle: 'Den här filen är redan importerad',
+    alreadyImported: 'För {{customer}} den {{date}}, per {{asOf}}.',
+    alreadyNothing: 'En ny import ändrar ingenting.',
+    alreadyAsOf:
+      'En ny import ändrar ingenting, inte heller per {{asOf}}: samma fil behåller datumet den först importerades med. För ett annat datum, importera en nyare fil eller hämta från Lens.',
+    skipAccount: 'Hoppa över: importera inte de här enheterna',
     import: 'Importera {{devices}} enheter',
     reportTitle: 'Importerat',
     unchanged: 'Samma inventarie importerades redan för {{customer}} den {{date}}: inget ändrades.',
@@ -418,6 +424,10 @@ export const sv: Messages = {
       deviceId: 'Enhets-ID',
     },
     searchLabel: 'Sök',
+  },
+  inputs: {
+    notDuration: '"{{text}}" är ingen tid: skriv 0:45, 45 min eller 1,5 h',
+    durationHelp: '0:45, 45 min, 1,5 h',
   },
   common: {
     actions: 'Åtgärder',
@@ -727,6 +737,7 @@ export const sv: Messages = {
       startTimer: 'Starta tidtagning',
       stopTimer: 'Stoppa tidtagning',
       running: 'Tidtagning pågår sedan {{time}}',
+      timerAdded: '{{time}} tillagt för {{customer}}',
       notBillable: 'ej debiterbar',
     },
     case: {
@@ -777,6 +788,7 @@ export const sv: Messages = {
   serviceIssues: {
     required: 'Obligatoriskt',
     serialRequired: 'En RMA kräver produktens serienummer',
+    siteIdIsSerial: '{{value}} är en enhets serienummer: Poly behöver kundens site-ID här',
     siteIdRequired: 'Ett ärende kräver kundens site-ID (aldrig ett serienummer)',
     invalidDate: 'Ett datum ÅÅÅÅ-MM-DD, inte ”{{value}}”',
     invalidDateTime: 'Ett datum och en tid, inte ”{{value}}”',
@@ -1031,7 +1043,6 @@ export const sv: Messages = {
     tokenUrl: 'Tokenadress',
     apiUrl: 'API-adress',
     save: 'Anslut och spara',
-    checking: 'Når varje tenant…',
     saved: 'Ansluten: {{tenants}}',
     tenantLine: '{{name}} ({{id}}), {{devices}} enheter',
     schedule: 'Hämta alla kopplade kunder en gång i månaden',

@@ -1,13 +1,23 @@
 /** Support cases and escalations (TERMS.md §8): the site ID, never a serial number, identifies the call. */
+import { normaliseSerial } from '../inventory/identity';
 import type { SupportCase } from '../model/entities';
 import type { ServiceIssue } from './issues';
 
 const isInstant = (value: string) =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 
-export function caseIssues(c: SupportCase): ServiceIssue[] {
+/**
+ * What keeps a case from being saved. `serials` are the customer's devices' serials as identified: a
+ * site ID that is one of them is a serial typed where Poly needs the site.
+ */
+export function caseIssues(
+  c: SupportCase,
+  serials: ReadonlySet<string> = new Set(),
+): ServiceIssue[] {
   const issues: ServiceIssue[] = [];
   if (!c.siteId.trim()) issues.push({ code: 'siteIdRequired', field: 'siteId', value: '' });
+  else if (serials.has(normaliseSerial(c.siteId)))
+    issues.push({ code: 'siteIdIsSerial', field: 'siteId', value: c.siteId.trim() });
   if (!c.title.trim()) issues.push({ code: 'required', field: 'title', value: '' });
   if (!isInstant(c.openedAt))
     issues.push({ code: 'invalidDateTime', field: 'openedAt', value: c.openedAt });

@@ -31,13 +31,15 @@ test('a contract through the TERMS.md §3–4 example: baseline, due, quote, PO,
   await app.enterName('Karin');
   await app.startEmpty();
   await contracts.createCustomer('Contoso AB', 'Contoso AB');
-  // Validation: every problem beside its field, nothing saved.
+  // Validation: every problem beside its field as it is typed, all at once; nothing saved.
   await contracts.newContract({ number: 'PE-1001', termStart }, [
     { category: 'Video', installedAtStart: '-3', agreedGrowth: '10', unitPrice: '49,001' },
   ]);
-  await contracts.save();
   await expect(contracts.dialog()).toContainText('A whole number of 0 or more, not “-3”');
   await expect(contracts.dialog()).toContainText('An amount of 0 or more, not “49,001”');
+  await contracts.save();
+  await expect(contracts.dialog()).toBeVisible();
+  await expect(contracts.dialog()).toContainText('A whole number of 0 or more, not “-3”');
   await contracts.dialog().getByRole('textbox', { name: 'Installed at start' }).fill('90');
   await contracts.dialog().getByRole('textbox', { name: 'Unit price (annual)' }).fill('49.00');
   await expect(contracts.dialog().getByTestId('term-preview')).toContainText('adjustment month');

@@ -1,5 +1,5 @@
 /**
- * Every screen as a user sees it, in English and Swedish, at 1280 × 800 and 1920 × 1080: a screenshot
+ * Every screen as a user sees it, in English and Swedish, at 1280 × 800, 1440 × 900 and 1920 × 1080: a screenshot
  * of each (in test-results/screens, to read), and no text cut off: a badge, chip or cell whose text is
  * wider than its box fails the test.
  */
@@ -9,6 +9,7 @@ import { Workstation } from './pages/workstation';
 
 const SIZES = [
   { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ] as const;
 
@@ -67,6 +68,20 @@ for (const language of ['en', 'sv'] as const) {
       await page.getByRole('tab').nth(3).click();
       await expect(page.getByTestId('contract-panel')).toBeVisible();
       await shot('contract');
+      // The contract form with its calendar open, in the app's language and date format.
+      await page
+        .getByRole('button', { name: language === 'en' ? 'Edit contract' : 'Redigera avtal' })
+        .click();
+      const termStart = page
+        .getByRole('dialog')
+        .getByLabel(language === 'en' ? 'Term start' : 'Avtalsstart');
+      await termStart.click();
+      await expect(page.locator('[data-dates-dropdown]')).toBeVisible();
+      await shot('contract-form');
+      await termStart.press('Escape');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
       await page.getByRole('tab').nth(4).click();
       await expect(page.getByTestId('service-panel')).toBeVisible();
       await shot('service');

@@ -53,8 +53,18 @@ test('service records: time, RMAs, cases and cloud-partner incidents entered, ed
     .getByTestId('time-list')
     .getByRole('button', { name: /^Edit / })
     .click();
-  await service.pick(service.dialog().getByRole('combobox', { name: 'Time (h:mm)' }), '2:00');
+  // Time typed as people write it; Enter in a field saves the dialog.
+  const time = service.dialog().getByRole('textbox', { name: 'Time (h:mm)' });
+  await time.fill('2 h 5 min');
   await service.dialog().getByRole('button', { name: 'Save' }).click();
+  await expect(service.dialog()).toContainText('In 15-minute steps, not 125 minutes');
+  await time.fill('two hours');
+  await time.press('Tab');
+  await expect(time).toHaveValue('two hours');
+  await expect(service.dialog()).toContainText('"two hours" is no duration');
+  await time.fill('120 min');
+  await time.press('Enter');
+  await expect(service.dialog()).toBeHidden();
   await expect(service.hours('used')).toHaveText('2:00');
   await page
     .getByTestId('time-list')
@@ -114,6 +124,8 @@ test('service records: time, RMAs, cases and cloud-partner incidents entered, ed
   await expect(service.dialog().getByLabel('Model')).toHaveValue('Poly Voyager Focus 2 UC');
   await service.dialog().getByLabel('Requested').fill('2026-04-01');
   await service.dialog().getByLabel('Approved').fill('2026-04-02');
+  await service.dialog().getByLabel('Approved').press('Tab');
+  await expect(service.dialog().getByLabel('Approved')).toHaveValue('2 Apr 2026');
   await service.dialog().getByRole('button', { name: 'Save' }).click();
   await expect(service.dialog()).toBeHidden();
   // Typed in lower case, stored as the inventory identifies it (TERMS.md §2).
@@ -121,8 +133,12 @@ test('service records: time, RMAs, cases and cloud-partner incidents entered, ed
   await expect(rma.locator('[data-field="shipBy"]')).toHaveText('7 Apr 2026');
   await expect(rma.locator('[data-flag="late"]')).toBeVisible();
   await rma.getByRole('button', { name: /^Edit / }).click();
-  await service.dialog().getByLabel('Shipped').fill('2026-04-07');
-  await service.dialog().getByRole('button', { name: 'Save' }).click();
+  // Escape closes the calendar, not the dialog; Enter in the date saves.
+  await service.dialog().getByLabel('Shipped').fill('7/4/2026');
+  await service.dialog().getByLabel('Shipped').press('Escape');
+  await expect(service.dialog()).toBeVisible();
+  await service.dialog().getByLabel('Shipped').press('Enter');
+  await expect(service.dialog()).toBeHidden();
   await expect(rma.locator('[data-flag="late"]')).toHaveCount(0);
   await expect(rma.locator('[data-field="returnBy"]')).toHaveText('21 Apr 2026');
   await expect(rma.locator('[data-flag="unreturned"]')).toBeVisible();
@@ -134,6 +150,12 @@ test('service records: time, RMAs, cases and cloud-partner incidents entered, ed
   await service.dialog().getByRole('button', { name: 'Save' }).click();
   await expect(service.dialog()).toContainText(
     'A case needs the customer’s site ID (never a serial number)',
+  );
+  // A device's serial where the site ID belongs is refused with the reason.
+  await service.dialog().getByRole('combobox', { name: 'Site ID' }).fill('vf-1');
+  await service.dialog().getByRole('button', { name: 'Save' }).click();
+  await expect(service.dialog()).toContainText(
+    'vf-1 is a device’s serial number: Poly needs the customer’s site ID here',
   );
   await service.dialog().getByRole('combobox', { name: 'Site ID' }).fill('STO-1');
   await service.dialog().getByRole('button', { name: 'Save' }).click();
@@ -170,9 +192,11 @@ test('service records: time, RMAs, cases and cloud-partner incidents entered, ed
 
   const readiness = page.getByTestId('ecps-readiness');
   await readiness.getByLabel('Signed on').fill('2026-01-10');
+  await readiness.getByLabel('Signed on').press('Tab');
   await readiness.getByLabel('Signed by').fill('Anna Ek, CIO');
   await readiness.getByRole('button', { name: 'Add agreement' }).click();
-  await readiness.getByLabel('Valid until').fill('2099-12-31');
+  await readiness.getByLabel('Valid until').fill('31 Dec 2099');
+  await readiness.getByLabel('Valid until').press('Tab');
   await readiness.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('button', { name: 'New incident' }).click();
   await service.dialog().getByLabel('Tracking number').fill('MS-1002');
@@ -199,9 +223,9 @@ test('the week view: time for any customer, totals per customer and day', async 
   const form = page.getByTestId('week-entry');
   const service = new ServicePage(page);
   await service.pick(form.getByRole('combobox', { name: 'Customer' }), 'Contoso AB');
-  await service.pick(form.getByRole('combobox', { name: 'Time (h:mm)' }), '0:45');
+  await form.getByRole('textbox', { name: 'Time (h:mm)' }).fill('45 min');
   const before = await page.getByTestId('week-grid').locator('tfoot th').last().textContent();
-  await page.getByRole('button', { name: 'Add time' }).click();
+  await form.getByRole('textbox', { name: 'Note' }).press('Enter');
   await expect(
     page.getByTestId('week-grid').locator('tr[data-customer="Contoso AB"]'),
   ).toBeVisible();
@@ -210,5 +234,39 @@ test('the week view: time for any customer, totals per customer and day', async 
   await expect(page.getByTestId('week-grid').locator('tfoot th').last()).toHaveText(
     `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`,
   );
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the timer runs in the header on every screen and stopping it adds the entry', async ({
+  page,
+}) => {
+  const app = new Workstation(page);
+  const service = new ServicePage(page);
+  await app.open();
+  await app.enterName('Karin');
+  await app.loadDemoPortfolio();
+  await app.goTo('Customers');
+  await page.getByRole('link', { name: 'Contoso AB', exact: true }).click();
+  await service.open();
+  const used = await service.hours('used').textContent();
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  const header = page.getByTestId('header-timer');
+  await expect(header).toContainText('Contoso AB · 0:00');
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { name: 'Renewals', level: 1 })).toBeVisible();
+  await expect(header).toBeVisible();
+  await header.getByRole('button', { name: 'Stop timer' }).click();
+  await expect(header).toBeHidden();
+  // Under a minute is rounded up to the first quarter hour, and the entry can be undone.
+  const added = page.getByRole('alert').filter({ hasText: '0:15 added for Contoso AB' });
+  await expect(added).toBeVisible();
+  await page.goBack();
+  await service.open();
+  const [h = 0, m = 0] = (used ?? '0:00').split(':').map(Number);
+  const total = h * 60 + m + 15;
+  const plus = `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+  await expect(service.hours('used')).toHaveText(plus);
+  await added.getByRole('button', { name: 'Undo' }).click();
+  await expect(service.hours('used')).toHaveText(used ?? '0:00');
   expect(app.consoleErrors).toEqual([]);
 });

@@ -34,6 +34,7 @@ import { DropZone } from '../../features/imports/DropZone';
 import { useLensSchedule } from '../../features/imports/lens-schedule';
 import { setPendingImport } from '../../features/imports/pending';
 import { useDataActions } from '../../features/settings/data-actions';
+import { TimerBadge } from '../../features/time/timer';
 import { api } from '../../platform';
 import { CommandPalette } from './CommandPalette';
 import { HelpPanel, setHelpOpen } from './HelpPanel';
@@ -148,6 +149,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
             )}
           </Group>
           <Group gap="xs">
+            <TimerBadge user={settings.userName} />
             <Button
               variant="subtle"
               leftSection={<IconHelp size={16} />}

@@ -8,9 +8,12 @@ import {
   Stack,
   useMantineColorScheme,
 } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
+import 'dayjs/locale/en-gb';
+import 'dayjs/locale/sv';
 import { Notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { OpenState } from '../../db/database';
 import { useSettings } from '../../db/hooks';
@@ -63,6 +66,18 @@ function Gate({ openState }: { openState: OpenState }) {
   return <AppLayout settings={settings} isReadOnly={openState.isReadOnly} />;
 }
 
+/** Calendars in the UI's language, weeks from Monday in both. */
+function LocalisedDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <DatesProvider
+      settings={{ locale: i18n.language === 'sv' ? 'sv' : 'en-gb', firstDayOfWeek: 1 }}
+    >
+      {children}
+    </DatesProvider>
+  );
+}
+
 export function Root({ openState }: { openState: OpenState }) {
   return (
     <I18nextProvider i18n={i18n}>
@@ -74,9 +89,11 @@ export function Root({ openState }: { openState: OpenState }) {
       >
         <ModalsProvider>
           <Notifications position="bottom-right" />
-          <TaskProgressProvider>
-            <Gate openState={openState} />
-          </TaskProgressProvider>
+          <LocalisedDates>
+            <TaskProgressProvider>
+              <Gate openState={openState} />
+            </TaskProgressProvider>
+          </LocalisedDates>
         </ModalsProvider>
       </MantineProvider>
     </I18nextProvider>

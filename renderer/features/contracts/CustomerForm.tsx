@@ -1,12 +1,12 @@
 /** Create or edit a customer: name, master account, country (its business-day calendar), Lens accounts. */
-import { Button, Modal, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/model/entities';
 import { COUNTRY_CODES } from '../../../shared/terms/holidays';
 import { saveCustomer } from '../../db/contracts';
 import { db } from '../../db/instance';
-import { DialogButtons } from '../../components/DialogButtons';
+import { FormDialog } from '../../components/FormDialog';
 import { nameKey } from '../../../shared/model/name-key';
 
 export function CustomerForm({
@@ -42,66 +42,66 @@ export function CustomerForm({
 
   const save = async () => {
     const name = draft.name.trim();
-    if (!name) return setError(t('customerForm.nameRequired'));
-    if (names.some((n) => nameKey(n) === nameKey(name)))
-      return setError(t('customerForm.nameTaken', { name }));
+    if (!name) {
+      setError(t('customerForm.nameRequired'));
+      return false;
+    }
+    if (names.some((n) => nameKey(n) === nameKey(name))) {
+      setError(t('customerForm.nameTaken', { name }));
+      return false;
+    }
     const saved = { ...draft, name, masterAccountId: draft.masterAccountId.trim() };
     await saveCustomer(db, user, saved);
     onSaved?.(saved);
-    onClose();
+    return true;
   };
 
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={onClose}
       title={t(customer ? 'customerForm.edit' : 'customerForm.new')}
       size="lg"
+      onSubmit={save}
     >
-      <Stack>
+      <TextInput
+        label={t('customerForm.name')}
+        required
+        data-autofocus
+        value={draft.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={error}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
-          label={t('customerForm.name')}
-          required
-          data-autofocus
-          value={draft.name}
-          onChange={(e) => set({ name: e.currentTarget.value })}
-          error={error}
+          label={t('customerForm.masterAccountId')}
+          value={draft.masterAccountId}
+          onChange={(e) => set({ masterAccountId: e.currentTarget.value })}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('customerForm.masterAccountId')}
-            value={draft.masterAccountId}
-            onChange={(e) => set({ masterAccountId: e.currentTarget.value })}
-          />
-          <Select
-            label={t('customerForm.country')}
-            description={t('customerForm.countryHelp')}
-            data={COUNTRY_CODES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
-            value={draft.country}
-            onChange={(value) => set({ country: value ?? 'SE' })}
-            allowDeselect={false}
-          />
-          <TextInput
-            label={t('customerForm.csm')}
-            value={draft.csm}
-            onChange={(e) => set({ csm: e.currentTarget.value })}
-          />
-          <TextInput
-            label={t('customerForm.accountManager')}
-            value={draft.accountManager}
-            onChange={(e) => set({ accountManager: e.currentTarget.value })}
-          />
-        </SimpleGrid>
-        <TagsInput
-          label={t('customerForm.lensAccounts')}
-          description={t('customerForm.lensAccountsHelp')}
-          value={draft.lensAccounts}
-          onChange={(lensAccounts) => set({ lensAccounts })}
+        <Select
+          label={t('customerForm.country')}
+          description={t('customerForm.countryHelp')}
+          data={COUNTRY_CODES.map((c) => ({ value: c, label: t(`countries.${c}`) }))}
+          value={draft.country}
+          onChange={(value) => set({ country: value ?? 'SE' })}
+          allowDeselect={false}
         />
-        <DialogButtons onCancel={onClose}>
-          <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </DialogButtons>
-      </Stack>
-    </Modal>
+        <TextInput
+          label={t('customerForm.csm')}
+          value={draft.csm}
+          onChange={(e) => set({ csm: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('customerForm.accountManager')}
+          value={draft.accountManager}
+          onChange={(e) => set({ accountManager: e.currentTarget.value })}
+        />
+      </SimpleGrid>
+      <TagsInput
+        label={t('customerForm.lensAccounts')}
+        description={t('customerForm.lensAccountsHelp')}
+        value={draft.lensAccounts}
+        onChange={(lensAccounts) => set({ lensAccounts })}
+      />
+    </FormDialog>
   );
 }

@@ -2,9 +2,8 @@
  * The contract register (FORMATS.md §2): import with a preview (what each contract would become, every
  * problem by row and column) and export as Excel or CSV. An import is one transaction.
  */
-import { Alert, Badge, Button, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, ScrollArea, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParsedRegister } from '../../../shared/contracts/register';
 import { planProblems, planRegister } from '../../../shared/contracts/register-plan';
@@ -27,7 +26,7 @@ import type { Settings } from '../../db/settings';
 import { api } from '../../platform';
 import { useFormat } from '../../components/shell/format';
 import { issueText } from './issues';
-import { DialogButtons } from '../../components/DialogButtons';
+import { FormDialog } from '../../components/FormDialog';
 
 const ACTION_COLORS = {
   create: 'green',
@@ -66,7 +65,6 @@ export function RegisterPreview({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [isImporting, setImporting] = useState(false);
   const plan = planRegister(parsed.contracts, customers, contracts);
   const problems = [...parsed.problems, ...planProblems(plan)].sort((a, b) => a.row - b.row);
   const leftOut = parsed.refused.length + plan.filter((p) => p.action === 'conflict').length;
@@ -84,104 +82,94 @@ export function RegisterPreview({
   };
 
   const run = async () => {
-    setImporting(true);
-    try {
-      const result = await importRegister(db, settings.userName, parsed.contracts);
-      notifications.show({ color: 'green', message: t('register.imported', { ...result }) });
-      onClose();
-    } finally {
-      setImporting(false);
-    }
+    const result = await importRegister(db, settings.userName, parsed.contracts);
+    notifications.show({ color: 'green', message: t('register.imported', { ...result }) });
+    return true;
   };
 
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={onClose}
       size="xl"
       title={t('register.previewTitle', { file: parsed.file })}
+      onSubmit={run}
+      submitLabel={t('register.import', { count: toDo })}
+      canSubmit={toDo > 0}
     >
-      <Stack>
-        <Text size="sm">
-          {t('register.summary', {
-            rows: parsed.rows,
-            contracts: parsed.contracts.length,
-            create: plan.filter((p) => p.action === 'create').length,
-            update: plan.filter((p) => p.action === 'update').length,
-            unchanged: plan.filter((p) => p.action === 'unchanged').length,
-          })}
-        </Text>
-        {problems.length > 0 ? (
-          <Alert
-            color="red"
-            title={t('register.problemsTitle', { count: leftOut })}
-            data-testid="register-problems"
-          >
-            <ScrollArea.Autosize mah={180}>
-              {problems.map((p, i) => (
-                <Text size="sm" key={i}>
-                  {p.column
-                    ? t('register.problem', {
-                        row: p.row,
-                        column: p.column,
-                        message: issueText(t, p.issue),
-                      })
-                    : t('register.problemRow', { row: p.row, message: issueText(t, p.issue) })}
-                </Text>
-              ))}
-            </ScrollArea.Autosize>
-          </Alert>
-        ) : null}
-        <ScrollArea.Autosize mah={360}>
-          <Table data-testid="register-plan" stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('register.contract')}</Table.Th>
-                <Table.Th>{t('register.customer')}</Table.Th>
-                <Table.Th>{t('register.action')}</Table.Th>
-                <Table.Th>{t('register.changes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {plan.map((p) => (
-                <Table.Tr key={p.entry.contract.number} data-action={p.action}>
-                  <Table.Td>{p.entry.contract.number}</Table.Td>
-                  <Table.Td>
-                    {p.customer?.name ?? p.entry.customer}
-                    {p.customer ? null : (
-                      <Badge ml="xs" size="xs" variant="light">
-                        {t('register.newCustomer')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      color={ACTION_COLORS[p.action]}
-                      variant="filled"
-                      styles={{ root: { height: 'auto' }, label: { whiteSpace: 'nowrap' } }}
-                    >
-                      {t(`register.actions.${p.action}`)}
+      <Text size="sm">
+        {t('register.summary', {
+          rows: parsed.rows,
+          contracts: parsed.contracts.length,
+          create: plan.filter((p) => p.action === 'create').length,
+          update: plan.filter((p) => p.action === 'update').length,
+          unchanged: plan.filter((p) => p.action === 'unchanged').length,
+        })}
+      </Text>
+      {problems.length > 0 ? (
+        <Alert
+          color="red"
+          title={t('register.problemsTitle', { count: leftOut })}
+          data-testid="register-problems"
+        >
+          <ScrollArea.Autosize mah={180}>
+            {problems.map((p, i) => (
+              <Text size="sm" key={i}>
+                {p.column
+                  ? t('register.problem', {
+                      row: p.row,
+                      column: p.column,
+                      message: issueText(t, p.issue),
+                    })
+                  : t('register.problemRow', { row: p.row, message: issueText(t, p.issue) })}
+              </Text>
+            ))}
+          </ScrollArea.Autosize>
+        </Alert>
+      ) : null}
+      <ScrollArea.Autosize mah={360}>
+        <Table data-testid="register-plan" stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('register.contract')}</Table.Th>
+              <Table.Th>{t('register.customer')}</Table.Th>
+              <Table.Th>{t('register.action')}</Table.Th>
+              <Table.Th>{t('register.changes')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {plan.map((p) => (
+              <Table.Tr key={p.entry.contract.number} data-action={p.action}>
+                <Table.Td>{p.entry.contract.number}</Table.Td>
+                <Table.Td>
+                  {p.customer?.name ?? p.entry.customer}
+                  {p.customer ? null : (
+                    <Badge ml="xs" size="xs" variant="light">
+                      {t('register.newCustomer')}
                     </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {what(p).map((line) => (
-                      <Text size="xs" key={line}>
-                        {line}
-                      </Text>
-                    ))}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
-        <DialogButtons onCancel={onClose}>
-          <Button onClick={() => void run()} loading={isImporting} disabled={toDo === 0}>
-            {t('register.import', { count: toDo })}
-          </Button>
-        </DialogButtons>
-      </Stack>
-    </Modal>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Badge
+                    color={ACTION_COLORS[p.action]}
+                    variant="filled"
+                    styles={{ root: { height: 'auto' }, label: { whiteSpace: 'nowrap' } }}
+                  >
+                    {t(`register.actions.${p.action}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {what(p).map((line) => (
+                    <Text size="xs" key={line}>
+                      {line}
+                    </Text>
+                  ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </FormDialog>
   );
 }
 

@@ -2,18 +2,7 @@
  * The mid-term true-ups of a contract (TERMS.md §4): what the snapshots show is due, and each true-up's
  * way through quoted → ordered → applied, with its calculation line by line and its quote sheet.
  */
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contractTerm, type DueTrueUp } from '../../../shared/contracts/standing';
@@ -26,7 +15,7 @@ import { db } from '../../db/instance';
 import { money, moneyToDecimal } from '../../../shared/terms/money';
 import { calculationText } from './calculation';
 import { ActionsHeader } from '../../components/ActionsHeader';
-import { DialogButtons } from '../../components/DialogButtons';
+import { FormDialog } from '../../components/FormDialog';
 
 const STATE_COLORS = { due: 'red', quoted: 'yellow', ordered: 'blue', applied: 'green' } as const;
 
@@ -73,36 +62,37 @@ function StepDialog({
       if (step.kind === 'quote') await quoteDueTrueUp(db, user, contract.id, step.due, value);
       else if (step.kind === 'order') await orderQuotedTrueUp(db, user, step.trueUp, value);
       else await applyOrderedTrueUp(db, user, step.trueUp);
-      onClose();
+      return true;
     } catch (e) {
-      if (e instanceof TrueUpRuleError) setError(t(`trueUps.rules.${e.rule}`));
-      else throw e;
+      if (!(e instanceof TrueUpRuleError)) throw e;
+      setError(t(`trueUps.rules.${e.rule}`));
+      return false;
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t(`trueUps.steps.${step.kind}`)}>
-      <Stack>
-        <Text size="sm">{calculationText(format, figures)}</Text>
-        {step.kind === 'apply' ? (
-          <Text size="sm">
-            {t('trueUps.applyExplain', { count: step.trueUp.count, po: step.trueUp.poNumber })}
-          </Text>
-        ) : (
-          <TextInput
-            data-autofocus
-            label={t(step.kind === 'quote' ? 'trueUps.quoteNumber' : 'trueUps.poNumber')}
-            required
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            error={error}
-          />
-        )}
-        {step.kind === 'apply' && error ? <Text c="red">{error}</Text> : null}
-        <DialogButtons onCancel={onClose}>
-          <Button onClick={() => void run()}>{t(`trueUps.confirm.${step.kind}`)}</Button>
-        </DialogButtons>
-      </Stack>
-    </Modal>
+    <FormDialog
+      onClose={onClose}
+      title={t(`trueUps.steps.${step.kind}`)}
+      onSubmit={run}
+      submitLabel={t(`trueUps.confirm.${step.kind}`)}
+    >
+      <Text size="sm">{calculationText(format, figures)}</Text>
+      {step.kind === 'apply' ? (
+        <Text size="sm">
+          {t('trueUps.applyExplain', { count: step.trueUp.count, po: step.trueUp.poNumber })}
+        </Text>
+      ) : (
+        <TextInput
+          data-autofocus
+          label={t(step.kind === 'quote' ? 'trueUps.quoteNumber' : 'trueUps.poNumber')}
+          required
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          error={error}
+        />
+      )}
+      {step.kind === 'apply' && error ? <Text c="red">{error}</Text> : null}
+    </FormDialog>
   );
 }
 

@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -19,9 +18,10 @@ import { missingFields, type HeaderMapping, type ParsedInventory } from '../../.
 import { CATEGORIES, EXCLUDED_CLASSES } from '../../../shared/model/category';
 import { DEVICE_FIELDS, type DeviceField } from '../../../shared/model/device';
 import type { Customer } from '../../../shared/model/entities';
-import { isCalendarDate } from '../../../shared/terms/dates';
+import { DateField } from '../../components/inputs';
 import { useFormat } from '../../components/shell/format';
-import { NEW_CUSTOMER } from './use-import-flow';
+import { useImportsOf } from '../../db/hooks';
+import { NEW_CUSTOMER, SKIP_ACCOUNT } from './use-import-flow';
 
 interface Props {
   parsed: ParsedInventory;
@@ -59,6 +59,7 @@ export function ImportPreview({
   const format = useFormat();
   const [mapping, setMapping] = useState<HeaderMapping>(parsed.mapping);
   const [asOf, setAsOf] = useState(parsed.isAsOfGiven ? parsed.asOf : '');
+  const earlier = useImportsOf(parsed.contentHash);
   const fieldOf = (column: number) =>
     (Object.entries(mapping).find(([, c]) => c === column)?.[0] ?? '') as DeviceField | '';
   const setField = (column: number, field: string | null) => {
@@ -72,7 +73,6 @@ export function ImportPreview({
   const isChanged =
     JSON.stringify(mapping) !== JSON.stringify(parsed.mapping) ||
     (asOf || null) !== (parsed.isAsOfGiven ? parsed.asOf : null);
-  const isAsOfValid = asOf === '' || isCalendarDate(asOf);
   const fieldOptions = [
     { value: '', label: t('imports.notUsed') },
     ...DEVICE_FIELDS.map((f) => ({ value: f, label: t(`fields.${f}`) })),
@@ -80,7 +80,11 @@ export function ImportPreview({
   const customerOptions = (name: string) => [
     { value: NEW_CUSTOMER, label: t('imports.newCustomer', { name }) },
     ...customers.filter((c) => !c.isArchived).map((c) => ({ value: c.id, label: c.name })),
+    { value: SKIP_ACCOUNT, label: t('imports.skipAccount') },
   ];
+  const importing = parsed.accounts
+    .filter((a) => assignments[accountKey(a)] !== SKIP_ACCOUNT)
+    .reduce((sum, a) => sum + a.devices, 0);
 
   return (
     <Stack data-testid="import-preview">
@@ -141,6 +145,25 @@ export function ImportPreview({
         </Group>
       </Paper>
 
+      {earlier && earlier.length > 0 ? (
+        <Alert color="blue" data-testid="already-imported" title={t('imports.alreadyTitle')}>
+          {earlier.map((record) => (
+            <Text size="sm" key={record.id}>
+              {t('imports.alreadyImported', {
+                customer: customers.find((c) => c.id === record.customerId)?.name ?? '–',
+                date: format.dateTime(record.importedAt),
+                asOf: format.date(record.asOf),
+              })}
+            </Text>
+          ))}
+          <Text size="sm" mt="xs">
+            {asOf && earlier.some((record) => record.asOf !== asOf)
+              ? t('imports.alreadyAsOf', { asOf: format.date(asOf) })
+              : t('imports.alreadyNothing')}
+          </Text>
+        </Alert>
+      ) : null}
+
       {/* A pull has no columns to correct, and its date is the pull's. */}
       {parsed.source ? null : (
         <Paper withBorder p="md">
@@ -154,18 +177,17 @@ export function ImportPreview({
               </Text>
             </div>
             <Group align="end">
-              <TextInput
+              <DateField
                 label={t('imports.asOf')}
                 description={t('imports.asOfHint')}
-                placeholder={parsed.asOf}
+                placeholder={format.date(parsed.asOf)}
                 value={asOf}
-                onChange={(e) => setAsOf(e.currentTarget.value)}
-                error={isAsOfValid ? null : 'YYYY-MM-DD'}
+                onChange={(value) => setAsOf(value ?? '')}
                 w={220}
               />
               <Button
                 variant="default"
-                disabled={!isChanged || missing.length > 0 || !isAsOfValid}
+                disabled={!isChanged || missing.length > 0}
                 onClick={() => onReread(asOf || null, mapping)}
               >
                 {t('imports.apply')}
@@ -254,8 +276,8 @@ export function ImportPreview({
         <Button variant="default" onClick={onCancel}>
           {t('imports.cancel')}
         </Button>
-        <Button onClick={onImport} disabled={isChanged || parsed.devices.length === 0}>
-          {t('imports.import', { devices: format.number(parsed.devices.length) })}
+        <Button onClick={onImport} disabled={isChanged || importing === 0}>
+          {t('imports.import', { devices: format.number(importing) })}
         </Button>
       </Group>
     </Stack>

@@ -16,6 +16,8 @@ import { api } from '../../platform';
 import { fetchParsedDevices, overridesForParse, parseLocale } from './parsed-devices';
 
 export const NEW_CUSTOMER = 'new';
+/** An account whose devices are not imported. */
+export const SKIP_ACCOUNT = 'skip';
 
 export type ImportStage =
   | { step: 'idle' }
@@ -141,8 +143,9 @@ export function useImportFlow(
     try {
       const newCustomers: Customer[] = [];
       const resolved = parsed.accounts.map((a) => {
-        let customerId = assignments[accountKey(a)] ?? NEW_CUSTOMER;
-        if (customerId === NEW_CUSTOMER) {
+        let customerId: string | null = assignments[accountKey(a)] ?? NEW_CUSTOMER;
+        if (customerId === SKIP_ACCOUNT) customerId = null;
+        else if (customerId === NEW_CUSTOMER) {
           const name = a.account || a.accountId;
           const created: Customer = {
             id: crypto.randomUUID(),

@@ -8,7 +8,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -30,15 +29,11 @@ import { hoursText } from '../../../shared/service/time';
 import { db } from '../../db/instance';
 import { saveCase } from '../../db/service';
 import { RecordActions } from './RecordActions';
-import {
-  fromLocalInput,
-  nowLocalInput,
-  serviceIssuesByField,
-  toLocalInput,
-  useServiceWrite,
-} from './form-helpers';
+import { nowToTheMinute, serviceIssuesByField, useServiceWrite } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
-import { DialogButtons } from '../../components/DialogButtons';
+import { FormDialog } from '../../components/FormDialog';
+import { useFormat } from '../../components/shell/format';
+import { DateTimeField } from '../../components/inputs';
 
 function CaseForm({
   supportCase,
@@ -62,7 +57,7 @@ function CaseForm({
         siteId: sites.length === 1 ? (sites[0]?.siteId ?? '') : '',
         title: '',
         priority: 'P3',
-        openedAt: fromLocalInput(nowLocalInput()),
+        openedAt: nowToTheMinute(),
         resolvedAt: null,
         polyCaseNumber: '',
         escalations: [],
@@ -74,146 +69,133 @@ function CaseForm({
   const set = (patch: Partial<SupportCase>) => setDraft((d) => ({ ...d, ...patch }));
   const setEscalation = (i: number, patch: Partial<SupportCase['escalations'][number]>) =>
     set({ escalations: draft.escalations.map((e, j) => (j === i ? { ...e, ...patch } : e)) });
-  const save = async () => {
-    if (await write(() => saveCase(db, user, draft))) onClose();
-  };
+  const save = () => write(() => saveCase(db, user, draft));
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={onClose}
       size="lg"
       title={t(supportCase ? 'service.case.edit' : 'service.case.new')}
+      onSubmit={save}
     >
-      <Stack>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Autocomplete
-            label={t('service.fields.siteId')}
-            description={t('service.case.siteIdHelp')}
-            required
-            data-autofocus
-            data={[...new Set(sites.map((s) => s.siteId).filter(Boolean))]}
-            value={draft.siteId}
-            onChange={(siteId) => set({ siteId })}
-            error={errors.get('siteId')}
-          />
-          <TextInput
-            label={t('service.fields.polyCaseNumber')}
-            value={draft.polyCaseNumber}
-            onChange={(e) => set({ polyCaseNumber: e.currentTarget.value })}
-          />
-        </SimpleGrid>
-        <TextInput
-          label={t('service.fields.title')}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Autocomplete
+          label={t('service.fields.siteId')}
+          description={t('service.case.siteIdHelp')}
           required
-          value={draft.title}
-          onChange={(e) => set({ title: e.currentTarget.value })}
-          error={errors.get('title')}
+          data-autofocus
+          data={[...new Set(sites.map((s) => s.siteId).filter(Boolean))]}
+          value={draft.siteId}
+          onChange={(siteId) => set({ siteId })}
+          error={errors.get('siteId')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('service.fields.priority')}
-            data={[...CASE_PRIORITIES]}
-            value={draft.priority}
-            onChange={(v) => set({ priority: v ?? 'P3' })}
-            allowDeselect={false}
-          />
-          <Select
-            label={t('service.fields.status')}
-            data={CASE_STATUSES.map((s) => ({ value: s, label: t(`service.case.statuses.${s}`) }))}
-            value={draft.status}
-            onChange={(v) => {
-              const status = v ?? 'open';
-              set({
-                status,
-                resolvedAt:
-                  status === 'resolved' ? (draft.resolvedAt ?? new Date().toISOString()) : null,
-              });
-            }}
-            allowDeselect={false}
-          />
+        <TextInput
+          label={t('service.fields.polyCaseNumber')}
+          value={draft.polyCaseNumber}
+          onChange={(e) => set({ polyCaseNumber: e.currentTarget.value })}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('service.fields.title')}
+        required
+        value={draft.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        error={errors.get('title')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('service.fields.priority')}
+          data={[...CASE_PRIORITIES]}
+          value={draft.priority}
+          onChange={(v) => set({ priority: v ?? 'P3' })}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('service.fields.status')}
+          data={CASE_STATUSES.map((s) => ({ value: s, label: t(`service.case.statuses.${s}`) }))}
+          value={draft.status}
+          onChange={(v) => {
+            const status = v ?? 'open';
+            set({
+              status,
+              resolvedAt:
+                status === 'resolved' ? (draft.resolvedAt ?? new Date().toISOString()) : null,
+            });
+          }}
+          allowDeselect={false}
+        />
+        <DateTimeField
+          label={t('service.fields.openedAt')}
+          value={draft.openedAt}
+          onChange={(openedAt) => set({ openedAt: openedAt ?? '' })}
+          error={errors.get('openedAt')}
+          required
+        />
+        <DateTimeField
+          label={t('service.fields.resolvedAt')}
+          value={draft.resolvedAt}
+          onChange={(resolvedAt) => {
+            set({
+              resolvedAt,
+              status: resolvedAt ? 'resolved' : draft.status === 'resolved' ? 'open' : draft.status,
+            });
+          }}
+          error={errors.get('resolvedAt')}
+        />
+      </SimpleGrid>
+      <Text fw={600} size="sm">
+        {t('service.case.escalations')}
+      </Text>
+      {draft.escalations.map((e, i) => (
+        <Group key={i} align="end" wrap="nowrap">
+          <Text size="sm" w={70}>
+            {t('service.case.level', { level: e.level })}
+          </Text>
           <TextInput
-            type="datetime-local"
-            label={t('service.fields.openedAt')}
-            value={toLocalInput(draft.openedAt)}
-            onChange={(e) => set({ openedAt: fromLocalInput(e.currentTarget.value) })}
-            error={errors.get('openedAt')}
+            label={t('service.fields.engaged')}
+            value={e.engaged}
+            onChange={(ev) => setEscalation(i, { engaged: ev.currentTarget.value })}
+            error={errors.get(`escalations.${i}.engaged`)}
+            style={{ flex: 1 }}
           />
-          <TextInput
-            type="datetime-local"
-            label={t('service.fields.resolvedAt')}
-            value={toLocalInput(draft.resolvedAt)}
-            onChange={(e) => {
-              const resolvedAt = fromLocalInput(e.currentTarget.value) || null;
-              set({
-                resolvedAt,
-                status: resolvedAt
-                  ? 'resolved'
-                  : draft.status === 'resolved'
-                    ? 'open'
-                    : draft.status,
-              });
-            }}
-            error={errors.get('resolvedAt')}
+          <DateTimeField
+            label={t('service.fields.at')}
+            value={e.at}
+            onChange={(at) => setEscalation(i, { at: at ?? '' })}
+            required
           />
-        </SimpleGrid>
-        <Text fw={600} size="sm">
-          {t('service.case.escalations')}
-        </Text>
-        {draft.escalations.map((e, i) => (
-          <Group key={i} align="end" wrap="nowrap">
-            <Text size="sm" w={70}>
-              {t('service.case.level', { level: e.level })}
-            </Text>
-            <TextInput
-              label={t('service.fields.engaged')}
-              value={e.engaged}
-              onChange={(ev) => setEscalation(i, { engaged: ev.currentTarget.value })}
-              error={errors.get(`escalations.${i}.engaged`)}
-              style={{ flex: 1 }}
-            />
-            <TextInput
-              type="datetime-local"
-              label={t('service.fields.at')}
-              value={toLocalInput(e.at)}
-              onChange={(ev) => setEscalation(i, { at: fromLocalInput(ev.currentTarget.value) })}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('service.case.removeEscalation')}
-              onClick={() => set({ escalations: draft.escalations.filter((_, j) => j !== i) })}
-              mb={6}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Group>
-        ))}
-        <Group>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() =>
-              set({
-                escalations: [
-                  ...draft.escalations,
-                  {
-                    level: escalationLevel(draft) + 1,
-                    engaged: '',
-                    at: fromLocalInput(nowLocalInput()),
-                  },
-                ],
-              })
-            }
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('service.case.removeEscalation')}
+            onClick={() => set({ escalations: draft.escalations.filter((_, j) => j !== i) })}
+            mb={6}
           >
-            {t('service.case.escalate')}
-          </Button>
+            <IconTrash size={16} />
+          </ActionIcon>
         </Group>
-        <DialogButtons onCancel={onClose}>
-          <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </DialogButtons>
-      </Stack>
-    </Modal>
+      ))}
+      <Group>
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() =>
+            set({
+              escalations: [
+                ...draft.escalations,
+                {
+                  level: escalationLevel(draft) + 1,
+                  engaged: '',
+                  at: nowToTheMinute(),
+                },
+              ],
+            })
+          }
+        >
+          {t('service.case.escalate')}
+        </Button>
+      </Group>
+    </FormDialog>
   );
 }
 
@@ -228,12 +210,9 @@ export function CaseSection({
   customerId: string;
   user: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [editing, setEditing] = useState<SupportCase | 'new' | null>(null);
-  const time = new Intl.DateTimeFormat(i18n.language === 'sv' ? 'sv-SE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
   return (
     <Stack>
       <Group>
@@ -281,7 +260,7 @@ export function CaseSection({
                         {c.priority}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{time.format(new Date(c.openedAt))}</Table.Td>
+                    <Table.Td>{format.dateTime(c.openedAt)}</Table.Td>
                     <Table.Td data-field="status">
                       {t(`service.case.statuses.${c.status}`)}
                     </Table.Td>
@@ -290,7 +269,7 @@ export function CaseSection({
                     </Table.Td>
                     <Table.Td data-field="escalation">
                       {last
-                        ? `${t('service.case.level', { level: last.level })} · ${last.engaged || '–'} · ${time.format(new Date(last.at))}`
+                        ? `${t('service.case.level', { level: last.level })} · ${last.engaged || '–'} · ${format.dateTime(last.at)}`
                         : '–'}
                     </Table.Td>
                     <Table.Td>{c.polyCaseNumber || '–'}</Table.Td>

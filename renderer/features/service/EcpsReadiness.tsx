@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { DateField } from '../../components/inputs';
 import { useTranslation } from 'react-i18next';
 import { CLOUD_PARTNERS, type CloudAgreement, type Customer } from '../../../shared/model/entities';
 import type { EcpsWarning } from '../../../shared/service/ecps';
@@ -60,11 +61,10 @@ export function Readiness({
         {t('service.ecps.authorisation')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
-          type="date"
+        <DateField
           label={t('service.fields.signedOn')}
           value={authorisation.signedOn}
-          onChange={(e) => setAuthorisation({ ...authorisation, signedOn: e.currentTarget.value })}
+          onChange={(signedOn) => setAuthorisation({ ...authorisation, signedOn: signedOn ?? '' })}
         />
         <TextInput
           label={t('service.fields.signer')}
@@ -99,15 +99,12 @@ export function Readiness({
               }
               allowDeselect={false}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('service.fields.validUntil')}
               value={a.validUntil}
-              onChange={(e) =>
+              onChange={(validUntil) =>
                 setAgreements(
-                  agreements.map((x, j) =>
-                    j === i ? { ...x, validUntil: e.currentTarget.value } : x,
-                  ),
+                  agreements.map((x, j) => (j === i ? { ...x, validUntil: validUntil ?? '' } : x)),
                 )
               }
             />

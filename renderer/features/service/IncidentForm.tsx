@@ -6,10 +6,8 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   Select,
   SimpleGrid,
-  Stack,
   TagsInput,
   Text,
   Textarea,
@@ -22,14 +20,10 @@ import { ecpsWarnings } from '../../../shared/service/ecps';
 import { db } from '../../db/instance';
 import { saveIncident } from '../../db/service';
 import { useWarningText } from './EcpsReadiness';
-import {
-  fromLocalInput,
-  nowLocalInput,
-  serviceIssuesByField,
-  toLocalInput,
-  useServiceWrite,
-} from './form-helpers';
-import { DialogButtons } from '../../components/DialogButtons';
+import { nowToTheMinute, serviceIssuesByField, useServiceWrite } from './form-helpers';
+import { FormDialog } from '../../components/FormDialog';
+import { DateTimeField } from '../../components/inputs';
+import { useFormat } from '../../components/shell/format';
 
 export function IncidentForm({
   incident,
@@ -44,6 +38,7 @@ export function IncidentForm({
 }) {
   const { t } = useTranslation();
   const warningText = useWarningText();
+  const format = useFormat();
   const [draft, setDraft] = useState<EcpsIncident>(
     () =>
       incident ?? {
@@ -53,7 +48,7 @@ export function IncidentForm({
         trackingNumber: '',
         title: '',
         status: 'open',
-        openedAt: fromLocalInput(nowLocalInput()),
+        openedAt: nowToTheMinute(),
         resolvedAt: null,
         updates: [],
         jointCalls: [],
@@ -63,7 +58,7 @@ export function IncidentForm({
       },
   );
   const [update, setUpdate] = useState('');
-  const [call, setCall] = useState({ at: nowLocalInput(), note: '' });
+  const [call, setCall] = useState({ at: nowToTheMinute(), note: '' });
   const [reason, setReason] = useState('');
   const { issues, write } = useServiceWrite();
   const errors = serviceIssuesByField(t, issues);
@@ -90,139 +85,129 @@ export function IncidentForm({
             },
           }
         : withUpdate;
-    if (await write(() => saveIncident(db, user, next))) onClose();
+    return write(() => saveIncident(db, user, next));
   };
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={onClose}
       size="lg"
       title={t(incident ? 'service.ecps.edit' : 'service.ecps.new')}
+      onSubmit={save}
+      submitLabel={warnings.length > 0 ? t('service.ecps.openAnyway') : undefined}
     >
-      <Stack>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('service.fields.cloudPartner')}
-            data={CLOUD_PARTNERS.map((p) => ({ value: p, label: t(`service.ecps.partners.${p}`) }))}
-            value={draft.cloudPartner}
-            onChange={(v) => set({ cloudPartner: v ?? 'other' })}
-            allowDeselect={false}
-          />
-          <TextInput
-            label={t('service.fields.trackingNumber')}
-            required
-            value={draft.trackingNumber}
-            onChange={(e) => set({ trackingNumber: e.currentTarget.value })}
-            error={errors.get('trackingNumber')}
-          />
-          <TextInput
-            label={t('service.fields.title')}
-            value={draft.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t('service.fields.openedAt')}
-            value={toLocalInput(draft.openedAt)}
-            onChange={(e) => set({ openedAt: fromLocalInput(e.currentTarget.value) })}
-            error={errors.get('openedAt')}
-          />
-          <Select
-            label={t('service.fields.status')}
-            data={(['open', 'resolved'] as const).map((s) => ({
-              value: s,
-              label: t(`service.ecps.statuses.${s}`),
-            }))}
-            value={draft.status}
-            onChange={(v) =>
-              set({
-                status: v === 'resolved' ? 'resolved' : 'open',
-                resolvedAt:
-                  v === 'resolved' ? (draft.resolvedAt ?? new Date().toISOString()) : null,
-              })
-            }
-            allowDeselect={false}
-          />
-          <TagsInput
-            label={t('service.fields.rooms')}
-            value={draft.rooms}
-            onChange={(rooms) => set({ rooms })}
-          />
-        </SimpleGrid>
-        <TagsInput
-          label={t('service.fields.devices')}
-          value={draft.devices}
-          onChange={(devices) => set({ devices })}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t('service.fields.cloudPartner')}
+          data={CLOUD_PARTNERS.map((p) => ({ value: p, label: t(`service.ecps.partners.${p}`) }))}
+          value={draft.cloudPartner}
+          onChange={(v) => set({ cloudPartner: v ?? 'other' })}
+          allowDeselect={false}
         />
-        {draft.updates.map((u, i) => (
-          <Text size="sm" key={i}>
-            {new Date(u.at).toLocaleString()} · {u.user}: {u.text}
-          </Text>
-        ))}
         <TextInput
-          label={t('service.ecps.addUpdate')}
-          value={update}
-          onChange={(e) => setUpdate(e.currentTarget.value)}
+          label={t('service.fields.trackingNumber')}
+          required
+          value={draft.trackingNumber}
+          onChange={(e) => set({ trackingNumber: e.currentTarget.value })}
+          error={errors.get('trackingNumber')}
         />
-        <Text fw={600} size="sm">
-          {t('service.ecps.jointCalls', { count: draft.jointCalls.length })}
+        <TextInput
+          label={t('service.fields.title')}
+          value={draft.title}
+          onChange={(e) => set({ title: e.currentTarget.value })}
+        />
+        <DateTimeField
+          label={t('service.fields.openedAt')}
+          value={draft.openedAt}
+          onChange={(openedAt) => set({ openedAt: openedAt ?? '' })}
+          error={errors.get('openedAt')}
+          required
+        />
+        <Select
+          label={t('service.fields.status')}
+          data={(['open', 'resolved'] as const).map((s) => ({
+            value: s,
+            label: t(`service.ecps.statuses.${s}`),
+          }))}
+          value={draft.status}
+          onChange={(v) =>
+            set({
+              status: v === 'resolved' ? 'resolved' : 'open',
+              resolvedAt: v === 'resolved' ? (draft.resolvedAt ?? new Date().toISOString()) : null,
+            })
+          }
+          allowDeselect={false}
+        />
+        <TagsInput
+          label={t('service.fields.rooms')}
+          value={draft.rooms}
+          onChange={(rooms) => set({ rooms })}
+        />
+      </SimpleGrid>
+      <TagsInput
+        label={t('service.fields.devices')}
+        value={draft.devices}
+        onChange={(devices) => set({ devices })}
+      />
+      {draft.updates.map((u, i) => (
+        <Text size="sm" key={i}>
+          {format.dateTime(u.at)} · {u.user}: {u.text}
         </Text>
-        {draft.jointCalls.map((c, i) => (
-          <Text size="sm" key={i}>
-            {new Date(c.at).toLocaleString()} · {c.note}
-          </Text>
-        ))}
-        <Group align="end">
-          <TextInput
-            type="datetime-local"
-            label={t('service.fields.at')}
-            value={call.at}
-            onChange={(e) => setCall({ ...call, at: e.currentTarget.value })}
+      ))}
+      <TextInput
+        label={t('service.ecps.addUpdate')}
+        value={update}
+        onChange={(e) => setUpdate(e.currentTarget.value)}
+      />
+      <Text fw={600} size="sm">
+        {t('service.ecps.jointCalls', { count: draft.jointCalls.length })}
+      </Text>
+      {draft.jointCalls.map((c, i) => (
+        <Text size="sm" key={i}>
+          {format.dateTime(c.at)} · {c.note}
+        </Text>
+      ))}
+      <Group align="end">
+        <DateTimeField
+          label={t('service.fields.at')}
+          value={call.at}
+          onChange={(at) => setCall({ ...call, at: at ?? nowToTheMinute() })}
+          required
+        />
+        <TextInput
+          label={t('service.fields.note')}
+          value={call.note}
+          onChange={(e) => setCall({ ...call, note: e.currentTarget.value })}
+          style={{ flex: 1 }}
+        />
+        <Button
+          variant="default"
+          onClick={() => {
+            set({
+              jointCalls: [...draft.jointCalls, { at: call.at, note: call.note.trim() }],
+            });
+            setCall({ at: nowToTheMinute(), note: '' });
+          }}
+        >
+          {t('service.ecps.addCall')}
+        </Button>
+      </Group>
+      {warnings.length > 0 ? (
+        <Alert color="orange" title={t('service.ecps.warningTitle')} data-testid="ecps-warning">
+          {warnings.map((w) => (
+            <Text size="sm" key={w.kind}>
+              {warningText(w)}
+            </Text>
+          ))}
+          <Textarea
+            mt="xs"
+            label={t('service.ecps.overrideReason')}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.get('override')}
           />
-          <TextInput
-            label={t('service.fields.note')}
-            value={call.note}
-            onChange={(e) => setCall({ ...call, note: e.currentTarget.value })}
-            style={{ flex: 1 }}
-          />
-          <Button
-            variant="default"
-            onClick={() => {
-              set({
-                jointCalls: [
-                  ...draft.jointCalls,
-                  { at: fromLocalInput(call.at), note: call.note.trim() },
-                ],
-              });
-              setCall({ at: nowLocalInput(), note: '' });
-            }}
-          >
-            {t('service.ecps.addCall')}
-          </Button>
-        </Group>
-        {warnings.length > 0 ? (
-          <Alert color="orange" title={t('service.ecps.warningTitle')} data-testid="ecps-warning">
-            {warnings.map((w) => (
-              <Text size="sm" key={w.kind}>
-                {warningText(w)}
-              </Text>
-            ))}
-            <Textarea
-              mt="xs"
-              label={t('service.ecps.overrideReason')}
-              required
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={errors.get('override')}
-            />
-          </Alert>
-        ) : null}
-        <DialogButtons onCancel={onClose}>
-          <Button onClick={() => void save()}>
-            {warnings.length > 0 ? t('service.ecps.openAnyway') : t('common.save')}
-          </Button>
-        </DialogButtons>
-      </Stack>
-    </Modal>
+        </Alert>
+      ) : null}
+    </FormDialog>
   );
 }

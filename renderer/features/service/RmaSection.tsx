@@ -7,7 +7,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -31,7 +30,8 @@ import type { ServiceView } from '../../db/hooks';
 import { RecordActions } from './RecordActions';
 import { serviceIssuesByField, useServiceWrite } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
-import { DialogButtons } from '../../components/DialogButtons';
+import { FormDialog } from '../../components/FormDialog';
+import { DateField } from '../../components/inputs';
 
 function RmaForm({
   view,
@@ -85,99 +85,91 @@ function RmaForm({
     });
   };
   const date = (field: 'requestedOn' | 'approvedOn' | 'shippedOn' | 'returnedOn') => (
-    <TextInput
-      type="date"
+    <DateField
       label={t(`service.fields.${field}`)}
-      value={draft[field] ?? ''}
-      onChange={(e) => set({ [field]: e.currentTarget.value || null })}
+      value={draft[field]}
+      onChange={(value) => set({ [field]: value })}
       error={errors.get(field)}
       required={field === 'requestedOn'}
     />
   );
-  const save = async () => {
-    if (await write(() => saveRma(db, user, { ...draft, requestedOn: draft.requestedOn || '' })))
-      onClose();
-  };
+  const save = () =>
+    write(() => saveRma(db, user, { ...draft, requestedOn: draft.requestedOn || '' }));
   return (
-    <Modal
-      opened
+    <FormDialog
       onClose={onClose}
       size="lg"
       title={t(rma ? 'service.rma.edit' : 'service.rma.new')}
+      onSubmit={save}
     >
-      <Stack>
-        <TextInput
-          label={t('service.fields.serial')}
-          required
-          data-autofocus
-          value={draft.serial}
-          onChange={(e) => set({ serial: e.currentTarget.value })}
-          onBlur={lookUp}
-          error={errors.get('serial')}
-          description={
-            key && devices
-              ? device
-                ? t('service.rma.found', { model: device.model, site: device.site || '–' })
-                : undefined
+      <TextInput
+        label={t('service.fields.serial')}
+        required
+        data-autofocus
+        value={draft.serial}
+        onChange={(e) => set({ serial: e.currentTarget.value })}
+        onBlur={lookUp}
+        error={errors.get('serial')}
+        description={
+          key && devices
+            ? device
+              ? t('service.rma.found', { model: device.model, site: device.site || '–' })
               : undefined
-          }
-        />
-        {key && devices && !device ? (
-          <Alert color="yellow" data-testid="serial-warning">
-            {t('service.rma.notInInventory', { serial: draft.serial.trim() })}
-          </Alert>
-        ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t('service.fields.model')}
-            value={draft.model}
-            onChange={(e) => set({ model: e.currentTarget.value })}
-          />
-          <Select
-            label={t('service.fields.category')}
-            data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
-            value={draft.category}
-            onChange={(value) => set({ category: rmaCategory(value) })}
-            clearable
-          />
-          <TextInput
-            label={t('service.fields.siteId')}
-            value={draft.siteId}
-            onChange={(e) => set({ siteId: e.currentTarget.value })}
-          />
-          {date('requestedOn')}
-          {date('approvedOn')}
-          {date('shippedOn')}
-          <TextInput
-            label={t('service.fields.trackingNumber')}
-            value={draft.trackingNumber}
-            onChange={(e) => set({ trackingNumber: e.currentTarget.value })}
-          />
-          {date('returnedOn')}
-          <Select
-            label={t('service.fields.caseId')}
-            data={view.cases.map((c: SupportCase) => ({
-              value: c.id,
-              label: `${c.polyCaseNumber || '–'} · ${c.title}`,
-            }))}
-            value={draft.caseId}
-            onChange={(value) => set({ caseId: value })}
-            clearable
-          />
-        </SimpleGrid>
+            : undefined
+        }
+      />
+      {key && devices && !device ? (
+        <Alert color="yellow" data-testid="serial-warning">
+          {t('service.rma.notInInventory', { serial: draft.serial.trim() })}
+        </Alert>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput
-          label={t('service.fields.reason')}
-          value={draft.reason}
-          onChange={(e) => set({ reason: e.currentTarget.value })}
+          label={t('service.fields.model')}
+          value={draft.model}
+          onChange={(e) => set({ model: e.currentTarget.value })}
         />
-        <Text size="xs" c="dimmed">
-          {t('service.rma.datesExplain', { country: t(`countries.${view.customer.country}`) })}
-        </Text>
-        <DialogButtons onCancel={onClose}>
-          <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </DialogButtons>
-      </Stack>
-    </Modal>
+        <Select
+          label={t('service.fields.category')}
+          data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          value={draft.category}
+          onChange={(value) => set({ category: rmaCategory(value) })}
+          clearable
+        />
+        <TextInput
+          label={t('service.fields.siteId')}
+          value={draft.siteId}
+          onChange={(e) => set({ siteId: e.currentTarget.value })}
+        />
+        {date('requestedOn')}
+        {date('approvedOn')}
+        {date('shippedOn')}
+        <TextInput
+          label={t('service.fields.trackingNumber')}
+          value={draft.trackingNumber}
+          onChange={(e) => set({ trackingNumber: e.currentTarget.value })}
+        />
+        {date('returnedOn')}
+        <Select
+          label={t('service.fields.caseId')}
+          data={view.cases.map((c: SupportCase) => ({
+            value: c.id,
+            label: `${c.polyCaseNumber || '–'} · ${c.title}`,
+          }))}
+          value={draft.caseId}
+          onChange={(value) => set({ caseId: value })}
+          clearable
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('service.fields.reason')}
+        value={draft.reason}
+        onChange={(e) => set({ reason: e.currentTarget.value })}
+      />
+      <Text size="xs" c="dimmed">
+        {t('service.rma.datesExplain', { country: t(`countries.${view.customer.country}`) })}
+      </Text>
+    </FormDialog>
   );
 }
 

@@ -78,11 +78,11 @@ export function ServicePanel({ customerId, user }: { customerId: string; user: s
         </Title>
         <Select
           aria-label={t('service.month')}
-          data={months}
+          data={months.map((m) => ({ value: m, label: format.month(m) }))}
           value={shown}
           onChange={(v) => setMonth(v)}
           allowDeselect={false}
-          w={130}
+          w={170}
         />
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }}>
@@ -249,6 +249,7 @@ export function ServicePanel({ customerId, user }: { customerId: string; user: s
         <Tabs.Panel value="time" pt="md">
           <TimeSection
             customerId={customerId}
+            customerName={view.customer.name}
             entries={summary.hours.entries.slice().reverse()}
             user={user}
             today={view.today}

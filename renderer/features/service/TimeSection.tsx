@@ -6,7 +6,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -14,41 +13,21 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
 import { IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TIME_ACTIVITIES, type TimeEntry } from '../../../shared/model/entities';
 import { type ServiceIssue } from '../../../shared/service/issues';
-import { hoursText, MINUTE_STEP, timerMinutes } from '../../../shared/service/time';
+import { hoursText } from '../../../shared/service/time';
 import { useFormat } from '../../components/shell/format';
 import { db } from '../../db/instance';
 import { saveTimeEntry } from '../../db/service';
 import { RecordActions } from './RecordActions';
 import { serviceIssuesByField, useServiceWrite } from './form-helpers';
 import { ActionsHeader } from '../../components/ActionsHeader';
-import { DialogButtons } from '../../components/DialogButtons';
-
-/** 0:15 … 12:00 in 15-minute steps. */
-const DURATIONS = Array.from({ length: 48 }, (_, i) => (i + 1) * MINUTE_STEP);
-
-interface Timer {
-  customerId: string;
-  startedAt: number;
-}
-
-export function emptyEntry(customerId: string, date: string, user: string): TimeEntry {
-  return {
-    id: crypto.randomUUID(),
-    customerId,
-    date,
-    minutes: 60,
-    activity: 'meeting',
-    note: '',
-    isBillable: true,
-    user,
-  };
-}
+import { FormDialog, useSubmit } from '../../components/FormDialog';
+import { DateField, DurationField } from '../../components/inputs';
+import { newTimeEntry, useTimer } from '../time/timer';
 
 /** The entry fields, laid out in a row (quick entry) or a grid (the edit dialog). */
 export function TimeEntryFields({
@@ -58,27 +37,25 @@ export function TimeEntryFields({
 }: {
   entry: TimeEntry;
   onChange: (patch: Partial<TimeEntry>) => void;
-  issues: ServiceIssue[];
+  issues: readonly ServiceIssue[];
 }) {
   const { t } = useTranslation();
   const errors = serviceIssuesByField(t, issues);
   return (
     <>
-      <TextInput
-        type="date"
+      <DateField
         label={t('service.fields.date')}
         value={entry.date}
-        onChange={(e) => onChange({ date: e.currentTarget.value })}
+        onChange={(date) => onChange({ date: date ?? '' })}
         error={errors.get('date')}
+        required
       />
-      <Select
+      <DurationField
         label={t('service.fields.minutes')}
-        data={DURATIONS.map((m) => ({ value: String(m), label: hoursText(m) }))}
-        value={String(entry.minutes)}
-        onChange={(value) => onChange({ minutes: Number(value ?? MINUTE_STEP) })}
+        title={t('inputs.durationHelp')}
+        value={entry.minutes}
+        onChange={(minutes) => onChange({ minutes })}
         error={errors.get('minutes')}
-        allowDeselect={false}
-        searchable
       />
       <Select
         label={t('service.fields.activity')}
@@ -114,34 +91,32 @@ export function TimeEntryDialog({
   const { t } = useTranslation();
   const [draft, setDraft] = useState(entry);
   const { issues, write } = useServiceWrite();
-  const save = async () => {
-    if (await write(() => saveTimeEntry(db, user, draft))) onClose();
-  };
   return (
-    <Modal opened onClose={onClose} title={t('service.time.edit')}>
-      <Stack>
-        <SimpleGrid cols={2}>
-          <TimeEntryFields
-            entry={draft}
-            onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
-            issues={issues}
-          />
-        </SimpleGrid>
-        <DialogButtons onCancel={onClose}>
-          <Button onClick={() => void save()}>{t('common.save')}</Button>
-        </DialogButtons>
-      </Stack>
-    </Modal>
+    <FormDialog
+      onClose={onClose}
+      title={t('service.time.edit')}
+      onSubmit={() => write(() => saveTimeEntry(db, user, draft))}
+    >
+      <SimpleGrid cols={2}>
+        <TimeEntryFields
+          entry={draft}
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+          issues={issues}
+        />
+      </SimpleGrid>
+    </FormDialog>
   );
 }
 
 export function TimeSection({
   customerId,
+  customerName,
   entries,
   user,
   today,
 }: {
   customerId: string;
+  customerName: string;
   /** The month's entries. */
   entries: TimeEntry[];
   user: string;
@@ -149,56 +124,56 @@ export function TimeSection({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [draft, setDraft] = useState(() => emptyEntry(customerId, today, user));
+  const [draft, setDraft] = useState(() => newTimeEntry(customerId, today, user));
   const { issues, write } = useServiceWrite();
   const [editing, setEditing] = useState<TimeEntry | null>(null);
-  const [timer, setTimer] = useLocalStorage<Timer | null>({
-    key: 'csm-workstation-timer',
-    defaultValue: null,
-  });
+  const { timer, start, stop } = useTimer();
   const isRunning = timer?.customerId === customerId;
-
-  const add = async () => {
-    if (await write(() => saveTimeEntry(db, user, draft)))
-      setDraft(emptyEntry(customerId, draft.date, user));
-  };
-  const toggleTimer = () => {
-    if (isRunning) {
-      setDraft((d) => ({ ...d, minutes: timerMinutes(timer.startedAt, Date.now()) }));
-      setTimer(null);
-    } else setTimer({ customerId, startedAt: Date.now() });
+  const { isSaving, onSubmit } = useSubmit(
+    () => write(() => saveTimeEntry(db, user, draft)),
+    () => setDraft(newTimeEntry(customerId, draft.date, user)),
+  );
+  const toggleTimer = async () => {
+    if (!isRunning) return start(customerId, customerName);
+    const { activity, note, isBillable } = draft;
+    if (await stop(user, { activity, note, isBillable }))
+      setDraft(newTimeEntry(customerId, draft.date, user));
   };
 
   return (
     <Stack>
-      <SimpleGrid cols={{ base: 2, md: 5 }} data-testid="time-entry">
-        <TimeEntryFields
-          entry={draft}
-          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
-          issues={issues}
-        />
-      </SimpleGrid>
-      <Group>
-        <Button onClick={() => void add()}>{t('service.time.add')}</Button>
-        <Button
-          variant={isRunning ? 'filled' : 'default'}
-          color={isRunning ? 'red' : undefined}
-          leftSection={isRunning ? <IconPlayerStop size={16} /> : <IconPlayerPlay size={16} />}
-          onClick={toggleTimer}
-        >
-          {isRunning ? t('service.time.stopTimer') : t('service.time.startTimer')}
-        </Button>
-        {isRunning ? (
-          <Text size="sm" c="dimmed">
-            {t('service.time.running', {
-              time: new Date(timer.startedAt).toLocaleTimeString(format.locale, {
-                hour: '2-digit',
-                minute: '2-digit',
-              }),
-            })}
-          </Text>
-        ) : null}
-      </Group>
+      <form onSubmit={onSubmit} noValidate>
+        <SimpleGrid cols={{ base: 2, md: 5 }} data-testid="time-entry">
+          <TimeEntryFields
+            entry={draft}
+            onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+            issues={issues}
+          />
+        </SimpleGrid>
+        <Group mt="md">
+          <Button type="submit" loading={isSaving}>
+            {t('service.time.add')}
+          </Button>
+          <Button
+            variant={isRunning ? 'filled' : 'default'}
+            color={isRunning ? 'red' : undefined}
+            leftSection={isRunning ? <IconPlayerStop size={16} /> : <IconPlayerPlay size={16} />}
+            onClick={() => void toggleTimer()}
+          >
+            {isRunning ? t('service.time.stopTimer') : t('service.time.startTimer')}
+          </Button>
+          {isRunning ? (
+            <Text size="sm" c="dimmed">
+              {t('service.time.running', {
+                time: new Date(timer.startedAt).toLocaleTimeString(format.locale, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                }),
+              })}
+            </Text>
+          ) : null}
+        </Group>
+      </form>
       <Table data-testid="time-list" verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>

@@ -1,4 +1,7 @@
-/** The burn-down's points: hours left after each day of the month (up to today), and an even pace. */
+/**
+ * The burn-down's points: the month's allowance at its start (day 0), then hours left after each day
+ * up to today, and an even pace. Day 0 gives the line a start, so the first of a month is not blank.
+ */
 import type { TimeEntry } from '../../../shared/model/entities';
 import { daysInMonth, type CalendarDate, type CalendarMonth } from '../../../shared/terms/dates';
 import type { BurnDownRow } from './BurnDownChart';
@@ -15,15 +18,18 @@ export function burnDownRows(
     if (e.date.startsWith(month))
       usedByDay[Number(e.date.slice(8, 10))] =
         (usedByDay[Number(e.date.slice(8, 10))] ?? 0) + e.minutes;
-  const rows: BurnDownRow[] = [];
+  const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+  const rows: BurnDownRow[] = [
+    { day: 0, remaining: hours(allowedMinutes), pace: hours(allowedMinutes) },
+  ];
   let left = allowedMinutes;
   for (let day = 1; day <= days; day++) {
     left -= usedByDay[day] ?? 0;
     const date = `${month}-${String(day).padStart(2, '0')}`;
     rows.push({
       day,
-      remaining: date <= today ? Math.round((left / 60) * 100) / 100 : null,
-      pace: Math.round(((allowedMinutes * (1 - day / days)) / 60) * 100) / 100,
+      remaining: date <= today ? hours(left) : null,
+      pace: hours(allowedMinutes * (1 - day / days)),
     });
   }
   return rows;

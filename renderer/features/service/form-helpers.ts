@@ -1,28 +1,13 @@
-/** Service forms: their writes and issues in the user's language, and date-time inputs in local time. */
+/** Service forms: their writes and issues in the user's language. */
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useRefusableWrite } from '../../components/FormDialog';
 import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
 
-/**
- * A service form's issues and its write: a write the rules refuse shows its issues beside the fields
- * (anything else is thrown on); one that succeeds clears them. `write` answers whether it succeeded.
- */
+/** A service form's write: a write the rules refuse shows its issues beside the fields. */
 export function useServiceWrite() {
-  const [issues, setIssues] = useState<ServiceIssue[]>([]);
-  const write = async (action: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await action();
-      setIssues([]);
-      return true;
-    } catch (error) {
-      if (error instanceof ServiceIssuesError) {
-        setIssues(error.issues);
-        return false;
-      }
-      throw error;
-    }
-  };
-  return { issues, setIssues, write };
+  return useRefusableWrite<ServiceIssue>((error) =>
+    error instanceof ServiceIssuesError ? error.issues : null,
+  );
 }
 
 export function serviceIssuesByField(
@@ -41,24 +26,9 @@ export function serviceIssuesByField(
   return map;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An ISO instant as a datetime-local input's value (the user's local time). */
-export function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A datetime-local value as an ISO instant; '' stays '' (the rules then say what is missing). */
-export function fromLocalInput(value: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toISOString();
-}
-
-/** Now as a datetime-local value. */
-export function nowLocalInput(): string {
-  return toLocalInput(new Date().toISOString());
+/** Now, to the minute, as an ISO instant: when a new case, incident or call starts by default. */
+export function nowToTheMinute(): string {
+  const now = new Date();
+  now.setSeconds(0, 0);
+  return now.toISOString();
 }

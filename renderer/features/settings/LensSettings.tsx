@@ -7,7 +7,6 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   NumberInput,
   PasswordInput,
   Stack,
@@ -21,6 +20,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../../components/FormDialog';
 import { LENS_ENDPOINTS, type LensConnection } from '../../../shared/lens';
 import { useFormat } from '../../components/shell/format';
 import type { LensSchedule } from '../../db/settings';
@@ -68,7 +68,6 @@ function ConnectionForm({
   const { t } = useTranslation();
   const format = useFormat();
   const [value, setValue] = useState(draft);
-  const [isSaving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof Draft) => (text: string) => setValue((v) => ({ ...v, [key]: text }));
   const tenantIds = [...new Set(value.tenantIds.split(/[\s,;]+/).filter(Boolean))];
@@ -79,7 +78,6 @@ function ConnectionForm({
     tenantIds.length > 0;
 
   const save = async () => {
-    setSaving(true);
     setError(null);
     try {
       const saved = await api.saveLensConnection({
@@ -106,93 +104,83 @@ function ConnectionForm({
         }),
       });
       onSaved();
+      return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setSaving(false);
+      return false;
     }
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('lens.formTitle')} size="lg">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (isComplete && !isSaving) void save();
-        }}
-      >
-        <Stack>
-          <TextInput
-            label={t('lens.label')}
-            description={t('lens.labelHint')}
-            value={value.label}
-            onChange={(e) => set('label')(e.currentTarget.value)}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={t('lens.clientId')}
-            value={value.clientId}
-            onChange={(e) => set('clientId')(e.currentTarget.value)}
-            required
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <PasswordInput
-            label={t('lens.clientSecret')}
-            description={value.id ? t('lens.clientSecretKeep') : undefined}
-            value={value.clientSecret}
-            onChange={(e) => set('clientSecret')(e.currentTarget.value)}
-            required={value.id === undefined}
-            autoComplete="new-password"
-          />
-          <Textarea
-            label={t('lens.tenantIds')}
-            description={t('lens.tenantIdsHint')}
-            value={value.tenantIds}
-            onChange={(e) => set('tenantIds')(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            required
-            spellCheck={false}
-          />
-          <Accordion variant="contained">
-            <Accordion.Item value="advanced">
-              <Accordion.Control>{t('lens.advanced')}</Accordion.Control>
-              <Accordion.Panel>
-                <Stack>
-                  <TextInput
-                    label={t('lens.tokenUrl')}
-                    value={value.tokenUrl}
-                    onChange={(e) => set('tokenUrl')(e.currentTarget.value)}
-                    spellCheck={false}
-                  />
-                  <TextInput
-                    label={t('lens.apiUrl')}
-                    value={value.apiUrl}
-                    onChange={(e) => set('apiUrl')(e.currentTarget.value)}
-                    spellCheck={false}
-                  />
-                </Stack>
-              </Accordion.Panel>
-            </Accordion.Item>
-          </Accordion>
-          {error ? (
-            <Alert color="red" role="alert" data-testid="lens-connection-error">
-              {error}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('lens.cancel')}
-            </Button>
-            <Button type="submit" loading={isSaving} disabled={!isComplete}>
-              {isSaving ? t('lens.checking') : t('lens.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      onClose={onClose}
+      title={t('lens.formTitle')}
+      size="lg"
+      onSubmit={() => isComplete && save()}
+      submitLabel={t('lens.save')}
+      canSubmit={isComplete}
+    >
+      <TextInput
+        label={t('lens.label')}
+        description={t('lens.labelHint')}
+        value={value.label}
+        onChange={(e) => set('label')(e.currentTarget.value)}
+        required
+        data-autofocus
+      />
+      <TextInput
+        label={t('lens.clientId')}
+        value={value.clientId}
+        onChange={(e) => set('clientId')(e.currentTarget.value)}
+        required
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <PasswordInput
+        label={t('lens.clientSecret')}
+        description={value.id ? t('lens.clientSecretKeep') : undefined}
+        value={value.clientSecret}
+        onChange={(e) => set('clientSecret')(e.currentTarget.value)}
+        required={value.id === undefined}
+        autoComplete="new-password"
+      />
+      <Textarea
+        label={t('lens.tenantIds')}
+        description={t('lens.tenantIdsHint')}
+        value={value.tenantIds}
+        onChange={(e) => set('tenantIds')(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        required
+        spellCheck={false}
+      />
+      <Accordion variant="contained">
+        <Accordion.Item value="advanced">
+          <Accordion.Control>{t('lens.advanced')}</Accordion.Control>
+          <Accordion.Panel>
+            <Stack>
+              <TextInput
+                label={t('lens.tokenUrl')}
+                value={value.tokenUrl}
+                onChange={(e) => set('tokenUrl')(e.currentTarget.value)}
+                spellCheck={false}
+              />
+              <TextInput
+                label={t('lens.apiUrl')}
+                value={value.apiUrl}
+                onChange={(e) => set('apiUrl')(e.currentTarget.value)}
+                spellCheck={false}
+              />
+            </Stack>
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
+      {error ? (
+        <Alert color="red" role="alert" data-testid="lens-connection-error">
+          {error}
+        </Alert>
+      ) : null}
+    </FormDialog>
   );
 }
 

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimeEntry } from '../../../shared/model/entities';
 import { hoursText, weekOf } from '../../../shared/service/time';
+import { newTimeEntry } from './timer';
 import { addDays, localToday } from '../../../shared/terms/dates';
 import { useFormat } from '../../components/shell/format';
 import { useTimeEntriesBetween } from '../../db/hooks';
@@ -27,7 +28,8 @@ import { db } from '../../db/instance';
 import { saveTimeEntry } from '../../db/service';
 import type { Settings } from '../../db/settings';
 import { useServiceWrite } from '../service/form-helpers';
-import { emptyEntry, TimeEntryDialog, TimeEntryFields } from '../service/TimeSection';
+import { TimeEntryDialog, TimeEntryFields } from '../service/TimeSection';
+import { useSubmit } from '../../components/FormDialog';
 
 export default function TimeScreen({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
@@ -38,9 +40,17 @@ export default function TimeScreen({ settings }: { settings: Settings }) {
   const first = days[0] ?? anchor;
   const last = days[6] ?? anchor;
   const data = useTimeEntriesBetween(first, last);
-  const [draft, setDraft] = useState<TimeEntry>(() => emptyEntry('', today, settings.userName));
+  const [draft, setDraft] = useState<TimeEntry>(() => newTimeEntry('', today, settings.userName));
   const { issues, setIssues, write } = useServiceWrite();
   const [editing, setEditing] = useState<TimeEntry | null>(null);
+  const { isSaving, onSubmit } = useSubmit(
+    () => {
+      if (draft.customerId) return write(() => saveTimeEntry(db, settings.userName, draft));
+      setIssues([{ code: 'required', field: 'customerId', value: '' }]);
+      return false;
+    },
+    () => setDraft(newTimeEntry(draft.customerId, draft.date, settings.userName)),
+  );
   if (!data) return <Loader aria-label="Loading" />;
   const names = new Map(data.customers.map((c) => [c.id, c.name]));
   const customerIds = [...new Set(data.entries.map((e) => e.customerId))].sort((a, b) =>
@@ -58,12 +68,6 @@ export default function TimeScreen({ settings }: { settings: Settings }) {
     day: 'numeric',
     timeZone: 'UTC',
   });
-
-  const add = async () => {
-    if (!draft.customerId) return setIssues([{ code: 'required', field: 'customerId', value: '' }]);
-    if (await write(() => saveTimeEntry(db, settings.userName, draft)))
-      setDraft(emptyEntry(draft.customerId, draft.date, settings.userName));
-  };
 
   return (
     <Stack>
@@ -102,7 +106,7 @@ export default function TimeScreen({ settings }: { settings: Settings }) {
           </ActionIcon>
         </Group>
       </Group>
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" component="form" onSubmit={onSubmit} noValidate>
         <Text fw={600} mb="xs">
           {t('time.quickEntry')}
         </Text>
@@ -123,7 +127,7 @@ export default function TimeScreen({ settings }: { settings: Settings }) {
             issues={issues}
           />
         </SimpleGrid>
-        <Button mt="sm" onClick={() => void add()}>
+        <Button mt="sm" type="submit" loading={isSaving}>
           {t('service.time.add')}
         </Button>
       </Paper>

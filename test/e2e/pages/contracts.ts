@@ -49,6 +49,7 @@ export class ContractsPage {
     const dialog = this.dialog();
     await dialog.getByLabel('Contract number').fill(fields.number);
     await dialog.getByLabel('Term start').fill(fields.termStart);
+    await dialog.getByLabel('Term start').press('Tab');
     for (const [i, line] of lines.entries()) {
       await dialog.getByRole('button', { name: 'Add category' }).click();
       const row = dialog.locator('tbody tr').nth(i);

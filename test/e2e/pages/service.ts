@@ -24,7 +24,7 @@ export class ServicePage {
 
   async logTime(duration: string, activity: string, note: string): Promise<void> {
     const form = this.page.getByTestId('time-entry');
-    await this.pick(form.getByRole('combobox', { name: 'Time (h:mm)' }), duration);
+    await form.getByRole('textbox', { name: 'Time (h:mm)' }).fill(duration);
     await this.pick(form.getByRole('combobox', { name: 'Activity' }), activity);
     await form.getByRole('textbox', { name: 'Note' }).fill(note);
     await this.page.getByRole('button', { name: 'Add time' }).click();

@@ -4,7 +4,7 @@ import { deviceIdentity } from '../../../../shared/inventory';
 import type { Device } from '../../../../shared/model/device';
 import type { Customer } from '../../../../shared/model/entities';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
-import { classifyModel, commitImport } from '../../../../renderer/db/imports';
+import { classifyModel, commitImport, undoClassification } from '../../../../renderer/db/imports';
 import { snapshotDevices } from '../../../../renderer/db/device-lists';
 import { readInventory } from '../../../../renderer/db/inventory';
 import { parsedInventory } from './parsed-inventory';
@@ -248,17 +248,24 @@ describe('committing an import', () => {
       overrides: [],
     });
     expect((await db.snapshots.get('c1:2026-08-31'))?.summary.excluded.unknown).toBe(1);
-    expect(
-      await classifyModel(db, 'K', {
-        pattern: 'Poly Mystery 9',
-        match: 'exact',
-        class: 'voice',
-        verified: true,
-        source: 'CSM',
-      }),
-    ).toBe(1);
+    const done = await classifyModel(db, 'K', {
+      pattern: 'Poly Mystery 9',
+      match: 'exact',
+      class: 'voice',
+      verified: true,
+      source: 'CSM',
+    });
+    expect([done.customers, done.snapshots]).toEqual([1, ['c1:2026-08-31']]);
     const summary = (await db.snapshots.get('c1:2026-08-31'))?.summary;
     expect([summary?.counts.voice, summary?.excluded.unknown]).toEqual([1, 0]);
     expect(await db.catalogOverrides.count()).toBe(1);
+
+    // Undo: the override goes and the month counts as before, with both steps in the change log.
+    await undoClassification(db, 'K', done);
+    const undone = (await db.snapshots.get('c1:2026-08-31'))?.summary;
+    expect([undone?.counts.voice, undone?.excluded.unknown]).toEqual([0, 1]);
+    expect(await db.catalogOverrides.count()).toBe(0);
+    const log = (await db.changes.toArray()).filter((c) => c.entity === 'catalogOverride');
+    expect(log.map((c) => c.action)).toEqual(['create', 'delete']);
   });
 });

@@ -146,6 +146,12 @@ describe('validation', () => {
         supportCase({ escalations: [{ level: 1, engaged: '', at: '2026-03-02T10:00:00Z' }] }),
       ).map((i) => i.field),
     ).toEqual(['escalations.0.engaged']);
+    // A serial typed where the site ID belongs (in any case, with spaces) is refused with the reason.
+    const serials = new Set(['SN-0042', 'ABC123']);
+    expect(caseIssues(supportCase({ siteId: ' abc123 ' }), serials)).toEqual([
+      { code: 'siteIdIsSerial', field: 'siteId', value: 'abc123' },
+    ]);
+    expect(caseIssues(supportCase({ siteId: 'STHLM-HQ' }), serials)).toEqual([]);
   });
 
   it('keeps time in 15-minute steps of at most a day', () => {
