@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-/** Unit tests: Node for shared/ and main/, fake-indexeddb for renderer/db, jsdom for components. */
+/**
+ * Unit tests: Node for shared/ and main/, a real PostgreSQL for team sync, fake-indexeddb for
+ * renderer/db, jsdom for components.
+ */
 /** Tests do real work (a demo book, a 190 MB file, processes): two loaded cores need more than 5 s. */
 const testTimeout = 60_000;
 
@@ -19,6 +22,17 @@ export default defineConfig({
             'test/unit/main/**/*.test.ts',
             'test/unit/scripts/**/*.test.ts',
           ],
+        },
+      },
+      {
+        // Team sync against a real PostgreSQL each file starts (test/support/postgres.ts).
+        test: {
+          name: 'sync',
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          include: ['test/unit/sync/**/*.test.ts'],
+          setupFiles: ['test/unit/setup-indexeddb.ts'],
         },
       },
       {

@@ -32,6 +32,14 @@ commands:
       pull one tenant's devices from the Poly Lens API (credentials in LENS_CLIENT_ID and
       LENS_CLIENT_SECRET), print what inspect prints for them, and write them as a Lens
       API-dialect CSV into FILE (an existing file is only replaced with --force)
+  sync-admin migrate --database URL [--json]
+  sync-admin add-user --database URL --name NAME --email EMAIL
+             --role admin|csm|account-manager|read-only [--json]
+  sync-admin revoke-user --database URL --email EMAIL [--json]
+      create or upgrade the team database's schema; add a user (prints the access token once);
+      end a user's access. URL is a PostgreSQL connection string (or CSM_SYNC_DATABASE)
+  sync-server --database URL [--port 4700] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE]
+      serve team sync; prints "CSM sync server: URL" when ready, stops cleanly on SIGTERM
   demo --out DIR [--as-of YYYY-MM-DD] [--json]
       write the demo partner book as the files users bring: Lens inventory exports in several
       dialects (CSV comma/semicolon/tab, UTF-8/Windows-1252/UTF-16, XLSX) and a contract register
@@ -178,6 +186,53 @@ async function lensPullCommand(args: readonly string[], stdout: Output): Promise
   return 0;
 }
 
+function databaseOf(options: Options): string {
+  const database = options.get('database') ?? process.env['CSM_SYNC_DATABASE'];
+  if (!database) throw new UsageError('--database URL is needed (or CSM_SYNC_DATABASE)');
+  return database;
+}
+
+async function syncAdminCommand(args: readonly string[], stdout: Output): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'migrate' && action !== 'add-user' && action !== 'revoke-user')
+    throw new UsageError('sync-admin needs migrate, add-user or revoke-user');
+  const options = parseOptions(rest, ['database', 'name', 'email', 'role'], ['json']);
+  const { syncAdmin } = await import('./sync');
+  await syncAdmin(
+    action,
+    {
+      database: databaseOf(options),
+      name: options.get('name'),
+      email: options.get('email'),
+      role: options.get('role'),
+      asJson: options.has('json'),
+    },
+    (text) => stdout.write(text),
+  );
+  return 0;
+}
+
+async function syncServerCommand(args: readonly string[], stdout: Output): Promise<number> {
+  const options = parseOptions(args, ['database', 'port', 'host', 'tls-cert', 'tls-key'], []);
+  const port = Number(options.get('port') ?? 4700);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0 to 65535, not ${options.get('port')}`);
+  const cert = options.get('tls-cert');
+  const key = options.get('tls-key');
+  if (Boolean(cert) !== Boolean(key)) throw new UsageError('--tls-cert and --tls-key go together');
+  const { syncServer } = await import('./sync');
+  await syncServer(
+    {
+      database: databaseOf(options),
+      port,
+      host: options.get('host') ?? '127.0.0.1',
+      ...(cert && key ? { tls: { cert, key } } : {}),
+    },
+    (text) => stdout.write(text),
+  );
+  return 0;
+}
+
 async function demo(args: readonly string[], stdout: Output): Promise<number> {
   const options = parseOptions(args, ['out', 'as-of'], ['json']);
   const out = options.get('out');
@@ -212,6 +267,8 @@ export async function run(
     if (command === 'status') return await statusCommand(args, stdout);
     if (command === 'report') return await reportCommand(args, stdout);
     if (command === 'lens-pull') return await lensPullCommand(args, stdout);
+    if (command === 'sync-admin') return await syncAdminCommand(args, stdout);
+    if (command === 'sync-server') return await syncServerCommand(args, stdout);
     if (command === undefined || command === '--help' || command === 'help') {
       stdout.write(USAGE);
       return command === undefined ? 2 : 0;

@@ -1,0 +1,15 @@
+/**
+ * The team database's migrations: numbered, append-only (a released one is never edited; a change is
+ * a new number). `migrate` runs those not yet applied, each in its own transaction.
+ */
+import initial from './0001-initial';
+
+export interface SyncMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SYNC_MIGRATIONS: readonly SyncMigration[] = [
+  { version: 1, name: 'initial', sql: initial },
+];
