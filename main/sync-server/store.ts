@@ -127,7 +127,7 @@ export async function addUser(
     };
   } catch (error) {
     if ((error as { code?: string }).code === '23505')
-      throw new Error(`a user with the e-mail ${user.email} exists already`);
+      throw new Error(`a user with the e-mail ${user.email} exists already`, { cause: error });
     throw error;
   }
 }
@@ -200,7 +200,7 @@ async function constraintRefusal(
     return new Refusal('a true-up is applied only with the PO number of its order');
   if (error.constraint === 'contract_number_per_customer')
     return new Refusal(
-      `the customer has a contract numbered ${String(data?.['number'] ?? change.id)} already`,
+      `the customer has a contract numbered ${typeof data?.['number'] === 'string' ? data['number'] : change.id} already`,
     );
   return null;
 }

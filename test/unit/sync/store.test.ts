@@ -87,8 +87,11 @@ describe('users and tokens', () => {
       role: 'admin',
     });
     expect(token).toMatch(/^csm_[\w-]{43}$/);
-    const stored = await pool.query('SELECT token_hash FROM sync_users WHERE id = $1', [user.id]);
-    expect(stored.rows[0].token_hash).not.toContain(token);
+    const stored = await pool.query<{ token_hash: string }>(
+      'SELECT token_hash FROM sync_users WHERE id = $1',
+      [user.id],
+    );
+    expect(stored.rows[0]?.token_hash).not.toContain(token);
     expect((await authenticate(pool, token))?.email).toBe('ola@partner.se');
     await expect(
       addUser(pool, { name: 'Ola 2', email: 'ola@partner.se', role: 'csm' }),
@@ -107,8 +110,10 @@ describe('push and pull', () => {
     const again = await send(csm, clientId, [change]);
     expect(first.receipts[0]).toMatchObject({ status: 'applied', seq: change.seq });
     expect(again).toEqual(first);
-    const log = await pool.query("SELECT count(*)::int AS n FROM sync_log WHERE id = 'dup-1'");
-    expect(log.rows[0].n).toBe(1);
+    const log = await pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM sync_log WHERE id = 'dup-1'",
+    );
+    expect(log.rows[0]?.n).toBe(1);
   });
 
   it('answers a repeated push arriving at the same time with one effect', async () => {
@@ -119,8 +124,10 @@ describe('push and pull', () => {
       send(csm, clientId, [change]),
     ]);
     expect(a).toEqual(b);
-    const log = await pool.query("SELECT count(*)::int AS n FROM sync_log WHERE id = 'dup-2'");
-    expect(log.rows[0].n).toBe(1);
+    const log = await pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM sync_log WHERE id = 'dup-2'",
+    );
+    expect(log.rows[0]?.n).toBe(1);
   });
 
   it('keeps both edits of different fields, and the first of the same field with a conflict', async () => {
