@@ -40,7 +40,11 @@ export interface SyncUser {
 
 /** A pool on the team database: a connection string, or a socket folder as host=. */
 export function openPool(url: string, max = 10): Pool {
-  return new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  // An idle connection PostgreSQL closed (a restart, a failover) is dropped from the pool and a new
+  // one made on the next request; without a listener it would end the process.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 async function inTransaction<T>(

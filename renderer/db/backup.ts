@@ -10,6 +10,7 @@
  * everything replaced in one transaction: a failure at any point leaves the data exactly as it was.
  */
 import type { ZodType } from 'zod';
+import { markQuiet, SYNC_STATE_TABLES } from './sync-outbox';
 import { RETIRED_TABLES, TABLE_SCHEMAS, type TableName } from '../../shared/model/schemas';
 import { ReadOnlyDatabaseError, isDatabaseReadOnly } from './changes';
 import { DATABASE_NAME, type WorkstationDatabase } from './database';
@@ -22,12 +23,19 @@ export class InvalidBackupError extends Error {
   }
 }
 
+/** The book's tables: every one but team sync's local state, which no backup holds. */
+function bookTables(db: WorkstationDatabase) {
+  return db.tables.filter(
+    (table) => !(SYNC_STATE_TABLES as readonly string[]).includes(table.name),
+  );
+}
+
 /** Every table, in one read transaction so the copy is consistent, as the backup file's bytes. */
 export async function createBackup(
   db: WorkstationDatabase,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Blob> {
-  const tables = db.tables;
+  const tables = bookTables(db);
   const contents = await db.transaction('r', tables, () =>
     Promise.all(tables.map((table) => table.toArray())),
   );
@@ -267,8 +275,13 @@ export async function restoreBackup(
 ): Promise<RestoreResult> {
   if (isDatabaseReadOnly()) throw new ReadOnlyDatabaseError();
   const safetyCopy = await keepCopy(await createBackup(db));
-  const tables = db.tables;
-  await db.transaction('rw', tables, async (tx) => {
+  const tables = bookTables(db);
+  const syncState = SYNC_STATE_TABLES.map((name) => db.table(name));
+  await db.transaction('rw', [...tables, ...syncState], async (tx) => {
+    // A restored book is this workstation's own: nothing of it goes to a team book, and the next
+    // sync starts over (the team's records are pulled again).
+    markQuiet(tx.idbtrans);
+    for (const table of syncState) await table.clear();
     for (const [i, table] of tables.entries()) {
       await table.clear();
       const rows = backup.tables.get(table.name) ?? [];

@@ -23,6 +23,7 @@ import type {
 import type { DeviceListRecord } from '../../shared/inventory/device-list';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
+import { outboxMiddleware } from './sync-outbox';
 
 export const DATABASE_NAME = 'csm-workstation';
 
@@ -55,6 +56,7 @@ export class WorkstationDatabase extends Dexie {
       const version = this.version(migration.version).stores(migration.stores);
       if (migration.upgrade) version.upgrade(migration.upgrade);
     }
+    this.use(outboxMiddleware);
   }
 }
 

@@ -2,6 +2,7 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-service-records';
 import { migration0003 } from './0003-device-lists';
 import { migration0004 } from './0004-inventory-from-lists';
+import { migration0005 } from './0005-sync';
 import type { Migration } from './types';
 
 /** Every schema version, oldest first. Append new ones; never edit or reorder released ones. */
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0002,
   migration0003,
   migration0004,
+  migration0005,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

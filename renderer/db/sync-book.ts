@@ -1,0 +1,206 @@
+/**
+ * The workstation's side of team sync on its Dexie book (shared/sync/engine's LocalBook): the outbox
+ * the middleware fills, receipts settled, pulled pages applied with their cursor in one transaction
+ * (local edits not yet pushed win over pulled values), and the edits that wait for a decision.
+ */
+import type { ChangeRecord } from '../../shared/model/entities';
+import type { LocalBook } from '../../shared/sync/engine';
+import type {
+  Change,
+  FieldConflict,
+  PullResponse,
+  Receipt,
+  SyncEntity,
+} from '../../shared/sync/protocol';
+import type { WorkstationDatabase } from './database';
+import { markQuiet, PARTNER_SETTING, SYNCED_TABLES, versionKey } from './sync-outbox';
+
+/** An edit the team book did not take as it was: the user decides (use mine, or keep theirs). */
+export interface SyncDecision {
+  id?: number;
+  entity: SyncEntity;
+  recordId: string;
+  kind: 'conflict' | 'refused';
+  /** The values this workstation sent. */
+  yours: Record<string, unknown>;
+  conflicts: FieldConflict[];
+  reason?: string;
+  existing?: Receipt['existing'];
+  at: string;
+}
+
+const TABLE_OF: Record<SyncEntity, string> = Object.fromEntries(
+  Object.entries(SYNCED_TABLES).map(([table, entity]) => [entity, table]),
+) as Record<SyncEntity, string>;
+
+/** The change log's word for a record of each entity (as recordedWrite writes it). */
+const LOG_ENTITY: Record<SyncEntity, string> = {
+  customers: 'customer',
+  sites: 'site',
+  contracts: 'contract',
+  trueUps: 'trueUp',
+  rmas: 'rma',
+  timeEntries: 'timeEntry',
+  cases: 'case',
+  ecpsIncidents: 'ecpsIncident',
+  reports: 'report',
+  catalogOverrides: 'catalogOverride',
+  imports: 'import',
+  snapshots: 'snapshot',
+  partnerTerms: 'partnerTerms',
+};
+
+type Row = Record<string, unknown>;
+
+const table = (db: WorkstationDatabase, entity: SyncEntity) =>
+  db.table<Row, string>(TABLE_OF[entity]);
+
+const localKey = (entity: SyncEntity, id: string) =>
+  entity === 'partnerTerms' ? PARTNER_SETTING : id;
+
+/** A pulled record as its local row (the partner terms are a settings row). */
+const localRow = (entity: SyncEntity, data: Row): Row =>
+  entity === 'partnerTerms' ? { key: PARTNER_SETTING, value: data['value'] } : data;
+
+const syncedOf = (entity: SyncEntity, row: Row | undefined): Row | undefined =>
+  row && entity === 'partnerTerms' ? { id: PARTNER_SETTING, value: row['value'] } : row;
+
+async function stateValue<T>(db: WorkstationDatabase, key: string): Promise<T | undefined> {
+  return ((await db.table('syncState').get(key)) as { value: T } | undefined)?.value;
+}
+
+export function dexieBook(db: WorkstationDatabase): LocalBook {
+  const outbox = () => db.table<Change, number>('outbox');
+  return {
+    async clientId() {
+      const known = await stateValue<string>(db, 'clientId');
+      if (known) return known;
+      const id = crypto.randomUUID();
+      await db.table('syncState').put({ key: 'clientId', value: id });
+      return id;
+    },
+    pending: (limit) => outbox().orderBy('seq').limit(limit).toArray(),
+    waiting: () => outbox().count(),
+    async cursor() {
+      return (await stateValue<number>(db, 'cursor')) ?? 0;
+    },
+    async settle(changes, receipts) {
+      const bySeq = new Map(changes.map((c) => [c.seq, c]));
+      await db.transaction(
+        'rw',
+        [outbox(), db.table('syncVersions'), db.table('syncConflicts')],
+        async (tx) => {
+          markQuiet(tx.idbtrans);
+          const at = new Date().toISOString();
+          for (const receipt of receipts) {
+            const change = bySeq.get(receipt.seq);
+            if (!change) continue;
+            await outbox().delete(receipt.seq);
+            const key = versionKey(change.entity, change.id);
+            const known = (await db.table('syncVersions').get(key)) as
+              { version: number } | undefined;
+            if (receipt.status !== 'refused' && receipt.version > (known?.version ?? 0))
+              await db.table('syncVersions').put({ key, version: receipt.version });
+            if (receipt.status === 'applied') continue;
+            const decision: SyncDecision = {
+              entity: change.entity,
+              recordId: change.id,
+              kind: receipt.status,
+              yours: change.op === 'delete' ? {} : change.fields,
+              conflicts: receipt.conflicts ?? [],
+              at,
+              ...(receipt.reason ? { reason: receipt.reason } : {}),
+              ...(receipt.existing ? { existing: receipt.existing } : {}),
+            };
+            await db.table('syncConflicts').add(decision);
+          }
+        },
+      );
+    },
+    async apply(page: PullResponse) {
+      const tables = [
+        ...new Set(page.records.map((r) => TABLE_OF[r.entity])),
+        'outbox',
+        'syncVersions',
+        'syncState',
+        'changes',
+      ];
+      await db.transaction('rw', tables, async (tx) => {
+        markQuiet(tx.idbtrans);
+        const log: ChangeRecord[] = [];
+        for (const record of page.records) {
+          const pending = await outbox()
+            .where('[entity+id]')
+            .equals([record.entity, record.id])
+            .toArray();
+          const target = table(db, record.entity);
+          const key = localKey(record.entity, record.id);
+          const before = syncedOf(record.entity, await target.get(key));
+          const isDeletedHere = pending.some((c) => c.op === 'delete');
+          let after: Row | null = null;
+          if (record.deleted || !record.data) {
+            // A local edit not yet pushed keeps the record until the push is answered.
+            if (pending.length === 0) await target.delete(key);
+            else after = before ?? null;
+          } else if (!isDeletedHere) {
+            const mine = Object.assign({}, ...pending.map((c) => c.fields)) as Row;
+            after = { ...record.data, ...mine };
+            await target.put(localRow(record.entity, after));
+          }
+          await db.table('syncVersions').put({
+            key: versionKey(record.entity, record.id),
+            version: record.version,
+          });
+          log.push({
+            at: record.at,
+            user: record.by,
+            entity: LOG_ENTITY[record.entity],
+            entityId: record.id,
+            action: !after ? 'delete' : before ? 'update' : 'create',
+            before: before ?? null,
+            after,
+          });
+        }
+        if (log.length > 0) await db.changes.bulkAdd(log);
+        await db.table('syncState').put({ key: 'cursor', value: page.cursor });
+      });
+    },
+  };
+}
+
+/** The edits that wait for the user's decision, newest first. */
+export async function syncDecisions(db: WorkstationDatabase): Promise<SyncDecision[]> {
+  const rows = (await db.table('syncConflicts').toArray()) as SyncDecision[];
+  return rows.reverse();
+}
+
+/**
+ * A decision: "use mine" makes the sent values a new edit (based on what the team book has now);
+ * "keep theirs" drops them. Either way the decision leaves the list.
+ */
+export async function decide(
+  db: WorkstationDatabase,
+  decision: SyncDecision,
+  choice: 'mine' | 'theirs',
+): Promise<void> {
+  const target = table(db, decision.entity);
+  await db.transaction('rw', [target, db.table('syncConflicts')], async () => {
+    if (choice === 'mine') {
+      const key = localKey(decision.entity, decision.recordId);
+      const current = syncedOf(decision.entity, await target.get(key));
+      if (Object.keys(decision.yours).length === 0) await target.delete(key);
+      else
+        await target.put(
+          localRow(decision.entity, {
+            ...(current ?? {}),
+            ...decision.yours,
+            id: decision.recordId,
+          }),
+        );
+    } else if (decision.kind === 'refused') {
+      // Theirs stands: a record only this workstation has (the refused new one) goes.
+      await target.delete(localKey(decision.entity, decision.recordId));
+    }
+    if (decision.id !== undefined) await db.table('syncConflicts').delete(decision.id);
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * The outbox middleware: every write to a synced table puts the edit in the outbox in the same
+ * transaction, whichever code made it (recordedWrite, a migration, a modify). So no edit can reach
+ * the database without reaching the outbox, and none reaches the outbox without the database.
+ * An edit is the fields that changed (a new record: all of them) and the server version it was based
+ * on. Writes that apply what was pulled from the team book are marked and not sent back. A book not
+ * connected to a team keeps no outbox (connecting uploads it whole, or replaces it).
+ */
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import { sameJson } from '../../shared/sync/merge';
+import type { Change, SyncEntity } from '../../shared/sync/protocol';
+
+/** Local tables that sync as records, by table name; settings sync only their partner terms. */
+export const SYNCED_TABLES: Partial<Record<string, SyncEntity>> = {
+  customers: 'customers',
+  sites: 'sites',
+  contracts: 'contracts',
+  trueUps: 'trueUps',
+  rmas: 'rmas',
+  timeEntries: 'timeEntries',
+  cases: 'cases',
+  ecpsIncidents: 'ecpsIncidents',
+  reports: 'reports',
+  catalogOverrides: 'catalogOverrides',
+  imports: 'imports',
+  snapshots: 'snapshots',
+  settings: 'partnerTerms',
+};
+
+/** The setting that syncs (the partner's terms); the rest of settings are this workstation's. */
+export const PARTNER_SETTING = 'partner';
+
+export const SYNC_STATE_TABLES = ['outbox', 'syncVersions', 'syncConflicts', 'syncState'] as const;
+
+/** An outbox row: a change before it has its place in the sequence (the table numbers it). */
+export type OutboxRow = Omit<Change, 'seq'> & { seq?: number };
+
+export const versionKey = (entity: string, id: string) => `${entity}:${id}`;
+
+/** Databases (by name) connected to a team book: only they keep an outbox. */
+const connected = new Set<string>();
+
+export function setOutboxEnabled(databaseName: string, isEnabled: boolean): void {
+  if (isEnabled) connected.add(databaseName);
+  else connected.delete(databaseName);
+}
+
+/** Write transactions opened while connected: their edits go to the outbox. */
+const tracked = new WeakSet<DBCoreTransaction>();
+/** Transactions that apply pulled records or restore a backup: not sent to the team book. */
+const quiet = new WeakSet<object>();
+
+export function markQuiet(trans: object): void {
+  quiet.add(trans);
+}
+
+/** A record as it syncs: a setting row becomes the partner terms record. */
+export function syncedRecord(
+  table: string,
+  row: Record<string, unknown>,
+): Record<string, unknown> | null {
+  if (table !== 'settings') return row;
+  return row['key'] === PARTNER_SETTING ? { id: PARTNER_SETTING, value: row['value'] } : null;
+}
+
+/** The fields of `next` that differ from `before` (all of them for a new record). */
+export function changedFields(
+  before: Record<string, unknown> | undefined,
+  next: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!before) return { ...next };
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next))
+    if (!sameJson(before[key], value)) fields[key] = value;
+  return fields;
+}
+
+function keyOf(table: DBCoreTable, value: Record<string, unknown>): unknown {
+  const path = table.schema.primaryKey.keyPath;
+  return typeof path === 'string' ? value[path] : undefined;
+}
+
+async function outboxRows(
+  down: DBCore,
+  table: DBCoreTable,
+  entity: SyncEntity,
+  req: DBCoreMutateRequest,
+): Promise<OutboxRow[]> {
+  const trans = req.trans;
+  const keys: unknown[] =
+    req.type === 'delete'
+      ? req.keys
+      : req.type === 'deleteRange'
+        ? (
+            await table.query({
+              trans,
+              values: false,
+              query: { index: table.schema.primaryKey, range: req.range },
+            })
+          ).result
+        : req.values.map((v) => keyOf(table, v as Record<string, unknown>));
+  const olds = (await table.getMany({ trans, keys })) as (Record<string, unknown> | undefined)[];
+  const versions = (await down.table('syncVersions').getMany({
+    trans,
+    keys: keys.map((k, i) =>
+      versionKey(entity, String(syncedRecord(table.name, olds[i] ?? { key: k })?.['id'] ?? k)),
+    ),
+  })) as ({ version: number } | undefined)[];
+  const rows: OutboxRow[] = [];
+  keys.forEach((key, i) => {
+    const old = olds[i] ? syncedRecord(table.name, olds[i]) : undefined;
+    const baseVersion = versions[i]?.version ?? 0;
+    if (req.type === 'delete' || req.type === 'deleteRange') {
+      if (old) rows.push({ entity, id: String(old['id']), op: 'delete', baseVersion, fields: {} });
+      return;
+    }
+    const next = syncedRecord(table.name, req.values[i] as Record<string, unknown>);
+    if (!next) return;
+    const fields = changedFields(old ?? undefined, next);
+    if (Object.keys(fields).length > 0)
+      rows.push({ entity, id: String(next['id'] ?? key), op: 'put', baseVersion, fields });
+  });
+  return rows;
+}
+
+export const outboxMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'sync-outbox',
+  create(down) {
+    const hasOutbox = down.schema.tables.some((t) => t.name === 'outbox');
+    if (!hasOutbox) return down;
+    const isOn = () => connected.has(down.schema.name);
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        if (!isOn() || mode !== 'readwrite' || !stores.some((s) => SYNCED_TABLES[s]))
+          return down.transaction(stores, mode, options);
+        const trans = down.transaction(
+          [...new Set([...stores, 'outbox', 'syncVersions'])],
+          mode,
+          options,
+        );
+        tracked.add(trans);
+        return trans;
+      },
+      table(name) {
+        const table = down.table(name);
+        const entity = SYNCED_TABLES[name];
+        if (!entity) return table;
+        return {
+          ...table,
+          async mutate(req) {
+            if (!tracked.has(req.trans) || quiet.has(req.trans)) return table.mutate(req);
+            const rows = await outboxRows(down, table, entity, req);
+            const result = await table.mutate(req);
+            if (rows.length > 0)
+              await down.table('outbox').mutate({ trans: req.trans, type: 'add', values: rows });
+            return result;
+          },
+        };
+      },
+    };
+  },
+};
