@@ -26,6 +26,7 @@ import { loadWindowState, saveWindowState } from './app/window-state';
 import { APP_ORIGIN, handle } from './ipc/handle';
 import { inventoryWorkerPath, prepareWorker } from './services/inventory/run-worker';
 import { LensConnections } from './services/lens/connections';
+import { TeamSync } from './sync/connection';
 import { services, type ServiceContext } from './services/registry';
 
 const rendererRoot = join(__dirname, '..', 'renderer');
@@ -49,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
   );
 
   const lens = new LensConnections(app.getPath('userData'), osSealer(safeStorage));
+  const teamSync = new TeamSync(app.getPath('userData'), osSealer(safeStorage));
   const context = (): ServiceContext => ({
     host: 'desktop',
     version: app.getVersion(),
@@ -57,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
     progress: (event) => mainWindow?.webContents.send(PROGRESS_CHANNEL, event),
     inventoryWorker: inventoryWorkerPath(__dirname),
     lens,
+    teamSync,
   });
 
   const windowOf = (sender: Electron.WebContents) => {
@@ -87,6 +90,11 @@ if (!app.requestSingleInstanceLock()) {
     services.removeLensConnection(input, context()),
   );
   handle(ipcMain, 'pullLens', (input) => services.pullLens(input, context()));
+  handle(ipcMain, 'getTeamSync', (input) => services.getTeamSync(input, context()));
+  handle(ipcMain, 'connectTeamSync', (input) => services.connectTeamSync(input, context()));
+  handle(ipcMain, 'disconnectTeamSync', (input) => services.disconnectTeamSync(input, context()));
+  handle(ipcMain, 'syncPush', (input) => services.syncPush(input, context()));
+  handle(ipcMain, 'syncPull', (input) => services.syncPull(input, context()));
 
   const createWindow = async () => {
     const statePath = join(app.getPath('userData'), 'window-state.json');

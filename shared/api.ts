@@ -14,6 +14,8 @@ import { MAX_FILE_BYTES, MAX_INVENTORY_BYTES, MAX_REGISTER_BYTES } from './limit
 import { CURRENCY_CODES, type CurrencyCode } from './terms/money';
 import { workbookSchema } from './workbook-spec';
 import { lensConnectionInputSchema, type ImportSource, type LensConnection } from './lens';
+import { pushRequestSchema, type PullResponse, type PushResponse } from './sync/protocol';
+import { teamSyncInputSchema, type SyncAnswer, type TeamSyncConnection } from './team-sync';
 
 /**
  * A file name as suggested to a save dialog or written into a folder: what shared/files.ts would make
@@ -151,6 +153,15 @@ export const API = {
   },
   /** Stops a long task (an inventory parse) and forgets its results; false when it had already ended. */
   cancelTask: { input: z.object({ taskId }).strict() },
+  /** The team-sync connection main keeps: server, user and role, never the token; null when none. */
+  getTeamSync: { input: z.object({}).strict() },
+  /** Connects to a team book after the server accepted the token; main keeps the token. */
+  connectTeamSync: { input: teamSyncInputSchema },
+  disconnectTeamSync: { input: z.object({}).strict() },
+  /** Pushes a batch of the outbox with the stored token (checked again by the server). */
+  syncPush: { input: pushRequestSchema },
+  /** Records changed in the team book after a version. */
+  syncPull: { input: z.object({ after: z.number().int().nonnegative() }).strict() },
 } as const;
 
 export type Capability = keyof typeof API;
@@ -238,6 +249,13 @@ export interface AppApi {
   saveLensConnection(request: CapabilityInput<'saveLensConnection'>): Promise<LensConnection>;
   removeLensConnection(request: CapabilityInput<'removeLensConnection'>): Promise<boolean>;
   pullLens(request: CapabilityInput<'pullLens'>): Promise<ParsedPull>;
+  getTeamSync(): Promise<TeamSyncConnection | null>;
+  connectTeamSync(
+    request: CapabilityInput<'connectTeamSync'>,
+  ): Promise<SyncAnswer<{ connection: TeamSyncConnection; bookVersion: number }>>;
+  disconnectTeamSync(): Promise<boolean>;
+  syncPush(request: CapabilityInput<'syncPush'>): Promise<SyncAnswer<PushResponse>>;
+  syncPull(request: CapabilityInput<'syncPull'>): Promise<SyncAnswer<PullResponse>>;
   onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
 }

@@ -20,6 +20,7 @@ import {
   type ServiceContext,
 } from '../services/registry';
 import { serveStatic } from '../services/static-files';
+import { TeamSync } from '../sync/connection';
 import { FILE_SEALER, LensConnections } from '../services/lens/connections';
 import type { HostSessions } from './sessions';
 
@@ -170,6 +171,7 @@ export function createHostServer(config: HostConfig): Server {
     inventoryWorker: config.inventoryWorker,
     // The browser host keeps Lens secrets in its own process and data folder, never in the page.
     lens: new LensConnections(config.dataDir, FILE_SEALER),
+    teamSync: new TeamSync(config.dataDir, FILE_SEALER),
   };
 
   /** Another site's request: an Origin that is not ours, or a browser that says it is cross-site. */

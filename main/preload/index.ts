@@ -29,6 +29,11 @@ const api = {
   saveLensConnection: (request) => ipcRenderer.invoke(channelOf('saveLensConnection'), request),
   removeLensConnection: (request) => ipcRenderer.invoke(channelOf('removeLensConnection'), request),
   pullLens: (request) => ipcRenderer.invoke(channelOf('pullLens'), request),
+  getTeamSync: () => ipcRenderer.invoke(channelOf('getTeamSync'), {}),
+  connectTeamSync: (request) => ipcRenderer.invoke(channelOf('connectTeamSync'), request),
+  disconnectTeamSync: () => ipcRenderer.invoke(channelOf('disconnectTeamSync'), {}),
+  syncPush: (request) => ipcRenderer.invoke(channelOf('syncPush'), request),
+  syncPull: (request) => ipcRenderer.invoke(channelOf('syncPull'), request),
   onProgress: (listener) => subscribe<ProgressEvent>(PROGRESS_CHANNEL, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),
 } satisfies AppApi;

@@ -17,6 +17,8 @@ import { forgetDeviceList, holdDeviceList, takeDeviceList } from './inventory/pa
 import { cancellable, cancelTask, parseInWorker } from './inventory/run-worker';
 import { LensError, probeTenant } from './lens/connector';
 import type { LensConnections } from './lens/connections';
+import { answerOf, type TeamSync } from '../sync/connection';
+import type { SyncAnswer } from '../../shared/team-sync';
 import { pullAsFile } from './lens/pull';
 import { parseRegisterFile } from './register';
 import { keepSafetyBackup } from './safety-backup';
@@ -36,6 +38,8 @@ export interface ServiceContext {
   inventoryWorker: string;
   /** The Lens API connections, secrets sealed (main side only). */
   lens: LensConnections;
+  /** The team-sync connection, its token sealed (main side only). */
+  teamSync: TeamSync;
 }
 
 /** Capabilities that need no dialog or window: the same in both hosts. */
@@ -50,7 +54,12 @@ export type ServiceCapability =
   | 'listLensConnections'
   | 'saveLensConnection'
   | 'removeLensConnection'
-  | 'pullLens';
+  | 'pullLens'
+  | 'getTeamSync'
+  | 'connectTeamSync'
+  | 'disconnectTeamSync'
+  | 'syncPush'
+  | 'syncPull';
 
 export type Services = {
   [C in ServiceCapability]: (
@@ -116,7 +125,26 @@ export const services: Services = {
     });
     return { ...parsed, source: pulled.source };
   },
+  getTeamSync: (_input, { teamSync }) => teamSync.connection(),
+  connectTeamSync: ({ server, token }, { teamSync }) => teamSync.connect(server, token),
+  disconnectTeamSync: (_input, { teamSync }) => teamSync.disconnect(),
+  syncPush: (input, { teamSync }) => withRemote(teamSync, (remote) => remote.push(input)),
+  syncPull: ({ after }, { teamSync }) => withRemote(teamSync, (remote) => remote.pull(after)),
 };
+
+/** A call to the team server with the stored token, answered as a SyncAnswer. */
+async function withRemote<T>(
+  teamSync: TeamSync,
+  call: (remote: NonNullable<Awaited<ReturnType<TeamSync['remote']>>>) => Promise<T>,
+): Promise<SyncAnswer<T>> {
+  const remote = await teamSync.remote();
+  if (!remote) return { ok: false, kind: 'notConnected', message: 'not connected to a team book' };
+  try {
+    return { ok: true, value: await call(remote) };
+  } catch (error) {
+    return answerOf(error);
+  }
+}
 
 /** A Lens failure is an answer to show (like a refused file), not a fault of the app. */
 function asAnswer(error: unknown): never {
@@ -157,6 +185,7 @@ const LIMITS: Partial<Record<ServiceCapability, number>> = {
   parseRegister: MAX_REGISTER_BYTES + JSON_BYTES,
   keepSafetyBackup: MAX_FILE_BYTES + JSON_BYTES,
   buildWorkbook: 256 * 2 ** 20,
+  syncPush: 32 * 2 ** 20,
 };
 
 /** The most bytes a request for `capability` may carry; the browser host refuses more before reading. */

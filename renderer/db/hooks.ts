@@ -226,6 +226,11 @@ export function useInventory(customerId: string): Device[] | undefined {
   return useLiveQuery(() => readInventory(db, customerId), [customerId]);
 }
 
+/** How many customers the book holds. */
+export function useCustomerCount(): number | undefined {
+  return useLiveQuery(() => db.customers.count(), []);
+}
+
 /** The imports of one file (by its content hash): a file imported before says so in the preview. */
 export function useImportsOf(contentHash: string): ImportRecord[] | undefined {
   return useLiveQuery(

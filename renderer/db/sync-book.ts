@@ -21,6 +21,8 @@ export interface SyncDecision {
   entity: SyncEntity;
   recordId: string;
   kind: 'conflict' | 'refused';
+  /** The record in the user's words: a name, a number, a title, or its ID. */
+  label: string;
   /** The values this workstation sent. */
   yours: Record<string, unknown>;
   conflicts: FieldConflict[];
@@ -65,6 +67,13 @@ const localRow = (entity: SyncEntity, data: Row): Row =>
 const syncedOf = (entity: SyncEntity, row: Row | undefined): Row | undefined =>
   row && entity === 'partnerTerms' ? { id: PARTNER_SETTING, value: row['value'] } : row;
 
+/** A record's name for the decisions list. */
+function labelOf(row: Row, id: string): string {
+  for (const field of ['name', 'number', 'title', 'serial', 'trackingNumber', 'quoteNumber'])
+    if (typeof row[field] === 'string' && row[field]) return row[field];
+  return id;
+}
+
 async function stateValue<T>(db: WorkstationDatabase, key: string): Promise<T | undefined> {
   return ((await db.table('syncState').get(key)) as { value: T } | undefined)?.value;
 }
@@ -86,6 +95,13 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
     },
     async settle(changes, receipts) {
       const bySeq = new Map(changes.map((c) => [c.seq, c]));
+      const labels = new Map<number, string>();
+      for (const receipt of receipts) {
+        const change = bySeq.get(receipt.seq);
+        if (!change || receipt.status === 'applied') continue;
+        const local = await table(db, change.entity).get(localKey(change.entity, change.id));
+        labels.set(receipt.seq, labelOf({ ...(local ?? {}), ...change.fields }, change.id));
+      }
       await db.transaction(
         'rw',
         [outbox(), db.table('syncVersions'), db.table('syncConflicts')],
@@ -106,6 +122,7 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
               entity: change.entity,
               recordId: change.id,
               kind: receipt.status,
+              label: labels.get(receipt.seq) ?? change.id,
               yours: change.op === 'delete' ? {} : change.fields,
               conflicts: receipt.conflicts ?? [],
               at,

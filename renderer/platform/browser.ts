@@ -100,6 +100,11 @@ export function browserApi(): AppApi {
     saveLensConnection: (request) => call('saveLensConnection', request),
     removeLensConnection: (request) => call('removeLensConnection', request),
     pullLens: (request) => call('pullLens', request),
+    getTeamSync: () => call('getTeamSync', {}),
+    connectTeamSync: (request) => call('connectTeamSync', request),
+    disconnectTeamSync: () => call('disconnectTeamSync', {}),
+    syncPush: (request) => call('syncPush', request),
+    syncPull: (request) => call('syncPull', request),
     onProgress(listener) {
       progressListeners.add(listener);
       if (!events) {

@@ -35,6 +35,7 @@ import { useLensSchedule } from '../../features/imports/lens-schedule';
 import { setPendingImport } from '../../features/imports/pending';
 import { useDataActions } from '../../features/settings/data-actions';
 import { TimerBadge } from '../../features/time/timer';
+import { SyncStatus } from '../../features/sync/SyncStatus';
 import { api } from '../../platform';
 import { CommandPalette } from './CommandPalette';
 import { HelpPanel, setHelpOpen } from './HelpPanel';
@@ -149,6 +150,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
             )}
           </Group>
           <Group gap="xs">
+            <SyncStatus />
             <TimerBadge user={settings.userName} />
             <Button
               variant="subtle"

@@ -21,6 +21,7 @@ import { api } from '../../platform';
 import { useDataActions } from './data-actions';
 import { DeletedRecords } from './DeletedRecords';
 import { LensSettings } from './LensSettings';
+import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 import { PartnerTerms } from './PartnerTerms';
 
 const MAX_LOGO_BYTES = 200 * 1024;
@@ -163,6 +164,9 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
       </Section>
       <Section title={t('settings.partnerTerms')}>
         <PartnerTerms partner={settings.partner} onSave={(partner) => save('partner', partner)} />
+      </Section>
+      <Section title={t('teamSync.settingsTitle')}>
+        <TeamSyncSettings />
       </Section>
       <Section title={t('lens.settingsTitle')}>
         <LensSettings

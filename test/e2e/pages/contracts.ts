@@ -27,6 +27,13 @@ export class ContractsPage {
     await this.page.getByRole('tab', { name: 'Contract' }).click();
   }
 
+  /** Goes to a customer's contract tab from anywhere. */
+  async openContractTabOf(customer: string): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+    await this.page.getByRole('link', { name: customer, exact: true }).click();
+    await this.openContractTab();
+  }
+
   dialog() {
     return this.page.getByRole('dialog');
   }

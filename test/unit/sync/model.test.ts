@@ -56,7 +56,7 @@ class Edit implements fc.AsyncCommand<Model, Real> {
     const db = real.clients[this.client]!.db;
     await db.transaction('rw', db.customers, async () => {
       const current = await db.customers.get(id);
-      if (current) await db.customers.update(id, { [this.field]: this.value });
+      if (current) await db.customers.put({ ...current, [this.field]: this.value });
       else await db.customers.add(customer(id, { [this.field]: this.value }));
     });
     model.log.push({ client: this.client, id, field: this.field, value: this.value });

@@ -1,0 +1,265 @@
+/**
+ * Team sync on this workstation's book: connecting (an empty team book takes this book whole; a
+ * book with data replaces this one, which is backed up first), syncing through main (which holds the
+ * token), and what the status line shows. One sync at a time; a timer, the network coming back and a
+ * click join the one running.
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import { SingleFlight, syncOnce, type Remote, type SyncSummary } from '../../shared/sync/engine';
+import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
+import type { SyncAnswer, TeamSyncConnection } from '../../shared/team-sync';
+import { api } from '../platform';
+import { createBackup } from './backup';
+import { setReadOnly } from './changes';
+import type { WorkstationDatabase } from './database';
+import { db } from './instance';
+import { decide, dexieBook, syncDecisions, type SyncDecision } from './sync-book';
+import {
+  markQuiet,
+  type OutboxRow,
+  PARTNER_SETTING,
+  setOutboxEnabled,
+  SYNC_STATE_TABLES,
+  SYNCED_TABLES,
+  syncedRecord,
+} from './sync-outbox';
+
+export type SyncFailureKind = Extract<SyncAnswer<never>, { ok: false }>['kind'];
+
+export class SyncFailure extends Error {
+  constructor(
+    readonly kind: SyncFailureKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function value<T>(answer: SyncAnswer<T>): T {
+  if (answer.ok) return answer.value;
+  throw new SyncFailure(answer.kind, answer.message);
+}
+
+/** The team server through main: the token never comes to this side. */
+export const mainRemote: Remote = {
+  push: async (request) => value<PushResponse>(await api.syncPush(request)),
+  pull: async (after) => value<PullResponse>(await api.syncPull({ after })),
+};
+
+export interface TeamSyncState {
+  connection: TeamSyncConnection | null;
+  phase: 'idle' | 'syncing' | 'offline' | 'failed';
+  waiting: number;
+  decisions: SyncDecision[];
+  /** Records pulled so far in the run under way (the first sync of a workstation shows it). */
+  pulled: number;
+  lastSyncAt: string | null;
+  lastError: { kind: SyncFailureKind; message: string } | null;
+}
+
+let state: TeamSyncState = {
+  connection: null,
+  phase: 'idle',
+  waiting: 0,
+  decisions: [],
+  pulled: 0,
+  lastSyncAt: null,
+  lastError: null,
+};
+const listeners = new Set<() => void>();
+
+function update(patch: Partial<TeamSyncState>): void {
+  state = { ...state, ...patch };
+  for (const listener of listeners) listener();
+}
+
+export const teamSyncStore = {
+  get: () => state,
+  subscribe: (listener: () => void) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+};
+
+async function refreshCounts(db: WorkstationDatabase): Promise<void> {
+  update({
+    waiting: await db.table('outbox').count(),
+    decisions: await syncDecisions(db),
+  });
+}
+
+let flight: SingleFlight<SyncSummary | null> | null = null;
+
+/** Syncs now (or joins the sync under way). Failures are shown in the status line, not thrown. */
+export function syncNow(db: WorkstationDatabase): Promise<SyncSummary | null> {
+  if (!state.connection) return Promise.resolve(null);
+  flight ??= new SingleFlight(async () => {
+    update({ phase: 'syncing', pulled: 0 });
+    try {
+      const summary = await syncOnce(dexieBook(db), mainRemote, (progress) => {
+        if (progress.phase === 'pull') update({ pulled: progress.done });
+      });
+      update({ phase: 'idle', lastSyncAt: new Date().toISOString(), lastError: null });
+      return summary;
+    } catch (error) {
+      const kind = error instanceof SyncFailure ? error.kind : 'server';
+      const message = error instanceof Error ? error.message : String(error);
+      update({ phase: kind === 'offline' ? 'offline' : 'failed', lastError: { kind, message } });
+      return null;
+    } finally {
+      await refreshCounts(db);
+    }
+  });
+  return flight.start();
+}
+
+function applyRole(connection: TeamSyncConnection | null): void {
+  setReadOnly(connection?.role === 'read-only');
+}
+
+/** At start: a connected workstation syncs now, every minute, and when the network returns. */
+export async function startTeamSync(db: WorkstationDatabase): Promise<() => void> {
+  const connection = await api.getTeamSync();
+  update({ connection });
+  setOutboxEnabled(db.name, connection !== null);
+  applyRole(connection);
+  await refreshCounts(db);
+  const sync = () => void syncNow(db);
+  sync();
+  const timer = setInterval(sync, 60_000);
+  window.addEventListener('online', sync);
+  return () => {
+    clearInterval(timer);
+    window.removeEventListener('online', sync);
+  };
+}
+
+/** Does this book hold anything of its own? */
+export async function hasOwnData(db: WorkstationDatabase): Promise<boolean> {
+  return (await db.customers.count()) > 0;
+}
+
+/** Every synced record of this book into the outbox, as new records: an empty team book takes it whole. */
+async function queueWholeBook(db: WorkstationDatabase): Promise<number> {
+  const tables = Object.keys(SYNCED_TABLES).map((name) => db.table(name));
+  return db.transaction('rw', [...tables, db.table('outbox')], async () => {
+    let queued = 0;
+    for (const table of tables) {
+      const entity = SYNCED_TABLES[table.name];
+      if (!entity) continue;
+      const rows: OutboxRow[] = [];
+      for (const row of (await table.toArray()) as Record<string, unknown>[]) {
+        const record = syncedRecord(table.name, row);
+        if (record)
+          rows.push({
+            entity,
+            id: String(record['id']),
+            op: 'put',
+            baseVersion: 0,
+            fields: record,
+          });
+      }
+      await db.table('outbox').bulkAdd(rows);
+      queued += rows.length;
+    }
+    return queued;
+  });
+}
+
+/** Clears this book's records (quietly: nothing goes to the team) so the team's can be pulled in. */
+async function clearForJoin(db: WorkstationDatabase): Promise<void> {
+  const tables = [...Object.keys(SYNCED_TABLES), 'deviceLists', ...SYNC_STATE_TABLES].map((name) =>
+    db.table(name),
+  );
+  await db.transaction('rw', tables, async (tx) => {
+    markQuiet(tx.idbtrans);
+    for (const table of tables)
+      if (table.name === 'settings') await table.delete(PARTNER_SETTING);
+      else await table.clear();
+  });
+}
+
+export type JoinMode = 'upload' | 'join' | 'empty';
+
+/** What connecting will do with this book: upload it, replace it (backed up first), or just sync. */
+export async function joinMode(db: WorkstationDatabase, bookVersion: number): Promise<JoinMode> {
+  if (!(await hasOwnData(db))) return 'empty';
+  return bookVersion === 0 ? 'upload' : 'join';
+}
+
+/**
+ * Connects this workstation after the server took the token (api.connectTeamSync): uploads this book
+ * into an empty team book, or backs it up and replaces it with the team's. Answers where the backup
+ * went, when one was made.
+ */
+export async function completeConnect(
+  db: WorkstationDatabase,
+  connection: TeamSyncConnection,
+  mode: JoinMode,
+): Promise<{ backup: string | null }> {
+  let backup: string | null = null;
+  const syncState = SYNC_STATE_TABLES.map((name) => db.table(name));
+  await db.transaction('rw', syncState, async () => {
+    for (const table of syncState) await table.clear();
+  });
+  if (mode === 'join') {
+    const bytes = new Uint8Array(await (await createBackup(db)).arrayBuffer());
+    backup = (await api.keepSafetyBackup({ bytes })).path;
+    await clearForJoin(db);
+  }
+  setOutboxEnabled(db.name, true);
+  if (mode === 'upload') await queueWholeBook(db);
+  update({ connection, lastError: null });
+  applyRole(connection);
+  await syncNow(db);
+  return { backup };
+}
+
+/** Disconnects; edits not yet sent stay in this book only. */
+export async function disconnect(db: WorkstationDatabase): Promise<void> {
+  await api.disconnectTeamSync();
+  setOutboxEnabled(db.name, false);
+  const syncState = SYNC_STATE_TABLES.map((name) => db.table(name));
+  await db.transaction('rw', syncState, async () => {
+    for (const table of syncState) await table.clear();
+  });
+  update({ connection: null, phase: 'idle', waiting: 0, decisions: [], lastError: null });
+  applyRole(null);
+}
+
+/** The team-sync state, for the status line and the settings (re-renders when it changes). */
+export function useTeamSync(): TeamSyncState {
+  return useSyncExternalStore(teamSyncStore.subscribe, teamSyncStore.get);
+}
+
+/** Starts the sync loop of the app's book for as long as the shell is shown. */
+export function useTeamSyncLoop(): void {
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let isGone = false;
+    void startTeamSync(db).then((s) => {
+      if (isGone) s();
+      else stop = s;
+    });
+    return () => {
+      isGone = true;
+      stop?.();
+    };
+  }, []);
+}
+
+/** The actions of the screens, on the app's book. */
+export const teamSync = {
+  syncNow: () => syncNow(db),
+  joinMode: (bookVersion: number) => joinMode(db, bookVersion),
+  completeConnect: (connection: TeamSyncConnection, mode: JoinMode) =>
+    completeConnect(db, connection, mode),
+  disconnect: () => disconnect(db),
+  async decide(decision: SyncDecision, choice: 'mine' | 'theirs') {
+    await decide(db, decision, choice);
+    await refreshCounts(db);
+    if (choice === 'mine') void syncNow(db);
+  },
+};
