@@ -95,6 +95,8 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'disconnectTeamSync', (input) => services.disconnectTeamSync(input, context()));
   handle(ipcMain, 'syncPush', (input) => services.syncPush(input, context()));
   handle(ipcMain, 'syncPull', (input) => services.syncPull(input, context()));
+  handle(ipcMain, 'syncPutList', (input) => services.syncPutList(input, context()));
+  handle(ipcMain, 'syncGetList', (input) => services.syncGetList(input, context()));
 
   const createWindow = async () => {
     const statePath = join(app.getPath('userData'), 'window-state.json');

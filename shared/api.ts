@@ -56,6 +56,7 @@ const bytesUpTo = (limit: number) =>
     .refine((b) => b.byteLength <= limit, `larger than ${limit / 2 ** 20} MB`);
 
 const taskId = z.string().regex(/^[\w-]{1,64}$/);
+const listHash = z.string().regex(/^[0-9a-f]{64}$/);
 const headerMapping = z.partialRecord(z.enum(DEVICE_FIELDS), z.number().int().min(0).max(16_383));
 
 export const API = {
@@ -162,6 +163,12 @@ export const API = {
   syncPush: { input: pushRequestSchema },
   /** Records changed in the team book after a version. */
   syncPull: { input: z.object({ after: z.number().int().nonnegative() }).strict() },
+  /** Stores a device list (its JSON; main compresses it) in the team book under its hash. */
+  syncPutList: {
+    input: z.object({ hash: listHash, bytes: bytesUpTo(MAX_INVENTORY_BYTES) }).strict(),
+  },
+  /** A device list from the team book, its hash checked: its JSON bytes, or null when there is none. */
+  syncGetList: { input: z.object({ hash: listHash }).strict() },
 } as const;
 
 export type Capability = keyof typeof API;
@@ -256,6 +263,8 @@ export interface AppApi {
   disconnectTeamSync(): Promise<boolean>;
   syncPush(request: CapabilityInput<'syncPush'>): Promise<SyncAnswer<PushResponse>>;
   syncPull(request: CapabilityInput<'syncPull'>): Promise<SyncAnswer<PullResponse>>;
+  syncPutList(request: CapabilityInput<'syncPutList'>): Promise<SyncAnswer<boolean>>;
+  syncGetList(request: CapabilityInput<'syncGetList'>): Promise<SyncAnswer<Uint8Array | null>>;
   onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
 }

@@ -34,6 +34,8 @@ const api = {
   disconnectTeamSync: () => ipcRenderer.invoke(channelOf('disconnectTeamSync'), {}),
   syncPush: (request) => ipcRenderer.invoke(channelOf('syncPush'), request),
   syncPull: (request) => ipcRenderer.invoke(channelOf('syncPull'), request),
+  syncPutList: (request) => ipcRenderer.invoke(channelOf('syncPutList'), request),
+  syncGetList: (request) => ipcRenderer.invoke(channelOf('syncGetList'), request),
   onProgress: (listener) => subscribe<ProgressEvent>(PROGRESS_CHANNEL, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),
 } satisfies AppApi;

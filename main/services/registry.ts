@@ -17,6 +17,8 @@ import { forgetDeviceList, holdDeviceList, takeDeviceList } from './inventory/pa
 import { cancellable, cancelTask, parseInWorker } from './inventory/run-worker';
 import { LensError, probeTenant } from './lens/connector';
 import type { LensConnections } from './lens/connections';
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { answerOf, type TeamSync } from '../sync/connection';
 import type { SyncAnswer } from '../../shared/team-sync';
 import { pullAsFile } from './lens/pull';
@@ -59,7 +61,9 @@ export type ServiceCapability =
   | 'connectTeamSync'
   | 'disconnectTeamSync'
   | 'syncPush'
-  | 'syncPull';
+  | 'syncPull'
+  | 'syncPutList'
+  | 'syncGetList';
 
 export type Services = {
   [C in ServiceCapability]: (
@@ -130,6 +134,20 @@ export const services: Services = {
   disconnectTeamSync: (_input, { teamSync }) => teamSync.disconnect(),
   syncPush: (input, { teamSync }) => withRemote(teamSync, (remote) => remote.push(input)),
   syncPull: ({ after }, { teamSync }) => withRemote(teamSync, (remote) => remote.pull(after)),
+  syncPutList: ({ hash, bytes }, { teamSync }) =>
+    withRemote(teamSync, async (remote) => {
+      await remote.putBlob(hash, gzipSync(bytes));
+      return true;
+    }),
+  syncGetList: ({ hash }, { teamSync }) =>
+    withRemote(teamSync, async (remote) => {
+      const gzipped = await remote.getBlob(hash);
+      if (!gzipped) return null;
+      const json = gunzipSync(gzipped, { maxOutputLength: 512 * 2 ** 20 });
+      if (createHash('sha256').update(json).digest('hex') !== hash)
+        throw new Error('the team server sent a device list that does not match its hash');
+      return new Uint8Array(json);
+    }),
 };
 
 /** A call to the team server with the stored token, answered as a SyncAnswer. */
@@ -186,6 +204,7 @@ const LIMITS: Partial<Record<ServiceCapability, number>> = {
   keepSafetyBackup: MAX_FILE_BYTES + JSON_BYTES,
   buildWorkbook: 256 * 2 ** 20,
   syncPush: 32 * 2 ** 20,
+  syncPutList: MAX_INVENTORY_BYTES + JSON_BYTES,
 };
 
 /** The most bytes a request for `capability` may carry; the browser host refuses more before reading. */

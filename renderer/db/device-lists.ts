@@ -1,21 +1,74 @@
 /**
  * Reading an import's device list: the chain of diffs back to a complete list, applied forward. A list
- * that was never kept (imports before version 3), or whose chain is broken, reads as null.
+ * that was never kept (imports before version 3), or whose chain is broken, reads as null; one another
+ * workstation made is fetched from the team book when first read (then the read runs again).
  */
 import type { Device } from '../../shared/model/device';
 import type { InventorySnapshot } from '../../shared/model/entities';
-import { listOf, readDeviceList, type DeviceListRecord } from '../../shared/inventory/device-list';
+import {
+  listOf,
+  readDeviceList,
+  type DeviceList,
+  type DeviceListRecord,
+} from '../../shared/inventory/device-list';
+import { listKey } from './sync-outbox';
 import type { WorkstationDatabase } from './database';
+
+/** Where a list missing here is fetched from (the team book, while connected). */
+let fetchList: ((hash: string) => Promise<string | null>) | null = null;
+const fetching = new Set<string>();
+
+export function setListFetcher(fetcher: ((hash: string) => Promise<string | null>) | null): void {
+  fetchList = fetcher;
+}
+
+/**
+ * Fetches a list another workstation made, outside the read that found it missing (a live query
+ * may not write): once stored, the read runs again and finds it.
+ */
+function fetchLater(db: WorkstationDatabase, hash: string, customerId: string): void {
+  const fetcher = fetchList;
+  if (!fetcher || fetching.has(hash)) return;
+  fetching.add(hash);
+  setTimeout(() => {
+    void (async () => {
+      try {
+        const json = await fetcher(hash);
+        if (json === null) return;
+        const list = JSON.parse(json) as DeviceList;
+        await db.transaction('rw', [db.deviceLists, db.table('syncVersions')], async () => {
+          await db.deviceLists.put({
+            hash,
+            customerId,
+            devices: list.devices.ids.length,
+            base: list.base,
+            depth: list.depth,
+            json,
+          });
+          await db.table('syncVersions').put({ key: listKey(hash), version: 1 });
+        });
+      } catch {
+        // Offline or refused: the next read asks again.
+      } finally {
+        fetching.delete(hash);
+      }
+    })();
+  }, 0);
+}
 
 export async function deviceListDevices(
   db: WorkstationDatabase,
   hash: string,
+  customerId = '',
 ): Promise<Device[] | null> {
   const chain: DeviceListRecord[] = [];
   let next: string | null = hash;
   while (next) {
     const record: DeviceListRecord | undefined = await db.deviceLists.get(next);
-    if (!record) return null;
+    if (!record) {
+      fetchLater(db, next, customerId);
+      return null;
+    }
     chain.push(record);
     next = record.base;
   }
@@ -29,5 +82,7 @@ export function snapshotDevices(
   db: WorkstationDatabase,
   snapshot: InventorySnapshot,
 ): Promise<Device[] | null> {
-  return snapshot.deviceList ? deviceListDevices(db, snapshot.deviceList) : Promise.resolve(null);
+  return snapshot.deviceList
+    ? deviceListDevices(db, snapshot.deviceList, snapshot.customerId)
+    : Promise.resolve(null);
 }

@@ -13,7 +13,16 @@ import type {
   SyncEntity,
 } from '../../shared/sync/protocol';
 import type { WorkstationDatabase } from './database';
-import { markQuiet, PARTNER_SETTING, SYNCED_TABLES, versionKey } from './sync-outbox';
+import {
+  listKey,
+  markQuiet,
+  PARTNER_SETTING,
+  SYNC_STATE_TABLES,
+  SYNCED_TABLES,
+  syncedRecord,
+  versionKey,
+  type OutboxRow,
+} from './sync-outbox';
 
 /** An edit the team book did not take as it was: the user decides (use mine, or keep theirs). */
 export interface SyncDecision {
@@ -89,6 +98,15 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
       return id;
     },
     pending: (limit) => outbox().orderBy('seq').limit(limit).toArray(),
+    async unsentLists() {
+      const hashes: string[] = await db.deviceLists.toCollection().primaryKeys();
+      const sent = await db.table('syncVersions').bulkGet(hashes.map(listKey));
+      return hashes.filter((_, i) => !sent[i]);
+    },
+    listJson: async (hash) => (await db.deviceLists.get(hash))?.json ?? null,
+    async listSent(hash) {
+      await db.table('syncVersions').put({ key: listKey(hash), version: 1 });
+    },
     waiting: () => outbox().count(),
     async cursor() {
       return (await stateValue<number>(db, 'cursor')) ?? 0;
@@ -219,5 +237,45 @@ export async function decide(
       await target.delete(localKey(decision.entity, decision.recordId));
     }
     if (decision.id !== undefined) await db.table('syncConflicts').delete(decision.id);
+  });
+}
+
+/** Every synced record of this book into the outbox, as new records: an empty team book takes it whole. */
+export async function queueWholeBook(db: WorkstationDatabase): Promise<number> {
+  const tables = Object.keys(SYNCED_TABLES).map((name) => db.table(name));
+  return db.transaction('rw', [...tables, db.table('outbox')], async () => {
+    let queued = 0;
+    for (const table of tables) {
+      const entity = SYNCED_TABLES[table.name];
+      if (!entity) continue;
+      const rows: OutboxRow[] = [];
+      for (const row of (await table.toArray()) as Record<string, unknown>[]) {
+        const record = syncedRecord(table.name, row);
+        if (record)
+          rows.push({
+            entity,
+            id: String(record['id']),
+            op: 'put',
+            baseVersion: 0,
+            fields: record,
+          });
+      }
+      await db.table('outbox').bulkAdd(rows);
+      queued += rows.length;
+    }
+    return queued;
+  });
+}
+
+/** Clears this book's records (quietly: nothing goes to the team) so the team's can be pulled in. */
+export async function clearForJoin(db: WorkstationDatabase): Promise<void> {
+  const tables = [...Object.keys(SYNCED_TABLES), 'deviceLists', ...SYNC_STATE_TABLES].map((name) =>
+    db.table(name),
+  );
+  await db.transaction('rw', tables, async (tx) => {
+    markQuiet(tx.idbtrans);
+    for (const table of tables)
+      if (table.name === 'settings') await table.delete(PARTNER_SETTING);
+      else await table.clear();
   });
 }

@@ -42,6 +42,8 @@ export const SYNC_STATE_TABLES = ['outbox', 'syncVersions', 'syncConflicts', 'sy
 export type OutboxRow = Omit<Change, 'seq'> & { seq?: number };
 
 export const versionKey = (entity: string, id: string) => `${entity}:${id}`;
+/** Marks a device list as in the team book (sent from here, or fetched from there). */
+export const listKey = (hash: string) => `list:${hash}`;
 
 /** Databases (by name) connected to a team book: only they keep an outbox. */
 const connected = new Set<string>();

@@ -10,19 +10,19 @@ import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import type { SyncAnswer, TeamSyncConnection } from '../../shared/team-sync';
 import { api } from '../platform';
 import { createBackup } from './backup';
+import { setListFetcher } from './device-lists';
 import { setReadOnly } from './changes';
 import type { WorkstationDatabase } from './database';
 import { db } from './instance';
-import { decide, dexieBook, syncDecisions, type SyncDecision } from './sync-book';
 import {
-  markQuiet,
-  type OutboxRow,
-  PARTNER_SETTING,
-  setOutboxEnabled,
-  SYNC_STATE_TABLES,
-  SYNCED_TABLES,
-  syncedRecord,
-} from './sync-outbox';
+  clearForJoin,
+  decide,
+  dexieBook,
+  queueWholeBook,
+  syncDecisions,
+  type SyncDecision,
+} from './sync-book';
+import { setOutboxEnabled, SYNC_STATE_TABLES } from './sync-outbox';
 
 export type SyncFailureKind = Extract<SyncAnswer<never>, { ok: false }>['kind'];
 
@@ -44,7 +44,16 @@ function value<T>(answer: SyncAnswer<T>): T {
 export const mainRemote: Remote = {
   push: async (request) => value<PushResponse>(await api.syncPush(request)),
   pull: async (after) => value<PullResponse>(await api.syncPull({ after })),
+  async putList(hash, json) {
+    value(await api.syncPutList({ hash, bytes: new TextEncoder().encode(json) }));
+  },
 };
+
+/** A device list from the team book, as its JSON; null when the team book has none. */
+async function fetchList(hash: string): Promise<string | null> {
+  const bytes = value(await api.syncGetList({ hash }));
+  return bytes ? new TextDecoder().decode(bytes) : null;
+}
 
 export interface TeamSyncState {
   connection: TeamSyncConnection | null;
@@ -124,6 +133,7 @@ export async function startTeamSync(db: WorkstationDatabase): Promise<() => void
   const connection = await api.getTeamSync();
   update({ connection });
   setOutboxEnabled(db.name, connection !== null);
+  setListFetcher(connection ? fetchList : null);
   applyRole(connection);
   await refreshCounts(db);
   const sync = () => void syncNow(db);
@@ -139,46 +149,6 @@ export async function startTeamSync(db: WorkstationDatabase): Promise<() => void
 /** Does this book hold anything of its own? */
 export async function hasOwnData(db: WorkstationDatabase): Promise<boolean> {
   return (await db.customers.count()) > 0;
-}
-
-/** Every synced record of this book into the outbox, as new records: an empty team book takes it whole. */
-async function queueWholeBook(db: WorkstationDatabase): Promise<number> {
-  const tables = Object.keys(SYNCED_TABLES).map((name) => db.table(name));
-  return db.transaction('rw', [...tables, db.table('outbox')], async () => {
-    let queued = 0;
-    for (const table of tables) {
-      const entity = SYNCED_TABLES[table.name];
-      if (!entity) continue;
-      const rows: OutboxRow[] = [];
-      for (const row of (await table.toArray()) as Record<string, unknown>[]) {
-        const record = syncedRecord(table.name, row);
-        if (record)
-          rows.push({
-            entity,
-            id: String(record['id']),
-            op: 'put',
-            baseVersion: 0,
-            fields: record,
-          });
-      }
-      await db.table('outbox').bulkAdd(rows);
-      queued += rows.length;
-    }
-    return queued;
-  });
-}
-
-/** Clears this book's records (quietly: nothing goes to the team) so the team's can be pulled in. */
-async function clearForJoin(db: WorkstationDatabase): Promise<void> {
-  const tables = [...Object.keys(SYNCED_TABLES), 'deviceLists', ...SYNC_STATE_TABLES].map((name) =>
-    db.table(name),
-  );
-  await db.transaction('rw', tables, async (tx) => {
-    markQuiet(tx.idbtrans);
-    for (const table of tables)
-      if (table.name === 'settings') await table.delete(PARTNER_SETTING);
-      else await table.clear();
-  });
 }
 
 export type JoinMode = 'upload' | 'join' | 'empty';
@@ -210,6 +180,7 @@ export async function completeConnect(
     await clearForJoin(db);
   }
   setOutboxEnabled(db.name, true);
+  setListFetcher(fetchList);
   if (mode === 'upload') await queueWholeBook(db);
   update({ connection, lastError: null });
   applyRole(connection);
@@ -221,6 +192,7 @@ export async function completeConnect(
 export async function disconnect(db: WorkstationDatabase): Promise<void> {
   await api.disconnectTeamSync();
   setOutboxEnabled(db.name, false);
+  setListFetcher(null);
   const syncState = SYNC_STATE_TABLES.map((name) => db.table(name));
   await db.transaction('rw', syncState, async () => {
     for (const table of syncState) await table.clear();

@@ -105,6 +105,8 @@ export function browserApi(): AppApi {
     disconnectTeamSync: () => call('disconnectTeamSync', {}),
     syncPush: (request) => call('syncPush', request),
     syncPull: (request) => call('syncPull', request),
+    syncPutList: (request) => call('syncPutList', request),
+    syncGetList: (request) => call('syncGetList', request),
     onProgress(listener) {
       progressListeners.add(listener);
       if (!events) {

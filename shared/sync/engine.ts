@@ -1,5 +1,6 @@
 /**
- * One sync run (DESIGN.md "Team sync"): push the outbox in batches, each change answered by a receipt
+ * One sync run (DESIGN.md "Team sync"): upload the device lists made here (immutable, by content
+ * hash), push the outbox in batches, each change answered by a receipt
  * (applied, a conflict that waits for the user, or refused with the reason), then pull every record
  * changed since the cursor, page by page, each page applied with its cursor in one local transaction.
  * The local book and the remote are interfaces: the app's Dexie book and its main-process client,
@@ -18,6 +19,8 @@ import {
 export interface Remote {
   push(request: PushRequest): Promise<PushResponse>;
   pull(after: number): Promise<PullResponse>;
+  /** Stores a device list (its JSON) under its content hash; storing it again is a no-op. */
+  putList?(hash: string, json: string): Promise<void>;
 }
 
 export interface LocalBook {
@@ -31,6 +34,10 @@ export interface LocalBook {
   cursor(): Promise<number>;
   /** A pulled page and its cursor, in one transaction; local edits not yet pushed win over it. */
   apply(page: PullResponse): Promise<void>;
+  /** Device lists made here and not yet in the team book (uploaded before the records naming them). */
+  unsentLists?(): Promise<string[]>;
+  listJson?(hash: string): Promise<string | null>;
+  listSent?(hash: string): Promise<void>;
 }
 
 export interface SyncProgress {
@@ -53,6 +60,12 @@ export async function syncOnce(
 ): Promise<SyncSummary> {
   const summary: SyncSummary = { pushed: 0, pulled: 0, conflicts: 0, refused: 0 };
   const clientId = await book.clientId();
+  if (remote.putList && book.unsentLists && book.listJson && book.listSent)
+    for (const hash of await book.unsentLists()) {
+      const json = await book.listJson(hash);
+      if (json !== null) await remote.putList(hash, json);
+      await book.listSent(hash);
+    }
   for (;;) {
     const changes = await book.pending(PUSH_BATCH);
     if (changes.length === 0) break;

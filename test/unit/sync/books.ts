@@ -3,12 +3,13 @@ import { WorkstationDatabase } from '../../../renderer/db/database';
 import { dexieBook } from '../../../renderer/db/sync-book';
 import { setOutboxEnabled } from '../../../renderer/db/sync-outbox';
 import { createRemote } from '../../../main/sync/client';
-import { syncOnce } from '../../../shared/sync/engine';
+import { gzipSync } from 'node:zlib';
+import { syncOnce, type Remote } from '../../../shared/sync/engine';
 
 export interface Workstation {
   db: WorkstationDatabase;
   book: ReturnType<typeof dexieBook>;
-  remote: ReturnType<typeof createRemote>;
+  remote: ReturnType<typeof createRemote> & Required<Pick<Remote, 'putList'>>;
   sync(): ReturnType<typeof syncOnce>;
   close(): void;
 }
@@ -29,7 +30,11 @@ export async function workstation(
   await db.open();
   setOutboxEnabled(db.name, true);
   const book = dexieBook(db);
-  const remote = createRemote({ server, token, sleep: fastSleep, ...options });
+  const client = createRemote({ server, token, sleep: fastSleep, ...options });
+  const remote = {
+    ...client,
+    putList: (hash: string, json: string) => client.putBlob(hash, gzipSync(json)),
+  };
   return {
     db,
     book,

@@ -5,7 +5,8 @@
  */
 import { deviceListHash, listOf, makeDeviceList } from '../../../../shared/inventory/device-list';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateDemoPortfolio, type DemoPortfolio } from '../../../../shared/demo/generate';
+import type { DemoPortfolio } from '../../../../shared/demo/generate';
+import { smallDemo } from '../../../support/small-demo';
 import {
   createBackup,
   readBackup,
@@ -33,23 +34,7 @@ async function freshDb(name = `backup-${Math.random()}`) {
 /** The demo book without its 50,000-device customer: every table has rows, and it stays quick. */
 let book: DemoPortfolio;
 beforeAll(() => {
-  const demo = generateDemoPortfolio('2026-11-20');
-  const big = new Set(
-    demo.inventories.filter((i) => i.devices.length > 10_000).map((i) => i.customerId),
-  );
-  const keep = <T extends { customerId: string }>(rows: T[]) =>
-    rows.filter((r) => !big.has(r.customerId));
-  book = {
-    ...demo,
-    customers: demo.customers.filter((c) => !big.has(c.id)),
-    sites: keep(demo.sites),
-    contracts: keep(demo.contracts),
-    inventories: keep(demo.inventories),
-    snapshots: keep(demo.snapshots),
-    rmas: keep(demo.rmas),
-    timeEntries: keep(demo.timeEntries),
-    cases: keep(demo.cases),
-  };
+  book = smallDemo();
 });
 
 /** Every row of every table, in key order: the data "row for row". */
