@@ -14,10 +14,10 @@ import { timeEntryIssues } from '../../shared/service/time';
 import { mergeChange, type StoredRecord } from '../../shared/sync/merge';
 import {
   ENTITY_SCHEMAS,
+  mayWrite,
   mayWriteTrueUp,
   PULL_PAGE,
   SYNC_PROTOCOL,
-  WRITERS,
   type Change,
   type FieldConflict,
   type PullResponse,
@@ -244,7 +244,7 @@ async function applyChange(
     ...request,
     baseVersion: Math.max(request.baseVersion, Number(own.rows[0]?.v ?? 0)),
   };
-  if (!WRITERS[change.entity].includes(user.role))
+  if (!mayWrite(user.role, change.entity))
     return {
       seq: change.seq,
       status: 'refused',

@@ -6,7 +6,12 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import { SingleFlight, syncOnce, type Remote, type SyncSummary } from '../../shared/sync/engine';
-import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
+import {
+  mayWrite,
+  type PullResponse,
+  type PushResponse,
+  type SyncEntity,
+} from '../../shared/sync/protocol';
 import type { SyncAnswer, TeamSyncConnection } from '../../shared/team-sync';
 import { api } from '../platform';
 import { createBackup } from './backup';
@@ -199,6 +204,15 @@ export async function disconnect(db: WorkstationDatabase): Promise<void> {
   });
   update({ connection: null, phase: 'idle', waiting: 0, decisions: [], lastError: null });
   applyRole(null);
+}
+
+/**
+ * What this workstation's role may change (everything while not connected): the screens hide what
+ * the team server would refuse.
+ */
+export function useMayWrite(): (entity: SyncEntity, trueUpState?: string) => boolean {
+  const { connection } = useTeamSync();
+  return (entity, trueUpState) => !connection || mayWrite(connection.role, entity, trueUpState);
 }
 
 /** The team-sync state, for the status line and the settings (re-renders when it changes). */

@@ -57,8 +57,13 @@ export const WRITERS: Record<SyncEntity, readonly Role[]> = {
 /** A true-up's state a role may set: the CSM quotes and orders, the account manager applies. */
 export function mayWriteTrueUp(role: Role, state: unknown): boolean {
   if (role === 'admin') return true;
-  if (state === 'applied') return role === 'account-manager';
-  return role === 'csm' || (role === 'account-manager' && state !== 'due');
+  return state === 'applied' ? role === 'account-manager' : role === 'csm';
+}
+
+/** Whether a role may write a record of `entity` (for a true-up, into `trueUpState`). */
+export function mayWrite(role: Role, entity: SyncEntity, trueUpState?: string): boolean {
+  if (!WRITERS[entity].includes(role)) return false;
+  return entity !== 'trueUps' || trueUpState === undefined || mayWriteTrueUp(role, trueUpState);
 }
 
 /** The row schema a synced record must pass, whole, after the merge. */

@@ -118,6 +118,9 @@ test('two people on one team book: a contract appears at the other; a clash wait
   await jonasPage.getByRole('link', { name: 'Contoso AB' }).click();
   await jonasContracts.openContractTab();
   await expect(jonasPage.getByTestId('contract-panel')).toContainText('PE-2001');
+  // His role changes contracts, not customers: the app does not offer what the server would refuse.
+  await expect(jonasPage.getByRole('button', { name: 'Edit contract' })).toBeVisible();
+  await expect(jonasPage.getByRole('button', { name: 'Edit customer' })).toHaveCount(0);
 
   // Both change the contract number; Karin's arrives first.
   await contracts.openContractTabOf('Contoso AB');

@@ -19,6 +19,7 @@ import {
 import { modals } from '@mantine/modals';
 import { IconArchive, IconFileCertificate, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import { baselineHistory } from '../../../shared/contracts/history';
 import { contractTerm } from '../../../shared/contracts/standing';
@@ -54,6 +55,7 @@ export function ContractPanel({
   settings: Settings;
 }) {
   const { t } = useTranslation();
+  const may = useMayWrite();
   const format = useFormat();
   const view = useContractView(customerId);
   const [editing, setEditing] = useState<Contract | 'new' | null>(null);
@@ -76,9 +78,11 @@ export function ContractPanel({
           icon={<IconFileCertificate />}
           title={t('contract.noneTitle')}
           action={
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              {t('contract.new')}
-            </Button>
+            may('contracts') ? (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+                {t('contract.new')}
+              </Button>
+            ) : null
           }
         >
           {t('contract.noneBody')}
@@ -123,23 +127,25 @@ export function ContractPanel({
             {contract.tam ? <Badge variant="light">TAM</Badge> : null}
             {contract.isEcps ? <Badge variant="light">ECPS</Badge> : null}
           </Group>
-          <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} />}
-              onClick={() => setEditing(contract)}
-            >
-              {t('contract.edit')}
-            </Button>
-            <Button
-              variant="subtle"
-              color="gray"
-              leftSection={<IconArchive size={16} />}
-              onClick={archive}
-            >
-              {t('contract.archive')}
-            </Button>
-          </Group>
+          {may('contracts') ? (
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} />}
+                onClick={() => setEditing(contract)}
+              >
+                {t('contract.edit')}
+              </Button>
+              <Button
+                variant="subtle"
+                color="gray"
+                leftSection={<IconArchive size={16} />}
+                onClick={archive}
+              >
+                {t('contract.archive')}
+              </Button>
+            </Group>
+          ) : null}
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Fact

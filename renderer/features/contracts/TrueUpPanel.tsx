@@ -4,6 +4,7 @@
  */
 import { Badge, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import { contractTerm, type DueTrueUp } from '../../../shared/contracts/standing';
 import { TrueUpRuleError } from '../../../shared/contracts/true-up-flow';
@@ -110,6 +111,7 @@ export function TrueUpPanel({
   user: string;
 }) {
   const { t } = useTranslation();
+  const may = useMayWrite();
   const format = useFormat();
   const [step, setStep] = useState<Step | null>(null);
   const current = trueUps.filter((x) => x.termStart === contract.termStart);
@@ -210,9 +212,11 @@ export function TrueUpPanel({
                 </Table.Td>
                 <Table.Td />
                 <Table.Td>
-                  <Button size="xs" onClick={() => setStep({ kind: 'quote', due: d })}>
-                    {t('trueUps.steps.quote')}
-                  </Button>
+                  {may('trueUps', 'quoted') ? (
+                    <Button size="xs" onClick={() => setStep({ kind: 'quote', due: d })}>
+                      {t('trueUps.steps.quote')}
+                    </Button>
+                  ) : null}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -240,12 +244,12 @@ export function TrueUpPanel({
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    {x.state === 'quoted' ? (
+                    {x.state === 'quoted' && may('trueUps', 'ordered') ? (
                       <Button size="xs" onClick={() => setStep({ kind: 'order', trueUp: x })}>
                         {t('trueUps.steps.order')}
                       </Button>
                     ) : null}
-                    {x.state === 'ordered' ? (
+                    {x.state === 'ordered' && may('trueUps', 'applied') ? (
                       <Button size="xs" onClick={() => setStep({ kind: 'apply', trueUp: x })}>
                         {t('trueUps.steps.apply')}
                       </Button>

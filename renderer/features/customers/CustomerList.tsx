@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconFileExport, IconFileImport, IconPlus } from '@tabler/icons-react';
 import type { ParsedRegister } from '../../../shared/contracts/register';
+import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { hrefOf, navigate } from '../../components/shell/route';
@@ -16,6 +17,7 @@ type RegisterState = (ParsedRegister & { file: string }) | null;
 
 export function CustomerList({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const may = useMayWrite();
   const book = useBook();
   const [isCreating, setCreating] = useState(false);
   const [showArchived, setShowArchived] = useState(false);
@@ -48,16 +50,20 @@ export function CustomerList({ settings }: { settings: Settings }) {
           {t('customers.title')}
         </Title>
         <Group gap="xs">
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            {t('customerForm.new')}
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconFileImport size={16} />}
-            onClick={() => void importRegisterFile()}
-          >
-            {t('register.importButton')}
-          </Button>
+          {may('customers') ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              {t('customerForm.new')}
+            </Button>
+          ) : null}
+          {may('contracts') ? (
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} />}
+              onClick={() => void importRegisterFile()}
+            >
+              {t('register.importButton')}
+            </Button>
+          ) : null}
           <Menu>
             <Menu.Target>
               <Button

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { IconPencil } from '@tabler/icons-react';
+import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import { monthlyTrend } from '../../../shared/reports/trend';
 import { AlertBadges } from '../../components/AlertBadges';
@@ -58,6 +59,7 @@ function CustomerDashboard({
   const [tabInPath, deviceQuery = ''] = path;
   const tab = TABS.find((t) => t === tabInPath) ?? 'overview';
   const { t } = useTranslation();
+  const may = useMayWrite();
   const [isEditing, setEditing] = useState(false);
   const others = useCustomers();
   const format = useFormat();
@@ -90,38 +92,44 @@ function CustomerDashboard({
               data-testid="month-picker"
             />
             <PullFromLens customer={customer} />
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconPencil size={14} />}
-              onClick={() => setEditing(true)}
-            >
-              {t('customerForm.edit')}
-            </Button>
-            <Button
-              variant="subtle"
-              color="gray"
-              size="xs"
-              onClick={() =>
-                void saveCustomer(db, settings.userName, {
-                  ...customer,
-                  isArchived: !customer.isArchived,
-                }).then(() =>
-                  showUndo(
-                    t(
-                      customer.isArchived ? 'customers.restoredNotice' : 'customers.archivedNotice',
-                      {
-                        name: customer.name,
-                      },
-                    ),
-                    t('common.undo'),
-                    () => saveCustomer(db, settings.userName, customer),
-                  ),
-                )
-              }
-            >
-              {t(customer.isArchived ? 'customers.restore' : 'customers.archive')}
-            </Button>
+            {may('customers') ? (
+              <>
+                <Button
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconPencil size={14} />}
+                  onClick={() => setEditing(true)}
+                >
+                  {t('customerForm.edit')}
+                </Button>
+                <Button
+                  variant="subtle"
+                  color="gray"
+                  size="xs"
+                  onClick={() =>
+                    void saveCustomer(db, settings.userName, {
+                      ...customer,
+                      isArchived: !customer.isArchived,
+                    }).then(() =>
+                      showUndo(
+                        t(
+                          customer.isArchived
+                            ? 'customers.restoredNotice'
+                            : 'customers.archivedNotice',
+                          {
+                            name: customer.name,
+                          },
+                        ),
+                        t('common.undo'),
+                        () => saveCustomer(db, settings.userName, customer),
+                      ),
+                    )
+                  }
+                >
+                  {t(customer.isArchived ? 'customers.restore' : 'customers.archive')}
+                </Button>
+              </>
+            ) : null}
           </Group>
         </Group>
         {/* One line of facts, a dot between those there are (none dangling without a contract). */}

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useCallback, useEffect } from 'react';
+import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../components/shell/format';
@@ -79,6 +80,7 @@ function History() {
 
 export default function ImportsScreen({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const may = useMayWrite();
   const customers = useCustomers() ?? [];
   const overrides = useCatalogOverrides() ?? [];
   const flow = useImportFlow(settings.userName, customers, overrides);
@@ -121,7 +123,7 @@ export default function ImportsScreen({ settings }: { settings: Settings }) {
           <Button
             leftSection={<IconFileImport size={18} />}
             onClick={() => void choose()}
-            disabled={isBusy}
+            disabled={isBusy || !may('imports')}
           >
             {t('imports.choose')}
           </Button>

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import {
   CASE_PRIORITIES,
@@ -211,15 +212,18 @@ export function CaseSection({
   user: string;
 }) {
   const { t } = useTranslation();
+  const may = useMayWrite();
   const format = useFormat();
   const [editing, setEditing] = useState<SupportCase | 'new' | null>(null);
   return (
     <Stack>
-      <Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-          {t('service.case.new')}
-        </Button>
-      </Group>
+      {may('cases') ? (
+        <Group>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            {t('service.case.new')}
+          </Button>
+        </Group>
+      ) : null}
       {cases.length === 0 ? (
         <Text c="dimmed">{t('service.case.none')}</Text>
       ) : (

@@ -6,6 +6,8 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useFormat } from '../../components/shell/format';
+import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import type { Customer, EcpsIncident } from '../../../shared/model/entities';
 import { RecordActions } from './RecordActions';
@@ -24,20 +26,20 @@ export function EcpsSection({
   user: string;
   today: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const may = useMayWrite();
   const [editing, setEditing] = useState<EcpsIncident | 'new' | null>(null);
-  const time = new Intl.DateTimeFormat(i18n.language === 'sv' ? 'sv-SE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
   return (
     <Stack>
       <Readiness key={customer.id} customer={customer} user={user} today={today} />
-      <Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-          {t('service.ecps.new')}
-        </Button>
-      </Group>
+      {may('ecpsIncidents') ? (
+        <Group>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            {t('service.ecps.new')}
+          </Button>
+        </Group>
+      ) : null}
       {incidents.length === 0 ? (
         <Text c="dimmed">{t('service.ecps.none')}</Text>
       ) : (
@@ -71,7 +73,7 @@ export function EcpsSection({
                     </Badge>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{time.format(new Date(x.openedAt))}</Table.Td>
+                <Table.Td>{format.dateTime(x.openedAt)}</Table.Td>
                 <Table.Td data-field="status">{t(`service.ecps.statuses.${x.status}`)}</Table.Td>
                 <Table.Td>
                   {t('service.ecps.counts', {

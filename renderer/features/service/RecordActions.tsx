@@ -7,9 +7,19 @@ import { ActionIcon, Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { SyncEntity } from '../../../shared/sync/protocol';
+import { useMayWrite } from '../../db/team-sync';
 import { showUndo } from '../../components/undo';
 import { db } from '../../db/instance';
 import { deleteServiceRecord, restoreServiceRecord, type ServiceKind } from '../../db/service';
+
+/** The team-sync entity each kind of service record syncs as. */
+const SERVICE_ENTITIES: Record<ServiceKind, SyncEntity> = {
+  rma: 'rmas',
+  timeEntry: 'timeEntries',
+  case: 'cases',
+  ecpsIncident: 'ecpsIncidents',
+};
 
 export function RecordActions({
   what,
@@ -27,6 +37,7 @@ export function RecordActions({
   user: string;
 }) {
   const { t } = useTranslation();
+  const may = useMayWrite();
   const remove = async () => {
     const deleted = await deleteServiceRecord(db, user, record.kind, record.id);
     if (deleted)
@@ -42,6 +53,7 @@ export function RecordActions({
       confirmProps: { color: 'red' },
       onConfirm: () => void remove(),
     });
+  if (!may(SERVICE_ENTITIES[record.kind])) return null;
   return (
     <Group gap={4} wrap="nowrap">
       <ActionIcon variant="subtle" aria-label={t('service.edit', { what })} onClick={onEdit}>

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import { shippedCatalog } from '../../../shared/catalog';
 import { CATEGORIES } from '../../../shared/model/category';
@@ -175,16 +176,19 @@ function RmaForm({
 
 export function RmaSection({ view, user }: { view: ServiceView; user: string }) {
   const { t } = useTranslation();
+  const may = useMayWrite();
   const format = useFormat();
   const [editing, setEditing] = useState<Rma | 'new' | null>(null);
   const date = (value: string | null) => (value ? format.date(value) : '–');
   return (
     <Stack>
-      <Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-          {t('service.rma.new')}
-        </Button>
-      </Group>
+      {may('rmas') ? (
+        <Group>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            {t('service.rma.new')}
+          </Button>
+        </Group>
+      ) : null}
       {view.rmas.length === 0 ? (
         <Text c="dimmed">{t('service.rma.none')}</Text>
       ) : (

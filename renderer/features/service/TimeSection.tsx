@@ -28,6 +28,7 @@ import { ActionsHeader } from '../../components/ActionsHeader';
 import { FormDialog, useSubmit } from '../../components/FormDialog';
 import { DateField, DurationField } from '../../components/inputs';
 import { newTimeEntry, useTimer } from '../time/timer';
+import { useMayWrite } from '../../db/team-sync';
 
 /** The entry fields, laid out in a row (quick entry) or a grid (the edit dialog). */
 export function TimeEntryFields({
@@ -128,6 +129,7 @@ export function TimeSection({
   const { issues, write } = useServiceWrite();
   const [editing, setEditing] = useState<TimeEntry | null>(null);
   const { timer, start, stop } = useTimer();
+  const may = useMayWrite();
   const isRunning = timer?.customerId === customerId;
   const { isSaving, onSubmit } = useSubmit(
     () => write(() => saveTimeEntry(db, user, draft)),
@@ -142,7 +144,7 @@ export function TimeSection({
 
   return (
     <Stack>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} noValidate hidden={!may('timeEntries')}>
         <SimpleGrid cols={{ base: 2, md: 5 }} data-testid="time-entry">
           <TimeEntryFields
             entry={draft}

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type ReactNode } from 'react';
+import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/api';
 import { db } from '../../db/instance';
@@ -46,6 +47,7 @@ function toDataUrl(name: string, bytes: Uint8Array): string {
 
 export default function SettingsScreen({ settings }: { settings: Settings }) {
   const { t, i18n } = useTranslation();
+  const may = useMayWrite();
   const user = settings.userName;
   const actions = useDataActions(user);
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -162,9 +164,11 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
           <Button onClick={() => void save('brand', brand)}>{t('settings.save')}</Button>
         </Group>
       </Section>
-      <Section title={t('settings.partnerTerms')}>
-        <PartnerTerms partner={settings.partner} onSave={(partner) => save('partner', partner)} />
-      </Section>
+      {may('partnerTerms') ? (
+        <Section title={t('settings.partnerTerms')}>
+          <PartnerTerms partner={settings.partner} onSave={(partner) => save('partner', partner)} />
+        </Section>
+      ) : null}
       <Section title={t('teamSync.settingsTitle')}>
         <TeamSyncSettings />
       </Section>
