@@ -16,7 +16,7 @@ const origin = `http://benchworkstation.localhost:${port}`;
 const token = 'bench-token-0123456789abcdef';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 /**
- * BENCH_ONLY=imports,commands (lens, first-run, imports, portfolio, commands, device-lists) runs only
+ * BENCH_ONLY=imports,commands (lens, sync, first-run, imports, portfolio, commands, device-lists) runs only
  * those.
  */
 const only = process.env.BENCH_ONLY?.split(',');
@@ -277,6 +277,7 @@ const keystroke = (page, value) =>
 
 async function browserBenchmarks(browser, host) {
   if (want('lens')) await lensBenchmarks(browser, host);
+  if (want('sync')) await syncBenchmarks(browser);
   if (want('first-run')) await firstRunBenchmarks(browser);
   if (want('imports')) await importBenchmarks(browser);
   if (want('portfolio')) await portfolioBenchmarks(browser);
@@ -616,6 +617,93 @@ async function commandBenchmarks() {
 }
 
 /** What keeping every import's device list costs, 5 years × 200 customers × 1,000 devices. */
+/** First line of a child's output, as JSON (the child keeps running). */
+const firstJsonLine = (process) =>
+  new Promise((resolve, reject) => {
+    let text = '';
+    process.stdout.on('data', (chunk) => {
+      text += chunk;
+      const line = text.split('\n')[0];
+      if (text.includes('\n')) resolve(JSON.parse(line));
+    });
+    process.on('exit', (code) => reject(new Error(`the sync team exited with ${code}`)));
+  });
+
+/**
+ * Team sync: a new workstation's first pull of 20,000 contracts with their related records (in
+ * Chromium, through the browser host's main side, with the page's heap watched), a push of 1,000
+ * edits, the incremental pull of them, and pushes per second from 50 clients against one and two
+ * service instances in front of one PostgreSQL.
+ */
+async function syncBenchmarks(browser) {
+  const teamScript = await bundle('test/bench/sync-team.ts', 'bench-results/sync-team.mjs');
+  const loadScript = await bundle('test/bench/sync-load.ts', 'bench-results/sync-load.mjs');
+  const team = spawn(process.execPath, ['--no-deprecation', teamScript], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const info = await firstJsonLine(team);
+  const { context, page } = await freshProfile(browser);
+  page.on('console', (m) => m.text().startsWith('PAGE') && console.log(m.text()));
+  try {
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    const form = page.getByTestId('team-sync-form');
+    await form.getByLabel('Server address').fill(info.url);
+    await form.getByLabel('Access token').fill(info.token);
+    await page.evaluate(() => {
+      window.__peakHeap = performance.memory.usedJSHeapSize;
+      window.__heapTimer = setInterval(() => {
+        window.__peakHeap = Math.max(window.__peakHeap, performance.memory.usedJSHeapSize);
+      }, 100);
+    });
+    const before = await page.evaluate(() => performance.memory.usedJSHeapSize);
+    const started = Date.now();
+    await form.getByRole('button', { name: 'Connect' }).click();
+    const connected = page.getByTestId('team-sync-connected');
+    await connected.and(page.locator('[data-last-sync^="20"]')).waitFor({ timeout: 300_000 });
+    const firstPull = Date.now() - started;
+    const peak = await page.evaluate(() => {
+      clearInterval(window.__heapTimer);
+      return window.__peakHeap;
+    });
+    record(
+      `team sync: first pull, 20,000 contracts + customers, true-ups, time (${info.records.toLocaleString('en')} records)`,
+      [firstPull],
+      { target: 30_000 },
+    );
+    record('  page heap before → peak during it', [(peak - before) / 2 ** 20], { unit: 'MB' });
+
+    const pushed = child([loadScript, info.url, info.database, info.token, 'edits']);
+    record('team sync: push of 1,000 edits (two batches)', [pushed.pushMs], { target: 10_000 });
+    const last = await connected.getAttribute('data-last-sync');
+    const pullStarted = Date.now();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page
+      .locator(`[data-testid="team-sync-connected"]:not([data-last-sync="${last}"])`)
+      .waitFor({
+        timeout: 60_000,
+      });
+    record('team sync: incremental pull of those 1,000 changes', [Date.now() - pullStarted], {
+      target: 5_000,
+    });
+
+    for (const [mode, label] of [
+      ['one', 'one service instance'],
+      ['two', 'two service instances, one PostgreSQL'],
+    ]) {
+      const load = child([loadScript, info.url, info.database, info.token, mode]);
+      record(
+        `team sync: 50 clients pushing, ${label}: ${Math.round(load.pushesPerSecond)} pushes/s (${load.failures} failed); time per push`,
+        [1000 / load.pushesPerSecond],
+        { target: 20 },
+      );
+    }
+  } finally {
+    await context.close();
+    team.stdin.end();
+    await new Promise((resolve) => team.once('exit', resolve));
+  }
+}
+
 async function deviceListStorage() {
   const out = child([
     await bundle('test/bench/device-list-bench.ts', 'bench-results/device-list-bench.mjs'),

@@ -10,13 +10,26 @@ export function customerTerms(
   contracts: readonly Contract[],
   sites: readonly Site[],
 ): string[] {
-  return [
-    customer.name,
-    customer.masterAccountId,
-    ...customer.lensAccounts,
-    ...contracts.filter((c) => c.customerId === customer.id).map((c) => c.number),
-    ...sites.filter((s) => s.customerId === customer.id).flatMap((s) => [s.name, s.siteId]),
-  ].filter((term) => term.trim() !== '');
+  return searchTerms([customer], contracts, sites).get(customer.id) ?? [];
+}
+
+/** Every customer's terms, in one pass over the contracts and sites (a large book has many). */
+export function searchTerms(
+  customers: readonly Customer[],
+  contracts: readonly Contract[],
+  sites: readonly Site[],
+): Map<string, string[]> {
+  const terms = new Map(
+    customers.map((c) => [c.id, [c.name, c.masterAccountId, ...c.lensAccounts]]),
+  );
+  for (const contract of contracts) terms.get(contract.customerId)?.push(contract.number);
+  for (const site of sites) terms.get(site.customerId)?.push(site.name, site.siteId);
+  for (const [id, list] of terms)
+    terms.set(
+      id,
+      list.filter((term) => term.trim() !== ''),
+    );
+  return terms;
 }
 
 /** Whether any term holds the query (an empty query matches everything). */

@@ -3,7 +3,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { customerTerms } from '../../shared/search';
+import { searchTerms } from '../../shared/search';
 import type {
   CatalogOverride,
   ChangeRecord,
@@ -55,15 +55,16 @@ export function useCustomers(): Customer[] | undefined {
 }
 
 /** Each customer's search terms (shared/search.ts): name, IDs, Lens accounts, contracts, sites. */
-export function useCustomerSearch(): Map<string, string[]> | undefined {
+export function useCustomerSearch(isWanted = true): Map<string, string[]> | undefined {
   return useLiveQuery(async () => {
+    if (!isWanted) return undefined;
     const [customers, contracts, sites] = await Promise.all([
       db.customers.toArray(),
       db.contracts.toArray(),
       db.sites.toArray(),
     ]);
-    return new Map(customers.map((c) => [c.id, customerTerms(c, contracts, sites)]));
-  }, []);
+    return searchTerms(customers, contracts, sites);
+  }, [isWanted]);
 }
 
 let devices: { signature: string; index: Promise<Map<string, string>> } | null = null;

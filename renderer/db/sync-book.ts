@@ -153,49 +153,69 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
       );
     },
     async apply(page: PullResponse) {
-      const tables = [
-        ...new Set(page.records.map((r) => TABLE_OF[r.entity])),
-        'outbox',
-        'syncVersions',
-        'syncState',
-        'changes',
-      ];
+      const byTable = new Map<string, PullResponse['records']>();
+      for (const record of page.records) {
+        const name = TABLE_OF[record.entity];
+        byTable.set(name, [...(byTable.get(name) ?? []), record]);
+      }
+      const tables = [...byTable.keys(), 'outbox', 'syncVersions', 'syncState', 'changes'];
       await db.transaction('rw', tables, async (tx) => {
         markQuiet(tx.idbtrans);
-        const log: ChangeRecord[] = [];
-        for (const record of page.records) {
-          const pending = await outbox()
-            .where('[entity+id]')
-            .equals([record.entity, record.id])
-            .toArray();
-          const target = table(db, record.entity);
-          const key = localKey(record.entity, record.id);
-          const before = syncedOf(record.entity, await target.get(key));
-          const isDeletedHere = pending.some((c) => c.op === 'delete');
-          let after: Row | null = null;
-          if (record.deleted || !record.data) {
-            // A local edit not yet pushed keeps the record until the push is answered.
-            if (pending.length === 0) await target.delete(key);
-            else after = before ?? null;
-          } else if (!isDeletedHere) {
-            const mine = Object.assign({}, ...pending.map((c) => c.fields)) as Row;
-            after = { ...record.data, ...mine };
-            await target.put(localRow(record.entity, after));
+        // Edits not yet pushed, by record: they win over what is pulled (usually there are none).
+        const pending = new Map<string, Change[]>();
+        if ((await outbox().count()) > 0)
+          for (const change of await outbox().toArray()) {
+            const key = versionKey(change.entity, change.id);
+            pending.set(key, [...(pending.get(key) ?? []), change]);
           }
-          await db.table('syncVersions').put({
-            key: versionKey(record.entity, record.id),
-            version: record.version,
+        // A first pull is the team's book arriving, not changes to it: no history lines for it, and
+        // one floor version for all it brings instead of a version per record (half the writes).
+        const isFirst = !(await stateValue<boolean>(db, 'initialDone'));
+        const log: ChangeRecord[] = [];
+        for (const [name, records] of byTable) {
+          const target = db.table<Row, string>(name);
+          const keys = records.map((r) => localKey(r.entity, r.id));
+          const befores = await target.bulkGet(keys);
+          const puts: Row[] = [];
+          const deletes: string[] = [];
+          records.forEach((record, i) => {
+            const mine = pending.get(versionKey(record.entity, record.id)) ?? [];
+            const before = syncedOf(record.entity, befores[i]);
+            let after: Row | null = null;
+            if (record.deleted || !record.data) {
+              // A local edit not yet pushed keeps the record until the push is answered.
+              if (mine.length === 0) deletes.push(keys[i]!);
+              else after = before ?? null;
+            } else if (!mine.some((c) => c.op === 'delete')) {
+              after = {
+                ...record.data,
+                ...(Object.assign({}, ...mine.map((c) => c.fields)) as Row),
+              };
+              puts.push(localRow(record.entity, after));
+            }
+            if (!isFirst)
+              log.push({
+                at: record.at,
+                user: record.by,
+                entity: LOG_ENTITY[record.entity],
+                entityId: record.id,
+                action: !after ? 'delete' : before ? 'update' : 'create',
+                before: before ?? null,
+                after,
+              });
           });
-          log.push({
-            at: record.at,
-            user: record.by,
-            entity: LOG_ENTITY[record.entity],
-            entityId: record.id,
-            action: !after ? 'delete' : before ? 'update' : 'create',
-            before: before ?? null,
-            after,
-          });
+          if (puts.length > 0) await target.bulkPut(puts);
+          if (deletes.length > 0) await target.bulkDelete(deletes);
         }
+        if (isFirst) {
+          await db.table('syncState').put({ key: 'floor', value: page.cursor });
+          if (!page.hasMore) await db.table('syncState').put({ key: 'initialDone', value: true });
+        } else
+          await db
+            .table('syncVersions')
+            .bulkPut(
+              page.records.map((r) => ({ key: versionKey(r.entity, r.id), version: r.version })),
+            );
         if (log.length > 0) await db.changes.bulkAdd(log);
         await db.table('syncState').put({ key: 'cursor', value: page.cursor });
       });

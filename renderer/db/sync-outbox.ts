@@ -108,6 +108,10 @@ async function outboxRows(
           ).result
         : req.values.map((v) => keyOf(table, v as Record<string, unknown>));
   const olds = (await table.getMany({ trans, keys })) as (Record<string, unknown> | undefined)[];
+  // Records the first pull brought have no version of their own: the floor it reached covers them.
+  const floor =
+    ((await down.table('syncState').get({ trans, key: 'floor' })) as { value: number } | undefined)
+      ?.value ?? 0;
   const versions = (await down.table('syncVersions').getMany({
     trans,
     keys: keys.map((k, i) =>
@@ -117,7 +121,7 @@ async function outboxRows(
   const rows: OutboxRow[] = [];
   keys.forEach((key, i) => {
     const old = olds[i] ? syncedRecord(table.name, olds[i]) : undefined;
-    const baseVersion = versions[i]?.version ?? 0;
+    const baseVersion = versions[i]?.version ?? floor;
     if (req.type === 'delete' || req.type === 'deleteRange') {
       if (old) rows.push({ entity, id: String(old['id']), op: 'delete', baseVersion, fields: {} });
       return;
@@ -144,7 +148,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
         if (!isOn() || mode !== 'readwrite' || !stores.some((s) => SYNCED_TABLES[s]))
           return down.transaction(stores, mode, options);
         const trans = down.transaction(
-          [...new Set([...stores, 'outbox', 'syncVersions'])],
+          [...new Set([...stores, 'outbox', 'syncVersions', 'syncState'])],
           mode,
           options,
         );

@@ -28,9 +28,10 @@ export function CommandPalette({
 }) {
   const { t, i18n } = useTranslation();
   const customers = useCustomers() ?? [];
-  const terms = useCustomerSearch();
   const [query, setQuery] = useState('');
   const [isOpen, setOpen] = useState(false);
+  // Read while the palette is open, not after every write to the book.
+  const terms = useCustomerSearch(isOpen);
   const devices = useDeviceIndex(isOpen);
   const serial = normaliseSerial(query);
   const deviceCustomer = serial.length >= 4 ? devices?.get(serial) : undefined;

@@ -122,7 +122,7 @@ export function TeamSyncSettings() {
       onConfirm: () => void teamSync.disconnect(),
     });
   return (
-    <Stack data-testid="team-sync-connected">
+    <Stack data-testid="team-sync-connected" data-last-sync={state.lastSyncAt ?? ''}>
       <Text fw={600}>
         {t('teamSync.connectedAs', {
           server: connection.server,
