@@ -29,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'sync',
           environment: 'node',
+          globalSetup: ['test/unit/build-cli.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
           include: ['test/unit/sync/**/*.test.ts'],
