@@ -154,6 +154,12 @@ test('two people on one team book: a contract appears at the other; a clash wait
   await expect(page.getByTestId('contract-panel')).toContainText('PE-2001-J');
   // The change history names Jonas as the author.
   await expect(page.getByTestId('change-history')).toContainText('Jonas');
+  // In Swedish the same words as everywhere else in the app.
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.getByText('Svenska', { exact: true }).click();
+  await expect(page.getByTestId('sync-status')).toHaveText('Synkad');
+  await expect(page.getByTestId('team-sync-connected')).toContainText('som Karin (administratör)');
+  await page.screenshot({ path: 'test-results/screens/sync-settings-sv.png', fullPage: true });
   expect(karin.consoleErrors).toEqual([]);
   expect(jonas.consoleErrors).toEqual([]);
 });
