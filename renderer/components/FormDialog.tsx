@@ -74,7 +74,13 @@ export function FormDialog({
   const { t } = useTranslation();
   const { isSaving, onSubmit: submit } = useSubmit(onSubmit, onClose);
   return (
-    <Modal opened onClose={onClose} size={size} title={title}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      size={size}
+      title={title}
+    >
       <form
         onSubmit={submit}
         onKeyDown={(event) => {

@@ -100,7 +100,13 @@ export function ClassifyDialog({
   const { t } = useTranslation();
   const models = useUnknownModels(customerId);
   return (
-    <Modal opened onClose={onClose} size="xl" title={t('imports.classifyTitle', { customer })}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      size="xl"
+      title={t('imports.classifyTitle', { customer })}
+    >
       <Stack>
         {models && models.length > 0 ? (
           <UnknownModelsTable models={models} user={user} />

@@ -25,9 +25,19 @@ function CalendarInput({
   required,
   ...props
 }: Omit<DateInputProps, 'onFocus' | 'onBlur' | 'onClick' | 'onKeyDown'>) {
+  const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   return (
     <DateInput
+      ariaLabels={{
+        previousMonth: t('inputs.calendar.previousMonth'),
+        nextMonth: t('inputs.calendar.nextMonth'),
+        previousYear: t('inputs.calendar.previousYear'),
+        nextYear: t('inputs.calendar.nextYear'),
+        previousDecade: t('inputs.calendar.previousDecade'),
+        nextDecade: t('inputs.calendar.nextDecade'),
+      }}
+      hideOutsideDates
       clearable={!required}
       required={required}
       data-mantine-stop-propagation={isOpen ? 'true' : undefined}

@@ -130,11 +130,9 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
             const change = bySeq.get(receipt.seq);
             if (!change) continue;
             await outbox().delete(receipt.seq);
-            const key = versionKey(change.entity, change.id);
-            const known = (await db.table('syncVersions').get(key)) as
-              { version: number } | undefined;
-            if (receipt.status !== 'refused' && receipt.version > (known?.version ?? 0))
-              await db.table('syncVersions').put({ key, version: receipt.version });
+            // The version a receipt names is not what this book has seen (others' fields may have
+            // changed with it): only a pull moves a record's version. The server counts this
+            // workstation's own applied edits as known, so the next edit is no conflict with them.
             if (receipt.status === 'applied') continue;
             const decision: SyncDecision = {
               entity: change.entity,

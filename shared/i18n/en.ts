@@ -273,6 +273,7 @@ export const en = {
     brandName: 'Partner name',
     brandLogo: 'Logo (PNG or JPEG, up to 200 KB)',
     brandLogoTooLarge: 'The logo is larger than 200 KB.',
+    pickColour: 'Pick a colour from the screen',
     primaryColor: 'Primary colour',
     accentColor: 'Accent colour',
     data: 'Data',
@@ -510,11 +511,20 @@ export const en = {
   inputs: {
     notDuration: '"{{text}}" is no duration: type 0:45, 45 min or 1.5 h',
     durationHelp: '0:45, 45 min, 1.5 h',
+    calendar: {
+      previousMonth: 'Previous month',
+      nextMonth: 'Next month',
+      previousYear: 'Previous year',
+      nextYear: 'Next year',
+      previousDecade: 'Previous decade',
+      nextDecade: 'Next decade',
+    },
   },
   common: {
     actions: 'Actions',
     cancel: 'Cancel',
     save: 'Save',
+    close: 'Close',
     undo: 'Undo',
     yes: 'Yes',
     no: 'No',

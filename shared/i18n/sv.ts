@@ -275,6 +275,7 @@ export const sv: Messages = {
     brandName: 'Partnerns namn',
     brandLogo: 'Logotyp (PNG eller JPEG, högst 200 kB)',
     brandLogoTooLarge: 'Logotypen är större än 200 kB.',
+    pickColour: 'Välj en färg från skärmen',
     primaryColor: 'Huvudfärg',
     accentColor: 'Accentfärg',
     data: 'Data',
@@ -513,11 +514,20 @@ export const sv: Messages = {
   inputs: {
     notDuration: '"{{text}}" är ingen tid: skriv 0:45, 45 min eller 1,5 h',
     durationHelp: '0:45, 45 min, 1,5 h',
+    calendar: {
+      previousMonth: 'Föregående månad',
+      nextMonth: 'Nästa månad',
+      previousYear: 'Föregående år',
+      nextYear: 'Nästa år',
+      previousDecade: 'Föregående decennium',
+      nextDecade: 'Nästa decennium',
+    },
   },
   common: {
     actions: 'Åtgärder',
     cancel: 'Avbryt',
     save: 'Spara',
+    close: 'Stäng',
     undo: 'Ångra',
     yes: 'Ja',
     no: 'Nej',

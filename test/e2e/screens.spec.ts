@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CustomerPage } from './pages/customer';
 import { Workstation } from './pages/workstation';
+import { seriousViolations } from './axe';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -34,13 +35,16 @@ async function capture(page: Page, name: string, size: { width: number; height: 
     fullPage: true,
   });
   expect(await clipped(page), `${name} at ${size.width}`).toEqual([]);
+  // Axe once per screen and language (the layout changes with the size, the markup does not).
+  if (size.width === SIZES[0].width)
+    expect(await seriousViolations(page), `${name}: axe`).toEqual([]);
 }
 
 for (const language of ['en', 'sv'] as const) {
   test(`every screen in ${language === 'en' ? 'English' : 'Swedish'}, nothing cut off`, async ({
     page,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     const app = new Workstation(page);
     await app.open();
     await app.enterName('Karin');

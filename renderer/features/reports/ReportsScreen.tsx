@@ -106,6 +106,7 @@ function ExportDialog({
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       size="lg"
@@ -264,6 +265,7 @@ function BatchDialog({
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={progress ? () => undefined : onClose}
       size="lg"

@@ -143,12 +143,14 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
         <Group>
           <ColorInput
             label={t('settings.primaryColor')}
+            eyeDropperButtonProps={{ 'aria-label': t('settings.pickColour') }}
             value={brand.primaryColor}
             onChange={(primaryColor) => setBrand({ ...brand, primaryColor })}
             format="hex"
           />
           <ColorInput
             label={t('settings.accentColor')}
+            eyeDropperButtonProps={{ 'aria-label': t('settings.pickColour') }}
             value={brand.accentColor}
             onChange={(accentColor) => setBrand({ ...brand, accentColor })}
             format="hex"
