@@ -10,6 +10,7 @@
  * everything replaced in one transaction: a failure at any point leaves the data exactly as it was.
  */
 import type { ZodType } from 'zod';
+import { syncStateTables } from './sync-book';
 import { markQuiet, SYNC_STATE_TABLES } from './sync-outbox';
 import { RETIRED_TABLES, TABLE_SCHEMAS, type TableName } from '../../shared/model/schemas';
 import { ReadOnlyDatabaseError, isDatabaseReadOnly } from './changes';
@@ -276,7 +277,7 @@ export async function restoreBackup(
   if (isDatabaseReadOnly()) throw new ReadOnlyDatabaseError();
   const safetyCopy = await keepCopy(await createBackup(db));
   const tables = bookTables(db);
-  const syncState = SYNC_STATE_TABLES.map((name) => db.table(name));
+  const syncState = syncStateTables(db);
   await db.transaction('rw', [...tables, ...syncState], async (tx) => {
     // A restored book is this workstation's own: nothing of it goes to a team book, and the next
     // sync starts over (the team's records are pulled again).

@@ -120,35 +120,31 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
         const local = await table(db, change.entity).get(localKey(change.entity, change.id));
         labels.set(receipt.seq, labelOf({ ...(local ?? {}), ...change.fields }, change.id));
       }
-      await db.transaction(
-        'rw',
-        [outbox(), db.table('syncVersions'), db.table('syncConflicts')],
-        async (tx) => {
-          markQuiet(tx.idbtrans);
-          const at = new Date().toISOString();
-          for (const receipt of receipts) {
-            const change = bySeq.get(receipt.seq);
-            if (!change) continue;
-            await outbox().delete(receipt.seq);
-            // The version a receipt names is not what this book has seen (others' fields may have
-            // changed with it): only a pull moves a record's version. The server counts this
-            // workstation's own applied edits as known, so the next edit is no conflict with them.
-            if (receipt.status === 'applied') continue;
-            const decision: SyncDecision = {
-              entity: change.entity,
-              recordId: change.id,
-              kind: receipt.status,
-              label: labels.get(receipt.seq) ?? change.id,
-              yours: change.op === 'delete' ? {} : change.fields,
-              conflicts: receipt.conflicts ?? [],
-              at,
-              ...(receipt.reason ? { reason: receipt.reason } : {}),
-              ...(receipt.existing ? { existing: receipt.existing } : {}),
-            };
-            await db.table('syncConflicts').add(decision);
-          }
-        },
-      );
+      await db.transaction('rw', [outbox(), db.table('syncConflicts')], async (tx) => {
+        markQuiet(tx.idbtrans);
+        const at = new Date().toISOString();
+        for (const receipt of receipts) {
+          const change = bySeq.get(receipt.seq);
+          if (!change) continue;
+          await outbox().delete(receipt.seq);
+          // The version a receipt names is not what this book has seen (others' fields may have
+          // changed with it): only a pull moves a record's version. The server counts this
+          // workstation's own applied edits as known, so the next edit is no conflict with them.
+          if (receipt.status === 'applied') continue;
+          const decision: SyncDecision = {
+            entity: change.entity,
+            recordId: change.id,
+            kind: receipt.status,
+            label: labels.get(receipt.seq) ?? change.id,
+            yours: change.op === 'delete' ? {} : change.fields,
+            conflicts: receipt.conflicts ?? [],
+            at,
+            ...(receipt.reason ? { reason: receipt.reason } : {}),
+            ...(receipt.existing ? { existing: receipt.existing } : {}),
+          };
+          await db.table('syncConflicts').add(decision);
+        }
+      });
     },
     async apply(page: PullResponse) {
       const byTable = new Map<string, PullResponse['records']>();
@@ -295,5 +291,18 @@ export async function clearForJoin(db: WorkstationDatabase): Promise<void> {
     for (const table of tables)
       if (table.name === 'settings') await table.delete(PARTNER_SETTING);
       else await table.clear();
+  });
+}
+
+/** Team sync's local state tables (none of it in a backup). */
+export function syncStateTables(db: WorkstationDatabase) {
+  return SYNC_STATE_TABLES.map((name) => db.table(name));
+}
+
+/** Forgets this workstation's sync state: outbox, versions, decisions, cursor and its ID. */
+export async function forgetSyncState(db: WorkstationDatabase): Promise<void> {
+  const tables = syncStateTables(db);
+  await db.transaction('rw', tables, async () => {
+    for (const table of tables) await table.clear();
   });
 }

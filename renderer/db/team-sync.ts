@@ -23,11 +23,12 @@ import {
   clearForJoin,
   decide,
   dexieBook,
+  forgetSyncState,
   queueWholeBook,
   syncDecisions,
   type SyncDecision,
 } from './sync-book';
-import { setOutboxEnabled, SYNC_STATE_TABLES } from './sync-outbox';
+import { setOutboxEnabled } from './sync-outbox';
 
 export type SyncFailureKind = Extract<SyncAnswer<never>, { ok: false }>['kind'];
 
@@ -175,15 +176,11 @@ export async function completeConnect(
   mode: JoinMode,
 ): Promise<{ backup: string | null }> {
   let backup: string | null = null;
-  const syncState = SYNC_STATE_TABLES.map((name) => db.table(name));
-  await db.transaction('rw', syncState, async () => {
-    for (const table of syncState) await table.clear();
-  });
   if (mode === 'join') {
     const bytes = new Uint8Array(await (await createBackup(db)).arrayBuffer());
     backup = (await api.keepSafetyBackup({ bytes })).path;
     await clearForJoin(db);
-  }
+  } else await forgetSyncState(db);
   setOutboxEnabled(db.name, true);
   setListFetcher(fetchList);
   if (mode === 'upload') await queueWholeBook(db);
@@ -198,10 +195,7 @@ export async function disconnect(db: WorkstationDatabase): Promise<void> {
   await api.disconnectTeamSync();
   setOutboxEnabled(db.name, false);
   setListFetcher(null);
-  const syncState = SYNC_STATE_TABLES.map((name) => db.table(name));
-  await db.transaction('rw', syncState, async () => {
-    for (const table of syncState) await table.clear();
-  });
+  await forgetSyncState(db);
   update({ connection: null, phase: 'idle', waiting: 0, decisions: [], lastError: null });
   applyRole(null);
 }
