@@ -7,6 +7,7 @@ import { isLensEndpoint } from '../../shared/lens';
 import { terminalText } from '../../shared/terminal-text';
 import { isCalendarDate, isCalendarMonth, localToday } from '../../shared/terms/dates';
 import { isCappedCommand, runCapped, serveCappedCommand } from './capped';
+import { messageOf } from '../../shared/errors';
 
 interface Output {
   write(text: string): unknown;
@@ -275,7 +276,7 @@ export async function run(
     }
     throw new UsageError(`unknown command ${command} (csm --help lists the commands)`);
   } catch (error) {
-    stderr.write(`csm: ${error instanceof Error ? error.message : String(error)}\n`);
+    stderr.write(`csm: ${messageOf(error)}\n`);
     return 2;
   }
 }

@@ -12,6 +12,7 @@ import { hostDataDir, installationHost } from './installation';
 import { openBrowser } from './open-browser';
 import { createHostServer } from './server';
 import { HostSessions } from './sessions';
+import { messageOf } from '../../shared/errors';
 
 declare const __APP_VERSION__: string;
 
@@ -25,12 +26,11 @@ async function main(): Promise<void> {
   try {
     options = parseHostArgs(process.argv.slice(2));
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    fail(messageOf(error));
   }
   const dataDir = hostDataDir();
   const hostName = await installationHost(dataDir, process.env['CSM_HOST_NAME']).catch(
-    (error: unknown) =>
-      fail(`cannot prepare ${dataDir}: ${error instanceof Error ? error.message : String(error)}`),
+    (error: unknown) => fail(`cannot prepare ${dataDir}: ${messageOf(error)}`),
   );
   const sessions = new HostSessions();
   const server = createHostServer({

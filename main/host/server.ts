@@ -23,6 +23,7 @@ import { serveStatic } from '../services/static-files';
 import { TeamSync } from '../sync/connection';
 import { FILE_SEALER, LensConnections } from '../services/lens/connections';
 import type { HostSessions } from './sessions';
+import { messageOf } from '../../shared/errors';
 
 export interface HostConfig {
   root: string;
@@ -132,10 +133,7 @@ async function readInput(request: IncomingMessage, limit: number): Promise<unkno
       return decodeFramed(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
     return JSON.parse(body.toString('utf8') || '{}') as unknown;
   } catch (error) {
-    throw new RequestError(
-      400,
-      `the request is not valid: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new RequestError(400, `the request is not valid: ${messageOf(error)}`);
   }
 }
 
@@ -208,7 +206,7 @@ export function createHostServer(config: HostConfig): Server {
       }
       return sendJson(response, 200, { ok: true, value });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       if (error instanceof RequestError) {
         if (error.status === 413) refuseBody(request, response);
         sendJson(response, error.status, { error: message });

@@ -11,6 +11,7 @@ import type { SyncAnswer, TeamSyncConnection } from '../../shared/team-sync';
 import { writeFileAtomic } from '../services/atomic-write';
 import type { Sealer } from '../services/lens/connections';
 import { createRemote, isSyncServerAddress, SyncError } from './client';
+import { messageOf } from '../../shared/errors';
 
 const FILE = 'team-sync.json';
 
@@ -34,7 +35,7 @@ export function answerOf(error: unknown): SyncAnswer<never> {
   return {
     ok: false,
     kind: 'server',
-    message: error instanceof Error ? error.message : String(error),
+    message: messageOf(error),
   };
 }
 

@@ -13,6 +13,7 @@ import { classifyModel, undoClassification } from '../db/imports';
 import { showUndo } from './undo';
 import { useUnknownModels } from '../db/hooks';
 import { db } from '../db/instance';
+import { messageOf } from '../../shared/errors';
 
 export function ClassifyModel({ model, user }: { model: string; user: string }) {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ export function ClassifyModel({ model, user }: { model: string; user: string }) 
       notifications.show({
         color: 'red',
         message: t('errors.generic', {
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
         }),
       });
     }

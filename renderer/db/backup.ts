@@ -16,6 +16,7 @@ import { RETIRED_TABLES, TABLE_SCHEMAS, type TableName } from '../../shared/mode
 import { ReadOnlyDatabaseError, isDatabaseReadOnly } from './changes';
 import { DATABASE_NAME, type WorkstationDatabase } from './database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { messageOf } from '../../shared/errors';
 
 export class InvalidBackupError extends Error {
   constructor(reason: string) {
@@ -94,7 +95,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const position = Number(/position (\d+)/.exec(message)?.[1] ?? text.length);
     if (!/^\s*[{[]/.test(text)) throw new InvalidBackupError(NOT_A_BACKUP);
     if (position >= text.trimEnd().length - 1 || /end of (JSON|data)|Unterminated/i.test(message))

@@ -24,6 +24,7 @@ import type { DeviceListRecord } from '../../shared/inventory/device-list';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 import { outboxMiddleware } from './sync-outbox';
+import { messageOf } from '../../shared/errors';
 
 export const DATABASE_NAME = 'csm-workstation';
 
@@ -72,7 +73,7 @@ export async function openDatabase(db: WorkstationDatabase): Promise<OpenState> 
   } catch (error) {
     if (error instanceof Dexie.VersionError)
       return { status: 'ready', isReadOnly: true, reason: 'newerVersion', writtenBy: -1 };
-    return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+    return { status: 'failed', message: messageOf(error) };
   }
   const stored = (await db.meta.get('schemaVersion'))?.value;
   const writtenBy = typeof stored === 'number' ? stored : 0;

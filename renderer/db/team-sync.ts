@@ -29,6 +29,7 @@ import {
   type SyncDecision,
 } from './sync-book';
 import { setOutboxEnabled } from './sync-outbox';
+import { messageOf } from '../../shared/errors';
 
 export type SyncFailureKind = Extract<SyncAnswer<never>, { ok: false }>['kind'];
 
@@ -120,7 +121,7 @@ export function syncNow(db: WorkstationDatabase): Promise<SyncSummary | null> {
       return summary;
     } catch (error) {
       const kind = error instanceof SyncFailure ? error.kind : 'server';
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       update({ phase: kind === 'offline' ? 'offline' : 'failed', lastError: { kind, message } });
       return null;
     } finally {

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { deviceListJson, makeDeviceList } from '../../../shared/inventory/device-list';
 import { parseInventory, type ParseOptions } from './parse';
 import { UnusableFileError } from './errors';
+import { messageOf } from '../../../shared/errors';
 
 interface Job {
   bytes: Uint8Array;
@@ -31,7 +32,7 @@ function parse({ bytes, options }: Job): void {
     (error: unknown) =>
       parentPort?.postMessage({
         kind: 'failed',
-        message: error instanceof Error ? error.message : String(error),
+        message: messageOf(error),
         isUnusable: error instanceof UnusableFileError,
       }),
   );

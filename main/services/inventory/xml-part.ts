@@ -5,6 +5,7 @@
 import { SaxesParser } from 'saxes';
 import { UnusableFileError } from './errors';
 import type { CheckedZip } from './zip-scan';
+import { messageOf } from '../../../shared/errors';
 
 export interface XmlHandlers {
   open?: (name: string, attributes: Record<string, string>) => void;
@@ -43,7 +44,7 @@ export async function readXmlPart(
   } catch (error) {
     if (error instanceof UnusableFileError) throw error;
     throw new UnusableFileError(
-      `the workbook part ${name} is not well-formed XML (${error instanceof Error ? error.message : String(error)}); open the file in Excel and save it again`,
+      `the workbook part ${name} is not well-formed XML (${messageOf(error)}); open the file in Excel and save it again`,
     );
   }
 }

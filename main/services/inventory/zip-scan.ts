@@ -6,6 +6,7 @@
  */
 import yauzl from 'yauzl';
 import { UnusableFileError } from './errors';
+import { messageOf } from '../../../shared/errors';
 
 export const ZIP_LIMITS = {
   entries: 10_000,
@@ -124,7 +125,7 @@ export async function openZip(bytes: Uint8Array): Promise<CheckedZip> {
     zip = await fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
     throw new UnusableFileError(
-      `the file is not a readable Excel workbook (damaged or truncated zip: ${error instanceof Error ? error.message : String(error)})`,
+      `the file is not a readable Excel workbook (damaged or truncated zip: ${messageOf(error)})`,
     );
   }
   let entries: Map<string, yauzl.Entry>;
@@ -149,7 +150,7 @@ export async function openZip(bytes: Uint8Array): Promise<CheckedZip> {
         stream = await openStream(zip, entry);
       } catch (error) {
         throw new UnusableFileError(
-          `the workbook part ${name} cannot be read (${error instanceof Error ? error.message : String(error)})`,
+          `the workbook part ${name} cannot be read (${messageOf(error)})`,
         );
       }
       let partBytes = 0;
@@ -171,7 +172,7 @@ export async function openZip(bytes: Uint8Array): Promise<CheckedZip> {
         isDone = true;
       } catch (error) {
         if (error instanceof UnusableFileError) throw error;
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         throw new UnusableFileError(
           /too many bytes/i.test(message)
             ? `the workbook part ${name} inflates to more than the ${entry.uncompressedSize.toLocaleString('en')} bytes its directory declares: refused as a zip bomb`

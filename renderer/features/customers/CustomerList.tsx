@@ -12,6 +12,7 @@ import type { Settings } from '../../db/settings';
 import { CustomerForm } from '../contracts/CustomerForm';
 import { exportRegister, pickRegister, RegisterPreview } from '../contracts/RegisterDialog';
 import { useBook } from '../../db/hooks';
+import { messageOf } from '../../../shared/errors';
 
 type RegisterState = (ParsedRegister & { file: string }) | null;
 
@@ -37,7 +38,7 @@ export function CustomerList({ settings }: { settings: Settings }) {
       notifications.show({
         color: 'red',
         title: t('register.unreadable'),
-        message: error instanceof Error ? error.message : String(error),
+        message: messageOf(error),
         autoClose: false,
       });
     }

@@ -7,6 +7,7 @@ import { db } from '../../db/instance';
 import { writeSetting } from '../../db/settings';
 import { useDataActions } from '../settings/data-actions';
 import { navigate } from '../../components/shell/route';
+import { messageOf } from '../../../shared/errors';
 
 export function FirstRun() {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function FirstRun() {
       notifications.show({
         color: 'red',
         message: t('errors.generic', {
-          message: failure instanceof Error ? failure.message : String(failure),
+          message: messageOf(failure),
         }),
       });
       setBusy(false);

@@ -14,6 +14,7 @@ import { commitImport, type ImportOutcome } from '../../db/imports';
 import { db } from '../../db/instance';
 import { api } from '../../platform';
 import { fetchParsedDevices, overridesForParse, parseLocale } from './parsed-devices';
+import { messageOf } from '../../../shared/errors';
 
 export interface LensTargetRow {
   connection: LensConnection;
@@ -64,7 +65,7 @@ export function useLensConnections(): {
           setError(null);
         }
       })
-      .catch((e: unknown) => isCurrent && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => isCurrent && setError(messageOf(e)));
     return () => {
       isCurrent = false;
     };

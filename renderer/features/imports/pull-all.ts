@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 import type { Customer } from '../../../shared/model/entities';
 import { api } from '../../platform';
 import { pullIntoCustomer, type LensTargetRow, type PullContext } from './lens-pull';
+import { messageOf } from '../../../shared/errors';
 
 export type PullAllState = 'waiting' | 'pulling' | 'imported' | 'unchanged' | 'failed' | 'skipped';
 
@@ -101,7 +102,7 @@ export async function startPullAll(
     } catch (error) {
       update(key, {
         state: current?.isCancelled ? 'skipped' : 'failed',
-        message: error instanceof Error ? error.message : String(error),
+        message: messageOf(error),
       });
     }
   }

@@ -14,6 +14,7 @@ import { commitImport, type ImportOutcome } from '../../db/imports';
 import { db } from '../../db/instance';
 import { api } from '../../platform';
 import { fetchParsedDevices, overridesForParse, parseLocale } from './parsed-devices';
+import { messageOf } from '../../../shared/errors';
 
 export const NEW_CUSTOMER = 'new';
 /** An account whose devices are not imported. */
@@ -120,7 +121,7 @@ export function useImportFlow(
         if (!isCurrent()) return;
         setStage({
           step: 'failed',
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
         });
       }
     },
@@ -171,7 +172,7 @@ export function useImportFlow(
       });
       setStage({ step: 'report', outcomes });
     } catch (error) {
-      setStage({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setStage({ step: 'failed', message: messageOf(error) });
     }
   }, [assignments, deviceList, overrides, parsed, user]);
 

@@ -26,6 +26,7 @@ import { useFormat } from '../../components/shell/format';
 import type { LensSchedule } from '../../db/settings';
 import { api } from '../../platform';
 import { useLensConnections } from '../imports/lens-pull';
+import { messageOf } from '../../../shared/errors';
 
 interface Draft {
   id?: string;
@@ -106,7 +107,7 @@ function ConnectionForm({
       onSaved();
       return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOf(e));
       return false;
     }
   };

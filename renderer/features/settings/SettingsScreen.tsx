@@ -24,6 +24,7 @@ import { DeletedRecords } from './DeletedRecords';
 import { LensSettings } from './LensSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 import { PartnerTerms } from './PartnerTerms';
+import { messageOf } from '../../../shared/errors';
 
 const MAX_LOGO_BYTES = 200 * 1024;
 
@@ -204,7 +205,7 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
                   notifications.show({
                     color: 'red',
                     message: t('errors.generic', {
-                      message: error instanceof Error ? error.message : String(error),
+                      message: messageOf(error),
                     }),
                   }),
                 )

@@ -12,6 +12,7 @@ import { localToday } from '../../../shared/terms/dates';
 import { loadDemoPortfolio, type StoredDemoPortfolio } from '../../db/demo';
 import { db } from '../../db/instance';
 import { api } from '../../platform';
+import { messageOf } from '../../../shared/errors';
 
 function generateInWorker(asOf: string): Promise<StoredDemoPortfolio> {
   return new Promise((resolve, reject) => {
@@ -42,7 +43,7 @@ export function useDataActions(user: string): DataActions {
       notifications.show({
         color: 'red',
         message: t('errors.generic', {
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
         }),
       }),
     [t],
