@@ -23,7 +23,7 @@ import { serveStatic } from '../services/static-files';
 import { TeamSync } from '../sync/connection';
 import { FILE_SEALER, LensConnections } from '../services/lens/connections';
 import type { HostSessions } from './sessions';
-import { messageOf } from '../../shared/errors';
+import { issueMessage, messageOf } from '../../shared/errors';
 
 export interface HostConfig {
   root: string;
@@ -191,7 +191,7 @@ export function createHostServer(config: HostConfig): Server {
       const parsed = API[name satisfies Capability].input.safeParse(input);
       if (!parsed.success)
         return sendJson(response, 400, {
-          error: `${parsed.error.issues[0]?.path.join('.') || 'input'}: ${parsed.error.issues[0]?.message}`,
+          error: issueMessage(parsed.error),
         });
       const value = await (
         services[name] as (input: unknown, c: ServiceContext) => Promise<unknown>

@@ -11,6 +11,7 @@ import {
   type Capability,
   type CapabilityInput,
 } from '../../shared/api';
+import { issueMessage } from '../../shared/errors';
 
 /** The origin the renderer is served from. Chosen once, never changed: IndexedDB data belongs to it. */
 export const APP_ORIGIN = 'app://workstation';
@@ -54,10 +55,7 @@ export function handle<C extends Capability>(
     if (!isTrustedSender(event.senderFrame)) throw new UntrustedSenderError(capability);
     const parsed = API[capability].input.safeParse(raw ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(
-        `invalid ${capability} request: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`,
-      );
+      throw new Error(`invalid ${capability} request: ${issueMessage(parsed.error)}`);
     }
     return implementation(parsed.data as CapabilityInput<C>, event);
   });

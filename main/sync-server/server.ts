@@ -24,6 +24,7 @@ import {
   whoAmI,
   type Pool,
 } from './store';
+import { issueMessage } from '../../shared/errors';
 
 /** The largest push body read (a batch of 500 changes of ordinary records fits many times). */
 const PUSH_LIMIT = 16 * 1024 * 1024;
@@ -124,10 +125,9 @@ export function handler(pool: Pool) {
         }
         const parsed = pushRequestSchema.safeParse(body);
         if (!parsed.success) {
-          const issue = parsed.error.issues[0];
           throw new HttpError(
             400,
-            `the push is malformed at ${issue?.path.join('.') || 'its top'}: ${issue?.message ?? ''}`,
+            `the push is malformed at ${issueMessage(parsed.error, 'its top', '')}`,
           );
         }
         if (parsed.data.protocol < SYNC_PROTOCOL)

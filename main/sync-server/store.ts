@@ -28,6 +28,7 @@ import {
   type WhoAmI,
 } from '../../shared/sync/protocol';
 import { SYNC_MIGRATIONS } from './migrations';
+import { issueMessage } from '../../shared/errors';
 
 export type Pool = pg.Pool;
 
@@ -309,9 +310,8 @@ async function applyChange(
       if (data['id'] !== change.id) throw new Refusal(`the record's id field must be ${change.id}`);
       const checked = ENTITY_SCHEMAS[change.entity].safeParse(data);
       if (!checked.success) {
-        const issue = checked.error.issues[0];
         throw new Refusal(
-          `${change.entity} ${change.id}: ${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`,
+          `${change.entity} ${change.id}: ${issueMessage(checked.error, 'record')}`,
         );
       }
       const issues = ruleIssues(change.entity, data);

@@ -16,7 +16,7 @@ import { RETIRED_TABLES, TABLE_SCHEMAS, type TableName } from '../../shared/mode
 import { ReadOnlyDatabaseError, isDatabaseReadOnly } from './changes';
 import { DATABASE_NAME, type WorkstationDatabase } from './database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
-import { messageOf } from '../../shared/errors';
+import { issueMessage, messageOf } from '../../shared/errors';
 
 export class InvalidBackupError extends Error {
   constructor(reason: string) {
@@ -200,9 +200,8 @@ function checkShapes(table: string, schema: ZodType, rows: unknown[]): void {
   rows.forEach((row, index) => {
     const result = schema.safeParse(row);
     if (!result.success) {
-      const issue = result.error.issues[0];
       throw new InvalidBackupError(
-        `This backup has a damaged row: "${table}" row ${index + 1}, ${issue?.path.join('.') || 'the row'}: ${issue?.message ?? 'not the expected shape'}.`,
+        `This backup has a damaged row: "${table}" row ${index + 1}, ${issueMessage(result.error, 'the row', 'not the expected shape')}.`,
       );
     }
   });

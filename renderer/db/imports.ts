@@ -5,6 +5,7 @@
  */
 import { shippedCatalog, type CatalogEntry } from '../../shared/catalog';
 import {
+  accountKey,
   displayIdentity,
   summarizeInventory,
   type InventorySummary,
@@ -56,18 +57,14 @@ export interface ImportOutcome {
   summary: InventorySummary;
 }
 
-const accountKey = (account: string, accountId: string) => `${account}\u0000${accountId}`;
-
 function devicesByCustomer(
   parsed: ParsedInventory,
   assignments: readonly AccountAssignment[],
 ): Map<string, Device[]> {
-  const customerOf = new Map(
-    assignments.map((a) => [accountKey(a.account, a.accountId), a.customerId]),
-  );
+  const customerOf = new Map(assignments.map((a) => [accountKey(a), a.customerId]));
   const grouped = new Map<string, Device[]>();
   for (const device of parsed.devices) {
-    const customerId = customerOf.get(accountKey(device.account, device.accountId));
+    const customerId = customerOf.get(accountKey(device));
     if (customerId === null) continue;
     if (!customerId)
       throw new Error(

@@ -2,6 +2,10 @@
 import type { Customer } from '../model/entities';
 import { nameKey } from '../model/name-key';
 
+/** One key for a Lens account: its name and its ID together (either may be empty). */
+export const accountKey = (a: { account: string; accountId: string }): string =>
+  `${a.account}\u0000${a.accountId}`;
+
 /** The customer whose Lens accounts (or name) match the account's name or ID; null when none does. */
 export function matchCustomer(
   account: string,

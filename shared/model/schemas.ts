@@ -33,6 +33,7 @@ import { TEXT_FIELDS, type DeviceList, type DeviceListRecord } from '../inventor
 import { COUNTRY_CODES, type CountryCode } from '../terms/holidays';
 import { CURRENCY_CODES, type CurrencyCode } from '../terms/money';
 import { isCalendarDate, isCalendarMonth } from '../terms/dates';
+import { firstIssue } from '../errors';
 
 const text = z.string().max(1_000_000);
 const id = z.string().min(1).max(200);
@@ -231,11 +232,11 @@ export const deviceListSchema = z
     }
     const list = deviceListContentSchema.safeParse(content);
     if (!list.success) {
-      const issue = list.error.issues[0];
+      const issue = firstIssue(list.error, 'not a device list');
       context.addIssue({
         code: 'custom',
-        path: ['json', ...(issue?.path ?? [])] as (string | number)[],
-        message: issue?.message ?? 'not a device list',
+        path: ['json', ...issue.path] as (string | number)[],
+        message: issue.message,
       });
     } else if (list.data.base !== record.base || list.data.depth !== record.depth)
       context.addIssue({

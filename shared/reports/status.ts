@@ -11,6 +11,7 @@ import {
   type CategoryStanding,
   type TrueUpAction,
 } from '../contracts/standing';
+import { accountKey } from '../inventory/accounts';
 import { classifyDevices, countDevices } from '../inventory/count';
 import type { Device } from '../model/device';
 import {
@@ -47,8 +48,9 @@ export interface InventoryFile {
   devices: readonly Device[];
 }
 
-const accountKey = (device: Device) =>
-  `${nameKey(device.account)}\u0000${nameKey(device.accountId)}`;
+/** A device's Lens account, its name and ID compared as names are (case and spacing aside). */
+const accountOf = (device: Device) =>
+  accountKey({ account: nameKey(device.account), accountId: nameKey(device.accountId) });
 
 /**
  * The devices as of the end of `day` (TERMS.md §10): for each Lens account, those of the latest file
@@ -64,7 +66,7 @@ export function devicesAsOf(
     if (compareDates(file.asOf, day) > 0) continue;
     const byAccount = new Map<string, Device[]>();
     for (const device of file.devices) {
-      const key = accountKey(device);
+      const key = accountOf(device);
       const list = byAccount.get(key);
       if (list) list.push(device);
       else byAccount.set(key, [device]);

@@ -6,7 +6,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntry } from '../../../shared/catalog';
-import { matchCustomer, type HeaderMapping, type ParsedInventory } from '../../../shared/inventory';
+import {
+  accountKey,
+  matchCustomer,
+  type HeaderMapping,
+  type ParsedInventory,
+} from '../../../shared/inventory';
 import type { HashedList } from '../../../shared/inventory/device-list';
 import type { Customer } from '../../../shared/model/entities';
 import { localToday } from '../../../shared/terms/dates';
@@ -41,9 +46,6 @@ export interface LensTarget {
   tenantId: string;
   customerId?: string;
 }
-
-const accountKey = (a: { account: string; accountId: string }) =>
-  `${a.account}\u0000${a.accountId}`;
 
 export function useImportFlow(
   user: string,
