@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { catalogEntrySchema } from '../catalog/schema';
-import { CATEGORIES, EXCLUDED_CLASSES } from './category';
 import {
   CASE_PRIORITIES,
   CASE_STATUSES,
@@ -17,9 +16,6 @@ import {
   type Contract,
   type Customer,
   type EcpsIncident,
-  type ImportRecord,
-  type InventoryChunk,
-  type InventorySnapshot,
   type ReportRecord,
   type Rma,
   type SettingRecord,
@@ -28,41 +24,14 @@ import {
   type TimeEntry,
   type TrueUp,
 } from './entities';
-import type { Device } from './device';
-import { TEXT_FIELDS, type DeviceList, type DeviceListRecord } from '../inventory/device-list';
+import {
+  deviceListSchema,
+  importSchema,
+  inventoryChunkSchema,
+  snapshotSchema,
+} from './inventory-schemas';
+import { category, count, currency, date, id, instant, month, text } from './schema-parts';
 import { COUNTRY_CODES, type CountryCode } from '../terms/holidays';
-import { CURRENCY_CODES, type CurrencyCode } from '../terms/money';
-import { isCalendarDate, isCalendarMonth } from '../terms/dates';
-import { firstIssue } from '../errors';
-
-const text = z.string().max(1_000_000);
-const id = z.string().min(1).max(200);
-const date = z.string().refine(isCalendarDate, 'a date YYYY-MM-DD');
-const month = z.string().refine(isCalendarMonth, 'a month YYYY-MM');
-const instant = z.string().min(10).max(40);
-const count = z.number().int().min(0);
-const currency = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]);
-const category = z.enum(CATEGORIES);
-const perCategory = <T extends z.ZodType>(value: T) =>
-  z.object({ headsets: value, video: value, voice: value });
-const perExcluded = z.object({ eol: count, quote: count, software: count, unknown: count });
-
-export const deviceSchema = z.object({
-  id,
-  serial: text,
-  deviceId: text,
-  model: text,
-  name: text,
-  site: text,
-  room: text,
-  softwareVersion: text,
-  online: z.boolean().nullable(),
-  lastDetected: instant.nullable(),
-  account: text,
-  accountId: text,
-  mac: text,
-  hardwareFamily: text,
-}) satisfies z.ZodType<Device>;
 
 export const customerSchema = z.object({
   id,
@@ -134,151 +103,6 @@ export const contractSchema = z.object({
     )
     .optional(),
 }) satisfies z.ZodType<Contract>;
-
-export const inventoryChunkSchema = z.object({
-  customerId: id,
-  chunk: count,
-  devices: z.array(deviceSchema),
-}) satisfies z.ZodType<InventoryChunk>;
-
-const firmware = z.object({ onNewest: count, total: count });
-const summarySchema = z.object({
-  counts: perCategory(count),
-  excluded: perExcluded,
-  unknownModels: z.array(z.object({ model: text, devices: count })),
-  devices: count,
-  online: count,
-  offline: count,
-  statusUnknown: count,
-  notDetectedRecently: count,
-  eolByCategory: perCategory(count),
-  sites: z.array(
-    z.object({
-      site: text,
-      counts: perCategory(count),
-      excluded: count,
-      online: count,
-      firmware,
-    }),
-  ),
-  models: z.array(
-    z.object({
-      model: text,
-      cls: z.enum([...CATEGORIES, ...EXCLUDED_CLASSES]),
-      devices: count,
-      newestVersion: text,
-      onNewest: count,
-    }),
-  ),
-  firmware: perCategory(firmware),
-});
-
-export const snapshotSchema = z.object({
-  id,
-  customerId: id,
-  importId: id.nullable(),
-  asOf: date,
-  month,
-  summary: summarySchema,
-  added: count,
-  removed: count,
-  deviceList: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/)
-    .nullable()
-    .optional(),
-  changes: z.object({ addedIds: z.array(text), removed: z.array(deviceSchema) }).optional(),
-}) satisfies z.ZodType<InventorySnapshot>;
-
-const column = z.union([z.array(text), z.object({ values: z.array(text), index: z.array(count) })]);
-const seenColumns = z.object({
-  online: z.string().regex(/^[012]*$/),
-  detectedUnit: z.union([z.literal(1), z.literal(1000)]),
-  detectedBase: z.number().int(),
-  detectedBefore: z.array(z.number().int().min(-1)),
-});
-const hash = z.string().regex(/^[0-9a-f]{64}$/);
-
-/** A device list as its JSON holds it (shared/inventory/device-list.ts). */
-export const deviceListContentSchema = z.object({
-  version: z.literal(1),
-  base: hash.nullable(),
-  depth: count,
-  removed: z.array(text),
-  devices: seenColumns.extend({
-    ids: z.array(text),
-    text: z.record(z.enum(TEXT_FIELDS), column),
-  }),
-  seen: seenColumns.nullable(),
-}) satisfies z.ZodType<DeviceList>;
-
-/** A kept list: its JSON must be a list, and say the base and depth the record does. */
-export const deviceListSchema = z
-  .object({
-    hash,
-    customerId: id,
-    devices: count,
-    base: hash.nullable(),
-    depth: count,
-    json: z.string(),
-  })
-  .superRefine((record, context) => {
-    let content: unknown;
-    try {
-      content = JSON.parse(record.json);
-    } catch {
-      context.addIssue({ code: 'custom', path: ['json'], message: 'the list is not JSON' });
-      return;
-    }
-    const list = deviceListContentSchema.safeParse(content);
-    if (!list.success) {
-      const issue = firstIssue(list.error, 'not a device list');
-      context.addIssue({
-        code: 'custom',
-        path: ['json', ...issue.path] as (string | number)[],
-        message: issue.message,
-      });
-    } else if (list.data.base !== record.base || list.data.depth !== record.depth)
-      context.addIssue({
-        code: 'custom',
-        path: ['json'],
-        message: 'the list names another base or depth than its record',
-      });
-  }) satisfies z.ZodType<DeviceListRecord>;
-
-export const importSchema = z.object({
-  id,
-  customerId: id,
-  fileName: text,
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  importedAt: instant,
-  importedBy: text,
-  asOf: date,
-  rows: count,
-  devices: count,
-  report: z.object({
-    format: z.enum(['csv', 'xlsx']),
-    encoding: text.nullable(),
-    delimiter: text.nullable(),
-    sheet: text.nullable(),
-    counts: perCategory(count),
-    excluded: perExcluded,
-    unknownModels: z.array(z.object({ model: text, devices: count })),
-    rejected: z.array(z.object({ row: count, reason: text })),
-    rejectedCount: count,
-    duplicates: z.array(z.object({ id: text, rows: z.array(count) })),
-    duplicateCount: count,
-    added: count,
-    removed: count,
-    addedSample: z.array(text),
-    removedSample: z.array(text),
-    previousAsOf: date.nullable(),
-    isHistorical: z.boolean(),
-  }),
-  source: z
-    .object({ kind: z.literal('lens-api'), tenantId: id, tenant: text, pulledAt: instant })
-    .optional(),
-}) satisfies z.ZodType<ImportRecord>;
 
 const actorEvent = z.object({ state: z.enum(TRUE_UP_STATES), at: instant, user: text });
 
