@@ -131,7 +131,7 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "MemberExpression[object.name='db'][property.name=/^(customers|sites|contracts|inventoryChunks|snapshots|imports|trueUps|rmas|timeEntries|cases|ecpsIncidents|reports|catalogOverrides|settings|changes|meta|transaction)$/]",
+            "MemberExpression[object.name='db'][property.name=/^(customers|sites|contracts|inventoryChunks|snapshots|imports|trueUps|rmas|timeEntries|cases|ecpsIncidents|reports|catalogOverrides|settings|changes|meta|outbox|syncVersions|syncConflicts|syncState|transaction)$/]",
           message:
             'Components read through hooks and write through repositories in renderer/db, never db.* directly.',
         },

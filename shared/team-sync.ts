@@ -1,6 +1,7 @@
 /** Team sync as the app's screens see it (the token never leaves main). */
 import { z } from 'zod';
-import type { Role } from './sync/protocol';
+import type { Role } from './model/synced-entities';
+import type { SyncFailure } from './sync/failure';
 
 export interface TeamSyncConnection {
   server: string;
@@ -11,13 +12,7 @@ export interface TeamSyncConnection {
 }
 
 /** What a sync call answers across the process boundary: the value, or why not, as a kind to act on. */
-export type SyncAnswer<T> =
-  | { ok: true; value: T }
-  | {
-      ok: false;
-      kind: 'offline' | 'unauthorized' | 'update' | 'refused' | 'server' | 'notConnected';
-      message: string;
-    };
+export type SyncAnswer<T> = { ok: true; value: T } | ({ ok: false } & SyncFailure);
 
 export const teamSyncInputSchema = z
   .object({

@@ -4,14 +4,9 @@
  */
 import { ROLES, type Role } from '../../shared/sync/protocol';
 import { startSyncServer } from '../sync-server/server';
-import {
-  addUser,
-  migrate,
-  openPool,
-  revokeUser,
-  schemaVersion,
-  LATEST_SCHEMA,
-} from '../sync-server/store';
+import { LATEST_SCHEMA, migrate, schemaVersion } from '../sync-server/migrate';
+import { openPool } from '../sync-server/pool';
+import { addUser, revokeUser } from '../sync-server/users';
 
 type Write = (text: string) => void;
 

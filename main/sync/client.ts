@@ -2,29 +2,30 @@
  * The workstation's sync client (main process): talks to the sync service with the token main keeps,
  * retries what may pass on a second try (no network, time-outs, 5xx, 429 with its Retry-After) with
  * exponential backoff and jitter, and says plainly what will not (a revoked token, an app too old).
+ * Every answer is checked against its schema (shared/sync/protocol) before it is used; a failure
+ * is raised as a SyncError of the one sync failure shape (shared/sync/failure).
  * A push repeated after a dropped answer is safe: the service answers it from its stored receipts.
  */
+import type { z } from 'zod';
+import { issueMessage } from '../../shared/errors';
+import type { Remote } from '../../shared/sync/engine';
 import {
+  failureBodySchema,
+  failureKindOf,
+  SyncError,
+  type SyncFailureKind,
+} from '../../shared/sync/failure';
+import {
+  blobStoredSchema,
+  pullResponseSchema,
+  pushResponseSchema,
   SYNC_PROTOCOL,
-  type PullResponse,
+  whoAmISchema,
   type PushRequest,
-  type PushResponse,
   type WhoAmI,
 } from '../../shared/sync/protocol';
-import type { Remote } from '../../shared/sync/engine';
 
-export type SyncErrorKind = 'offline' | 'unauthorized' | 'update' | 'refused' | 'server';
-
-export class SyncError extends Error {
-  constructor(
-    readonly kind: SyncErrorKind,
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'SyncError';
-  }
-}
+export { SyncError } from '../../shared/sync/failure';
 
 export interface RemoteOptions {
   /** The service's address, https:// (http:// only to this machine). */
@@ -39,7 +40,7 @@ export interface RemoteOptions {
   baseDelayMs?: number;
 }
 
-const RETRYABLE: readonly SyncErrorKind[] = ['offline', 'server'];
+const RETRYABLE: readonly SyncFailureKind[] = ['offline', 'server'];
 
 function retryAfter(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -47,6 +48,33 @@ function retryAfter(header: string | null): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** The words of a failed answer: the service's failure body, or a proxy's page as it came. */
+function failureMessage(text: string): string {
+  try {
+    const body = failureBodySchema.partial().safeParse(JSON.parse(text));
+    return body.success ? (body.data.error ?? text) : text;
+  } catch {
+    // Not JSON: a proxy's page; its status says enough.
+    return text;
+  }
+}
+
+/** A failed answer as the SyncError of the kind its status means, in the user's words. */
+function failureOf(status: number, text: string, headers: Headers): SyncError {
+  const message = failureMessage(text);
+  const kind = failureKindOf(status);
+  if (kind === 'unauthorized')
+    return new SyncError(kind, message || 'the access token is not valid');
+  if (kind === 'server')
+    return new SyncError(
+      kind,
+      `the team server answered ${status}${message ? `: ${message}` : ''}`,
+      retryAfter(headers.get('retry-after')),
+    );
+  if (kind === 'update') return new SyncError(kind, message);
+  return new SyncError(kind, message || `the team server answered ${status}`);
 }
 
 /** A service address users may give: https anywhere, http only on this machine. */
@@ -95,24 +123,7 @@ export function createRemote(options: RemoteOptions): Remote & {
       );
     }
     if (response.ok) return response;
-    const text = await response.text().catch(() => '');
-    let message = text;
-    try {
-      message = (JSON.parse(text) as { error?: string }).error ?? text;
-    } catch {
-      // Not JSON: a proxy's page; its status says enough.
-    }
-    const status = response.status;
-    if (status === 401)
-      throw new SyncError('unauthorized', message || 'the access token is not valid');
-    if (status === 426) throw new SyncError('update', message);
-    if (status === 429 || status >= 500)
-      throw new SyncError(
-        'server',
-        `the team server answered ${status}${message ? `: ${message}` : ''}`,
-        retryAfter(response.headers.get('retry-after')),
-      );
-    throw new SyncError('refused', message || `the team server answered ${status}`);
+    throw failureOf(response.status, await response.text().catch(() => ''), response.headers);
   }
 
   async function request(
@@ -133,17 +144,29 @@ export function createRemote(options: RemoteOptions): Remote & {
     }
   }
 
-  const json = async <T>(response: Response) => (await response.json()) as T;
+  /** An answer's body, checked against its schema: a server that answers otherwise is at fault. */
+  async function json<T>(response: Response, schema: z.ZodType<T>): Promise<T> {
+    const parsed = schema.safeParse(await response.json());
+    if (parsed.success) return parsed.data;
+    throw new SyncError(
+      'server',
+      `the team server answered in a form this app does not know (${issueMessage(parsed.error, 'its answer')})`,
+    );
+  }
   return {
-    me: async () => json<WhoAmI>(await request('GET', '/v1/me')),
+    me: async () => json(await request('GET', '/v1/me'), whoAmISchema),
     push: async (body: PushRequest) =>
-      json<PushResponse>(
+      json(
         await request('POST', '/v1/push', () => JSON.stringify(body), 'application/json'),
+        pushResponseSchema,
       ),
     pull: async (after: number) =>
-      json<PullResponse>(await request('GET', `/v1/pull?after=${after}`)),
+      json(await request('GET', `/v1/pull?after=${after}`), pullResponseSchema),
     async putBlob(hash, gzipped) {
-      await request('PUT', `/v1/blobs/${hash}`, () => gzipped, 'application/gzip');
+      await json(
+        await request('PUT', `/v1/blobs/${hash}`, () => gzipped, 'application/gzip'),
+        blobStoredSchema,
+      );
     },
     async getBlob(hash) {
       try {

@@ -6,12 +6,12 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ROLES } from '../../shared/sync/protocol';
+import { ROLES } from '../../shared/model/synced-entities';
+import { failureOf } from '../../shared/sync/failure';
 import type { SyncAnswer, TeamSyncConnection } from '../../shared/team-sync';
 import { writeFileAtomic } from '../services/atomic-write';
 import type { Sealer } from '../services/lens/connections';
-import { createRemote, isSyncServerAddress, SyncError } from './client';
-import { messageOf } from '../../shared/errors';
+import { createRemote, isSyncServerAddress } from './client';
 
 const FILE = 'team-sync.json';
 
@@ -31,12 +31,7 @@ const visible = ({ version: _v, sealedToken: _t, ...connection }: Stored): TeamS
 
 /** A failure as an answer the renderer acts on (offline: try later; unauthorized: connect again). */
 export function answerOf(error: unknown): SyncAnswer<never> {
-  if (error instanceof SyncError) return { ok: false, kind: error.kind, message: error.message };
-  return {
-    ok: false,
-    kind: 'server',
-    message: messageOf(error),
-  };
+  return { ok: false, ...failureOf(error) };
 }
 
 export class TeamSync {

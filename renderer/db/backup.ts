@@ -11,7 +11,8 @@
  */
 import type { ZodType } from 'zod';
 import { syncStateTables } from './sync-book';
-import { markQuiet, SYNC_STATE_TABLES } from './sync-outbox';
+import { markQuiet } from './sync-outbox';
+import { SYNC_STATE_TABLES } from '../../shared/model/synced-entities';
 import { RETIRED_TABLES, TABLE_SCHEMAS, type TableName } from '../../shared/model/schemas';
 import { ReadOnlyDatabaseError, isDatabaseReadOnly } from './changes';
 import { DATABASE_NAME, type WorkstationDatabase } from './database';

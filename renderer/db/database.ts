@@ -24,6 +24,8 @@ import type { DeviceListRecord } from '../../shared/inventory/device-list';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 import { outboxMiddleware } from './sync-outbox';
+import type { SyncDecision, SyncStateRow, SyncVersionRow } from './sync-rows';
+import type { Change } from '../../shared/sync/protocol';
 import { messageOf } from '../../shared/errors';
 
 export const DATABASE_NAME = 'csm-workstation';
@@ -50,6 +52,11 @@ export class WorkstationDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   changes!: EntityTable<ChangeRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;
+  // Team sync's own state (migration 0005): never in a backup.
+  outbox!: EntityTable<Change, 'seq'>;
+  syncVersions!: EntityTable<SyncVersionRow, 'key'>;
+  syncConflicts!: EntityTable<SyncDecision, 'id'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
 
   constructor(name = DATABASE_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     super(name, { chromeTransactionDurability: 'strict' });

@@ -36,7 +36,7 @@ function fetchLater(db: WorkstationDatabase, hash: string, customerId: string): 
         const json = await fetcher(hash);
         if (json === null) return;
         const list = JSON.parse(json) as DeviceList;
-        await db.transaction('rw', [db.deviceLists, db.table('syncVersions')], async () => {
+        await db.transaction('rw', [db.deviceLists, db.syncVersions], async () => {
           await db.deviceLists.put({
             hash,
             customerId,
@@ -45,7 +45,7 @@ function fetchLater(db: WorkstationDatabase, hash: string, customerId: string): 
             depth: list.depth,
             json,
           });
-          await db.table('syncVersions').put({ key: listKey(hash), version: 1 });
+          await db.syncVersions.put({ key: listKey(hash), version: 1 });
         });
       } catch {
         // Offline or refused: the next read asks again.

@@ -4,77 +4,33 @@
  * (local edits not yet pushed win over pulled values), and the edits that wait for a decision.
  */
 import type { ChangeRecord } from '../../shared/model/entities';
-import type { LocalBook } from '../../shared/sync/engine';
-import type {
-  Change,
-  FieldConflict,
-  PullResponse,
-  Receipt,
-  SyncEntity,
-} from '../../shared/sync/protocol';
-import type { WorkstationDatabase } from './database';
 import {
-  listKey,
-  markQuiet,
-  PARTNER_SETTING,
+  PARTNER_TERMS_KEY,
   SYNC_STATE_TABLES,
-  SYNCED_TABLES,
-  syncedRecord,
-  versionKey,
-  type OutboxRow,
-} from './sync-outbox';
-
-/** An edit the team book did not take as it was: the user decides (use mine, or keep theirs). */
-export interface SyncDecision {
-  id?: number;
-  entity: SyncEntity;
-  recordId: string;
-  kind: 'conflict' | 'refused';
-  /** The record in the user's words: a name, a number, a title, or its ID. */
-  label: string;
-  /** The values this workstation sent. */
-  yours: Record<string, unknown>;
-  conflicts: FieldConflict[];
-  reason?: string;
-  existing?: Receipt['existing'];
-  at: string;
-}
-
-const TABLE_OF: Record<SyncEntity, string> = Object.fromEntries(
-  Object.entries(SYNCED_TABLES).map(([table, entity]) => [entity, table]),
-) as Record<SyncEntity, string>;
-
-/** The change log's word for a record of each entity (as recordedWrite writes it). */
-const LOG_ENTITY: Record<SyncEntity, string> = {
-  customers: 'customer',
-  sites: 'site',
-  contracts: 'contract',
-  trueUps: 'trueUp',
-  rmas: 'rma',
-  timeEntries: 'timeEntry',
-  cases: 'case',
-  ecpsIncidents: 'ecpsIncident',
-  reports: 'report',
-  catalogOverrides: 'catalogOverride',
-  imports: 'import',
-  snapshots: 'snapshot',
-  partnerTerms: 'partnerTerms',
-};
+  SYNCED,
+  SYNCED_ENTITIES,
+  type SyncEntity,
+} from '../../shared/model/synced-entities';
+import type { LocalBook } from '../../shared/sync/engine';
+import type { Change, PullResponse } from '../../shared/sync/protocol';
+import type { WorkstationDatabase } from './database';
+import { listKey, markQuiet, syncedRecord, versionKey } from './sync-outbox';
+import type { OutboxRow, SyncDecision, SyncStateValues } from './sync-rows';
 
 type Row = Record<string, unknown>;
 
 const table = (db: WorkstationDatabase, entity: SyncEntity) =>
-  db.table<Row, string>(TABLE_OF[entity]);
+  db.table<Row, string>(SYNCED[entity].table);
 
 const localKey = (entity: SyncEntity, id: string) =>
-  entity === 'partnerTerms' ? PARTNER_SETTING : id;
+  entity === 'partnerTerms' ? PARTNER_TERMS_KEY : id;
 
 /** A pulled record as its local row (the partner terms are a settings row). */
 const localRow = (entity: SyncEntity, data: Row): Row =>
-  entity === 'partnerTerms' ? { key: PARTNER_SETTING, value: data['value'] } : data;
+  entity === 'partnerTerms' ? { key: PARTNER_TERMS_KEY, value: data['value'] } : data;
 
 const syncedOf = (entity: SyncEntity, row: Row | undefined): Row | undefined =>
-  row && entity === 'partnerTerms' ? { id: PARTNER_SETTING, value: row['value'] } : row;
+  row && entity === 'partnerTerms' ? { id: PARTNER_TERMS_KEY, value: row['value'] } : row;
 
 /** A record's name for the decisions list. */
 function labelOf(row: Row, id: string): string {
@@ -83,33 +39,35 @@ function labelOf(row: Row, id: string): string {
   return id;
 }
 
-async function stateValue<T>(db: WorkstationDatabase, key: string): Promise<T | undefined> {
-  return ((await db.table('syncState').get(key)) as { value: T } | undefined)?.value;
+async function stateValue<K extends keyof SyncStateValues>(
+  db: WorkstationDatabase,
+  key: K,
+): Promise<SyncStateValues[K] | undefined> {
+  return (await db.syncState.get(key))?.value as SyncStateValues[K] | undefined;
 }
 
 export function dexieBook(db: WorkstationDatabase): LocalBook {
-  const outbox = () => db.table<Change, number>('outbox');
   return {
     async clientId() {
-      const known = await stateValue<string>(db, 'clientId');
+      const known = await stateValue(db, 'clientId');
       if (known) return known;
       const id = crypto.randomUUID();
-      await db.table('syncState').put({ key: 'clientId', value: id });
+      await db.syncState.put({ key: 'clientId', value: id });
       return id;
     },
-    pending: (limit) => outbox().orderBy('seq').limit(limit).toArray(),
+    pending: (limit) => db.outbox.orderBy('seq').limit(limit).toArray(),
     async unsentLists() {
       const hashes: string[] = await db.deviceLists.toCollection().primaryKeys();
-      const sent = await db.table('syncVersions').bulkGet(hashes.map(listKey));
+      const sent = await db.syncVersions.bulkGet(hashes.map(listKey));
       return hashes.filter((_, i) => !sent[i]);
     },
     listJson: async (hash) => (await db.deviceLists.get(hash))?.json ?? null,
     async listSent(hash) {
-      await db.table('syncVersions').put({ key: listKey(hash), version: 1 });
+      await db.syncVersions.put({ key: listKey(hash), version: 1 });
     },
-    waiting: () => outbox().count(),
+    waiting: () => db.outbox.count(),
     async cursor() {
-      return (await stateValue<number>(db, 'cursor')) ?? 0;
+      return (await stateValue(db, 'cursor')) ?? 0;
     },
     async settle(changes, receipts) {
       const bySeq = new Map(changes.map((c) => [c.seq, c]));
@@ -120,13 +78,13 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
         const local = await table(db, change.entity).get(localKey(change.entity, change.id));
         labels.set(receipt.seq, labelOf({ ...(local ?? {}), ...change.fields }, change.id));
       }
-      await db.transaction('rw', [outbox(), db.table('syncConflicts')], async (tx) => {
+      await db.transaction('rw', [db.outbox, db.syncConflicts], async (tx) => {
         markQuiet(tx.idbtrans);
         const at = new Date().toISOString();
         for (const receipt of receipts) {
           const change = bySeq.get(receipt.seq);
           if (!change) continue;
-          await outbox().delete(receipt.seq);
+          await db.outbox.delete(receipt.seq);
           // The version a receipt names is not what this book has seen (others' fields may have
           // changed with it): only a pull moves a record's version. The server counts this
           // workstation's own applied edits as known, so the next edit is no conflict with them.
@@ -142,14 +100,14 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
             ...(receipt.reason ? { reason: receipt.reason } : {}),
             ...(receipt.existing ? { existing: receipt.existing } : {}),
           };
-          await db.table('syncConflicts').add(decision);
+          await db.syncConflicts.add(decision);
         }
       });
     },
     async apply(page: PullResponse) {
       const byTable = new Map<string, PullResponse['records']>();
       for (const record of page.records) {
-        const name = TABLE_OF[record.entity];
+        const name = SYNCED[record.entity].table;
         byTable.set(name, [...(byTable.get(name) ?? []), record]);
       }
       const tables = [...byTable.keys(), 'outbox', 'syncVersions', 'syncState', 'changes'];
@@ -157,14 +115,14 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
         markQuiet(tx.idbtrans);
         // Edits not yet pushed, by record: they win over what is pulled (usually there are none).
         const pending = new Map<string, Change[]>();
-        if ((await outbox().count()) > 0)
-          for (const change of await outbox().toArray()) {
+        if ((await db.outbox.count()) > 0)
+          for (const change of await db.outbox.toArray()) {
             const key = versionKey(change.entity, change.id);
             pending.set(key, [...(pending.get(key) ?? []), change]);
           }
         // A first pull is the team's book arriving, not changes to it: no history lines for it, and
         // one floor version for all it brings instead of a version per record (half the writes).
-        const isFirst = !(await stateValue<boolean>(db, 'initialDone'));
+        const isFirst = !(await stateValue(db, 'initialDone'));
         const log: ChangeRecord[] = [];
         for (const [name, records] of byTable) {
           const target = db.table<Row, string>(name);
@@ -191,7 +149,7 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
               log.push({
                 at: record.at,
                 user: record.by,
-                entity: LOG_ENTITY[record.entity],
+                entity: SYNCED[record.entity].logWord,
                 entityId: record.id,
                 action: !after ? 'delete' : before ? 'update' : 'create',
                 before: before ?? null,
@@ -202,16 +160,14 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
           if (deletes.length > 0) await target.bulkDelete(deletes);
         }
         if (isFirst) {
-          await db.table('syncState').put({ key: 'floor', value: page.cursor });
-          if (!page.hasMore) await db.table('syncState').put({ key: 'initialDone', value: true });
+          await db.syncState.put({ key: 'floor', value: page.cursor });
+          if (!page.hasMore) await db.syncState.put({ key: 'initialDone', value: true });
         } else
-          await db
-            .table('syncVersions')
-            .bulkPut(
-              page.records.map((r) => ({ key: versionKey(r.entity, r.id), version: r.version })),
-            );
+          await db.syncVersions.bulkPut(
+            page.records.map((r) => ({ key: versionKey(r.entity, r.id), version: r.version })),
+          );
         if (log.length > 0) await db.changes.bulkAdd(log);
-        await db.table('syncState').put({ key: 'cursor', value: page.cursor });
+        await db.syncState.put({ key: 'cursor', value: page.cursor });
       });
     },
   };
@@ -219,7 +175,7 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
 
 /** The edits that wait for the user's decision, newest first. */
 export async function syncDecisions(db: WorkstationDatabase): Promise<SyncDecision[]> {
-  const rows = (await db.table('syncConflicts').toArray()) as SyncDecision[];
+  const rows = await db.syncConflicts.toArray();
   return rows.reverse();
 }
 
@@ -233,7 +189,7 @@ export async function decide(
   choice: 'mine' | 'theirs',
 ): Promise<void> {
   const target = table(db, decision.entity);
-  await db.transaction('rw', [target, db.table('syncConflicts')], async () => {
+  await db.transaction('rw', [target, db.syncConflicts], async () => {
     if (choice === 'mine') {
       const key = localKey(decision.entity, decision.recordId);
       const current = syncedOf(decision.entity, await target.get(key));
@@ -250,18 +206,17 @@ export async function decide(
       // Theirs stands: a record only this workstation has (the refused new one) goes.
       await target.delete(localKey(decision.entity, decision.recordId));
     }
-    if (decision.id !== undefined) await db.table('syncConflicts').delete(decision.id);
+    if (decision.id !== undefined) await db.syncConflicts.delete(decision.id);
   });
 }
 
 /** Every synced record of this book into the outbox, as new records: an empty team book takes it whole. */
 export async function queueWholeBook(db: WorkstationDatabase): Promise<number> {
-  const tables = Object.keys(SYNCED_TABLES).map((name) => db.table(name));
-  return db.transaction('rw', [...tables, db.table('outbox')], async () => {
+  const tables = SYNCED_ENTITIES.map((entity) => table(db, entity));
+  return db.transaction('rw', [...tables, db.outbox], async () => {
     let queued = 0;
-    for (const table of tables) {
-      const entity = SYNCED_TABLES[table.name];
-      if (!entity) continue;
+    for (const [i, table] of tables.entries()) {
+      const entity = SYNCED_ENTITIES[i]!;
       const rows: OutboxRow[] = [];
       for (const row of (await table.toArray()) as Record<string, unknown>[]) {
         const record = syncedRecord(table.name, row);
@@ -274,7 +229,7 @@ export async function queueWholeBook(db: WorkstationDatabase): Promise<number> {
             fields: record,
           });
       }
-      await db.table('outbox').bulkAdd(rows);
+      await db.outbox.bulkAdd(rows);
       queued += rows.length;
     }
     return queued;
@@ -283,13 +238,15 @@ export async function queueWholeBook(db: WorkstationDatabase): Promise<number> {
 
 /** Clears this book's records (quietly: nothing goes to the team) so the team's can be pulled in. */
 export async function clearForJoin(db: WorkstationDatabase): Promise<void> {
-  const tables = [...Object.keys(SYNCED_TABLES), 'deviceLists', ...SYNC_STATE_TABLES].map((name) =>
-    db.table(name),
-  );
+  const tables = [
+    ...SYNCED_ENTITIES.map((entity) => SYNCED[entity].table),
+    'deviceLists',
+    ...SYNC_STATE_TABLES,
+  ].map((name) => db.table(name));
   await db.transaction('rw', tables, async (tx) => {
     markQuiet(tx.idbtrans);
     for (const table of tables)
-      if (table.name === 'settings') await table.delete(PARTNER_SETTING);
+      if (table.name === 'settings') await table.delete(PARTNER_TERMS_KEY);
       else await table.clear();
   });
 }

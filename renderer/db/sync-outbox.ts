@@ -13,33 +13,13 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
+import {
+  entityOfTable,
+  PARTNER_TERMS_KEY,
+  type SyncEntity,
+} from '../../shared/model/synced-entities';
 import { sameJson } from '../../shared/sync/merge';
-import type { Change, SyncEntity } from '../../shared/sync/protocol';
-
-/** Local tables that sync as records, by table name; settings sync only their partner terms. */
-export const SYNCED_TABLES: Partial<Record<string, SyncEntity>> = {
-  customers: 'customers',
-  sites: 'sites',
-  contracts: 'contracts',
-  trueUps: 'trueUps',
-  rmas: 'rmas',
-  timeEntries: 'timeEntries',
-  cases: 'cases',
-  ecpsIncidents: 'ecpsIncidents',
-  reports: 'reports',
-  catalogOverrides: 'catalogOverrides',
-  imports: 'imports',
-  snapshots: 'snapshots',
-  settings: 'partnerTerms',
-};
-
-/** The setting that syncs (the partner's terms); the rest of settings are this workstation's. */
-export const PARTNER_SETTING = 'partner';
-
-export const SYNC_STATE_TABLES = ['outbox', 'syncVersions', 'syncConflicts', 'syncState'] as const;
-
-/** An outbox row: a change before it has its place in the sequence (the table numbers it). */
-export type OutboxRow = Omit<Change, 'seq'> & { seq?: number };
+import type { OutboxRow, SyncStateRow, SyncVersionRow } from './sync-rows';
 
 export const versionKey = (entity: string, id: string) => `${entity}:${id}`;
 /** Marks a device list as in the team book (sent from here, or fetched from there). */
@@ -68,7 +48,7 @@ export function syncedRecord(
   row: Record<string, unknown>,
 ): Record<string, unknown> | null {
   if (table !== 'settings') return row;
-  return row['key'] === PARTNER_SETTING ? { id: PARTNER_SETTING, value: row['value'] } : null;
+  return row['key'] === PARTNER_TERMS_KEY ? { id: PARTNER_TERMS_KEY, value: row['value'] } : null;
 }
 
 /** The fields of `next` that differ from `before` (all of them for a new record). */
@@ -110,14 +90,16 @@ async function outboxRows(
   const olds = (await table.getMany({ trans, keys })) as (Record<string, unknown> | undefined)[];
   // Records the first pull brought have no version of their own: the floor it reached covers them.
   const floor =
-    ((await down.table('syncState').get({ trans, key: 'floor' })) as { value: number } | undefined)
-      ?.value ?? 0;
+    (
+      (await down.table('syncState').get({ trans, key: 'floor' })) as
+        Extract<SyncStateRow, { key: 'floor' }> | undefined
+    )?.value ?? 0;
   const versions = (await down.table('syncVersions').getMany({
     trans,
     keys: keys.map((k, i) =>
       versionKey(entity, String(syncedRecord(table.name, olds[i] ?? { key: k })?.['id'] ?? k)),
     ),
-  })) as ({ version: number } | undefined)[];
+  })) as (SyncVersionRow | undefined)[];
   const rows: OutboxRow[] = [];
   keys.forEach((key, i) => {
     const old = olds[i] ? syncedRecord(table.name, olds[i]) : undefined;
@@ -145,7 +127,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        if (!isOn() || mode !== 'readwrite' || !stores.some((s) => SYNCED_TABLES[s]))
+        if (!isOn() || mode !== 'readwrite' || !stores.some((s) => entityOfTable(s)))
           return down.transaction(stores, mode, options);
         const trans = down.transaction(
           [...new Set([...stores, 'outbox', 'syncVersions', 'syncState'])],
@@ -157,7 +139,7 @@ export const outboxMiddleware: Middleware<DBCore> = {
       },
       table(name) {
         const table = down.table(name);
-        const entity = SYNCED_TABLES[name];
+        const entity = entityOfTable(name);
         if (!entity) return table;
         return {
           ...table,

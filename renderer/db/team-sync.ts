@@ -6,12 +6,9 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import { SingleFlight, syncOnce, type Remote, type SyncSummary } from '../../shared/sync/engine';
-import {
-  mayWrite,
-  type PullResponse,
-  type PushResponse,
-  type SyncEntity,
-} from '../../shared/sync/protocol';
+import { failureOf, SyncError, type SyncFailure } from '../../shared/sync/failure';
+import type { PullResponse, PushResponse, SyncEntity } from '../../shared/sync/protocol';
+import { mayWrite } from '../../shared/sync/validate';
 import type { SyncAnswer, TeamSyncConnection } from '../../shared/team-sync';
 import { api } from '../platform';
 import { createBackup } from './backup';
@@ -26,25 +23,13 @@ import {
   forgetSyncState,
   queueWholeBook,
   syncDecisions,
-  type SyncDecision,
 } from './sync-book';
+import type { SyncDecision } from './sync-rows';
 import { setOutboxEnabled } from './sync-outbox';
-import { messageOf } from '../../shared/errors';
-
-export type SyncFailureKind = Extract<SyncAnswer<never>, { ok: false }>['kind'];
-
-export class SyncFailure extends Error {
-  constructor(
-    readonly kind: SyncFailureKind,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function value<T>(answer: SyncAnswer<T>): T {
   if (answer.ok) return answer.value;
-  throw new SyncFailure(answer.kind, answer.message);
+  throw new SyncError(answer.kind, answer.message);
 }
 
 /** The team server through main: the token never comes to this side. */
@@ -70,7 +55,7 @@ export interface TeamSyncState {
   /** Records pulled so far in the run under way (the first sync of a workstation shows it). */
   pulled: number;
   lastSyncAt: string | null;
-  lastError: { kind: SyncFailureKind; message: string } | null;
+  lastError: SyncFailure | null;
 }
 
 let state: TeamSyncState = {
@@ -101,7 +86,7 @@ export const teamSyncStore = {
 
 async function refreshCounts(db: WorkstationDatabase): Promise<void> {
   update({
-    waiting: await db.table('outbox').count(),
+    waiting: await db.outbox.count(),
     decisions: await syncDecisions(db),
   });
 }
@@ -120,9 +105,8 @@ export function syncNow(db: WorkstationDatabase): Promise<SyncSummary | null> {
       update({ phase: 'idle', lastSyncAt: new Date().toISOString(), lastError: null });
       return summary;
     } catch (error) {
-      const kind = error instanceof SyncFailure ? error.kind : 'server';
-      const message = messageOf(error);
-      update({ phase: kind === 'offline' ? 'offline' : 'failed', lastError: { kind, message } });
+      const failure = failureOf(error);
+      update({ phase: failure.kind === 'offline' ? 'offline' : 'failed', lastError: failure });
       return null;
     } finally {
       await refreshCounts(db);

@@ -1,99 +1,30 @@
 /**
  * The team-sync protocol (DESIGN.md "Team sync", FORMATS.md §5), shared by the app's client and the
- * sync service: what syncs, who may write it, and the push and pull messages with their zod schemas.
- * The service checks every message against these schemas before it reads a field.
+ * sync service: the push and pull messages and every answer, with their zod schemas. The service
+ * checks every message against these before it reads a field; the client checks every answer.
+ * What syncs and who may write it is the registry in shared/model/synced-entities.
  */
 import { z } from 'zod';
-import { TABLE_SCHEMAS } from '../model/schemas';
+import { ROLES, SYNCED_ENTITIES } from '../model/synced-entities';
+
+export { ROLES, SYNCED_ENTITIES, type Role, type SyncEntity } from '../model/synced-entities';
 
 /** Bumped when a message changes shape; an older client is told to update, its outbox kept. */
 export const SYNC_PROTOCOL = 1;
 
-export const ROLES = ['admin', 'csm', 'account-manager', 'read-only'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Records that sync, by the local table they live in. Device lists travel as blobs by hash. */
-export const SYNCED_ENTITIES = [
-  'customers',
-  'sites',
-  'contracts',
-  'trueUps',
-  'rmas',
-  'timeEntries',
-  'cases',
-  'ecpsIncidents',
-  'reports',
-  'catalogOverrides',
-  'imports',
-  'snapshots',
-  'partnerTerms',
-] as const;
-export type SyncEntity = (typeof SYNCED_ENTITIES)[number];
-
-const CSM_WORK: readonly Role[] = ['admin', 'csm'];
-const BOTH: readonly Role[] = ['admin', 'csm', 'account-manager'];
-
-/**
- * Who may write what (issue #14): admin everything, with partner terms its own; a CSM customers and
- * service records and true-ups up to the order; an account manager contracts, renewals and applying a
- * true-up with its PO; read-only nothing. True-up steps are checked further by `mayWriteTrueUp`.
- */
-export const WRITERS: Record<SyncEntity, readonly Role[]> = {
-  customers: CSM_WORK,
-  sites: CSM_WORK,
-  contracts: ['admin', 'account-manager'],
-  trueUps: BOTH,
-  rmas: CSM_WORK,
-  timeEntries: CSM_WORK,
-  cases: CSM_WORK,
-  ecpsIncidents: CSM_WORK,
-  reports: CSM_WORK,
-  catalogOverrides: CSM_WORK,
-  imports: CSM_WORK,
-  snapshots: CSM_WORK,
-  partnerTerms: ['admin'],
-};
-
-/** A true-up's state a role may set: the CSM quotes and orders, the account manager applies. */
-export function mayWriteTrueUp(role: Role, state: unknown): boolean {
-  if (role === 'admin') return true;
-  return state === 'applied' ? role === 'account-manager' : role === 'csm';
-}
-
-/** Whether a role may write a record of `entity` (for a true-up, into `trueUpState`). */
-export function mayWrite(role: Role, entity: SyncEntity, trueUpState?: string): boolean {
-  if (!WRITERS[entity].includes(role)) return false;
-  return entity !== 'trueUps' || trueUpState === undefined || mayWriteTrueUp(role, trueUpState);
-}
-
-/** The row schema a synced record must pass, whole, after the merge. */
-export const ENTITY_SCHEMAS: Record<SyncEntity, z.ZodType> = {
-  customers: TABLE_SCHEMAS.customers,
-  sites: TABLE_SCHEMAS.sites,
-  contracts: TABLE_SCHEMAS.contracts,
-  trueUps: TABLE_SCHEMAS.trueUps,
-  rmas: TABLE_SCHEMAS.rmas,
-  timeEntries: TABLE_SCHEMAS.timeEntries,
-  cases: TABLE_SCHEMAS.cases,
-  ecpsIncidents: TABLE_SCHEMAS.ecpsIncidents,
-  reports: TABLE_SCHEMAS.reports,
-  catalogOverrides: TABLE_SCHEMAS.catalogOverrides,
-  imports: TABLE_SCHEMAS.imports,
-  snapshots: TABLE_SCHEMAS.snapshots,
-  partnerTerms: z.object({ id: z.literal('partner'), value: z.record(z.string(), z.unknown()) }),
-};
-
 const recordId = z.string().min(1).max(200);
 const fields = z.record(z.string().max(100), z.unknown());
+const version = z.number().int().nonnegative();
+const entity = z.enum(SYNCED_ENTITIES);
 
 /** One edit from a client's outbox: the fields it set, and the server version it was based on. */
 export const changeSchema = z.object({
   seq: z.number().int().positive(),
-  entity: z.enum(SYNCED_ENTITIES),
+  entity,
   id: recordId,
   op: z.enum(['put', 'delete']),
   /** The record's server version the edit started from; 0 for a record the server has not seen. */
-  baseVersion: z.number().int().nonnegative(),
+  baseVersion: version,
   fields,
 });
 export type Change = z.infer<typeof changeSchema>;
@@ -109,60 +40,68 @@ export const pushRequestSchema = z.object({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** A field two people changed: the server kept theirs; yours waits for a decision. */
-export interface FieldConflict {
-  field: string;
-  theirs: unknown;
-  yours: unknown;
+export const fieldConflictSchema = z.object({
+  field: z.string(),
+  theirs: z.unknown().optional(),
+  yours: z.unknown().optional(),
   /** Who set theirs, and when (the server's clock). */
-  by: string;
-  at: string;
-}
+  by: z.string(),
+  at: z.string(),
+});
+export type FieldConflict = z.infer<typeof fieldConflictSchema>;
 
-export type ReceiptStatus = 'applied' | 'conflict' | 'refused';
+export const RECEIPT_STATUSES = ['applied', 'conflict', 'refused'] as const;
+export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 
 /** What became of one change; stored, so a repeated push gets the same answer and no second effect. */
-export interface Receipt {
-  seq: number;
-  status: ReceiptStatus;
+export const receiptSchema = z.object({
+  seq: z.number().int().positive(),
+  status: z.enum(RECEIPT_STATUSES),
   /** The record's version after the change (or as it stands, when nothing was applied). */
-  version: number;
-  conflicts?: FieldConflict[];
+  version,
+  conflicts: z.array(fieldConflictSchema).optional(),
   /** Why a change was refused, in words, with what stands in its way. */
-  reason?: string;
+  reason: z.string().optional(),
   /** The record that stands in the way (an existing true-up for the term), when there is one. */
-  existing?: { entity: SyncEntity; id: string };
-}
+  existing: z.object({ entity, id: recordId }).optional(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
 
-export interface PushResponse {
-  receipts: Receipt[];
-}
+export const pushResponseSchema = z.object({ receipts: z.array(receiptSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 /** One record as it stands on the server, for a pull. Deletes are tombstones. */
-export interface PulledRecord {
-  version: number;
-  entity: SyncEntity;
-  id: string;
-  deleted: boolean;
-  data: Record<string, unknown> | null;
-  by: string;
-  at: string;
-}
+export const pulledRecordSchema = z.object({
+  version,
+  entity,
+  id: recordId,
+  deleted: z.boolean(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  by: z.string(),
+  at: z.string(),
+});
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
 
 /** Records per pull page. */
 export const PULL_PAGE = 1000;
 
-export interface PullResponse {
-  records: PulledRecord[];
+export const pullResponseSchema = z.object({
+  records: z.array(pulledRecordSchema),
   /** Pass back as `after` for the next page. */
-  cursor: number;
-  hasMore: boolean;
-}
+  cursor: version,
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
 
-export interface WhoAmI {
-  name: string;
-  email: string;
-  role: Role;
+export const whoAmISchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
   /** The server's newest version: 0 is an empty team book. */
-  version: number;
-  protocol: number;
-}
+  version,
+  protocol: z.number().int(),
+});
+export type WhoAmI = z.infer<typeof whoAmISchema>;
+
+/** The answer to a device list stored: its hash. */
+export const blobStoredSchema = z.object({ stored: z.string().regex(/^[0-9a-f]{64}$/) });

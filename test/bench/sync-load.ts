@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRemote } from '../../main/sync/client';
 import { startSyncServer } from '../../main/sync-server/server';
-import { openPool } from '../../main/sync-server/store';
+import { openPool } from '../../main/sync-server/pool';
 import { SYNC_PROTOCOL, type Change } from '../../shared/sync/protocol';
 
 const [url = '', database = '', token = '', mode = 'edits'] = process.argv.slice(2);

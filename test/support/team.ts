@@ -3,7 +3,9 @@
  * sync service in this process on a free loopback port, and users with tokens.
  */
 import { startSyncServer } from '../../main/sync-server/server';
-import { addUser, migrate, openPool, type Pool } from '../../main/sync-server/store';
+import { migrate } from '../../main/sync-server/migrate';
+import { openPool, type Pool } from '../../main/sync-server/pool';
+import { addUser } from '../../main/sync-server/users';
 import type { Role } from '../../shared/sync/protocol';
 import { startPostgres, type TestPostgres } from './postgres';
 

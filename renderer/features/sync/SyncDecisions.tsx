@@ -2,7 +2,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../components/shell/format';
-import type { SyncDecision } from '../../db/sync-book';
+import type { SyncDecision } from '../../db/sync-rows';
 import { teamSync, useTeamSync } from '../../db/team-sync';
 
 const shown = (value: unknown): string =>

@@ -10,7 +10,7 @@ import { snapshotDevices } from '../../../renderer/db/device-lists';
 import { setListFetcher } from '../../../renderer/db/device-lists';
 import { latestSnapshot } from '../../../renderer/db/snapshots';
 import { clearForJoin, queueWholeBook } from '../../../renderer/db/sync-book';
-import { SYNCED_TABLES } from '../../../renderer/db/sync-outbox';
+import { SYNCED, SYNCED_ENTITIES } from '../../../shared/model/synced-entities';
 import { smallDemo } from '../../support/small-demo';
 import { startTeam, type Team } from '../../support/team';
 import { workstation, type Workstation } from './books';
@@ -47,7 +47,7 @@ it('uploads a whole book into an empty team book; another workstation joins and 
   expect(await jonas.db.customers.count()).toBe(0);
   const down = await jonas.sync();
   expect(down.pulled).toBe(queued);
-  for (const table of Object.keys(SYNCED_TABLES)) {
+  for (const table of SYNCED_ENTITIES.map((entity) => SYNCED[entity].table)) {
     if (table === 'settings') continue;
     const mine = await karin.db.table(table).toArray();
     const theirs = await jonas.db.table(table).toArray();

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SyncError } from '../../../main/sync/client';
-import { revokeUser } from '../../../main/sync-server/store';
+import { revokeUser } from '../../../main/sync-server/users';
 import { syncDecisions } from '../../../renderer/db/sync-book';
 import { SingleFlight, syncOnce } from '../../../shared/sync/engine';
 import { SYNC_PROTOCOL, type Change } from '../../../shared/sync/protocol';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { pull } from '../../../main/sync-server/store';
+import { pull } from '../../../main/sync-server/pull';
 import { syncDecisions } from '../../../renderer/db/sync-book';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { startTeam, type Team } from '../../support/team';

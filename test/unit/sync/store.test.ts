@@ -5,19 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addUser,
-  authenticate,
-  LATEST_SCHEMA,
-  migrate,
-  openPool,
-  pull,
-  push,
-  revokeUser,
-  schemaVersion,
-  type Pool,
-  type SyncUser,
-} from '../../../main/sync-server/store';
+import { LATEST_SCHEMA, migrate, schemaVersion } from '../../../main/sync-server/migrate';
+import { openPool, type Pool } from '../../../main/sync-server/pool';
+import { pull } from '../../../main/sync-server/pull';
+import { push } from '../../../main/sync-server/push';
+import { addUser, authenticate, revokeUser, type SyncUser } from '../../../main/sync-server/users';
 import { SYNC_MIGRATIONS } from '../../../main/sync-server/migrations';
 import { SYNC_PROTOCOL, type Change } from '../../../shared/sync/protocol';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
