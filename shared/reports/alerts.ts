@@ -4,7 +4,7 @@
  */
 import type { Category } from '../model/category';
 import type { Contract, InventorySnapshot, TrueUpState } from '../model/entities';
-import { orderedUnits, triggerAt } from '../terms/baseline';
+import { orderedUnits, triggerAt, type DashboardStatus } from '../terms/baseline';
 import { monthLedger, type MinutesByMonth } from '../service/hours';
 import {
   compareDates,
@@ -19,7 +19,7 @@ import { rmaThreshold } from '../terms/rma';
 import type { PartnerSettings } from '../terms/settings';
 import { adjustmentMonth, renewalDate, termEnd } from '../terms/term';
 import { trueUp } from '../terms/true-up';
-import type { PortfolioCategory } from './portfolio';
+import type { TrueUpAction } from '../contracts/standing';
 
 /** How far ahead the portfolio looks for adjustments and renewals. */
 export const ALERT_HORIZONS = { adjustmentDays: 60, renewalSoonDays: 90, renewalDays: 180 };
@@ -43,10 +43,23 @@ export type Alert =
   | { kind: 'hoursOverspent'; overageMinutes: number }
   | { kind: 'rmaOverdue'; late: number; unreturned: number };
 
+/** What alerts read of a category's standing (the portfolio's row cell, PortfolioCategory, is one). */
+export interface AlertCategory {
+  category: Category;
+  /** Null without a contract: the counts are shown alone. */
+  ordered: number | null;
+  status: DashboardStatus | null;
+  /** What the status means (TERMS.md §4), with its month, amount and next step. */
+  action: TrueUpAction | null;
+  isOverdue: boolean;
+  amount: Money | null;
+  state: TrueUpState | null;
+}
+
 export interface AlertInput {
   contract: Contract | undefined;
   latest: InventorySnapshot | undefined;
-  categories: readonly PortfolioCategory[];
+  categories: readonly AlertCategory[];
   /** Headset RMAs approved this calendar year. */
   headsetRmasThisYear: number;
   /** CSM minutes logged per month. */

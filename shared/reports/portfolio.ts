@@ -3,37 +3,23 @@
  * baseline with its status. Screens and exports lay this out; they never compute it themselves.
  */
 import { CATEGORIES, type Category } from '../model/category';
-import type { Contract, Customer, InventorySnapshot, TrueUp, TrueUpState } from '../model/entities';
-import {
-  contractStandings,
-  latestOnOrBefore,
-  type CategoryStanding,
-  type TrueUpAction,
-} from '../contracts/standing';
-import { dashboardStatus, growthPct, type DashboardStatus } from '../terms/baseline';
+import type { Contract, Customer, InventorySnapshot, TrueUp } from '../model/entities';
+import { contractStandings, latestOnOrBefore, type CategoryStanding } from '../contracts/standing';
+import { dashboardStatus, growthPct } from '../terms/baseline';
 import { adjustmentMonth, renewalDate, termEnd } from '../terms/term';
 import { monthOf, type CalendarDate, type CalendarMonth } from '../terms/dates';
-import type { Money } from '../terms/money';
 import type { PartnerSettings } from '../terms/settings';
-import { customerAlerts, type Alert } from './alerts';
+import { customerAlerts, type Alert, type AlertCategory } from './alerts';
 import type { MinutesByMonth } from '../service/hours';
 
-export interface PortfolioCategory {
-  category: Category;
+/** One cell of the portfolio: a category's count against its contract, with its standing. */
+export interface PortfolioCategory extends AlertCategory {
   count: number | null;
-  /** Null without a contract: the counts are shown alone. */
-  ordered: number | null;
   baseline: string | null;
   triggerAt: number | null;
-  status: DashboardStatus | null;
   growthPct: number | null;
-  /** What the status means (TERMS.md §4), with its month, amount and next step. */
-  action: TrueUpAction | null;
-  isOverdue: boolean;
   adjustmentMonth: CalendarMonth | null;
-  amount: Money | null;
   unitsAtRenewal: number | null;
-  state: TrueUpState | null;
   quoteNumber: string;
   poNumber: string;
 }

@@ -27,7 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { safeFileName } from '../../../shared/files';
 import type { Customer, ReportRecord } from '../../../shared/model/entities';
 import { type MonthlyReport, type ReportLanguage } from '../../../shared/reports/monthly';
-import { describeReportChanges } from '../../../shared/contracts/describe';
+import { describeReportChanges } from '../../../shared/reports/describe-changes';
 import { monthlyWorkbook } from '../../../shared/reports/monthly-layout';
 import { portfolioWorkbook } from '../../../shared/reports/portfolio-layout';
 import {
