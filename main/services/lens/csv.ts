@@ -6,7 +6,7 @@
  */
 import { csvFile } from '../../../shared/csv';
 import { safeFileName } from '../../../shared/files';
-import type { LensPull } from './connector';
+import type { LensPull } from './tenant-pull';
 
 const HEADERS = [
   'id',

@@ -4,7 +4,8 @@
  */
 import type { ImportSource } from '../../../shared/lens';
 import { IMPORT_LIMITS } from '../inventory/parse';
-import { pullTenant, type LensAccess, type PullOptions } from './connector';
+import type { LensAccess, PullOptions } from './connector';
+import { pullTenant } from './tenant-pull';
 import { lensCsv, pullFileName } from './csv';
 
 export interface PulledFile {

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   LensError,
-  pullTenant,
   retryAfterMs,
   type LensAccess,
   type PullOptions,
 } from '../../../../../main/services/lens/connector';
+import { pullTenant } from '../../../../../main/services/lens/tenant-pull';
 import { lensCsv, pullFileName } from '../../../../../main/services/lens/csv';
 import { parseInventory } from '../../../../../main/services/inventory/parse';
 import { CancelledError } from '../../../../../main/services/inventory/run-worker';
