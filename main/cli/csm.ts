@@ -7,11 +7,8 @@ import { isLensEndpoint } from '../../shared/lens';
 import { terminalText } from '../../shared/terminal-text';
 import { isCalendarDate, isCalendarMonth, localToday } from '../../shared/terms/dates';
 import { isCappedCommand, runCapped, serveCappedCommand } from './capped';
+import { parseOptions, UsageError, type Options, type Output } from './options';
 import { messageOf } from '../../shared/errors';
-
-interface Output {
-  write(text: string): unknown;
-}
 
 const USAGE = `usage: csm <command> [options]
 
@@ -45,45 +42,6 @@ commands:
       write the demo partner book as the files users bring: Lens inventory exports in several
       dialects (CSV comma/semicolon/tab, UTF-8/Windows-1252/UTF-16, XLSX) and a contract register
 `;
-
-class UsageError extends Error {}
-
-/** Options by name: every value given (flags without a value give 'true'); `repeatable` may repeat. */
-class Options {
-  constructor(private readonly values: Map<string, string[]>) {}
-  get(name: string): string | undefined {
-    return this.values.get(name)?.at(-1);
-  }
-  all(name: string): string[] {
-    return this.values.get(name) ?? [];
-  }
-  has(name: string): boolean {
-    return this.values.has(name);
-  }
-}
-
-function parseOptions(
-  args: readonly string[],
-  valued: readonly string[],
-  flags: readonly string[],
-  repeatable: readonly string[] = [],
-): Options {
-  const options = new Map<string, string[]>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const name = arg.replace(/^--/, '').split('=')[0] ?? '';
-    if (flags.includes(name) && arg === `--${name}`) options.set(name, ['true']);
-    else if (valued.includes(name) && arg.startsWith('--')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
-      if (value === undefined || value === '' || value.startsWith('--'))
-        throw new UsageError(`--${name} needs a value`);
-      if (options.has(name) && !repeatable.includes(name))
-        throw new UsageError(`--${name} is given twice`);
-      options.set(name, [...(options.get(name) ?? []), value]);
-    } else throw new UsageError(`unknown option ${arg}`);
-  }
-  return new Options(options);
-}
 
 async function inspectCommand(args: readonly string[], stdout: Output): Promise<number> {
   const [file, ...rest] = args;
