@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { CATEGORIES, EXCLUDED_CLASSES } from './category';
 import type { ImportRecord, InventoryChunk, InventorySnapshot } from './entities';
 import type { Device } from './device';
-import { TEXT_FIELDS, type DeviceList, type DeviceListRecord } from '../inventory/device-list';
+import { TEXT_FIELDS } from '../inventory/device-columns';
+import type { DeviceList, DeviceListRecord } from '../inventory/device-list';
 import { firstIssue } from '../errors';
 import {
   count,
