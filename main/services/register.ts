@@ -1,10 +1,10 @@
 /** A contract register file (FORMATS.md §2), CSV or XLSX, read into contracts and per-row problems. */
 import {
-  readRegister,
   registerMapping,
   REGISTER_COLUMNS,
   type ParsedRegister,
 } from '../../shared/contracts/register';
+import { readRegister } from '../../shared/contracts/register-read';
 import { MAX_REGISTER_BYTES } from '../../shared/limits';
 import type { CurrencyCode } from '../../shared/terms/money';
 import { UnusableFileError } from './inventory/errors';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyDraft, readContractDraft } from '../../../../shared/contracts/draft';
-import { readRegister, registerRows } from '../../../../shared/contracts/register';
+import { registerRows } from '../../../../shared/contracts/register';
+import { readRegister } from '../../../../shared/contracts/register-read';
 import { dueTrueUps } from '../../../../shared/contracts/standing';
 import type { Contract, Customer, InventorySnapshot } from '../../../../shared/model/entities';
 import { DEFAULT_PARTNER_SETTINGS } from '../../../../shared/terms/settings';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRegister, registerRows, withRegister } from '../../../../shared/contracts/register';
+import { registerRows, withRegister } from '../../../../shared/contracts/register';
+import { readRegister } from '../../../../shared/contracts/register-read';
 import { csvFile } from '../../../../shared/csv';
 import { generateDemoPortfolio } from '../../../../shared/demo/generate';
 import type { Contract, InventorySnapshot, TrueUp } from '../../../../shared/model/entities';
