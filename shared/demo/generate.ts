@@ -174,7 +174,7 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
     const accountId = `${random.hex(8)}-${random.hex(4)}-4${random.hex(3)}-8${random.hex(3)}-${random.hex(12)}`;
     const pool = devicePool(random, plan, sites, plan.name, accountId, asOf);
     const devices = pool.map((p) => p.device);
-    const records = serviceRecords(random, customer, contract, sites, devices, asOf);
+    const records = serviceRecords({ random, customer, contract, sites, devices, asOf });
     portfolio.customers.push(customer);
     portfolio.sites.push(...sites);
     portfolio.contracts.push(contract);

@@ -14,14 +14,17 @@ import { DEMO_CSM } from './book';
 import { DEMO_MODELS } from './devices';
 import type { Random } from './random';
 
-function demoRmas(
-  random: Random,
-  customer: Customer,
-  contract: Contract,
-  sites: Site[],
-  devices: Device[],
-  asOf: CalendarDate,
-): Rma[] {
+/** One demo customer, as its service records are drawn for it. */
+export interface DemoCustomer {
+  random: Random;
+  customer: Customer;
+  contract: Contract;
+  sites: Site[];
+  devices: Device[];
+  asOf: CalendarDate;
+}
+
+function demoRmas({ random, customer, contract, sites, devices, asOf }: DemoCustomer): Rma[] {
   const { settings } = contract;
   const rmas: Rma[] = [];
   const headsets = contract.categories.find((c) => c.category === 'headsets');
@@ -72,12 +75,7 @@ function demoRmas(
   return rmas;
 }
 
-function demoTimeEntries(
-  random: Random,
-  customer: Customer,
-  contract: Contract,
-  asOf: CalendarDate,
-): TimeEntry[] {
+function demoTimeEntries({ random, customer, contract, asOf }: DemoCustomer): TimeEntry[] {
   const { settings } = contract;
   const timeEntries: TimeEntry[] = [];
   const { allowedMinutes } = blockLedger({
@@ -123,12 +121,7 @@ function demoTimeEntries(
   return timeEntries;
 }
 
-function demoCases(
-  random: Random,
-  customer: Customer,
-  sites: Site[],
-  asOf: CalendarDate,
-): SupportCase[] {
+function demoCases({ random, customer, sites, asOf }: DemoCustomer): SupportCase[] {
   return Array.from({ length: random.int(1, 4) }, (_, i) => {
     const opened = addDays(asOf, -random.int(1, 90));
     const isResolved = random.chance(0.6);
@@ -158,16 +151,9 @@ function demoCases(
 }
 
 /** A customer's RMAs, time entries and cases, drawn in that order from the demo's random stream. */
-export function serviceRecords(
-  random: Random,
-  customer: Customer,
-  contract: Contract,
-  sites: Site[],
-  devices: Device[],
-  asOf: CalendarDate,
-) {
-  const rmas = demoRmas(random, customer, contract, sites, devices, asOf);
-  const timeEntries = demoTimeEntries(random, customer, contract, asOf);
-  const cases = demoCases(random, customer, sites, asOf);
+export function serviceRecords(demo: DemoCustomer) {
+  const rmas = demoRmas(demo);
+  const timeEntries = demoTimeEntries(demo);
+  const cases = demoCases(demo);
   return { rmas, timeEntries, cases };
 }
