@@ -25,8 +25,6 @@ import {
   type WhoAmI,
 } from '../../shared/sync/protocol';
 
-export { SyncError } from '../../shared/sync/failure';
-
 export interface RemoteOptions {
   /** The service's address, https:// (http:// only to this machine). */
   server: string;

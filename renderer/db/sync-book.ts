@@ -104,73 +104,92 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
         }
       });
     },
-    async apply(page: PullResponse) {
-      const byTable = new Map<string, PullResponse['records']>();
-      for (const record of page.records) {
-        const name = SYNCED[record.entity].table;
-        byTable.set(name, [...(byTable.get(name) ?? []), record]);
-      }
-      const tables = [...byTable.keys(), 'outbox', 'syncVersions', 'syncState', 'changes'];
-      await db.transaction('rw', tables, async (tx) => {
-        markQuiet(tx.idbtrans);
-        // Edits not yet pushed, by record: they win over what is pulled (usually there are none).
-        const pending = new Map<string, Change[]>();
-        if ((await db.outbox.count()) > 0)
-          for (const change of await db.outbox.toArray()) {
-            const key = versionKey(change.entity, change.id);
-            pending.set(key, [...(pending.get(key) ?? []), change]);
-          }
-        // A first pull is the team's book arriving, not changes to it: no history lines for it, and
-        // one floor version for all it brings instead of a version per record (half the writes).
-        const isFirst = !(await stateValue(db, 'initialDone'));
-        const log: ChangeRecord[] = [];
-        for (const [name, records] of byTable) {
-          const target = db.table<Row, string>(name);
-          const keys = records.map((r) => localKey(r.entity, r.id));
-          const befores = await target.bulkGet(keys);
-          const puts: Row[] = [];
-          const deletes: string[] = [];
-          records.forEach((record, i) => {
-            const mine = pending.get(versionKey(record.entity, record.id)) ?? [];
-            const before = syncedOf(record.entity, befores[i]);
-            let after: Row | null = null;
-            if (record.deleted || !record.data) {
-              // A local edit not yet pushed keeps the record until the push is answered.
-              if (mine.length === 0) deletes.push(keys[i]!);
-              else after = before ?? null;
-            } else if (!mine.some((c) => c.op === 'delete')) {
-              after = {
-                ...record.data,
-                ...(Object.assign({}, ...mine.map((c) => c.fields)) as Row),
-              };
-              puts.push(localRow(record.entity, after));
-            }
-            if (!isFirst)
-              log.push({
-                at: record.at,
-                user: record.by,
-                entity: SYNCED[record.entity].logWord,
-                entityId: record.id,
-                action: !after ? 'delete' : before ? 'update' : 'create',
-                before: before ?? null,
-                after,
-              });
-          });
-          if (puts.length > 0) await target.bulkPut(puts);
-          if (deletes.length > 0) await target.bulkDelete(deletes);
-        }
-        if (isFirst) {
-          await db.syncState.put({ key: 'floor', value: page.cursor });
-          if (!page.hasMore) await db.syncState.put({ key: 'initialDone', value: true });
-        } else
-          await db.syncVersions.bulkPut(
-            page.records.map((r) => ({ key: versionKey(r.entity, r.id), version: r.version })),
-          );
-        if (log.length > 0) await db.changes.bulkAdd(log);
-        await db.syncState.put({ key: 'cursor', value: page.cursor });
-      });
-    },
+    apply: (page) => applyPage(db, page),
   };
+}
+
+/** Edits not yet pushed, by record: they win over what is pulled (usually there are none). */
+async function pendingEdits(db: WorkstationDatabase): Promise<Map<string, Change[]>> {
+  const pending = new Map<string, Change[]>();
+  if ((await db.outbox.count()) > 0)
+    for (const change of await db.outbox.toArray()) {
+      const key = versionKey(change.entity, change.id);
+      pending.set(key, [...(pending.get(key) ?? []), change]);
+    }
+  return pending;
+}
+
+/**
+ * One table's pulled records written, local edits not yet pushed winning over them; each as a
+ * history line into `log` (none on a first pull: null).
+ */
+async function applyRecords(
+  db: WorkstationDatabase,
+  name: string,
+  records: PullResponse['records'],
+  pending: ReadonlyMap<string, Change[]>,
+  log: ChangeRecord[] | null,
+): Promise<void> {
+  const target = db.table<Row, string>(name);
+  const keys = records.map((r) => localKey(r.entity, r.id));
+  const befores = await target.bulkGet(keys);
+  const puts: Row[] = [];
+  const deletes: string[] = [];
+  records.forEach((record, i) => {
+    const mine = pending.get(versionKey(record.entity, record.id)) ?? [];
+    const before = syncedOf(record.entity, befores[i]);
+    let after: Row | null = null;
+    if (record.deleted || !record.data) {
+      // A local edit not yet pushed keeps the record until the push is answered.
+      if (mine.length === 0) deletes.push(keys[i]!);
+      else after = before ?? null;
+    } else if (!mine.some((c) => c.op === 'delete')) {
+      after = {
+        ...record.data,
+        ...(Object.assign({}, ...mine.map((c) => c.fields)) as Row),
+      };
+      puts.push(localRow(record.entity, after));
+    }
+    log?.push({
+      at: record.at,
+      user: record.by,
+      entity: SYNCED[record.entity].logWord,
+      entityId: record.id,
+      action: !after ? 'delete' : before ? 'update' : 'create',
+      before: before ?? null,
+      after,
+    });
+  });
+  if (puts.length > 0) await target.bulkPut(puts);
+  if (deletes.length > 0) await target.bulkDelete(deletes);
+}
+
+/** A pulled page and its cursor, in one transaction. */
+async function applyPage(db: WorkstationDatabase, page: PullResponse): Promise<void> {
+  const byTable = new Map<string, PullResponse['records']>();
+  for (const record of page.records) {
+    const name = SYNCED[record.entity].table;
+    byTable.set(name, [...(byTable.get(name) ?? []), record]);
+  }
+  const tables = [...byTable.keys(), 'outbox', 'syncVersions', 'syncState', 'changes'];
+  await db.transaction('rw', tables, async (tx) => {
+    markQuiet(tx.idbtrans);
+    const pending = await pendingEdits(db);
+    // A first pull is the team's book arriving, not changes to it: no history lines for it, and
+    // one floor version for all it brings instead of a version per record (half the writes).
+    const isFirst = !(await stateValue(db, 'initialDone'));
+    const log: ChangeRecord[] | null = isFirst ? null : [];
+    for (const [name, records] of byTable) await applyRecords(db, name, records, pending, log);
+    if (isFirst) {
+      await db.syncState.put({ key: 'floor', value: page.cursor });
+      if (!page.hasMore) await db.syncState.put({ key: 'initialDone', value: true });
+    } else
+      await db.syncVersions.bulkPut(
+        page.records.map((r) => ({ key: versionKey(r.entity, r.id), version: r.version })),
+      );
+    if (log && log.length > 0) await db.changes.bulkAdd(log);
+    await db.syncState.put({ key: 'cursor', value: page.cursor });
+  });
 }
 
 /** The edits that wait for the user's decision, newest first. */

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SyncError } from '../../../main/sync/client';
+import { SyncError } from '../../../shared/sync/failure';
 import { revokeUser } from '../../../main/sync-server/users';
 import { syncDecisions } from '../../../renderer/db/sync-book';
 import { SingleFlight, syncOnce } from '../../../shared/sync/engine';
