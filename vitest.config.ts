@@ -50,7 +50,9 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           testTimeout,
-          include: ['test/unit/renderer/{components,features,i18n,platform}/**/*.test.{ts,tsx}'],
+          include: [
+            'test/unit/renderer/{app,components,features,i18n,platform}/**/*.test.{ts,tsx}',
+          ],
           setupFiles: ['test/unit/setup-dom.ts'],
         },
       },

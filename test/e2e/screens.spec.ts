@@ -28,8 +28,17 @@ function clipped(page: Page): Promise<string[]> {
   );
 }
 
+/** The screen at rest: fonts loaded, no transition or animation running, no toast still open. */
+async function settled(page: Page): Promise<void> {
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  await page.waitForFunction(async () => {
+    await document.fonts.ready;
+    return document.getAnimations().every((animation) => animation.playState !== 'running');
+  });
+}
+
 async function capture(page: Page, name: string, size: { width: number; height: number }) {
-  await page.waitForTimeout(300);
+  await settled(page);
   await page.screenshot({
     path: `test-results/screens/${name}-${size.width}.png`,
     fullPage: true,

@@ -13,7 +13,7 @@ import { ModalsProvider } from '@mantine/modals';
 import 'dayjs/locale/en-gb';
 import 'dayjs/locale/sv';
 import { Notifications } from '@mantine/notifications';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { OpenState } from '../../db/database';
 import { useSettings } from '../../db/hooks';
@@ -21,7 +21,7 @@ import { FirstRun } from '../../features/first-run/FirstRun';
 import { i18n, systemLanguage } from '../../i18n';
 import { AppLayout } from './AppLayout';
 import { TaskProgressProvider } from './progress';
-import { cssVariables, styleNonce, theme } from './theme';
+import { appTheme, cssVariables, styleNonce } from './theme';
 
 function useAppearance(
   language: 'auto' | 'en' | 'sv' | undefined,
@@ -78,15 +78,27 @@ function LocalisedDates({ children }: { children: ReactNode }) {
   );
 }
 
+/** Mantine with the app's theme in the UI's language. */
+function ThemedApp({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => appTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="auto"
+      getStyleNonce={styleNonce}
+      cssVariablesResolver={cssVariables}
+    >
+      {children}
+    </MantineProvider>
+  );
+}
+
 export function Root({ openState }: { openState: OpenState }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider
-        theme={theme}
-        defaultColorScheme="auto"
-        getStyleNonce={styleNonce}
-        cssVariablesResolver={cssVariables}
-      >
+      <ThemedApp>
         <ModalsProvider>
           <Notifications position="bottom-right" />
           <LocalisedDates>
@@ -95,7 +107,7 @@ export function Root({ openState }: { openState: OpenState }) {
             </TaskProgressProvider>
           </LocalisedDates>
         </ModalsProvider>
-      </MantineProvider>
+      </ThemedApp>
     </I18nextProvider>
   );
 }

@@ -1,6 +1,29 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import {
+  createTheme,
+  Drawer,
+  Modal,
+  Notification,
+  type CSSVariablesResolver,
+  type MantineThemeOverride,
+} from '@mantine/core';
 
-export const theme = createTheme({
+/**
+ * The app's theme, with every close button (toasts, dialogs, drawers) named in the UI's language: a
+ * toast still open when a screen changes must not leave an unnamed button behind (axe checks it).
+ */
+export function appTheme(closeLabel: string): MantineThemeOverride {
+  const closeButtonProps = { 'aria-label': closeLabel };
+  return createTheme({
+    ...base,
+    components: {
+      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+    },
+  });
+}
+
+const base = createTheme({
   primaryColor: 'indigo',
   // Darker shades and text picked by contrast keep every filled colour at WCAG AA (axe checks it).
   primaryShade: { light: 9, dark: 7 },
