@@ -20,6 +20,19 @@ export function inspectDocument(parsed: ParsedInventory) {
     counts: parsed.summary.counts,
     excluded: parsed.summary.excluded,
     unknownModels: parsed.summary.unknownModels,
+    /** Devices Lens marks deleted or archived: listed with the mark and their last detection. */
+    notCounted: parsed.devices.flatMap((d) =>
+      d.lensState
+        ? [
+            {
+              id: d.serial || d.deviceId,
+              model: d.model,
+              reason: d.lensState,
+              lastDetected: d.lastDetected,
+            },
+          ]
+        : [],
+    ),
     accounts: parsed.accounts.map((a) => ({
       account: a.account || a.accountId,
       devices: a.devices,
@@ -32,10 +45,16 @@ export function humanReport(doc: ReturnType<typeof inspectDocument>): string {
     `${doc.file}: ${doc.format.toUpperCase()}${doc.encoding ? `, ${doc.encoding}` : ''}${doc.delimiter ? `, separator ${JSON.stringify(doc.delimiter)}` : ''}, as of ${doc.asOf}`,
     `${doc.rows} rows, ${doc.devices} devices`,
     `counts: headsets ${doc.counts.headsets}, video ${doc.counts.video}, voice ${doc.counts.voice}`,
-    `excluded: end-of-life ${doc.excluded.eol}, quote ${doc.excluded.quote}, software ${doc.excluded.software}, unknown ${doc.excluded.unknown}`,
+    `excluded: end-of-life ${doc.excluded.eol}, quote ${doc.excluded.quote}, software ${doc.excluded.software}, unknown ${doc.excluded.unknown}, deleted ${doc.excluded.deleted}, archived ${doc.excluded.archived}`,
     ...doc.unknownModels.map(
       (m) => `  unknown model ${JSON.stringify(m.model)}: ${m.devices} devices`,
     ),
+    ...doc.notCounted
+      .slice(0, 50)
+      .map(
+        (d) =>
+          `  ${d.reason} in Lens: ${d.id} (${d.model}), last detected ${d.lastDetected ?? 'never'}`,
+      ),
     ...doc.accounts.map((a) => `account ${JSON.stringify(a.account)}: ${a.devices} devices`),
     `${doc.duplicates.length} duplicates${doc.duplicates.length ? ':' : ''}`,
     ...doc.duplicates.slice(0, 50).map((d) => `  ${d.id}: rows ${d.rows.join(', ')}`),

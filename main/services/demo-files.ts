@@ -122,6 +122,8 @@ function cell(device: Device, field: DeviceField, dialect: Dialect): string {
   if (field === 'lastDetected') return timestamp(device.lastDetected, dialect);
   if (field === 'room')
     return device.room || (dialect === 'lens-ui' || dialect === 'xlsx' ? '-' : '');
+  if (field === 'deleted' || field === 'archived') return String(device.lensState === field);
+  if (field === 'state') return device.lensState ?? 'active';
   return device[field];
 }
 

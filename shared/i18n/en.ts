@@ -37,6 +37,8 @@ export const en = {
     quote: 'Needs a quote',
     software: 'Software',
     unknown: 'Unknown model',
+    deleted: 'Deleted in Lens',
+    archived: 'Archived in Lens',
   },
   status: {
     under: 'Under',
@@ -327,6 +329,9 @@ export const en = {
     accountId: 'Account ID',
     mac: 'MAC address',
     hardwareFamily: 'Hardware family',
+    deleted: 'Deleted',
+    archived: 'Archived',
+    state: 'State',
   },
   alerts: {
     trueUpDue: '{{category}}: true-up due, {{amount}}: quote it',

@@ -39,6 +39,8 @@ export const sv: Messages = {
     quote: 'Kräver offert',
     software: 'Programvara',
     unknown: 'Okänd modell',
+    deleted: 'Borttagen i Lens',
+    archived: 'Arkiverad i Lens',
   },
   status: {
     under: 'Under',
@@ -329,6 +331,9 @@ export const sv: Messages = {
     accountId: 'Konto-ID',
     mac: 'MAC-adress',
     hardwareFamily: 'Hårdvarufamilj',
+    deleted: 'Borttagen',
+    archived: 'Arkiverad',
+    state: 'Tillstånd',
   },
   alerts: {
     trueUpDue: '{{category}}: justering att göra, {{amount}}: offerera',

@@ -24,6 +24,9 @@ export const FIELD_ALIASES: Readonly<Record<DeviceField, readonly string[]>> = {
   accountId: ['Account ID', 'tenantId'],
   mac: ['MAC Address', 'mac_address', 'macAddress'],
   hardwareFamily: ['Hardware Family', 'hardwareFamily'],
+  deleted: ['Deleted', 'isDeleted', 'Borttagen'],
+  archived: ['Archived', 'isArchived', 'Arkiverad'],
+  state: ['State', 'Device State', 'Lifecycle State', 'Tillstånd'],
 };
 
 /** Header text as compared: case, spaces, `_`, `-` and `.` ignored. */

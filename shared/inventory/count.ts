@@ -1,4 +1,4 @@
-/** Counting devices per category and excluded class on an as-of date (TERMS.md §1–2). */
+/** Counting devices per category and excluded class on an as-of date (TERMS.md §1–2, §12). */
 import type { Catalog } from '../catalog/catalog';
 import {
   isCategory,
@@ -25,13 +25,21 @@ export interface InventoryCounts {
   unknownModels: UnknownModel[];
 }
 
+/**
+ * What one device is on a date (TERMS.md §12): deleted or archived where Lens marks it so, else what
+ * its model is (a category, or end of life, quote-required, software or unknown).
+ */
+export function classifyDevice(device: Device, catalog: Catalog, asOf: CalendarDate): DeviceClass {
+  return device.lensState ?? catalog.classify(device.model, asOf);
+}
+
 /** Classifies every device once; the classes line up with the input. */
 export function classifyDevices(
   devices: readonly Device[],
   catalog: Catalog,
   asOf: CalendarDate,
 ): DeviceClass[] {
-  return devices.map((device) => catalog.classify(device.model, asOf));
+  return devices.map((device) => classifyDevice(device, catalog, asOf));
 }
 
 export function countDevices(

@@ -4,7 +4,7 @@
  * dictionary and an index per device, online as one digit per device and Last Detected as a number
  * relative to the latest one. Encoded and decoded in single passes: this runs for every device.
  */
-import type { Device } from '../model/device';
+import type { Device, LensState } from '../model/device';
 
 /** The device fields kept as text columns. */
 export const TEXT_FIELDS = [
@@ -42,6 +42,19 @@ export interface DeviceColumns extends SeenColumns {
   /** Identities, sorted. */
   ids: string[];
   text: Record<TextField, Column>;
+  /**
+   * Lens's mark per device, one letter each: d deleted, a archived, - none. Absent when no device has
+   * one (as in every list kept before marks were read), so such a list's hash stays what it was.
+   */
+  states?: string;
+}
+
+const STATE_LETTER = { deleted: 'd', archived: 'a' } as const;
+const STATE_OF_LETTER: Readonly<Record<string, LensState>> = { d: 'deleted', a: 'archived' };
+
+function encodeStates(sorted: readonly Device[]): { states?: string } {
+  if (!sorted.some((d) => d.lensState)) return {};
+  return { states: sorted.map((d) => (d.lensState ? STATE_LETTER[d.lensState] : '-')).join('') };
 }
 
 /** How many values decide whether a column is a dictionary (all of them, in a smaller list). */
@@ -119,7 +132,7 @@ export function encodeColumns(sorted: readonly Device[]): DeviceColumns {
   }
   const text = {} as Record<TextField, Column>;
   for (const field of TEXT_FIELDS) text[field] = encodeColumn(columns[field]);
-  return { ids, text, ...encodeSeen(sorted) };
+  return { ids, text, ...encodeSeen(sorted), ...encodeStates(sorted) };
 }
 
 /** An instant as the import writes it: whole seconds without ".000". */
@@ -151,9 +164,11 @@ export function decodeColumns(
   end = columns.ids.length,
 ): Device[] {
   const seenAt = seenReader(columns);
+  const states = columns.states;
   return columns.ids.slice(start, end).map((id, k) => {
     const i = start + k;
     const field = (name: TextField) => decodeColumn(columns.text[name], i);
+    const lensState = states === undefined ? undefined : STATE_OF_LETTER[states[i] ?? '-'];
     return {
       id,
       serial: field('serial'),
@@ -168,6 +183,7 @@ export function decodeColumns(
       accountId: field('accountId'),
       mac: field('mac'),
       hardwareFamily: field('hardwareFamily'),
+      ...(lensState ? { lensState } : {}),
     };
   });
 }

@@ -54,7 +54,8 @@ const sameStanding = (a: Device, b: Device) =>
   a.account === b.account &&
   a.accountId === b.accountId &&
   a.mac === b.mac &&
-  a.hardwareFamily === b.hardwareFamily;
+  a.hardwareFamily === b.hardwareFamily &&
+  a.lensState === b.lensState;
 
 /** Devices in identity order: most lists come sorted already (a kept list always does). */
 function sortedById(devices: readonly Device[]): Device[] {

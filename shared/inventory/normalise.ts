@@ -7,6 +7,7 @@ import type { Device, DeviceField } from '../model/device';
 import { deviceIdentity } from './identity';
 import type { HeaderMapping } from './aliases';
 import { excelDateInstant, parseLastDetected, type DateOrder } from './dates';
+import { readLensState, stateWord } from './lens-state';
 
 /** A cell as read: text, or an Excel date. */
 export type CellValue = string | Date | null;
@@ -32,9 +33,10 @@ const OFFLINE = new Set([
   '0',
 ]);
 
+/** Online, offline, not reported (also for a device the status marks deleted or archived), or invalid. */
 export function parseStatus(text: string): boolean | null | 'invalid' {
   const value = text.trim().toLowerCase();
-  if (!value) return null;
+  if (!value || stateWord(value)) return null;
   if (ONLINE.has(value)) return true;
   if (OFFLINE.has(value)) return false;
   return 'invalid';
@@ -61,6 +63,8 @@ export interface NormaliseContext {
   /** Last Detected values read so far in this file: an export repeats many. */
   dates?: Map<string, string | null>;
 }
+
+const IN_SERVICE = { state: null } as const;
 
 export type NormalisedRow = { device: Device } | { rejection: string };
 
@@ -92,6 +96,21 @@ export function normaliseRow(
     return {
       rejection: `status ${JSON.stringify(rawStatus.trim())} is not Online/Offline, true/false or Ansluten/Frånkopplad`,
     };
+  // Most files have no mark column and an Online/Offline status: nothing more to read per row.
+  const unmarked =
+    mapping.deleted === undefined &&
+    mapping.archived === undefined &&
+    mapping.state === undefined &&
+    (online !== null || !rawStatus);
+  const marked = unmarked
+    ? IN_SERVICE
+    : readLensState({
+        deleted: clean('deleted'),
+        archived: clean('archived'),
+        state: clean('state'),
+        status: rawStatus,
+      });
+  if ('rejection' in marked) return marked;
 
   const detectedColumn = mapping.lastDetected;
   const detectedCell = detectedColumn === undefined ? null : cells[detectedColumn];
@@ -122,6 +141,7 @@ export function normaliseRow(
       accountId: clean('accountId'),
       mac: clean('mac'),
       hardwareFamily: clean('hardwareFamily'),
+      ...(marked.state ? { lensState: marked.state } : {}),
     },
   };
 }

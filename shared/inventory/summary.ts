@@ -62,15 +62,19 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-function modelFigures(devices: readonly Device[], classes: readonly DeviceClass[]): ModelFigures[] {
+/** Per model: its class as the catalog gives it (a deleted device does not make its model deleted). */
+function modelFigures(
+  devices: readonly Device[],
+  modelClass: (model: string) => DeviceClass,
+): ModelFigures[] {
   const byModel = new Map<
     string,
     { cls: DeviceClass; devices: number; versions: Map<string, number> }
   >();
-  devices.forEach((device, i) => {
+  devices.forEach((device) => {
     let entry = byModel.get(device.model);
     if (!entry) {
-      entry = { cls: classes[i] ?? 'unknown', devices: 0, versions: new Map() };
+      entry = { cls: modelClass(device.model), devices: 0, versions: new Map() };
       byModel.set(device.model, entry);
     }
     entry.devices++;
@@ -125,7 +129,7 @@ export function summarizeInventory(
   asOf: CalendarDate,
 ): InventorySummary {
   const classes = classifyDevices(devices, catalog, asOf);
-  const models = modelFigures(devices, classes);
+  const models = modelFigures(devices, (model) => catalog.classify(model, asOf));
   const firmware = perCategory<FirmwareFigures>(() => ({ onNewest: 0, total: 0 }));
   for (const model of models) {
     if (!isCategory(model.cls)) continue;

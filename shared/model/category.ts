@@ -2,8 +2,19 @@
 export const CATEGORIES = ['headsets', 'video', 'voice'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** Devices counted in no category, each listed separately in every view and report. */
-export const EXCLUDED_CLASSES = ['eol', 'quote', 'software', 'unknown'] as const;
+/**
+ * Devices counted in no category, each listed separately in every view and report: by their model
+ * (end of life, quote-required, software, unknown), or by what Lens says of the device itself
+ * (deleted or archived, TERMS.md §12).
+ */
+export const EXCLUDED_CLASSES = [
+  'eol',
+  'quote',
+  'software',
+  'unknown',
+  'deleted',
+  'archived',
+] as const;
 export type ExcludedClass = (typeof EXCLUDED_CLASSES)[number];
 
 /** What a device is on a given as-of date: a category, or the reason it is excluded. */
@@ -30,5 +41,7 @@ export function perExcludedClass<T>(make: (cls: ExcludedClass) => T): ExcludedRe
     quote: make('quote'),
     software: make('software'),
     unknown: make('unknown'),
+    deleted: make('deleted'),
+    archived: make('archived'),
   };
 }

@@ -17,7 +17,13 @@ export interface Device {
   accountId: string;
   mac: string;
   hardwareFamily: string;
+  /** What Lens marks the device as, where it does: deleted or archived, never counted (TERMS.md §12). */
+  lensState?: LensState;
 }
+
+/** The marks Lens and its exports give a device that is no longer in service (FORMATS.md §4). */
+export const LENS_STATES = ['deleted', 'archived'] as const;
+export type LensState = (typeof LENS_STATES)[number];
 
 /** The inventory fields a Lens export may hold (FORMATS.md §1). */
 export const DEVICE_FIELDS = [
@@ -34,5 +40,8 @@ export const DEVICE_FIELDS = [
   'accountId',
   'mac',
   'hardwareFamily',
+  'deleted',
+  'archived',
+  'state',
 ] as const;
 export type DeviceField = (typeof DEVICE_FIELDS)[number];

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CATEGORIES, EXCLUDED_CLASSES } from './category';
 import type { ImportRecord, InventoryChunk, InventorySnapshot } from './entities';
-import type { Device } from './device';
+import { LENS_STATES, type Device } from './device';
 import { TEXT_FIELDS } from '../inventory/device-columns';
 import type { DeviceList, DeviceListRecord } from '../inventory/device-list';
 import { firstIssue } from '../errors';
@@ -36,6 +36,7 @@ export const deviceSchema = z.object({
   accountId: text,
   mac: text,
   hardwareFamily: text,
+  lensState: z.enum(LENS_STATES).optional(),
 }) satisfies z.ZodType<Device>;
 
 export const inventoryChunkSchema = z.object({
@@ -106,6 +107,10 @@ export const deviceListContentSchema = z.object({
   devices: seenColumns.extend({
     ids: z.array(text),
     text: z.record(z.enum(TEXT_FIELDS), column),
+    states: z
+      .string()
+      .regex(/^[-da]*$/)
+      .optional(),
   }),
   seen: seenColumns.nullable(),
 }) satisfies z.ZodType<DeviceList>;

@@ -14,6 +14,14 @@ export const currency = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[
 export const category = z.enum(CATEGORIES);
 export const perCategory = <T extends z.ZodType>(value: T) =>
   z.object({ headsets: value, video: value, voice: value });
-export const perExcluded = z.object({ eol: count, quote: count, software: count, unknown: count });
+/** Devices per excluded class; deleted and archived are absent from what older versions kept (0). */
+export const perExcluded = z.object({
+  eol: count,
+  quote: count,
+  software: count,
+  unknown: count,
+  deleted: count.default(0),
+  archived: count.default(0),
+});
 /** A SHA-256 content hash, as hex. */
 export const hash = z.string().regex(/^[0-9a-f]{64}$/);

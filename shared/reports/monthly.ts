@@ -15,8 +15,9 @@ import {
   latestOnOrBefore,
   type CategoryStanding,
 } from '../contracts/standing';
-import { CATEGORIES, isCategory } from '../model/category';
+import { CATEGORIES, isCategory, perExcludedClass } from '../model/category';
 import type { Device } from '../model/device';
+import { classifyDevice } from '../inventory/count';
 import type { ChangeRecord, Contract, InventorySnapshot } from '../model/entities';
 import { escalationLevel, minutesToResolve } from '../service/cases';
 import { growthPct } from '../terms/baseline';
@@ -135,7 +136,7 @@ function reportDevices(input: MonthlyReportInput, asOf: CalendarDate): ReportDev
     serial: device.serial,
     deviceId: device.deviceId,
     model: device.model,
-    cls: input.catalog.classify(device.model, asOf),
+    cls: classifyDevice(device, input.catalog, asOf),
     site: device.site,
     room: device.room,
     softwareVersion: device.softwareVersion,
@@ -195,7 +196,7 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
     categories: contract
       ? contractStandings(contract, snapshots, trueUps, month).map(reportCategory)
       : CATEGORIES.map((k) => uncontractedCategory(k, summary ? summary.counts[k] : null)),
-    excluded: summary?.excluded ?? { eol: 0, quote: 0, software: 0, unknown: 0 },
+    excluded: summary?.excluded ?? perExcludedClass(() => 0),
     unknownModels: summary?.unknownModels ?? [],
     rma: rma
       ? {

@@ -1,5 +1,6 @@
 /** The explorer's rows: each device with its class on the as-of date, and the filters over them. */
 import type { Catalog } from '../../../shared/catalog';
+import { classifyDevice } from '../../../shared/inventory/count';
 import type { DeviceClass } from '../../../shared/model/category';
 import type { Device } from '../../../shared/model/device';
 
@@ -17,7 +18,7 @@ export function explorerRows(
 ): ExplorerRow[] {
   return devices.map((device) => ({
     device,
-    cls: catalog.classify(device.model, asOf),
+    cls: classifyDevice(device, catalog, asOf),
     search:
       `${device.serial}\u0000${device.deviceId}\u0000${device.model}\u0000${device.name}\u0000${device.site}\u0000${device.room}\u0000${device.softwareVersion}`.toLocaleLowerCase(),
   }));

@@ -38,8 +38,9 @@ describe('csm inspect', () => {
       duplicates: [{ id: '8L1000', rows: [2, 3] }],
       rejected: [{ row: 7, reason: 'no serial number or device ID' }],
       counts: { headsets: 0, video: 1, voice: 0 },
-      excluded: { eol: 1, quote: 0, software: 1, unknown: 1 },
+      excluded: { eol: 1, quote: 0, software: 1, unknown: 1, deleted: 0, archived: 0 },
       unknownModels: [{ model: 'Poly Mystery 9', devices: 1 }],
+      notCounted: [],
       accounts: [
         { account: 'Contoso AB', devices: 3 },
         { account: 'Fabrikam', devices: 1 },

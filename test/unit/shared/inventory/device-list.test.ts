@@ -101,6 +101,28 @@ describe('device lists', () => {
     expect(makeDeviceList(devices, { ...base, depth: 0 })).toMatchObject({ base: 'h', depth: 1 });
   });
 
+  it('keep Lens’s deleted and archived marks, in a complete list and in a diff', () => {
+    const devices = Array.from({ length: 100 }, (_, i) => device(i));
+    // A list without marks holds no marks column: its JSON, and so its hash, is what it always was.
+    expect(makeDeviceList(devices, null).devices.states).toBeUndefined();
+    const marked = devices.map((d, i) =>
+      i === 3
+        ? { ...d, lensState: 'deleted' as const }
+        : i === 8
+          ? { ...d, lensState: 'archived' as const }
+          : d,
+    );
+    const complete = makeDeviceList(marked, null);
+    expect(readDeviceList(JSON.parse(JSON.stringify(complete)) as typeof complete, null)).toEqual(
+      sortedCopy(marked),
+    );
+    // Deleted since last month: the diff carries the device, and reads back with its mark.
+    const diff = makeDeviceList(marked, { hash: 'h', depth: 0, devices });
+    expect(diff).toMatchObject({ base: 'h', depth: 1 });
+    expect(diff.devices.ids).toEqual([devices[3]!.id, devices[8]!.id]);
+    expect(readDeviceList(diff, sortedCopy(devices))).toEqual(sortedCopy(marked));
+  });
+
   it('give the same content the same hash, and other content another', () => {
     const devices = Array.from({ length: 50 }, (_, i) => device(i));
     const a = deviceListHash(makeDeviceList(devices, null));
@@ -146,25 +168,46 @@ describe('device lists', () => {
 
   it('round-trip any devices, diff or not', () => {
     const text = fc.string({ maxLength: 12 });
-    const arbitraryDevice = fc.record({
-      id: fc.string({ minLength: 1, maxLength: 8 }),
-      serial: text,
-      deviceId: text,
-      model: fc.constantFrom('A', 'B', 'C'),
-      name: text,
-      site: fc.constantFrom('', 'X', 'Ö'),
-      room: text,
-      softwareVersion: fc.constantFrom('1', '2'),
-      online: fc.constantFrom(true, false, null),
-      lastDetected: fc.option(
-        fc.integer({ min: 1.6e12, max: 1.9e12 }).map((ms) => new Date(ms).toISOString()),
-        { nil: null },
-      ),
-      account: text,
-      accountId: text,
-      mac: text,
-      hardwareFamily: text,
-    });
+    const arbitraryDevice = fc.record(
+      {
+        id: fc.string({ minLength: 1, maxLength: 8 }),
+        serial: text,
+        deviceId: text,
+        model: fc.constantFrom('A', 'B', 'C'),
+        name: text,
+        site: fc.constantFrom('', 'X', 'Ö'),
+        room: text,
+        softwareVersion: fc.constantFrom('1', '2'),
+        online: fc.constantFrom(true, false, null),
+        lastDetected: fc.option(
+          fc.integer({ min: 1.6e12, max: 1.9e12 }).map((ms) => new Date(ms).toISOString()),
+          { nil: null },
+        ),
+        account: text,
+        accountId: text,
+        mac: text,
+        hardwareFamily: text,
+        lensState: fc.constantFrom('deleted' as const, 'archived' as const),
+      },
+      {
+        requiredKeys: [
+          'id',
+          'serial',
+          'deviceId',
+          'model',
+          'name',
+          'site',
+          'room',
+          'softwareVersion',
+          'online',
+          'lastDetected',
+          'account',
+          'accountId',
+          'mac',
+          'hardwareFamily',
+        ],
+      },
+    );
     const unique = (ds: Device[]) => [...new Map(ds.map((d) => [d.id, d])).values()];
     fc.assert(
       fc.property(

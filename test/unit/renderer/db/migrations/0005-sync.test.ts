@@ -14,7 +14,7 @@ describe('migration 0005: team sync’s local state', () => {
     await v4.table('settings').put({ key: 'partner', value: { brand: 'Partner AB' } });
     v4.close();
 
-    const v5 = new WorkstationDatabase(name, MIGRATIONS);
+    const v5 = new WorkstationDatabase(name, MIGRATIONS.slice(0, 5));
     await v5.open();
     expect(v5.verno).toBe(5);
     // The book is untouched, and nothing of it waits to be sent: a book syncs only once connected.
