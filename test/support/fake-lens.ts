@@ -1,6 +1,6 @@
 /**
  * A fake Poly Lens on loopback: the FORMATS.md §4 subset (token endpoint, `tenant { inventory {
- * deviceSearch } }`, `calculateQueryCost`), with every query validated against an SDL of that subset
+ * deviceSearch } }`, `tenants { id name region { id } }`, `calculateQueryCost`, the deleted mark), with every query validated against an SDL of that subset
  * by the `graphql` package and executed by it, so a query that asks for a field Lens is not known to
  * have fails here as it would there. Faults are scripted per request: 429 with Retry-After, 5xx, a
  * token that stops working, `errors` under HTTP 200, a looping page token, a total that changes,
@@ -14,8 +14,11 @@ import type { LensNode } from '../../main/services/lens/query';
 export const LENS_SDL = `
   type Query {
     tenant(id: String!): Tenant
+    tenants: [TenantInfo!]!
     calculateQueryCost: QueryCost
   }
+  type TenantInfo { id: String! name: String! region: Region }
+  type Region { id: String! }
   type QueryCost { costRemaining: Int! secondsToReset: Int! }
   type Tenant { id: String! name: String! inventory: Inventory! }
   type Inventory { deviceSearch(params: DeviceFindArgs): DeviceConnection! }
@@ -29,9 +32,12 @@ export const LENS_SDL = `
   type Device {
     id: String! name: String displayName: String serialNumber: String macAddress: String
     hardwareModel: String hardwareFamily: String softwareVersion: String connected: Boolean
-    lastDetected: String tenantId: String site: Named room: Named
+    lastDetected: String tenantId: String site: Named room: Named deleted: Boolean
   }
 `;
+
+/** The SDL of a Lens whose API has no deleted mark (FORMATS.md §4 says where one exists). */
+const SDL_WITHOUT_MARK = LENS_SDL.replace(' deleted: Boolean', '');
 
 /** A device as the fake answers it: the fields the connector asks for (FORMATS.md §4). */
 export type FakeDevice = LensNode;
@@ -39,6 +45,8 @@ export type FakeDevice = LensNode;
 export interface FakeTenant {
   id: string;
   name: string;
+  /** Lens's data region (US-1, EU-1); absent from `tenants` when not given. */
+  region?: string;
   devices: FakeDevice[];
 }
 
@@ -92,6 +100,7 @@ export function fakeDevices(tenantId: string, count: number, prefix = 'SN'): Fak
       tenantId,
       site: { id: `site-${site}`, name: `Site ${site}` },
       room: i % 4 === 0 ? null : { id: `room-${i % 40}`, name: `Room ${i % 40}` },
+      deleted: false,
     };
   });
 }
@@ -129,9 +138,13 @@ export async function startFakeLens(
     tenants?: FakeTenant[];
     clientId?: string;
     clientSecret?: string;
+    /** An API without the deleted mark: a query asking for it is refused. */
+    withoutMark?: boolean;
+    /** A credential that may not list tenants: `tenants` answers an error. */
+    cannotList?: boolean;
   } = {},
 ): Promise<FakeLens> {
-  const schema: GraphQLSchema = buildSchema(LENS_SDL);
+  const schema: GraphQLSchema = buildSchema(options.withoutMark ? SDL_WITHOUT_MARK : LENS_SDL);
   const tenants = new Map((options.tenants ?? []).map((t) => [t.id, t]));
   const faults: Fault[] = [];
   const requests: LensRequest[] = [];
@@ -224,6 +237,8 @@ export async function startFakeLens(
       }
       if (fault?.kind === 'errors')
         return json(200, { data: null, errors: [{ message: fault.message }] });
+      if (options.cannotList && query.includes('tenants'))
+        return json(200, { data: null, errors: [{ message: 'Forbidden: tenants' }] });
       const tenant = tenants.get(variables?.tenantId ?? '');
       const params = variables?.params ?? {};
       const pageSize = Math.min(5000, Math.max(1, params.pageSize ?? 10));
@@ -245,6 +260,11 @@ export async function startFakeLens(
           ? params.nextToken || encodeToken(offset + pageSize)
           : encodeToken(offset + pageSize);
       const rootValue = {
+        tenants: [...tenants.values()].map((t) => ({
+          id: t.id,
+          name: t.name,
+          region: t.region ? { id: t.region } : null,
+        })),
         tenant: tenant && {
           id: tenant.id,
           name: tenant.name,

@@ -246,17 +246,22 @@ export class LensClient {
       }
       if (answer.status === 401)
         throw new LensError(`${what}: Lens refused a fresh access token (401)`);
-      if (answer.status !== 200) throw new LensError(`${what}: Lens answered ${answer.status}`);
       const body = answer.body as { data?: unknown; errors?: unknown } | null;
-      if (Array.isArray(body?.errors) && body.errors.length > 0) {
-        const message = (body.errors[0] as { message?: unknown } | null)?.message;
-        throw new LensError(
-          `${what}: Lens answered with an error: ${quoted(typeof message === 'string' ? message : 'no message')}${body.errors.length > 1 ? ` (and ${body.errors.length - 1} more)` : ''}`,
-        );
-      }
+      const errors = errorsText(body?.errors);
+      if (answer.status !== 200)
+        throw new LensError(`${what}: Lens answered ${answer.status}${errors && `: ${errors}`}`);
+      if (errors) throw new LensError(`${what}: Lens answered with an error: ${errors}`);
       if (typeof body?.data !== 'object' || body.data === null)
         throw new LensError(`${what}: the answer holds no data`);
       return body.data;
     }
   }
+}
+
+/** A GraphQL answer's errors as one line: the first message quoted, and how many more; '' for none. */
+function errorsText(errors: unknown): string {
+  if (!Array.isArray(errors) || errors.length === 0) return '';
+  const message = (errors[0] as { message?: unknown } | null)?.message;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+  return `${quoted(typeof message === 'string' ? message : 'no message')}${more}`;
 }

@@ -24,7 +24,12 @@ const HEADERS = [
   'room.name',
 ];
 
+/**
+ * The pull as CSV; a `deleted` column only where Lens gave the mark (so a tenant whose API has none
+ * gives the same bytes as before marks were read).
+ */
 export function lensCsv(pull: Pick<LensPull, 'tenant' | 'devices'>): Uint8Array {
+  const marked = pull.devices.some((d) => d.deleted !== null);
   const rows = pull.devices.map((d) => [
     d.id ?? '',
     d.serialNumber ?? '',
@@ -39,9 +44,10 @@ export function lensCsv(pull: Pick<LensPull, 'tenant' | 'devices'>): Uint8Array 
     pull.tenant.name,
     d.site?.name ?? '',
     d.room?.name ?? '',
+    ...(marked ? [d.deleted === null ? '' : String(d.deleted)] : []),
   ]);
   rows.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
-  return csvFile([HEADERS, ...rows]);
+  return csvFile([marked ? [...HEADERS, 'deleted'] : HEADERS, ...rows]);
 }
 
 /** The name a pull's import carries: the tenant, made safe as any name from outside text is. */

@@ -12,7 +12,7 @@ import {
   type LensAccess,
   type PullOptions,
 } from './connector';
-import { DEVICES_QUERY, type LensNode, type LensPageInfo, type LensTenant } from './query';
+import { devicesQuery, type LensNode, type LensPageInfo, type LensTenant } from './query';
 
 export interface LensPull {
   tenant: LensTenant;
@@ -56,6 +56,7 @@ function nodeOf(value: unknown, where: string): LensNode {
     tenantId: textOrNull(n.tenantId),
     site: named(n.site),
     room: named(n.room),
+    deleted: typeof n.deleted === 'boolean' ? n.deleted : null,
   };
 }
 
@@ -108,6 +109,32 @@ function pageOf(data: unknown, tenantId: string, where: string): Page {
 
 class TotalChanged extends Error {}
 
+/** Whether Lens refused a query for its `deleted` field: an API that does not have the mark. */
+const refusesMark = (error: unknown) =>
+  error instanceof LensError && /field\W+deleted\b/i.test(error.message);
+
+type ReadPage = (
+  params: { pageSize: number; nextToken: string | null },
+  what: string,
+  where: string,
+) => Promise<Page>;
+
+/** Reads one tenant's pages, asking for the deleted mark until Lens refuses the field once. */
+function pageReader(client: LensClient, tenantId: string): ReadPage {
+  let withMark = true;
+  return async (params, what, where) => {
+    for (;;) {
+      try {
+        const data = await client.query(devicesQuery(withMark), { tenantId, params }, what);
+        return pageOf(data, tenantId, where);
+      } catch (error) {
+        if (!withMark || !refusesMark(error)) throw error;
+        withMark = false;
+      }
+    }
+  };
+}
+
 /** Reaches a tenant with one small page: its name and how many devices Lens counts. */
 export async function probeTenant(
   access: LensAccess,
@@ -115,13 +142,9 @@ export async function probeTenant(
   options: PullOptions = {},
 ): Promise<{ tenant: LensTenant; devices: number }> {
   const client = new LensClient(access, settingsOf(options));
-  const page = pageOf(
-    await client.query(
-      DEVICES_QUERY,
-      { tenantId, params: { pageSize: 1, nextToken: null } },
-      `reaching tenant ${quoted(tenantId)}`,
-    ),
-    tenantId,
+  const page = await pageReader(client, tenantId)(
+    { pageSize: 1, nextToken: null },
+    `reaching tenant ${quoted(tenantId)}`,
     'page 1',
   );
   return { tenant: page.tenant, devices: page.pageInfo.totalCount };
@@ -136,6 +159,7 @@ export async function pullTenant(
   const settings = settingsOf(options);
   const client = new LensClient(access, settings);
   const { pageSize, maxDevices } = settings;
+  const readPage = pageReader(client, tenantId);
   for (let restart = 0; ; restart++) {
     try {
       return await pullOnce();
@@ -156,13 +180,9 @@ export async function pullTenant(
     let lastCost: number | null = null;
     for (let pages = 1; ; pages++) {
       const where = `page ${pages}`;
-      const page = pageOf(
-        await client.query(
-          DEVICES_QUERY,
-          { tenantId, params: { pageSize, nextToken } },
-          `reading ${where} of tenant ${quoted(tenantId)}`,
-        ),
-        tenantId,
+      const page = await readPage(
+        { pageSize, nextToken },
+        `reading ${where} of tenant ${quoted(tenantId)}`,
         where,
       );
       if (total !== null && page.pageInfo.totalCount !== total)

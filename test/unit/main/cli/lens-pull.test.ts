@@ -39,7 +39,7 @@ describe('csm lens-pull', () => {
       accounts: [{ account: 'Kvarnen & Co', devices: 3_456 }],
     });
     expect((await readFile(out, 'utf8')).split('\r\n')[0]).toBe(
-      '\uFEFFid,serialNumber,hardwareModel,hardwareFamily,displayName,softwareVersion,connected,lastDetected,macAddress,tenantId,tenant,site.name,room.name',
+      '\uFEFFid,serialNumber,hardwareModel,hardwareFamily,displayName,softwareVersion,connected,lastDetected,macAddress,tenantId,tenant,site.name,room.name,deleted',
     );
     const inspected = await spawnCsm(['inspect', out, '--json']);
     expect(inspected.code).toBe(0);
