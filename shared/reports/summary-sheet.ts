@@ -3,6 +3,7 @@
  * (devices not counted, RMAs, CSM hours, cases and incidents, the CSM's note).
  */
 import type { SheetSpec } from '../workbook-spec';
+import { EXCLUDED_CLASSES } from '../model/category';
 import { actionDetail, archivedAction } from '../contracts/action-text';
 import { calculationText } from '../contracts/calculation';
 import type { Language } from '../i18n';
@@ -70,7 +71,7 @@ export function summarySheet(
     {
       heading: l.blocks.excluded,
       columns: [col(c.cls, 'text', 24), col(c.devices, 'number')],
-      rows: (['eol', 'quote', 'software', 'unknown'] as const).map((k) => [
+      rows: EXCLUDED_CLASSES.map((k) => [
         l.classes[k],
         report.excluded[k],
       ]),

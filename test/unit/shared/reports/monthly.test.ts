@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../../shared/catalog';
 import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
 import { monthlyReport, reportChanges } from '../../../../shared/reports/monthly';
+import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
 import { contractSettings } from '../../../../shared/terms';
 
 const contract: Contract = {
@@ -128,5 +129,23 @@ describe('months charged in the report', () => {
       quoteNumber: '',
       poNumber: '',
     });
+  });
+});
+
+describe('devices Lens marks deleted or archived in the report (TERMS.md §12)', () => {
+  it('lists how many there are in the summary sheet’s excluded block, in the report’s language', () => {
+    const marked = snapshot('2026-10-31', 10);
+    marked.summary.excluded = { ...marked.summary.excluded, deleted: 3, archived: 2 };
+    const built = report('2026-10', [marked]);
+    expect(built.excluded).toMatchObject({ deleted: 3, archived: 2 });
+    for (const [language, deleted, archived] of [
+      ['en', 'Deleted in Lens', 'Archived in Lens'],
+      ['sv', 'Borttagen i Lens', 'Arkiverad i Lens'],
+    ] as const) {
+      const summary = monthlyWorkbook(built, language).sheets[0]!;
+      const rows = summary.blocks?.[0]?.rows ?? [];
+      expect(rows).toContainEqual([deleted, 3]);
+      expect(rows).toContainEqual([archived, 2]);
+    }
   });
 });
