@@ -71,12 +71,16 @@ describe('csm lens-pull', () => {
       /^csm: lens-pull needs the Lens API credentials in LENS_CLIENT_ID and LENS_CLIENT_SECRET\n$/,
     );
 
-    const plain = await spawnCsm(
-      ['lens-pull', '--tenant', 'tenant-1', '--api-url', 'http://lens.example.com/graphql'],
-      env,
-    );
-    expect(plain.code).toBe(2);
-    expect(plain.stderr).toMatch(/--api-url must be an https:\/\/ address/);
+    for (const address of ['http://lens.example.com/graphql', 'https://lens.example.com/graphql']) {
+      const elsewhere = await spawnCsm(
+        ['lens-pull', '--tenant', 'tenant-1', '--api-url', address],
+        env,
+      );
+      expect(elsewhere).toMatchObject({
+        code: 2,
+        stderr: `csm: --api-url: ${address}: not an address of Poly Lens (https://….lens.poly.com)\n`,
+      });
+    }
 
     const out = join(dir, 'exists.csv');
     await writeFile(out, 'keep me');
