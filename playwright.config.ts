@@ -55,6 +55,8 @@ export default defineConfig({
       CSM_HOST_TOKEN: E2E_TOKEN,
       CSM_HOST_NAME: hostName.replace('.localhost', ''),
       CSM_HOST_DATA: HOST_DATA,
+      // The fake Lens of lens.spec.ts listens on this machine (shared/lens.ts LOOPBACK_SETTING).
+      CSM_LENS_LOOPBACK: '1',
     },
     // The first link works once: a server left running from another run could not sign in again.
     reuseExistingServer: false,

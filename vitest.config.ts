@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           testTimeout,
+          // The tests' fake Lens listens on this machine (shared/lens.ts LOOPBACK_SETTING).
+          env: { CSM_LENS_LOOPBACK: '1' },
           globalSetup: ['test/unit/build-cli.ts'],
           include: [
             'test/unit/shared/**/*.test.ts',

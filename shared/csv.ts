@@ -1,18 +1,25 @@
 /**
  * RFC 4180 CSV text: fields with the separator, a quote or a line break are quoted, quotes doubled.
  * A field that a spreadsheet would take for a formula (starting with = + - @, a tab or a carriage
- * return, or their full-width forms) gets a leading apostrophe, which readers here take off again.
+ * return, or their full-width forms) gets a leading apostrophe; so does one that already starts with
+ * apostrophes before such a character, so the guard can always be taken off exactly.
+ *
+ * Every reader of tables (inventories and registers, CSV and XLSX, the import and `csm inspect`) takes
+ * the guard off: one apostrophe before a formula start, nothing else. The project's own files (`csm
+ * lens-pull --out`, a Lens pull, the register and demo CSVs) so read back exactly as they were; in a
+ * file from elsewhere a value shaped like a guarded one ("'=x") reads as what the guard protected
+ * ("=x"), as a spreadsheet that hides the quote prefix shows it. Text written out again is guarded again.
  */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** The field as written: guarded against formula interpretation. */
 export function guardFormula(field: string): string {
   return FORMULA_START.test(field) ? `'${field}` : field;
 }
 
-/** A field as read back: the guard apostrophe taken off. */
+/** A field as read back: the guard apostrophe taken off (`unguardFormula(guardFormula(x)) === x`). */
 export function unguardFormula(field: string): string {
-  return field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field;
+  return field.startsWith("'") && FORMULA_START.test(field) ? field.slice(1) : field;
 }
 
 export function csvLine(fields: readonly string[], separator: string): string {

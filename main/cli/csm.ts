@@ -3,7 +3,7 @@
  * clear line on stderr. The commands run the same shared/ and main/services code as the app.
  */
 import { resolve } from 'node:path';
-import { isLensEndpoint } from '../../shared/lens';
+import { allowsLoopback, lensEndpointProblem } from '../../shared/lens';
 import { terminalText } from '../../shared/terminal-text';
 import { isCalendarDate, isCalendarMonth, localToday } from '../../shared/terms/dates';
 import { isCappedCommand, runCapped, serveCappedCommand } from './capped';
@@ -125,8 +125,9 @@ async function lensPullCommand(args: readonly string[], stdout: Output): Promise
   if (!tenant) throw new UsageError('lens-pull needs --tenant ID');
   for (const name of ['token-url', 'api-url']) {
     const value = options.get(name);
-    if (value !== undefined && !isLensEndpoint(value))
-      throw new UsageError(`--${name} must be an https:// address (http:// only to this machine)`);
+    const problem =
+      value === undefined ? null : lensEndpointProblem(value, allowsLoopback(process.env));
+    if (problem) throw new UsageError(`--${name}: ${problem}`);
   }
   const out = options.get('out');
   const { lensPull } = await import('./lens-pull');

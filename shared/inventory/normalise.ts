@@ -3,6 +3,7 @@
  * NFC-normalised; identities lose invisible characters (zero-width, bidi controls) so a pasted serial
  * matches the real one; control characters in an identity or model reject the row.
  */
+import { unguardFormula } from '../csv';
 import type { Device, DeviceField } from '../model/device';
 import { deviceIdentity } from './identity';
 import type { HeaderMapping } from './aliases';
@@ -46,14 +47,15 @@ export function parseStatus(text: string): boolean | null | 'invalid' {
 const PLAIN = /^[\u0020-\u007e]*$/;
 
 /**
- * A cell's text, NFC, with what `strip` matches removed. Plain ASCII (nearly every cell of an export)
+ * A cell's text, its formula guard taken off (shared/csv.ts), NFC, with what `strip` matches removed. Plain ASCII (nearly every cell of an export)
  * is returned as it is after one test.
  */
 function text(cell: CellValue | undefined, strip: RegExp | null): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
-  if (PLAIN.test(cell)) return cell;
-  const value = cell.normalize('NFC');
+  const read = unguardFormula(cell);
+  if (PLAIN.test(read)) return read;
+  const value = read.normalize('NFC');
   return strip ? value.replace(strip, '') : value;
 }
 

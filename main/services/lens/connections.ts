@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { LensConnection, LensConnectionInput } from '../../../shared/lens';
 import { writeFileAtomic } from '../atomic-write';
-import type { LensAccess } from './connector';
+import { checkLensEndpoint, type LensAccess } from './connector';
 
 /** Seals a secret at rest; `open` gives it back. */
 export interface Sealer {
@@ -109,7 +109,8 @@ export class LensConnections {
 
   /**
    * Adds or changes a connection after `verify` has reached every tenant with its credentials (an
-   * edit without a secret keeps the stored one). Nothing is stored when a tenant cannot be reached.
+   * edit without a secret keeps the stored one, at the same addresses only). Nothing is stored when
+   * an address is not Lens's or a tenant cannot be reached.
    */
   save(
     input: LensConnectionInput,
@@ -119,9 +120,8 @@ export class LensConnections {
       const connections = await this.read();
       const existing = input.id ? connections.find((c) => c.id === input.id) : undefined;
       if (input.id && !existing) throw new Error('this Lens API connection no longer exists');
-      const clientSecret =
-        input.clientSecret || (existing ? this.sealer.open(existing.sealedSecret) : '');
-      if (!clientSecret) throw new Error('the client secret is missing');
+      for (const url of [input.tokenUrl, input.apiUrl]) checkLensEndpoint(url);
+      const clientSecret = input.clientSecret || this.keptSecret(existing, input);
       const access = {
         tokenUrl: input.tokenUrl,
         apiUrl: input.apiUrl,
@@ -148,6 +148,19 @@ export class LensConnections {
       );
       return visible(saved);
     });
+  }
+
+  /**
+   * The stored secret an edit without one keeps: only while it goes where it was saved for (the same
+   * token and API addresses); with a new address the secret must be typed again.
+   */
+  private keptSecret(existing: StoredConnection | undefined, input: LensConnectionInput): string {
+    if (!existing) throw new Error('the client secret is missing');
+    if (existing.tokenUrl !== input.tokenUrl || existing.apiUrl !== input.apiUrl)
+      throw new Error(
+        'the token or API address changed: type the client secret again (a stored secret is only sent to the addresses it was saved for)',
+      );
+    return this.sealer.open(existing.sealedSecret);
   }
 
   /** Records what a pull learnt of a tenant (its name and size) for the settings screen. */

@@ -4,6 +4,7 @@
  * with backoff and jitter (honouring Retry-After), a token that expires part-way, answers that never
  * come or are too large. Reading a tenant's devices page by page is ./tenant-pull.
  */
+import { allowsLoopback, lensEndpointProblem } from '../../../shared/lens';
 import { terminalText } from '../../../shared/terminal-text';
 import { CancelledError } from '../inventory/run-worker';
 import { LENS_PAGE_SIZE } from './query';
@@ -14,6 +15,12 @@ export class LensError extends Error {
     super(message);
     this.name = 'LensError';
   }
+}
+
+/** Refuses an address a Lens secret or token may not go to (shared/lens.ts). */
+export function checkLensEndpoint(url: string, env: NodeJS.ProcessEnv = process.env): void {
+  const problem = lensEndpointProblem(url, allowsLoopback(env));
+  if (problem) throw new LensError(problem);
 }
 
 export interface LensAccess {
@@ -154,6 +161,7 @@ export class LensClient {
   /** One request with its time-out; a 429, 5xx or time-out becomes Retryable. */
   private async post(url: string, init: RequestInit, what: string): Promise<Answer> {
     if (this.signal?.aborted) throw new CancelledError();
+    checkLensEndpoint(url);
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = this.signal ? AbortSignal.any([this.signal, timeout]) : timeout;
     try {

@@ -21,7 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../components/FormDialog';
-import { LENS_ENDPOINTS, type LensConnection } from '../../../shared/lens';
+import { LENS_ENDPOINTS, lensEndpointProblem, type LensConnection } from '../../../shared/lens';
 import { useFormat } from '../../components/shell/format';
 import type { LensSchedule } from '../../db/settings';
 import { api } from '../../platform';
@@ -72,11 +72,20 @@ function ConnectionForm({
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof Draft) => (text: string) => setValue((v) => ({ ...v, [key]: text }));
   const tenantIds = [...new Set(value.tenantIds.split(/[\s,;]+/).filter(Boolean))];
+  // A stored secret is only sent where it was saved for: new addresses need it typed again.
+  const needsSecret =
+    value.id === undefined ||
+    value.tokenUrl.trim() !== draft.tokenUrl ||
+    value.apiUrl.trim() !== draft.apiUrl;
+  const addressError = (url: string) =>
+    lensEndpointProblem(url.trim(), true) ? t('lens.notLensAddress') : undefined;
   const isComplete =
     value.label.trim() !== '' &&
     value.clientId.trim() !== '' &&
-    (value.id !== undefined || value.clientSecret !== '') &&
-    tenantIds.length > 0;
+    (!needsSecret || value.clientSecret !== '') &&
+    tenantIds.length > 0 &&
+    !addressError(value.tokenUrl) &&
+    !addressError(value.apiUrl);
 
   const save = async () => {
     setError(null);
@@ -139,10 +148,12 @@ function ConnectionForm({
       />
       <PasswordInput
         label={t('lens.clientSecret')}
-        description={value.id ? t('lens.clientSecretKeep') : undefined}
+        description={
+          value.id ? t(needsSecret ? 'lens.clientSecretAgain' : 'lens.clientSecretKeep') : undefined
+        }
         value={value.clientSecret}
         onChange={(e) => set('clientSecret')(e.currentTarget.value)}
-        required={value.id === undefined}
+        required={needsSecret}
         autoComplete="new-password"
       />
       <Textarea
@@ -164,12 +175,14 @@ function ConnectionForm({
                 label={t('lens.tokenUrl')}
                 value={value.tokenUrl}
                 onChange={(e) => set('tokenUrl')(e.currentTarget.value)}
+                error={addressError(value.tokenUrl)}
                 spellCheck={false}
               />
               <TextInput
                 label={t('lens.apiUrl')}
                 value={value.apiUrl}
                 onChange={(e) => set('apiUrl')(e.currentTarget.value)}
+                error={addressError(value.apiUrl)}
                 spellCheck={false}
               />
             </Stack>

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +6,9 @@ import { osSealer, type OsSecretStore } from '../../../../../main/app/secrets';
 import { LensConnections } from '../../../../../main/services/lens/connections';
 
 /** A stand-in for safeStorage: reversible, and never the plain text. */
-const store = (isAvailable = true): OsSecretStore => ({
+const store = (isAvailable = true, backend = 'gnome_libsecret'): OsSecretStore => ({
   isEncryptionAvailable: () => isAvailable,
+  getSelectedStorageBackend: () => backend,
   encryptString: (text) => Buffer.from([...Buffer.from(text)].map((b) => b ^ 0x5a)),
   decryptString: (sealed) => Buffer.from([...sealed].map((b) => b ^ 0x5a)).toString(),
 });
@@ -63,5 +64,24 @@ describe('Lens API connections', () => {
     const locked = new LensConnections(dir, osSealer(store(false)));
     await expect(locked.save(input, reached)).rejects.toThrow(/no protected storage/);
     expect(await locked.list()).toEqual([]);
+  });
+
+  it("refuses to seal with Linux's basic_text fallback, says what to install, and stores nothing", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'csm-lens-'));
+    // Electron on Linux without a keyring: encryption "available", with a fixed password.
+    const fallback = new LensConnections(dir, osSealer(store(true, 'basic_text'), 'linux'));
+    const refused = fallback.save(input, reached);
+    await expect(refused).rejects.toThrow(/no keyring is running on this Linux computer/);
+    await expect(refused).rejects.toThrow(/GNOME Keyring with libsecret.*KWallet/);
+    await expect(stat(join(dir, 'lens-connections.json'))).rejects.toThrow(/ENOENT/);
+
+    const keyring = new LensConnections(dir, osSealer(store(true, 'kwallet6'), 'linux'));
+    const saved = await keyring.save(input, reached);
+    expect((await keyring.access(saved.id)).clientSecret).toBe('very-secret-value');
+    // Elsewhere the store is the OS's own (Keychain, DPAPI): no Linux backend to ask about.
+    const mac = new LensConnections(dir, osSealer(store(true, 'basic_text'), 'darwin'));
+    await expect(mac.save({ ...input, id: saved.id }, reached)).resolves.toMatchObject({
+      id: saved.id,
+    });
   });
 });
