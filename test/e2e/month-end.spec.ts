@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { expect, test, type Download } from '@playwright/test';
+import { expect, test, type Download } from './fixtures';
 import { ContractsPage } from './pages/contracts';
 import { CustomerPage } from './pages/customer';
 import { ImportsPage } from './pages/imports';
