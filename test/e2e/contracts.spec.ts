@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ContractsPage } from './pages/contracts';
 import { ImportsPage } from './pages/imports';
 import { Workstation } from './pages/workstation';

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { Workstation } from './pages/workstation';
+import { pinClock } from './calendar';
 
 test('first run → name → demo portfolio → reload → backup → new machine → restore gives the same data', async ({
   page,
@@ -44,6 +45,7 @@ test('first run → name → demo portfolio → reload → backup → new machin
 
   // A new machine: a fresh browser profile with an empty database.
   const fresh = await browser.newContext();
+  await pinClock(fresh);
   const other = new Workstation(await fresh.newPage());
   await other.open();
   await other.enterName('Jonas Berg');

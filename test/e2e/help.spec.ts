@@ -3,7 +3,7 @@
  * customer's dashboard prints to one landscape page without the app's frame.
  */
 import { writeFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { CustomerPage } from './pages/customer';
 import { Workstation } from './pages/workstation';
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ImportsPage } from './pages/imports';
 
 /** Today as a Swedish Excel writes it: the import is then the customer's newest inventory. */

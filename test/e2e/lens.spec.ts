@@ -6,7 +6,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { HOST_DATA } from '../../playwright.config';
 import { fakeDevices, startFakeLens, type FakeLens } from '../support/fake-lens';
 import { ImportsPage } from './pages/imports';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Download } from '@playwright/test';
+import { expect, test, type Download } from './fixtures';
 import { monthLabel, pick } from './pages/pick';
 import { ServicePage } from './pages/service';
 import { Workstation } from './pages/workstation';

@@ -3,7 +3,7 @@
  * of each (in test-results/screens, to read), and no text cut off: a badge, chip or cell whose text is
  * wider than its box fails the test.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { CustomerPage } from './pages/customer';
 import { Workstation } from './pages/workstation';
 import { seriousViolations } from './axe';

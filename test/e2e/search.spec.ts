@@ -3,7 +3,7 @@
  * and master account ID (Lens accounts and site names as unit tests show), and says when nothing matches; the command palette finds a device by its
  * serial number and opens it in the customer's device list; Back returns to the tab the user was on.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { CustomerPage } from './pages/customer';
 import { Workstation } from './pages/workstation';
 

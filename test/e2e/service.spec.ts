@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ContractsPage } from './pages/contracts';
 import { ImportsPage } from './pages/imports';
 import { ServicePage } from './pages/service';

@@ -6,11 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { HOST_DATA } from '../../playwright.config';
 import { startTeam, type Team } from '../support/team';
 import { ContractsPage } from './pages/contracts';
 import { Workstation } from './pages/workstation';
+import { pinClock } from './calendar';
 
 const SECOND_PORT = Number(process.env['E2E_PORT'] ?? 4599) + 1;
 const SECOND_TOKEN = 'e2e-second-token-0123456789abcdef';
@@ -48,6 +49,7 @@ async function secondWorkstation(browser: Browser): Promise<{ page: Page; host: 
   );
   await listening(SECOND_PORT);
   const context = await browser.newContext({ storageState: undefined, locale: 'en-GB' });
+  await pinClock(context);
   const page = await context.newPage();
   await page.goto(`http://e2esecondworkstation.localhost:${SECOND_PORT}/?token=${SECOND_TOKEN}`);
   return { page, host };
