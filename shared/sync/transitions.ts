@@ -92,9 +92,13 @@ function trueUpEdit(role: Role, before: Data, after: Data): string | null {
     const other = Object.keys({ ...before, ...after }).find(
       (f) => !APPLYING_FIELDS.has(f) && !sameJson(before[f], after[f]),
     );
-    if (other) return `an account manager changes only a true-up’s state, PO number and history, not ${other}`;
+    if (other)
+      return `an account manager changes only a true-up’s state, PO number and history, not ${other}`;
   }
-  if (ORDER.indexOf(to) >= ORDER.indexOf('ordered') && !String(after['poNumber'] ?? '').trim())
+  if (
+    ORDER.indexOf(to) >= ORDER.indexOf('ordered') &&
+    !(typeof after['poNumber'] === 'string' && after['poNumber'].trim())
+  )
     return `a true-up is ${to} only with the PO number of its order`;
   return null;
 }
