@@ -4,6 +4,7 @@
  * before it is written: its id, its shape (the registry's schema), the shared/ rules the app's
  * repositories keep before saving, and the step from the stored record (./transitions).
  */
+import { z } from 'zod';
 import { issueMessage } from '../errors';
 import type { Rma, SupportCase, TimeEntry, TrueUpState } from '../model/entities';
 import { SYNCED, type Role, type SyncEntity } from '../model/synced-entities';
@@ -49,5 +50,33 @@ export function recordRefusal(
   if (!checked.success) return `${entity} ${id}: ${issueMessage(checked.error, 'record')}`;
   const [issue] = ruleIssues(entity, data);
   if (issue) return `${entity} ${id}: ${issue.field}: ${issue.code}`;
+  return null;
+}
+
+/** The first key of `input` its schema's output has not (a field the schema does not know), as a path. */
+function extraKey(input: unknown, output: unknown, path: string): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  if (typeof output !== 'object' || output === null) return null;
+  for (const [key, value] of Object.entries(input)) {
+    const at = Array.isArray(input) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (!(key in output)) return at;
+    const deeper = extraKey(value, (output as Record<string, unknown>)[key], at);
+    if (deeper) return deeper;
+  }
+  return null;
+}
+
+/** A field a change sets that its entity's records do not have (at any depth); null when none. */
+export function unknownField(entity: SyncEntity, fields: Record<string, unknown>): string | null {
+  const schema = SYNCED[entity].schema;
+  if (!(schema instanceof z.ZodObject)) return null;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  for (const [field, value] of Object.entries(fields)) {
+    const part = shape[field];
+    if (!part) return field;
+    const checked = part.safeParse(value);
+    const extra = checked.success ? extraKey(value, checked.data, field) : null;
+    if (extra) return extra;
+  }
   return null;
 }
