@@ -32,10 +32,11 @@ commands:
       API-dialect CSV into FILE (an existing file is only replaced with --force)
   sync-admin migrate --database URL [--json]
   sync-admin add-user --database URL --name NAME --email EMAIL
-             --role admin|csm|account-manager|read-only [--json]
+             --role admin|csm|account-manager|read-only [--expires YYYY-MM-DD] [--json]
   sync-admin revoke-user --database URL --email EMAIL [--json]
-      create or upgrade the team database's schema; add a user (prints the access token once);
-      end a user's access. URL is a PostgreSQL connection string (or CSM_SYNC_DATABASE)
+  sync-admin list-users --database URL [--json]
+      create or upgrade the team database's schema; add a user (prints the access token once;
+      --expires: it works through that day, UTC); end a user's access; list the users. URL is a PostgreSQL connection string (or CSM_SYNC_DATABASE)
   sync-server --database URL [--port 4700] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE]
       serve team sync; prints "CSM sync server: URL" when ready, stops cleanly on SIGTERM
   demo --out DIR [--as-of YYYY-MM-DD] [--json]
@@ -154,9 +155,14 @@ function databaseOf(options: Options): string {
 
 async function syncAdminCommand(args: readonly string[], stdout: Output): Promise<number> {
   const [action, ...rest] = args;
-  if (action !== 'migrate' && action !== 'add-user' && action !== 'revoke-user')
-    throw new UsageError('sync-admin needs migrate, add-user or revoke-user');
-  const options = parseOptions(rest, ['database', 'name', 'email', 'role'], ['json']);
+  if (
+    action !== 'migrate' &&
+    action !== 'add-user' &&
+    action !== 'revoke-user' &&
+    action !== 'list-users'
+  )
+    throw new UsageError('sync-admin needs migrate, add-user, revoke-user or list-users');
+  const options = parseOptions(rest, ['database', 'name', 'email', 'role', 'expires'], ['json']);
   const { syncAdmin } = await import('./sync');
   await syncAdmin(
     action,
@@ -165,6 +171,7 @@ async function syncAdminCommand(args: readonly string[], stdout: Output): Promis
       name: options.get('name'),
       email: options.get('email'),
       role: options.get('role'),
+      expires: options.get('expires'),
       asJson: options.has('json'),
     },
     (text) => stdout.write(text),

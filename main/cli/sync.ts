@@ -6,13 +6,30 @@ import { ROLES, type Role } from '../../shared/sync/protocol';
 import { startSyncServer } from '../sync-server/server';
 import { LATEST_SCHEMA, migrate, schemaVersion } from '../sync-server/migrate';
 import { openPool } from '../sync-server/pool';
-import { addUser, revokeUser } from '../sync-server/users';
+import { addUser, listUsers, revokeUser } from '../sync-server/users';
+import { isCalendarDate } from '../../shared/terms/dates';
 
 type Write = (text: string) => void;
 
+/** `--expires YYYY-MM-DD`: the token works through that day (UTC) and stops at the next. */
+function expiryOf(text: string): Date {
+  if (!isCalendarDate(text)) throw new Error(`--expires must be a date YYYY-MM-DD, not ${text}`);
+  const end = new Date(`${text}T00:00:00.000Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  if (end.getTime() <= Date.now()) throw new Error(`--expires ${text} is already past`);
+  return end;
+}
+
 export async function syncAdmin(
-  action: 'migrate' | 'add-user' | 'revoke-user',
-  options: { database: string; name?: string; email?: string; role?: string; asJson: boolean },
+  action: 'migrate' | 'add-user' | 'revoke-user' | 'list-users',
+  options: {
+    database: string;
+    name?: string;
+    email?: string;
+    role?: string;
+    expires?: string;
+    asJson: boolean;
+  },
   write: Write,
 ): Promise<void> {
   const pool = openPool(options.database, 2);
@@ -41,8 +58,23 @@ export async function syncAdmin(
         name: options.name,
         email: options.email,
         role,
+        ...(options.expires ? { expiresAt: expiryOf(options.expires) } : {}),
       });
       write(options.asJson ? `${JSON.stringify({ user, token })}\n` : `${token}\n`);
+      return;
+    }
+    if (action === 'list-users') {
+      const users = await listUsers(pool);
+      write(
+        options.asJson
+          ? `${JSON.stringify(users)}\n`
+          : users
+              .map(
+                (u) =>
+                  `${u.email}\t${u.name}\t${u.role}\t${u.revokedAt ? `revoked ${u.revokedAt}` : u.expiresAt ? `expires ${u.expiresAt}` : 'no expiry'}\n`,
+              )
+              .join(''),
+      );
       return;
     }
     if (!options.email) throw new Error('revoke-user needs --email');

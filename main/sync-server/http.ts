@@ -73,3 +73,18 @@ export function isDatabaseDown(error: unknown): boolean {
     )
   );
 }
+
+/** The deepest nesting a request's JSON may have (records are a few levels deep). */
+export const JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `max`, walked without recursion. */
+export function isDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

@@ -3,12 +3,14 @@
  * that waits for its author, or refused with the reason), every answer stored so a repeated push gets
  * the same answers and no second effect. A change goes validate → merge → validate the record → write.
  */
-import { mergeChange } from '../../shared/sync/merge';
+import { mergeChange, type StoredRecord } from '../../shared/sync/merge';
 import type { Change, PushRequest, PushResponse, Receipt } from '../../shared/sync/protocol';
+import { transitionRefusal } from '../../shared/sync/transitions';
 import { recordRefusal, writerRefusal } from '../../shared/sync/validate';
 import { inTransaction, type Client, type Pool } from './pool';
 import {
   deleteConflict,
+  deletedTrueUpOf,
   fieldConflicts,
   knownBase,
   lockRecord,
@@ -17,6 +19,29 @@ import {
 } from './records';
 import { constraintRefusal, ForeignClientError } from './refusals';
 import type { SyncUser } from './users';
+
+/**
+ * Why a change may not be stored: the record the merge made (its shape and rules), then the change
+ * as a step from the stored record, deletes included (shared/sync/transitions).
+ */
+async function storeRefusal(
+  client: Client,
+  user: SyncUser,
+  change: Change,
+  stored: StoredRecord | null,
+  data: Record<string, unknown> | null,
+): Promise<string | null> {
+  const shape = data ? recordRefusal(change.entity, change.id, data) : null;
+  if (shape) return shape;
+  const before = stored && !stored.deleted ? stored.data : null;
+  const after = change.op === 'delete' ? null : data;
+  const replacesDeleted =
+    !before &&
+    after !== null &&
+    (stored?.deleted === true ||
+      (change.entity === 'trueUps' && (await deletedTrueUpOf(client, change.id, after))));
+  return transitionRefusal(change.entity, { role: user.role, before, after, replacesDeleted });
+}
 
 /** One change, inside the push's transaction; what it leaves undone is rolled back to its savepoint. */
 export async function applyChange(
@@ -47,9 +72,7 @@ export async function applyChange(
       conflicts.length > 0 ? 'conflict' : 'applied',
       conflicts.length ? { conflicts } : {},
     );
-  const reason = merged.data
-    ? recordRefusal(change.entity, change.id, merged.data, user.role)
-    : null;
+  const reason = await storeRefusal(client, user, change, stored, merged.data);
   if (reason) return unchanged('refused', { reason });
   try {
     await writeRecord(client, { change, merged, version, user, clientId });
@@ -116,6 +139,17 @@ export async function push(
   user: SyncUser,
   request: PushRequest,
 ): Promise<PushResponse> {
+  const byRole = request.changes.map((c) => writerRefusal(user.role, c.entity));
+  // Nothing the role may change: answered without touching the team book.
+  if (byRole.every((reason) => reason !== null))
+    return {
+      receipts: request.changes.map((c, i) => ({
+        seq: c.seq,
+        status: 'refused',
+        version: 0,
+        reason: byRole[i] ?? '',
+      })),
+    };
   return inTransaction(pool, async (client) => {
     await claimClient(client, user, request.clientId);
     const seqs = request.changes.map((c) => c.seq);
@@ -133,7 +167,9 @@ export async function push(
       }
       const receipt = await applyChange(client, user, request.clientId, change);
       answered.set(change.seq, receipt);
-      await keepReceipt(client, user, request.clientId, change, receipt);
+      // A refusal changed nothing, and asked again it is refused again: nothing to keep.
+      if (receipt.status !== 'refused')
+        await keepReceipt(client, user, request.clientId, change, receipt);
       receipts.push(receipt);
     }
     return { receipts };

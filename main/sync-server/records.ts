@@ -44,6 +44,24 @@ export async function lockRecord(client: Client, change: Change): Promise<Stored
     : null;
 }
 
+/**
+ * Whether the book has a deleted true-up of the same contract, term and category as `data` (by the
+ * fields its creation logged: they never change), other than `id`.
+ */
+export async function deletedTrueUpOf(
+  client: Client,
+  id: string,
+  data: Record<string, unknown>,
+): Promise<boolean> {
+  const found = await client.query(
+    `SELECT 1 FROM sync_records r JOIN sync_log l ON l.entity = r.entity AND l.id = r.id
+     WHERE r.entity = 'trueUps' AND r.deleted AND r.id <> $1 AND l.fields ->> 'contractId' = $2
+       AND l.fields ->> 'termStart' = $3 AND l.fields ->> 'category' = $4 LIMIT 1`,
+    [id, data['contractId'], data['termStart'], data['category']],
+  );
+  return found.rows.length > 0;
+}
+
 /** The next version: the counter row every write takes in turn, so versions order commits. */
 export async function nextVersion(client: Client): Promise<number> {
   const next = await client.query<{ version: string }>(

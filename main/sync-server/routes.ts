@@ -13,7 +13,8 @@ import type { IncomingMessage } from 'node:http';
 import { issueMessage } from '../../shared/errors';
 import { PULL_PAGE, pushRequestSchema, SYNC_PROTOCOL } from '../../shared/sync/protocol';
 import { getBlob, putBlob } from './blobs';
-import { HttpError, readBody, UPDATE_NEEDED } from './http';
+import { HttpError, isDeeperThan, JSON_DEPTH, readBody, UPDATE_NEEDED } from './http';
+import { unknownField } from '../../shared/sync/validate';
 import type { Pool } from './pool';
 import { pull } from './pull';
 import { push } from './push';
@@ -50,6 +51,8 @@ async function pushRoute({ pool, user, request }: RouteContext): Promise<Reply> 
     if (error instanceof HttpError) throw error;
     throw new HttpError(400, 'the push is not JSON');
   }
+  if (isDeeperThan(body, JSON_DEPTH))
+    throw new HttpError(400, `the push nests deeper than ${JSON_DEPTH} levels`);
   const parsed = pushRequestSchema.safeParse(body);
   if (!parsed.success)
     throw new HttpError(
@@ -57,6 +60,14 @@ async function pushRoute({ pool, user, request }: RouteContext): Promise<Reply> 
       `the push is malformed at ${issueMessage(parsed.error, 'its top', '')}`,
     );
   if (parsed.data.protocol < SYNC_PROTOCOL) throw new HttpError(426, UPDATE_NEEDED);
+  parsed.data.changes.forEach((change, i) => {
+    const field = unknownField(change.entity, change.fields);
+    if (field)
+      throw new HttpError(
+        400,
+        `changes[${i}] (${change.entity} ${change.id}): unknown field ${field}`,
+      );
+  });
   return { json: await push(pool, user, parsed.data) };
 }
 

@@ -32,8 +32,10 @@ function reply(response: ServerResponse, answer: Reply): void {
 
 /** A failure as its answer: what the client can act on, never the server's insides. */
 function fail(response: ServerResponse, error: unknown): void {
-  if (error instanceof HttpError)
+  if (error instanceof HttpError) {
+    if (error.status === 400) process.stderr.write(`csm sync-server: refused: ${error.message}\n`);
     return sendFailure(response, error.status, error.message, error.headers);
+  }
   if (error instanceof Refusal) return sendFailure(response, 422, error.reason);
   if (error instanceof ForeignClientError) return sendFailure(response, 403, error.message);
   if (isDatabaseDown(error))

@@ -20,16 +20,21 @@ export function hashToken(token: string): string {
 /** Creates a user; the token is returned this once and stored only as its hash. */
 export async function addUser(
   pool: Pool,
-  user: { name: string; email: string; role: Role },
+  user: { name: string; email: string; role: Role; expiresAt?: Date },
 ): Promise<{ user: SyncUser; token: string }> {
   const token = `csm_${randomBytes(32).toString('base64url')}`;
   try {
     const result = await pool.query<{ id: string }>(
-      'INSERT INTO sync_users (name, email, role, token_hash) VALUES ($1, lower($2), $3, $4) RETURNING id',
-      [user.name, user.email, user.role, hashToken(token)],
+      'INSERT INTO sync_users (name, email, role, token_hash, expires_at) VALUES ($1, lower($2), $3, $4, $5) RETURNING id',
+      [user.name, user.email, user.role, hashToken(token), user.expiresAt ?? null],
     );
     return {
-      user: { ...user, email: user.email.toLowerCase(), id: Number(result.rows[0]?.id) },
+      user: {
+        name: user.name,
+        role: user.role,
+        email: user.email.toLowerCase(),
+        id: Number(result.rows[0]?.id),
+      },
       token,
     };
   } catch (error) {
@@ -50,11 +55,40 @@ export async function revokeUser(pool: Pool, email: string): Promise<boolean> {
 
 export async function authenticate(pool: Pool, token: string): Promise<SyncUser | null> {
   const result = await pool.query<{ id: string; name: string; email: string; role: Role }>(
-    'SELECT id, name, email, role FROM sync_users WHERE token_hash = $1 AND revoked_at IS NULL',
+    'SELECT id, name, email, role FROM sync_users WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())',
     [hashToken(token)],
   );
   const row = result.rows[0];
   return row ? { ...row, id: Number(row.id) } : null;
+}
+
+/** A user as the users list shows it: who, the role, and when the token was made, ends or ended. */
+export interface ListedUser {
+  name: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export async function listUsers(pool: Pool): Promise<ListedUser[]> {
+  const result = await pool.query<{
+    name: string;
+    email: string;
+    role: Role;
+    created_at: Date;
+    expires_at: Date | null;
+    revoked_at: Date | null;
+  }>('SELECT name, email, role, created_at, expires_at, revoked_at FROM sync_users ORDER BY email');
+  return result.rows.map((r) => ({
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    createdAt: r.created_at.toISOString(),
+    expiresAt: r.expires_at?.toISOString() ?? null,
+    revokedAt: r.revoked_at?.toISOString() ?? null,
+  }));
 }
 
 export async function whoAmI(pool: Pool, user: SyncUser): Promise<WhoAmI> {

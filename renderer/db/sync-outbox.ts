@@ -16,21 +16,45 @@ import type {
 import {
   entityOfTable,
   PARTNER_TERMS_KEY,
+  type Role,
   type SyncEntity,
 } from '../../shared/model/synced-entities';
 import { sameJson } from '../../shared/sync/merge';
+import { transitionRefusal } from '../../shared/sync/transitions';
 import type { OutboxRow, SyncStateRow, SyncVersionRow } from './sync-rows';
 
 export const versionKey = (entity: string, id: string) => `${entity}:${id}`;
 /** Marks a device list as in the team book (sent from here, or fetched from there). */
 export const listKey = (hash: string) => `list:${hash}`;
 
-/** Databases (by name) connected to a team book: only they keep an outbox. */
-const connected = new Set<string>();
+/** Databases (by name) connected to a team book, with the role there: only they keep an outbox. */
+const connected = new Map<string, Role | null>();
 
-export function setOutboxEnabled(databaseName: string, isEnabled: boolean): void {
-  if (isEnabled) connected.add(databaseName);
+/** Turns the outbox on or off; with a role, an edit the team server would refuse is refused here. */
+export function setOutboxEnabled(databaseName: string, isEnabled: boolean, role?: Role): void {
+  if (isEnabled) connected.set(databaseName, role ?? null);
   else connected.delete(databaseName);
+}
+
+/** An edit this workstation's role may not make in the team book (shared/sync/transitions). */
+export class TeamRuleError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'TeamRuleError';
+  }
+}
+
+/** Refuses an edit the team server would refuse, before it reaches the book or the outbox. */
+function checkStep(
+  databaseName: string,
+  entity: SyncEntity,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): void {
+  const role = connected.get(databaseName);
+  if (!role) return;
+  const reason = transitionRefusal(entity, { role, before, after });
+  if (reason) throw new TeamRuleError(reason);
 }
 
 /** Write transactions opened while connected: their edits go to the outbox. */
@@ -105,11 +129,13 @@ async function outboxRows(
     const old = olds[i] ? syncedRecord(table.name, olds[i]) : undefined;
     const baseVersion = versions[i]?.version ?? floor;
     if (req.type === 'delete' || req.type === 'deleteRange') {
+      checkStep(down.schema.name, entity, old ?? null, null);
       if (old) rows.push({ entity, id: String(old['id']), op: 'delete', baseVersion, fields: {} });
       return;
     }
     const next = syncedRecord(table.name, req.values[i] as Record<string, unknown>);
     if (!next) return;
+    checkStep(down.schema.name, entity, old ?? null, next);
     const fields = changedFields(old ?? undefined, next);
     if (Object.keys(fields).length > 0)
       rows.push({ entity, id: String(next['id'] ?? key), op: 'put', baseVersion, fields });

@@ -8,7 +8,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { SingleFlight, syncOnce, type Remote, type SyncSummary } from '../../shared/sync/engine';
 import { failureOf, SyncError, type SyncFailure } from '../../shared/sync/failure';
 import type { PullResponse, PushResponse, SyncEntity } from '../../shared/sync/protocol';
-import { mayWrite } from '../../shared/sync/validate';
+import { mayWrite, type TrueUpStep } from '../../shared/sync/validate';
 import type { SyncAnswer, TeamSyncConnection } from '../../shared/team-sync';
 import { api } from '../platform';
 import { createBackup } from './backup';
@@ -123,7 +123,7 @@ function applyRole(connection: TeamSyncConnection | null): void {
 export async function startTeamSync(db: WorkstationDatabase): Promise<() => void> {
   const connection = await api.getTeamSync();
   update({ connection });
-  setOutboxEnabled(db.name, connection !== null);
+  setOutboxEnabled(db.name, connection !== null, connection?.role);
   setListFetcher(connection ? fetchList : null);
   applyRole(connection);
   await refreshCounts(db);
@@ -166,7 +166,7 @@ export async function completeConnect(
     backup = (await api.keepSafetyBackup({ bytes })).path;
     await clearForJoin(db);
   } else await forgetSyncState(db);
-  setOutboxEnabled(db.name, true);
+  setOutboxEnabled(db.name, true, connection.role);
   setListFetcher(fetchList);
   if (mode === 'upload') await queueWholeBook(db);
   update({ connection, lastError: null });
@@ -189,9 +189,9 @@ export async function disconnect(db: WorkstationDatabase): Promise<void> {
  * What this workstation's role may change (everything while not connected): the screens hide what
  * the team server would refuse.
  */
-export function useMayWrite(): (entity: SyncEntity, trueUpState?: string) => boolean {
+export function useMayWrite(): (entity: SyncEntity, step?: TrueUpStep) => boolean {
   const { connection } = useTeamSync();
-  return (entity, trueUpState) => !connection || mayWrite(connection.role, entity, trueUpState);
+  return (entity, step) => !connection || mayWrite(connection.role, entity, step);
 }
 
 /** The team-sync state, for the status line and the settings (re-renders when it changes). */

@@ -1,27 +1,29 @@
 /**
  * The checks a synced change must pass, the same code on both sides: the app hides what a role may
  * not change (mayWrite), and the sync service refuses it, then checks the record the merge made
- * before it is written: its id, its shape (the registry's schema) and the shared/ rules the app's
- * repositories keep before saving.
+ * before it is written: its id, its shape (the registry's schema), the shared/ rules the app's
+ * repositories keep before saving, and the step from the stored record (./transitions).
  */
+import { z } from 'zod';
 import { issueMessage } from '../errors';
-import type { Rma, SupportCase, TimeEntry } from '../model/entities';
+import type { Rma, SupportCase, TimeEntry, TrueUpState } from '../model/entities';
 import { SYNCED, type Role, type SyncEntity } from '../model/synced-entities';
 import { caseIssues } from '../service/cases';
 import type { ServiceIssue } from '../service/issues';
 import { rmaIssues } from '../service/rma';
 import { timeEntryIssues } from '../service/time';
+import { mayTrueUpStep } from './transitions';
 
-/** A true-up's state a role may set: the CSM quotes and orders, the account manager applies. */
-export function mayWriteTrueUp(role: Role, state: unknown): boolean {
-  if (role === 'admin') return true;
-  return state === 'applied' ? role === 'account-manager' : role === 'csm';
+/** A true-up's step, from the state stored (null: not yet made) to the state set. */
+export interface TrueUpStep {
+  from: TrueUpState | null;
+  to: TrueUpState;
 }
 
-/** Whether a role may write a record of `entity` (for a true-up, into `trueUpState`). */
-export function mayWrite(role: Role, entity: SyncEntity, trueUpState?: string): boolean {
+/** Whether a role may write a record of `entity` (for a true-up, take `step`: shared/sync/transitions). */
+export function mayWrite(role: Role, entity: SyncEntity, step?: TrueUpStep): boolean {
   if (!SYNCED[entity].writers.includes(role)) return false;
-  return entity !== 'trueUps' || trueUpState === undefined || mayWriteTrueUp(role, trueUpState);
+  return entity !== 'trueUps' || !step || mayTrueUpStep(role, step.from, step.to);
 }
 
 /** Why a role may not change records of `entity`; null when it may. */
@@ -37,19 +39,44 @@ function ruleIssues(entity: SyncEntity, data: Record<string, unknown>): ServiceI
   return [];
 }
 
-/** Why a record, whole as the merge made it, may not be stored by `role`; null when it may. */
+/** Why a record, whole as the merge made it, may not be stored; null when it may. */
 export function recordRefusal(
   entity: SyncEntity,
   id: string,
   data: Record<string, unknown>,
-  role: Role,
 ): string | null {
   if (data['id'] !== id) return `the record's id field must be ${id}`;
   const checked = SYNCED[entity].schema.safeParse(data);
   if (!checked.success) return `${entity} ${id}: ${issueMessage(checked.error, 'record')}`;
   const [issue] = ruleIssues(entity, data);
   if (issue) return `${entity} ${id}: ${issue.field}: ${issue.code}`;
-  if (entity === 'trueUps' && !mayWriteTrueUp(role, data['state']))
-    return `the role ${role} may not set a true-up to ${String(data['state'])}`;
+  return null;
+}
+
+/** The first key of `input` its schema's output has not (a field the schema does not know), as a path. */
+function extraKey(input: unknown, output: unknown, path: string): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  if (typeof output !== 'object' || output === null) return null;
+  for (const [key, value] of Object.entries(input)) {
+    const at = Array.isArray(input) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (!(key in output)) return at;
+    const deeper = extraKey(value, (output as Record<string, unknown>)[key], at);
+    if (deeper) return deeper;
+  }
+  return null;
+}
+
+/** A field a change sets that its entity's records do not have (at any depth); null when none. */
+export function unknownField(entity: SyncEntity, fields: Record<string, unknown>): string | null {
+  const schema = SYNCED[entity].schema;
+  if (!(schema instanceof z.ZodObject)) return null;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  for (const [field, value] of Object.entries(fields)) {
+    const part = shape[field];
+    if (!part) return field;
+    const checked = part.safeParse(value);
+    const extra = checked.success ? extraKey(value, checked.data, field) : null;
+    if (extra) return extra;
+  }
   return null;
 }

@@ -3,6 +3,7 @@
  * a new number). `migrate` runs those not yet applied, each in its own transaction.
  */
 import initial from './0001-initial';
+import expiry from './0002-expiry';
 
 export interface SyncMigration {
   version: number;
@@ -12,4 +13,5 @@ export interface SyncMigration {
 
 export const SYNC_MIGRATIONS: readonly SyncMigration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'expiry', sql: expiry },
 ];

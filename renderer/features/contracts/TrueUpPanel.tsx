@@ -212,7 +212,7 @@ export function TrueUpPanel({
                 </Table.Td>
                 <Table.Td />
                 <Table.Td>
-                  {may('trueUps', 'quoted') ? (
+                  {may('trueUps', { from: null, to: 'quoted' }) ? (
                     <Button size="xs" onClick={() => setStep({ kind: 'quote', due: d })}>
                       {t('trueUps.steps.quote')}
                     </Button>
@@ -244,12 +244,12 @@ export function TrueUpPanel({
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    {x.state === 'quoted' && may('trueUps', 'ordered') ? (
+                    {x.state === 'quoted' && may('trueUps', { from: 'quoted', to: 'ordered' }) ? (
                       <Button size="xs" onClick={() => setStep({ kind: 'order', trueUp: x })}>
                         {t('trueUps.steps.order')}
                       </Button>
                     ) : null}
-                    {x.state === 'ordered' && may('trueUps', 'applied') ? (
+                    {x.state === 'ordered' && may('trueUps', { from: 'ordered', to: 'applied' }) ? (
                       <Button size="xs" onClick={() => setStep({ kind: 'apply', trueUp: x })}>
                         {t('trueUps.steps.apply')}
                       </Button>

@@ -182,7 +182,9 @@ describe('push and pull', () => {
     const csmApplies = await send(csm, laptopB, [
       put('trueUps', { id: 't1' }, v, { state: 'applied', poNumber: 'PO-7' }),
     ]);
-    expect(csmApplies.receipts[0]?.reason).toMatch(/csm may not set a true-up to applied/);
+    expect(csmApplies.receipts[0]?.reason).toMatch(
+      /csm may not move a true-up from quoted to applied/,
+    );
     const applied = await send(manager, managersLaptop, [
       put('trueUps', { id: 't1' }, v, { state: 'applied', poNumber: 'PO-7' }),
     ]);
