@@ -10,13 +10,14 @@ import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { benchCsv, benchRegister, benchXlsx } from './bench-data.mjs';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { forecastAccuracy, printAccuracy } from './forecast-accuracy.mjs';
 
 const port = 4590;
 const origin = `http://benchworkstation.localhost:${port}`;
 const token = 'bench-token-0123456789abcdef';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 /**
- * BENCH_ONLY=imports,commands (lens, sync, first-run, imports, portfolio, commands, device-lists) runs only
+ * BENCH_ONLY=imports,commands (lens, sync, first-run, imports, portfolio, commands, device-lists, forecast) runs only
  * those.
  */
 const only = process.env.BENCH_ONLY?.split(',');
@@ -731,6 +732,7 @@ try {
 }
 const linear = want('commands') ? await commandBenchmarks() : null;
 if (want('device-lists')) await deviceListStorage();
+const accuracy = want('forecast') ? await forecastAccuracy() : null;
 
 // Twice the rows should cost about twice the time and no more than twice the memory.
 const doubling = (name, small, large) =>
@@ -779,9 +781,10 @@ console.log(
     ),
   ].join('\n'),
 );
+if (accuracy) printAccuracy(accuracy);
 await writeFile(
   'bench-results/latest.json',
-  JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
+  JSON.stringify({ at: new Date().toISOString(), results, forecastAccuracy: accuracy }, null, 2),
 );
 if (results.some((r) => r.target !== null && r.median > r.target)) {
   console.log('\nSome figures miss their target (ratio > 1).');

@@ -17,7 +17,7 @@ type Message =
   | { kind: 'exit'; code: number };
 
 /** The commands that read users' files; the servers and the admin commands run unwrapped. */
-const CAPPED = new Set(['inspect', 'status', 'report', 'demo', 'lens-pull']);
+const CAPPED = new Set(['inspect', 'status', 'plan', 'report', 'demo', 'lens-pull']);
 
 /** Tells the parent which file is being read, so a refusal after a crash can name it. */
 export function announceReading(path: string): void {

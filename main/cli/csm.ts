@@ -22,6 +22,11 @@ commands:
       each contract of a contract register (CSV or XLSX), each category, against the Lens
       inventories: ordered, baseline, triggerAt, count, status and the true-up; accounts that
       match no contract are listed
+  plan --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM
+       [--as-of YYYY-MM-DD] [--json]
+      each contract's growth plan per category (TERMS.md §11): month-end history, forecast with
+      80 % and 95 % intervals to the next term's end, the method and its backtest error, expected
+      additions, recommended growth, P(adjustment), up-front and expected mid-term amounts
   report --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM --out DIR
          [--as-of YYYY-MM-DD] [--language en|sv] [--force] [--json]
       the monthly report workbook of every contract's customer and the portfolio workbook,
@@ -57,7 +62,12 @@ async function inspectCommand(args: readonly string[], stdout: Output): Promise<
   return 0;
 }
 
-async function statusCommand(args: readonly string[], stdout: Output): Promise<number> {
+/** `status` and `plan` read the same files. */
+async function statusCommand(
+  command: 'status' | 'plan',
+  args: readonly string[],
+  stdout: Output,
+): Promise<number> {
   const options = parseOptions(
     args,
     ['contracts', 'inventory', 'month', 'as-of'],
@@ -65,18 +75,35 @@ async function statusCommand(args: readonly string[], stdout: Output): Promise<n
     ['inventory'],
   );
   const contracts = options.get('contracts');
-  if (!contracts) throw new UsageError('status needs --contracts REGISTER');
+  if (!contracts) throw new UsageError(`${command} needs --contracts REGISTER`);
   const inventories = options.all('inventory');
-  if (inventories.length === 0) throw new UsageError('status needs at least one --inventory FILE');
+  if (inventories.length === 0)
+    throw new UsageError(`${command} needs at least one --inventory FILE`);
   const month = options.get('month');
   if (!month || !isCalendarMonth(month))
-    throw new UsageError(`status needs --month YYYY-MM${month ? `, not ${month}` : ''}`);
+    throw new UsageError(`${command} needs --month YYYY-MM${month ? `, not ${month}` : ''}`);
   const asOf = options.get('as-of');
   if (asOf !== undefined && !isCalendarDate(asOf))
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
+  const input = { contracts, inventories, month, asOf };
+  if (command === 'plan') {
+    const { computePlan, humanPlan } = await import('./plan');
+    const plan = await computePlan(input);
+    stdout.write(
+      options.has('json')
+        ? `${JSON.stringify({ month, contracts: plan })}\n`
+        : humanPlan(month, plan),
+    );
+    return 0;
+  }
   const { computeStatus, humanStatus } = await import('./status');
-  const result = await computeStatus({ contracts, inventories, month, asOf });
-  stdout.write(options.has('json') ? `${JSON.stringify(result.document)}\n` : humanStatus(result));
+  const result = await computeStatus(input);
+  if (!options.has('json')) stdout.write(humanStatus(result));
+  else {
+    const { computePlan } = await import('./plan');
+    const plan = await computePlan(input);
+    stdout.write(`${JSON.stringify({ ...result.document, plan })}\n`);
+  }
   return 0;
 }
 
@@ -231,7 +258,8 @@ export async function run(
   try {
     if (command === 'demo') return await demo(args, stdout);
     if (command === 'inspect') return await inspectCommand(args, stdout);
-    if (command === 'status') return await statusCommand(args, stdout);
+    if (command === 'status' || command === 'plan')
+      return await statusCommand(command, args, stdout);
     if (command === 'report') return await reportCommand(args, stdout);
     if (command === 'lens-pull') return await lensPullCommand(args, stdout);
     if (command === 'sync-admin') return await syncAdminCommand(args, stdout);

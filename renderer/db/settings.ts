@@ -1,5 +1,9 @@
 /** App settings: the user's name for the change log, language, theme, the partner's brand and terms. */
-import { DEFAULT_PARTNER_SETTINGS, type PartnerSettings } from '../../shared/terms/settings';
+import {
+  DEFAULT_PARTNER_SETTINGS,
+  partnerSettings,
+  type PartnerSettings,
+} from '../../shared/terms/settings';
 import { recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
 
@@ -40,7 +44,8 @@ export type SettingKey = keyof Settings;
 export async function readSettings(db: WorkstationDatabase): Promise<Settings> {
   const rows = await db.settings.toArray();
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value])) as Partial<Settings>;
-  return { ...DEFAULT_SETTINGS, ...stored };
+  // Partner terms stored before a term was added (or synced from an older workstation) take its default.
+  return { ...DEFAULT_SETTINGS, ...stored, partner: partnerSettings(stored.partner) };
 }
 
 export async function writeSetting<K extends SettingKey>(

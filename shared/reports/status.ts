@@ -122,6 +122,22 @@ export function contractDevices(entry: RegisterContract, devices: readonly Devic
   return devices.filter((device) => isContracts(device.account) || isContracts(device.accountId));
 }
 
+/** A register contract's devices and counts as of the end of `day` (TERMS.md §10). */
+export function contractCountsAt(
+  entry: RegisterContract,
+  files: readonly InventoryFile[],
+  catalog: Catalog,
+  day: CalendarDate,
+) {
+  const { devices, asOf } = devicesAsOf(files, day);
+  const mine = contractDevices(entry, devices);
+  return {
+    mine,
+    asOf,
+    counts: countDevices(mine, classifyDevices(mine, catalog, asOf ?? day)).counts,
+  };
+}
+
 export interface StatusCategory {
   category: string;
   ordered: number;
@@ -188,15 +204,8 @@ export function statusDocument(
   files: readonly InventoryFile[],
   catalog: Catalog,
 ): StatusDocument {
-  const countsAt = (entry: RegisterContract, day: CalendarDate) => {
-    const { devices, asOf } = devicesAsOf(files, day);
-    const mine = contractDevices(entry, devices);
-    return {
-      mine,
-      asOf,
-      counts: countDevices(mine, classifyDevices(mine, catalog, asOf ?? day)).counts,
-    };
-  };
+  const countsAt = (entry: RegisterContract, day: CalendarDate) =>
+    contractCountsAt(entry, files, catalog, day);
   const end = lastDayOfMonth(month);
   const contracts = register.map((entry) => {
     const contract = entry.contract;

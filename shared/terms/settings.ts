@@ -35,6 +35,11 @@ export interface PartnerSettings {
   defaultCurrency: CurrencyCode;
   /** An inventory older than this many days needs a fresh import. */
   staleInventoryDays: number;
+  /**
+   * The growth planner recommends the smallest next agreed growth whose chance of a mid-term adjustment
+   * is at most this % (TERMS.md §11).
+   */
+  acceptedAdjustmentRisk: number;
 }
 
 export const DEFAULT_CONTRACT_SETTINGS: Readonly<ContractSettings> = Object.freeze({
@@ -53,6 +58,7 @@ export const DEFAULT_PARTNER_SETTINGS: Readonly<PartnerSettings> = Object.freeze
   eligibilityMinimum: Object.freeze({ headsets: 0, video: 0, voice: 0 }),
   defaultCurrency: 'SEK',
   staleInventoryDays: 35,
+  acceptedAdjustmentRisk: 20,
 });
 
 /** A contract's settings: its own values over the defaults. */

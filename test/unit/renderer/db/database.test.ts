@@ -8,6 +8,7 @@ import { readInventory } from '../../../../renderer/db/inventory';
 import { deviceListRecord } from '../../../../shared/inventory/device-list';
 import { MIGRATIONS } from '../../../../renderer/db/migrations';
 import { readSettings, writeSetting } from '../../../../renderer/db/settings';
+import { DEFAULT_PARTNER_SETTINGS } from '../../../../shared/terms/settings';
 
 const opened: WorkstationDatabase[] = [];
 async function freshDb(name = `db-${Math.random()}`) {
@@ -46,6 +47,15 @@ describe('the change log', () => {
       ],
     );
     expect((await readSettings(db)).language).toBe('en');
+  });
+
+  it('partner terms stored without the accepted adjustment risk read with its default, 20 %', async () => {
+    const db = await freshDb();
+    const { acceptedAdjustmentRisk: _, ...older } = DEFAULT_PARTNER_SETTINGS;
+    await db.settings.put({ key: 'partner', value: { ...older, approachingPct: 70 } });
+    const partner = (await readSettings(db)).partner;
+    expect(partner.acceptedAdjustmentRisk).toBe(20);
+    expect(partner.approachingPct).toBe(70);
   });
 
   it('commits nothing, entity or change, when the write fails half-way', async () => {

@@ -1,0 +1,29 @@
+/** The standard normal distribution: its cdf and the two interval multipliers TERMS.md §11 uses. */
+
+/** Φ(z), from Numerical Recipes' erfc (Chebyshev fit, fractional error below 1.2e-7 everywhere). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const poly =
+    -x * x -
+    1.26551223 +
+    t *
+      (1.00002368 +
+        t *
+          (0.37409196 +
+            t *
+              (0.09678418 +
+                t *
+                  (-0.18628806 +
+                    t *
+                      (0.27886807 +
+                        t *
+                          (-1.13520398 +
+                            t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const erfc = t * Math.exp(poly);
+  return z >= 0 ? 1 - erfc / 2 : erfc / 2;
+}
+
+/** Two-sided interval multipliers: 80 % → 1.2816, 95 % → 1.96. */
+export const Z80 = 1.2815515655446004;
+export const Z95 = 1.959963984540054;
