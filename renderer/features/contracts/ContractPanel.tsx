@@ -27,7 +27,7 @@ import type { Contract } from '../../../shared/model/entities';
 import { money } from '../../../shared/terms/money';
 import { EmptyState } from '../../components/EmptyState';
 import { StandingBadge, StatusBadge } from '../../components/StatusBadge';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { saveContract } from '../../db/contracts';
 import { useContractView } from '../../db/hooks';
 import { db } from '../../db/instance';

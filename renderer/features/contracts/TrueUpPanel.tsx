@@ -10,7 +10,7 @@ import { contractTerm, type DueTrueUp } from '../../../shared/contracts/standing
 import { TrueUpRuleError } from '../../../shared/contracts/true-up-flow';
 import type { Contract, Customer, TrueUp } from '../../../shared/model/entities';
 import { exportWorkbook } from '../../components/export-workbook';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { applyOrderedTrueUp, orderQuotedTrueUp, quoteDueTrueUp } from '../../db/contracts';
 import { db } from '../../db/instance';
 import { money, moneyToDecimal } from '../../../shared/terms/money';

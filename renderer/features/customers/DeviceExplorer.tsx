@@ -36,7 +36,7 @@ import {
   isCategory,
   type DeviceClass,
 } from '../../../shared/model/category';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import type { InventorySnapshot } from '../../../shared/model/entities';
 import { ClassifyDialog } from '../../components/UnknownModels';
 import { useCatalogOverrides, useInventory, useSnapshotDevices } from '../../db/hooks';

@@ -25,8 +25,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { StandingBadge, STATUS_COLORS } from '../../components/StatusBadge';
 import { ClassifyDialog } from '../../components/UnknownModels';
 import type { Settings } from '../../db/settings';
-import { useFormat } from '../../components/shell/format';
-import { hrefOf, navigate } from '../../components/shell/route';
+import { useFormat } from '../../components/format';
+import { hrefOf, navigate } from '../../components/route';
 import { matchesQuery } from '../../../shared/search';
 import { useCustomerSearch, usePortfolio } from '../../db/hooks';
 

@@ -31,7 +31,7 @@ import { addMonthsToMonth, monthOf } from '../../../shared/terms/dates';
 import { minorDigits, moneyToDecimal } from '../../../shared/terms/money';
 import { EmptyState } from '../../components/EmptyState';
 import { exportWorkbook } from '../../components/export-workbook';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { acceptRenewal } from '../../db/contracts';
 import { useRenewalData } from '../../db/hooks';
 import { db } from '../../db/instance';

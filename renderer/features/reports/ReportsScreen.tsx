@@ -38,7 +38,7 @@ import {
   toDayNumber,
 } from '../../../shared/terms/dates';
 import { EmptyState } from '../../components/EmptyState';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { useCustomers, useReportArchive, useReportReadiness } from '../../db/hooks';
 import { db } from '../../db/instance';
 import { archiveReport, currentReport, reportId } from '../../db/reports';

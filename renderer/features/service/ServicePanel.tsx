@@ -22,7 +22,7 @@ import { shippedCatalog } from '../../../shared/catalog';
 import { serviceSummary } from '../../../shared/reports/service';
 import { hoursText } from '../../../shared/service/time';
 import { addMonthsToMonth, lastDayOfMonth, monthOf } from '../../../shared/terms/dates';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { useServiceView } from '../../db/hooks';
 import { burnDownRows } from './burn-down';
 import { CaseSection } from './CaseSection';

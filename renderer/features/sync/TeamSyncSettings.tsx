@@ -11,7 +11,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamSyncConnection } from '../../../shared/team-sync';
 import { useSubmit } from '../../components/FormDialog';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { useCustomerCount } from '../../db/hooks';
 import { teamSync, useTeamSync, type JoinMode } from '../../db/team-sync';
 import { api } from '../../platform';
