@@ -201,15 +201,17 @@ export async function exportRegister(
   }));
   await exportWorkbook(
     `${name}.xlsx`,
-    [
-      {
-        name: 'Contracts',
-        columns,
-        rows: rows.map((row) =>
-          row.map((cell, i) => (columns[i]?.type === 'number' ? Number(cell) : cell)),
-        ),
-      },
-    ],
+    {
+      sheets: [
+        {
+          name: 'Contracts',
+          columns,
+          rows: rows.map((row) =>
+            row.map((cell, i) => (columns[i]?.type === 'number' ? Number(cell) : cell)),
+          ),
+        },
+      ],
+    },
     savedMessage,
   );
 }
