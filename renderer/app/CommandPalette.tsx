@@ -12,7 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { normaliseSerial } from '../../shared/inventory/identity';
-import { useCustomers, useCustomerSearch, useDeviceIndex } from '../db/hooks';
+import { useCustomers, useCustomerSearch, useDeviceIndex } from '../db/hooks/book';
 import { db } from '../db/instance';
 import { writeSetting, type Settings } from '../db/settings';
 import type { DataActions } from '../features/settings/data-actions';

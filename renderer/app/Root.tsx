@@ -16,7 +16,7 @@ import { Notifications } from '@mantine/notifications';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { OpenState } from '../db/database';
-import { useSettings } from '../db/hooks';
+import { useSettings } from '../db/hooks/book';
 import { FirstRun } from '../features/first-run/FirstRun';
 import { i18n, systemLanguage } from '../i18n';
 import { AppLayout } from './AppLayout';

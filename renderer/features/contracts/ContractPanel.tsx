@@ -29,7 +29,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { StandingBadge, StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../components/format';
 import { saveContract } from '../../db/contracts';
-import { useContractView } from '../../db/hooks';
+import { useContractView } from '../../db/hooks/contracts';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
 import { ChangeHistory } from './ChangeHistory';

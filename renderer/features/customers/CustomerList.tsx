@@ -11,7 +11,7 @@ import { hrefOf, navigate } from '../../components/route';
 import type { Settings } from '../../db/settings';
 import { CustomerForm } from '../contracts/CustomerForm';
 import { exportRegister, pickRegister, RegisterPreview } from '../contracts/RegisterDialog';
-import { useBook } from '../../db/hooks';
+import { useBook } from '../../db/hooks/book';
 import { messageOf } from '../../../shared/errors';
 
 type RegisterState = (ParsedRegister & { file: string }) | null;

@@ -39,7 +39,8 @@ import {
 import { useFormat } from '../../components/format';
 import type { InventorySnapshot } from '../../../shared/model/entities';
 import { ClassifyDialog } from '../../components/UnknownModels';
-import { useCatalogOverrides, useInventory, useSnapshotDevices } from '../../db/hooks';
+import { useInventory, useSnapshotDevices } from '../../db/hooks/customer';
+import { useCatalogOverrides } from '../../db/hooks/imports';
 import { exportWorkbook } from '../../components/export-workbook';
 import {
   explorerFilters,

@@ -28,7 +28,8 @@ import type { Settings } from '../../db/settings';
 import { useFormat } from '../../components/format';
 import { hrefOf, navigate } from '../../components/route';
 import { matchesQuery } from '../../../shared/search';
-import { useCustomerSearch, usePortfolio } from '../../db/hooks';
+import { useCustomerSearch } from '../../db/hooks/book';
+import { usePortfolio } from '../../db/hooks/portfolio';
 
 type StatusFilter = 'all' | DashboardStatus;
 type SortKey = 'attention' | 'name' | 'renewal';

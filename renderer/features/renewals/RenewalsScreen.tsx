@@ -33,7 +33,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { exportWorkbook } from '../../components/export-workbook';
 import { useFormat } from '../../components/format';
 import { acceptRenewal } from '../../db/contracts';
-import { useRenewalData } from '../../db/hooks';
+import { useRenewalData } from '../../db/hooks/portfolio';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
 import { ContractRenewal } from './RenewalCard';

@@ -39,7 +39,8 @@ import {
 } from '../../../shared/terms/dates';
 import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../components/format';
-import { useCustomers, useReportArchive, useReportReadiness } from '../../db/hooks';
+import { useCustomers } from '../../db/hooks/book';
+import { useReportArchive, useReportReadiness } from '../../db/hooks/reports';
 import { db } from '../../db/instance';
 import { archiveReport, currentReport, reportId } from '../../db/reports';
 import type { Settings } from '../../db/settings';

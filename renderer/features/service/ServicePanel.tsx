@@ -23,7 +23,7 @@ import { serviceSummary } from '../../../shared/reports/service';
 import { hoursText } from '../../../shared/service/time';
 import { addMonthsToMonth, lastDayOfMonth, monthOf } from '../../../shared/terms/dates';
 import { useFormat } from '../../components/format';
-import { useServiceView } from '../../db/hooks';
+import { useServiceView } from '../../db/hooks/service';
 import { burnDownRows } from './burn-down';
 import { CaseSection } from './CaseSection';
 import { EcpsSection } from './EcpsSection';

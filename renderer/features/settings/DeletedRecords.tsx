@@ -7,7 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { hoursText } from '../../../shared/service/time';
 import { useFormat } from '../../components/format';
-import { useCustomers, useDeletedRecords } from '../../db/hooks';
+import { useCustomers, useDeletedRecords } from '../../db/hooks/book';
 import { db } from '../../db/instance';
 import { restoreServiceRecord, type DeletedRecord } from '../../db/service';
 

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { TeamSyncConnection } from '../../../shared/team-sync';
 import { useSubmit } from '../../components/FormDialog';
 import { useFormat } from '../../components/format';
-import { useCustomerCount } from '../../db/hooks';
+import { useCustomerCount } from '../../db/hooks/book';
 import { teamSync, useTeamSync, type JoinMode } from '../../db/team-sync';
 import { api } from '../../platform';
 import { SyncDecisions } from './SyncDecisions';

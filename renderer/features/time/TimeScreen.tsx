@@ -23,7 +23,7 @@ import { hoursText, weekOf } from '../../../shared/service/time';
 import { newTimeEntry } from '../../components/time-entry/timer';
 import { addDays, localToday } from '../../../shared/terms/dates';
 import { useFormat } from '../../components/format';
-import { useTimeEntriesBetween } from '../../db/hooks';
+import { useTimeEntriesBetween } from '../../db/hooks/service';
 import { db } from '../../db/instance';
 import { saveTimeEntry } from '../../db/service';
 import type { Settings } from '../../db/settings';
