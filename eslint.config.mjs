@@ -7,6 +7,22 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins belong in main/.' };
 const electron = { name: 'electron', message: 'Electron belongs in main/.' };
+const rendererPatterns = [
+  nodeBuiltins,
+  {
+    group: ['**/main/**'],
+    message: 'The renderer reaches main/ only through window.api (renderer/platform).',
+  },
+];
+const appAbove = {
+  group: ['**/app/**'],
+  message: 'renderer/app (the shell) imports the features; nothing below imports the shell.',
+};
+const featuresAbove = {
+  group: ['**/features/**'],
+  message:
+    'renderer/components and renderer/db serve the features; what two features share moves down here.',
+};
 
 export default tseslint.config(
   {
@@ -109,18 +125,25 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': ['error', { additionalHooks: '(useLiveQuery)' }],
       // Only matters under the React Compiler, which this project does not use (TanStack Table trips it).
       'react-hooks/incompatible-library': 'off',
+      'no-restricted-imports': ['error', { paths: [electron], patterns: rendererPatterns }],
+    },
+  },
+  {
+    // The floors of the renderer: app (the shell) on features on components and db. Nothing looks up.
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [electron],
-          patterns: [
-            nodeBuiltins,
-            {
-              group: ['**/main/**'],
-              message: 'The renderer reaches main/ only through window.api (renderer/platform).',
-            },
-          ],
-        },
+        { paths: [electron], patterns: [...rendererPatterns, appAbove] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/components/**/*.{ts,tsx}', 'renderer/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electron], patterns: [...rendererPatterns, appAbove, featuresAbove] },
       ],
     },
   },

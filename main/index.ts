@@ -16,7 +16,12 @@ import {
 } from 'electron';
 import { join } from 'node:path';
 import { MENU_CHANNEL, PROGRESS_CHANNEL, type MenuCommand } from '../shared/api';
-import { openFileWithDialog, saveFilesWithDialog, saveFileWithDialog } from './app/dialogs';
+import {
+  openFileWithDialog,
+  saveFileWithDialog,
+  saveWorkbooksWithDialog,
+  saveWorkbookWithDialog,
+} from './app/dialogs';
 import { menuTemplate } from './app/menu';
 import { osSealer } from './app/secrets';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app/protocol';
@@ -72,8 +77,11 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'saveFile', (input, event) =>
     saveFileWithDialog(dialog, windowOf(event.sender), input),
   );
-  handle(ipcMain, 'saveFiles', (input, event) =>
-    saveFilesWithDialog(dialog, windowOf(event.sender), input),
+  handle(ipcMain, 'saveWorkbook', (input, event) =>
+    saveWorkbookWithDialog(dialog, windowOf(event.sender), input),
+  );
+  handle(ipcMain, 'saveWorkbooks', (input, event) =>
+    saveWorkbooksWithDialog(dialog, windowOf(event.sender), input),
   );
   handle(ipcMain, 'openFile', (input, event) =>
     openFileWithDialog(dialog, windowOf(event.sender), input),
@@ -81,7 +89,6 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'keepSafetyBackup', (input) => services.keepSafetyBackup(input, context()));
   handle(ipcMain, 'parseInventory', (input) => services.parseInventory(input, context()));
   handle(ipcMain, 'inventoryDevices', (input) => services.inventoryDevices(input, context()));
-  handle(ipcMain, 'buildWorkbook', (input) => services.buildWorkbook(input, context()));
   handle(ipcMain, 'parseRegister', (input) => services.parseRegister(input, context()));
   handle(ipcMain, 'cancelTask', (input) => services.cancelTask(input, context()));
   handle(ipcMain, 'listLensConnections', (input) => services.listLensConnections(input, context()));

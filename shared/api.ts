@@ -72,19 +72,23 @@ export const API = {
       })
       .strict(),
   },
-  /** Asks the user for a folder and writes the files into it atomically, asking before replacing any. */
-  saveFiles: {
+  /**
+   * Builds a workbook (typed cells, the partner's brand) and saves it where the user picks, atomically:
+   * one trip, the bytes never travel to the renderer and back. null when cancelled.
+   */
+  saveWorkbook: { input: z.object({ suggestedName: fileName, workbook: workbookSchema }).strict() },
+  /**
+   * Builds workbooks and writes them into a folder the user picks, atomically, asking before replacing
+   * any.
+   */
+  saveWorkbooks: {
     input: z
       .object({
         title: z.string().max(200),
         files: z
-          .array(z.object({ name: fileName, bytes: z.instanceof(Uint8Array) }).strict())
+          .array(z.object({ name: fileName, workbook: workbookSchema }).strict())
           .min(1)
           .max(1000)
-          .refine(
-            (files) => files.reduce((sum, f) => sum + f.bytes.byteLength, 0) <= MAX_FILE_BYTES,
-            'files too large',
-          )
           .refine(
             (files) => new Set(files.map((f) => f.name.toLowerCase())).size === files.length,
             'file names must differ',
@@ -118,8 +122,6 @@ export const API = {
    * the size of the devices as objects, and parsed without a stall).
    */
   inventoryDevices: { input: z.object({ taskId }).strict() },
-  /** Writes tables into an Excel workbook with typed cells; answers the file's bytes for saveFile. */
-  buildWorkbook: { input: workbookSchema },
   /** Reads a contract register (CSV or XLSX): its contracts, and every problem by row and column. */
   parseRegister: {
     input: z
@@ -241,13 +243,13 @@ export type Unsubscribe = () => void;
 export interface AppApi {
   getAppInfo(): Promise<AppInfo>;
   saveFile(request: CapabilityInput<'saveFile'>): Promise<SavedFile | null>;
-  saveFiles(request: CapabilityInput<'saveFiles'>): Promise<SavedFiles | null>;
+  saveWorkbook(request: CapabilityInput<'saveWorkbook'>): Promise<SavedFile | null>;
+  saveWorkbooks(request: CapabilityInput<'saveWorkbooks'>): Promise<SavedFiles | null>;
   openFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null>;
   keepSafetyBackup(request: CapabilityInput<'keepSafetyBackup'>): Promise<SavedFile>;
   /** The parse, with `devices` empty: fetch them with inventoryDevices, as the list `deviceList` names. */
   parseInventory(request: CapabilityInput<'parseInventory'>): Promise<ParsedUpload>;
   inventoryDevices(request: CapabilityInput<'inventoryDevices'>): Promise<Uint8Array>;
-  buildWorkbook(request: CapabilityInput<'buildWorkbook'>): Promise<Uint8Array>;
   parseRegister(
     request: CapabilityInput<'parseRegister'>,
   ): Promise<ParsedRegister & { file: string; format: 'csv' | 'xlsx' }>;

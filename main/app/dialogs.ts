@@ -1,4 +1,7 @@
-/** The capabilities that need a native dialog: save and open a file, save files into a folder. Desktop only. */
+/**
+ * The capabilities that need a native dialog: save and open a file, build and save a workbook or several
+ * into a folder. Desktop only; a workbook is built here, after the user chose where it goes.
+ */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
@@ -10,19 +13,43 @@ import {
   type SavedFiles,
 } from '../../shared/api';
 import { writeFileAtomic } from '../services/atomic-write';
+import { buildWorkbook } from '../services/workbook';
 
-export async function saveFileWithDialog(
-  dialog: Pick<Dialog, 'showSaveDialog'>,
+type SaveDialog = Pick<Dialog, 'showSaveDialog'>;
+type FolderDialog = Pick<Dialog, 'showOpenDialog' | 'showMessageBox'>;
+const EXCEL = [{ name: 'Excel', extensions: ['xlsx'] }];
+
+/** Asks where to save, then writes what `bytes` makes there atomically; null when cancelled. */
+async function saveWithDialog(
+  dialog: SaveDialog,
+  window: BrowserWindow,
+  options: Pick<CapabilityInput<'saveFile'>, 'suggestedName' | 'filters'>,
+  bytes: () => Promise<Uint8Array> | Uint8Array,
+): Promise<SavedFile | null> {
+  const result = await dialog.showSaveDialog(window, {
+    defaultPath: options.suggestedName,
+    filters: options.filters,
+  });
+  if (result.canceled || !result.filePath) return null;
+  await writeFileAtomic(result.filePath, await bytes());
+  return { path: result.filePath };
+}
+
+export function saveFileWithDialog(
+  dialog: SaveDialog,
   window: BrowserWindow,
   request: CapabilityInput<'saveFile'>,
 ): Promise<SavedFile | null> {
-  const result = await dialog.showSaveDialog(window, {
-    defaultPath: request.suggestedName,
-    filters: request.filters,
-  });
-  if (result.canceled || !result.filePath) return null;
-  await writeFileAtomic(result.filePath, request.bytes);
-  return { path: result.filePath };
+  return saveWithDialog(dialog, window, request, () => request.bytes);
+}
+
+export function saveWorkbookWithDialog(
+  dialog: SaveDialog,
+  window: BrowserWindow,
+  request: CapabilityInput<'saveWorkbook'>,
+): Promise<SavedFile | null> {
+  const options = { suggestedName: request.suggestedName, filters: EXCEL };
+  return saveWithDialog(dialog, window, options, () => buildWorkbook(request.workbook));
 }
 
 export async function openFileWithDialog(
@@ -42,13 +69,13 @@ export async function openFileWithDialog(
 }
 
 /**
- * Writes several files into a folder the user picks. Files that exist already are only replaced after
- * the user says so; every file is written atomically.
+ * Builds workbooks and writes them into a folder the user picks. Files that exist already are only
+ * replaced after the user says so; every file is written atomically.
  */
-export async function saveFilesWithDialog(
-  dialog: Pick<Dialog, 'showOpenDialog' | 'showMessageBox'>,
+export async function saveWorkbooksWithDialog(
+  dialog: FolderDialog,
   window: BrowserWindow,
-  request: CapabilityInput<'saveFiles'>,
+  request: CapabilityInput<'saveWorkbooks'>,
 ): Promise<SavedFiles | null> {
   const result = await dialog.showOpenDialog(window, {
     title: request.title,
@@ -58,7 +85,7 @@ export async function saveFilesWithDialog(
   if (result.canceled || !folder) return null;
   const targets = request.files.map((file) => ({
     path: join(folder, file.name),
-    bytes: file.bytes,
+    workbook: file.workbook,
   }));
   const existing: string[] = [];
   for (const target of targets) if (await exists(target.path)) existing.push(basename(target.path));
@@ -73,7 +100,8 @@ export async function saveFilesWithDialog(
     });
     if (answer.response !== 0) return null;
   }
-  for (const target of targets) await writeFileAtomic(target.path, target.bytes);
+  for (const target of targets)
+    await writeFileAtomic(target.path, await buildWorkbook(target.workbook));
   return { folder, files: targets.map((t) => t.path) };
 }
 

@@ -51,7 +51,7 @@ export type ServiceCapability =
   | 'keepSafetyBackup'
   | 'parseInventory'
   | 'inventoryDevices'
-  | 'buildWorkbook'
+  | 'saveWorkbook'
   | 'parseRegister'
   | 'cancelTask'
   | 'listLensConnections'
@@ -66,11 +66,20 @@ export type ServiceCapability =
   | 'syncPutList'
   | 'syncGetList';
 
+/**
+ * What each service answers: the AppApi's answer, but for saveWorkbook, which builds the workbook's
+ * bytes: where they are saved is the host's (desktop: main/app/dialogs writes them where the user
+ * chose; browser host: the browser downloads the answer).
+ */
+type ServiceAnswer<C extends ServiceCapability> = C extends 'saveWorkbook'
+  ? Promise<Uint8Array>
+  : ReturnType<AppApi[C]>;
+
 export type Services = {
   [C in ServiceCapability]: (
     input: CapabilityInput<C>,
     context: ServiceContext,
-  ) => ReturnType<AppApi[C]>;
+  ) => ServiceAnswer<C>;
 };
 
 export const services: Services = {
@@ -88,7 +97,7 @@ export const services: Services = {
   parseInventory: ({ taskId, bytes, fileName, ...options }, context) =>
     readHeld(context, taskId, bytes, { fileName, ...options }),
   inventoryDevices: ({ taskId }) => Promise.resolve(takeDeviceList(taskId)),
-  buildWorkbook: (spec) => buildWorkbook(spec),
+  saveWorkbook: ({ workbook }) => buildWorkbook(workbook),
   parseRegister: ({ bytes, fileName, defaultCurrency }) =>
     parseRegisterFile(bytes, fileName, defaultCurrency),
   cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId) || forgetDeviceList(taskId)),
@@ -203,7 +212,7 @@ const LIMITS: Partial<Record<ServiceCapability, number>> = {
   parseInventory: MAX_INVENTORY_BYTES + JSON_BYTES,
   parseRegister: MAX_REGISTER_BYTES + JSON_BYTES,
   keepSafetyBackup: MAX_FILE_BYTES + JSON_BYTES,
-  buildWorkbook: 256 * 2 ** 20,
+  saveWorkbook: 256 * 2 ** 20,
   syncPush: 32 * 2 ** 20,
   syncPutList: MAX_INVENTORY_BYTES + JSON_BYTES,
 };

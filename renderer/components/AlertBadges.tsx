@@ -2,7 +2,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Alert } from '../../shared/reports/alerts';
-import { useFormat } from './shell/format';
+import { useFormat } from './format';
 
 const COLORS: Record<Alert['kind'], string> = {
   trueUp: 'red',

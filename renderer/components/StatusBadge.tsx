@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { actionDetail } from '../../shared/contracts/action-text';
 import type { PortfolioCategory } from '../../shared/reports/portfolio';
 import type { DashboardStatus } from '../../shared/terms/baseline';
-import { useFormat } from './shell/format';
+import { useFormat } from './format';
 
 export const STATUS_COLORS: Record<DashboardStatus, string> = {
   under: 'gray',

@@ -11,7 +11,7 @@ import { CATALOG_CLASSES, type CatalogClass } from '../../shared/catalog';
 import { isCategory } from '../../shared/model/category';
 import { classifyModel, undoClassification } from '../db/imports';
 import { showUndo } from './undo';
-import { useUnknownModels } from '../db/hooks';
+import { useUnknownModels } from '../db/hooks/imports';
 import { db } from '../db/instance';
 import { messageOf } from '../../shared/errors';
 

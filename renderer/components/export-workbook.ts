@@ -1,26 +1,34 @@
 /**
- * Every Excel export of the app: main writes the typed workbook, the user picks where it goes, and a
- * notification says where it went. File names are made safe (shared/files.ts).
+ * Every Excel export of the app, one trip: main builds the typed workbook and writes it where the user
+ * picks (api.saveWorkbook, api.saveWorkbooks), and a notification says where it went. File names are
+ * made safe (shared/files.ts).
  */
 import { notifications } from '@mantine/notifications';
-import type { CapabilityInput } from '../../shared/api';
+import type { CapabilityInput, SavedFiles } from '../../shared/api';
 import { safeFileName } from '../../shared/files';
 import { api } from '../platform';
 
-export type WorkbookSheets = CapabilityInput<'buildWorkbook'>['sheets'];
+export type Workbook = CapabilityInput<'saveWorkbook'>['workbook'];
+export type WorkbookSheets = Workbook['sheets'];
 
 /** Builds and saves a workbook; the saved path, or null when the user cancelled. */
 export async function exportWorkbook(
   fileName: string,
-  sheets: WorkbookSheets,
+  workbook: Workbook,
   savedMessage: (path: string) => string,
 ): Promise<string | null> {
-  const bytes = await api.buildWorkbook({ sheets });
-  const saved = await api.saveFile({
-    suggestedName: safeFileName(fileName),
-    bytes: bytes as Uint8Array<ArrayBuffer>,
-    filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-  });
+  const saved = await api.saveWorkbook({ suggestedName: safeFileName(fileName), workbook });
   if (saved) notifications.show({ color: 'green', message: savedMessage(saved.path) });
   return saved?.path ?? null;
+}
+
+/** Builds and saves workbooks into one folder the user picks; null when the user cancelled. */
+export function exportWorkbooks(
+  title: string,
+  files: { name: string; workbook: Workbook }[],
+): Promise<SavedFiles | null> {
+  return api.saveWorkbooks({
+    title,
+    files: files.map((file) => ({ name: safeFileName(file.name), workbook: file.workbook })),
+  });
 }

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDateText, parseDateTimeText, parseDurationText } from '../../shared/i18n/parse-input';
 import { hoursText } from '../../shared/service/time';
-import { useFormat } from './shell/format';
+import { useFormat } from './format';
 
 type CalendarProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
   /** YYYY-MM-DD for a date, an ISO instant for a moment; empty when none. */

@@ -48,6 +48,14 @@ function download(request: CapabilityInput<'saveFile'>): { path: string } {
   return { path: request.suggestedName };
 }
 
+/** The workbook's bytes, built by the host (the same service the desktop's main runs). */
+function buildWorkbook(
+  suggestedName: string,
+  workbook: CapabilityInput<'saveWorkbook'>['workbook'],
+): Promise<Uint8Array<ArrayBuffer>> {
+  return call('saveWorkbook', { suggestedName, workbook });
+}
+
 function pickFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
@@ -81,10 +89,14 @@ export function browserApi(): AppApi {
   return {
     getAppInfo: () => call('getAppInfo', {}),
     saveFile: (request) => Promise.resolve(download(request)),
-    saveFiles: async (request) => {
-      // A browser saves downloads itself (and never overwrites: it renames); one after the other.
+    // The host builds the workbook; the browser saves it as a download (and never overwrites: it renames).
+    saveWorkbook: async ({ suggestedName, workbook }) =>
+      download({ suggestedName, bytes: await buildWorkbook(suggestedName, workbook), filters: [] }),
+    saveWorkbooks: async (request) => {
+      // One after the other.
       for (const file of request.files) {
-        download({ suggestedName: file.name, bytes: file.bytes, filters: [] });
+        const bytes = await buildWorkbook(file.name, file.workbook);
+        download({ suggestedName: file.name, bytes, filters: [] });
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
       return { folder: '', files: request.files.map((f) => f.name) };
@@ -93,7 +105,6 @@ export function browserApi(): AppApi {
     keepSafetyBackup: (request) => call('keepSafetyBackup', request),
     parseInventory: (request) => call('parseInventory', request),
     inventoryDevices: (request) => call('inventoryDevices', request),
-    buildWorkbook: (request) => call('buildWorkbook', request),
     parseRegister: (request) => call('parseRegister', request),
     cancelTask: (request) => call('cancelTask', request),
     listLensConnections: () => call('listLensConnections', {}),

@@ -5,7 +5,7 @@
 import { CATEGORIES, type Category } from '../model/category';
 import type { Contract, Customer, InventorySnapshot, TrueUp } from '../model/entities';
 import { contractStandings, latestOnOrBefore, type CategoryStanding } from '../contracts/standing';
-import { dashboardStatus, growthPct } from '../terms/baseline';
+import { dashboardStatus, growthPct, type DashboardStatus } from '../terms/baseline';
 import { adjustmentMonth, renewalDate, termEnd } from '../terms/term';
 import { monthOf, type CalendarDate, type CalendarMonth } from '../terms/dates';
 import type { PartnerSettings } from '../terms/settings';
@@ -129,4 +129,20 @@ export function portfolioRow(
     categories,
     alerts: customerAlerts({ contract, latest, categories, ...activity, today, partner }),
   };
+}
+
+/** How much a status needs action: a true-up due first, then approaching, within, under. */
+export const STATUS_RANK: Record<DashboardStatus, number> = {
+  trueUpDue: 0,
+  approaching: 1,
+  within: 2,
+  under: 3,
+};
+
+/** The status of a row's category that needs the most action; null when no category has one. */
+export function worstStatus(row: {
+  categories: readonly { status: DashboardStatus | null }[];
+}): DashboardStatus | null {
+  const statuses = row.categories.flatMap((c) => (c.status ? [c.status] : []));
+  return statuses.sort((a, b) => STATUS_RANK[a] - STATUS_RANK[b])[0] ?? null;
 }

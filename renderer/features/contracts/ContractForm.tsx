@@ -29,7 +29,7 @@ import { CATEGORIES } from '../../../shared/model/category';
 import type { Contract } from '../../../shared/model/entities';
 import { baseline, orderedUnits, triggerAt } from '../../../shared/terms/baseline';
 import { CURRENCY_CODES } from '../../../shared/terms/money';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { ContractIssuesError, saveContract } from '../../db/contracts';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';

@@ -24,7 +24,7 @@ import { importRegister } from '../../db/contracts';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
 import { api } from '../../platform';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { issueText } from './issues';
 import { FormDialog } from '../../components/FormDialog';
 
@@ -201,15 +201,17 @@ export async function exportRegister(
   }));
   await exportWorkbook(
     `${name}.xlsx`,
-    [
-      {
-        name: 'Contracts',
-        columns,
-        rows: rows.map((row) =>
-          row.map((cell, i) => (columns[i]?.type === 'number' ? Number(cell) : cell)),
-        ),
-      },
-    ],
+    {
+      sheets: [
+        {
+          name: 'Contracts',
+          columns,
+          rows: rows.map((row) =>
+            row.map((cell, i) => (columns[i]?.type === 'number' ? Number(cell) : cell)),
+          ),
+        },
+      ],
+    },
     savedMessage,
   );
 }

@@ -10,7 +10,7 @@ import { contractTerm, type DueTrueUp } from '../../../shared/contracts/standing
 import { TrueUpRuleError } from '../../../shared/contracts/true-up-flow';
 import type { Contract, Customer, TrueUp } from '../../../shared/model/entities';
 import { exportWorkbook } from '../../components/export-workbook';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { applyOrderedTrueUp, orderQuotedTrueUp, quoteDueTrueUp } from '../../db/contracts';
 import { db } from '../../db/instance';
 import { money, moneyToDecimal } from '../../../shared/terms/money';
@@ -119,50 +119,52 @@ export function TrueUpPanel({
   const exportQuote = (trueUp: TrueUp) =>
     exportWorkbook(
       `${customer.name} – ${trueUp.quoteNumber}.xlsx`,
-      [
-        {
-          name: t('trueUps.quoteSheet'),
-          columns: [
-            { header: t('trueUps.sheet.field'), type: 'text', width: 30 },
-            { header: t('trueUps.sheet.value'), type: 'text', width: 40 },
-          ],
-          rows: [
-            [t('trueUps.sheet.customer'), customer.name],
-            [t('trueUps.sheet.masterAccountId'), customer.masterAccountId],
-            [t('trueUps.sheet.contract'), contract.number],
-            [t('trueUps.quoteNumber'), trueUp.quoteNumber],
-            [t('trueUps.poNumber'), trueUp.poNumber],
-            [t('trueUps.sheet.category'), t(`categories.${trueUp.category}`)],
-            [t('trueUps.sheet.adjustmentMonth'), trueUp.adjustmentMonth],
-            [t('trueUps.sheet.asOf'), { value: trueUp.asOf, type: 'date' }],
-            [t('trueUps.sheet.ordered'), { value: trueUp.ordered, type: 'number' }],
-            [t('trueUps.sheet.count'), { value: trueUp.count, type: 'number' }],
-            [t('trueUps.sheet.added'), { value: trueUp.added, type: 'number' }],
-            [
-              `${t('trueUps.sheet.unitPrice')} (${trueUp.currency})`,
-              {
-                value: Number(moneyToDecimal(money(trueUp.unitPriceMinor, trueUp.currency))),
-                type: 'money',
-              },
+      {
+        sheets: [
+          {
+            name: t('trueUps.quoteSheet'),
+            columns: [
+              { header: t('trueUps.sheet.field'), type: 'text', width: 30 },
+              { header: t('trueUps.sheet.value'), type: 'text', width: 40 },
             ],
-            [
-              t('trueUps.sheet.months'),
-              {
-                value: trueUp.monthsWhole + trueUp.monthsPartial[0] / trueUp.monthsPartial[1],
-                type: 'decimal',
-              },
+            rows: [
+              [t('trueUps.sheet.customer'), customer.name],
+              [t('trueUps.sheet.masterAccountId'), customer.masterAccountId],
+              [t('trueUps.sheet.contract'), contract.number],
+              [t('trueUps.quoteNumber'), trueUp.quoteNumber],
+              [t('trueUps.poNumber'), trueUp.poNumber],
+              [t('trueUps.sheet.category'), t(`categories.${trueUp.category}`)],
+              [t('trueUps.sheet.adjustmentMonth'), trueUp.adjustmentMonth],
+              [t('trueUps.sheet.asOf'), { value: trueUp.asOf, type: 'date' }],
+              [t('trueUps.sheet.ordered'), { value: trueUp.ordered, type: 'number' }],
+              [t('trueUps.sheet.count'), { value: trueUp.count, type: 'number' }],
+              [t('trueUps.sheet.added'), { value: trueUp.added, type: 'number' }],
+              [
+                `${t('trueUps.sheet.unitPrice')} (${trueUp.currency})`,
+                {
+                  value: Number(moneyToDecimal(money(trueUp.unitPriceMinor, trueUp.currency))),
+                  type: 'money',
+                },
+              ],
+              [
+                t('trueUps.sheet.months'),
+                {
+                  value: trueUp.monthsWhole + trueUp.monthsPartial[0] / trueUp.monthsPartial[1],
+                  type: 'decimal',
+                },
+              ],
+              [
+                `${t('trueUps.sheet.amount')} (${trueUp.currency})`,
+                {
+                  value: Number(moneyToDecimal(money(trueUp.amountMinor, trueUp.currency))),
+                  type: 'money',
+                },
+              ],
+              [t('trueUps.sheet.calculation'), calculationText(format, trueUp)],
             ],
-            [
-              `${t('trueUps.sheet.amount')} (${trueUp.currency})`,
-              {
-                value: Number(moneyToDecimal(money(trueUp.amountMinor, trueUp.currency))),
-                type: 'money',
-              },
-            ],
-            [t('trueUps.sheet.calculation'), calculationText(format, trueUp)],
-          ],
-        },
-      ],
+          },
+        ],
+      },
       (path) => t('common.exported', { path }),
     );
 

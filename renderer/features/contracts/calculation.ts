@@ -2,7 +2,7 @@
 import { calculationText as text } from '../../../shared/contracts/calculation';
 import type { TrueUp } from '../../../shared/model/entities';
 import { money } from '../../../shared/terms/money';
-import type { Formatters } from '../../components/shell/format';
+import type { Formatters } from '../../components/format';
 
 export interface CalculationInput {
   added: number;

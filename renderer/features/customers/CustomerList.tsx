@@ -7,11 +7,11 @@ import type { ParsedRegister } from '../../../shared/contracts/register';
 import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
-import { hrefOf, navigate } from '../../components/shell/route';
+import { hrefOf, navigate } from '../../components/route';
 import type { Settings } from '../../db/settings';
 import { CustomerForm } from '../contracts/CustomerForm';
 import { exportRegister, pickRegister, RegisterPreview } from '../contracts/RegisterDialog';
-import { useBook } from '../../db/hooks';
+import { useBook } from '../../db/hooks/book';
 import { messageOf } from '../../../shared/errors';
 
 type RegisterState = (ParsedRegister & { file: string }) | null;

@@ -36,10 +36,11 @@ import {
   isCategory,
   type DeviceClass,
 } from '../../../shared/model/category';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import type { InventorySnapshot } from '../../../shared/model/entities';
 import { ClassifyDialog } from '../../components/UnknownModels';
-import { useCatalogOverrides, useInventory, useSnapshotDevices } from '../../db/hooks';
+import { useInventory, useSnapshotDevices } from '../../db/hooks/customer';
+import { useCatalogOverrides } from '../../db/hooks/imports';
 import { exportWorkbook } from '../../components/export-workbook';
 import {
   explorerFilters,
@@ -203,35 +204,37 @@ export function DeviceExplorer({
     const visible = table.getRowModel().rows.map((r) => r.original);
     await exportWorkbook(
       `${customerName} – devices ${asOf}.xlsx`,
-      [
-        {
-          name: customerName,
-          columns: [
-            { header: t('explorer.columns.serial'), type: 'text', width: 18 },
-            { header: t('explorer.columns.deviceId'), type: 'text', width: 16 },
-            { header: t('explorer.columns.model'), type: 'text', width: 28 },
-            { header: t('explorer.columns.cls'), type: 'text', width: 16 },
-            { header: t('explorer.columns.name'), type: 'text', width: 22 },
-            { header: t('explorer.columns.site'), type: 'text', width: 20 },
-            { header: t('explorer.columns.room'), type: 'text', width: 14 },
-            { header: t('explorer.columns.softwareVersion'), type: 'text', width: 14 },
-            { header: t('explorer.columns.online'), type: 'text', width: 14 },
-            { header: t('explorer.columns.lastDetected'), type: 'datetime', width: 18 },
-          ],
-          rows: visible.map(({ device, cls }) => [
-            device.serial,
-            device.deviceId,
-            device.model,
-            classLabel(cls),
-            device.name,
-            device.site,
-            device.room,
-            device.softwareVersion,
-            statusLabel(device.online),
-            device.lastDetected,
-          ]),
-        },
-      ],
+      {
+        sheets: [
+          {
+            name: customerName,
+            columns: [
+              { header: t('explorer.columns.serial'), type: 'text', width: 18 },
+              { header: t('explorer.columns.deviceId'), type: 'text', width: 16 },
+              { header: t('explorer.columns.model'), type: 'text', width: 28 },
+              { header: t('explorer.columns.cls'), type: 'text', width: 16 },
+              { header: t('explorer.columns.name'), type: 'text', width: 22 },
+              { header: t('explorer.columns.site'), type: 'text', width: 20 },
+              { header: t('explorer.columns.room'), type: 'text', width: 14 },
+              { header: t('explorer.columns.softwareVersion'), type: 'text', width: 14 },
+              { header: t('explorer.columns.online'), type: 'text', width: 14 },
+              { header: t('explorer.columns.lastDetected'), type: 'datetime', width: 18 },
+            ],
+            rows: visible.map(({ device, cls }) => [
+              device.serial,
+              device.deviceId,
+              device.model,
+              classLabel(cls),
+              device.name,
+              device.site,
+              device.room,
+              device.softwareVersion,
+              statusLabel(device.online),
+              device.lastDetected,
+            ]),
+          },
+        ],
+      },
       (path) => t('explorer.exported', { count: visible.length, path }),
     );
   };

@@ -18,7 +18,7 @@ import type { CustomerActivity } from '../../../shared/reports/portfolio';
 import { orderedUnits } from '../../../shared/terms/baseline';
 import { monthLedger } from '../../../shared/service/hours';
 import { rmaThreshold } from '../../../shared/terms/rma';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { UnknownModelsTable } from '../../components/UnknownModels';
 
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : (part * 100) / whole);

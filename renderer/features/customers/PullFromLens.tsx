@@ -7,7 +7,7 @@ import { useNetwork } from '@mantine/hooks';
 import { IconCloudDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/model/entities';
-import { navigate } from '../../components/shell/route';
+import { navigate } from '../../components/route';
 import { lensTargets, useLensConnections } from '../imports/lens-pull';
 import { setPendingImport } from '../imports/pending';
 

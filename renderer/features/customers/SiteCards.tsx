@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { InventorySummary } from '../../../shared/inventory';
 import { CATEGORIES } from '../../../shared/model/category';
 import type { Site, SupportCase } from '../../../shared/model/entities';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 
 export function SiteCards({
   sites,

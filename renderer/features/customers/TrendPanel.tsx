@@ -19,7 +19,7 @@ import {
   forecastTriggerMonth,
   type TrendPoint,
 } from '../../../shared/reports/trend';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { trendRows } from './trend-rows';
 
 const TrendChart = lazy(() => import('./TrendChart'));

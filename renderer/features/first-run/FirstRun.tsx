@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/instance';
 import { writeSetting } from '../../db/settings';
 import { useDataActions } from '../settings/data-actions';
-import { navigate } from '../../components/shell/route';
+import { navigate } from '../../components/route';
 import { messageOf } from '../../../shared/errors';
 
 export function FirstRun() {

@@ -3,7 +3,7 @@ import { Center, Overlay, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../components/shell/route';
+import { navigate } from '../../components/route';
 import { setPendingImport } from './pending';
 
 const hasFiles = (event: DragEvent) =>

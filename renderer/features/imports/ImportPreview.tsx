@@ -19,8 +19,8 @@ import { CATEGORIES, EXCLUDED_CLASSES } from '../../../shared/model/category';
 import { DEVICE_FIELDS, type DeviceField } from '../../../shared/model/device';
 import type { Customer } from '../../../shared/model/entities';
 import { DateField } from '../../components/inputs';
-import { useFormat } from '../../components/shell/format';
-import { useImportsOf } from '../../db/hooks';
+import { useFormat } from '../../components/format';
+import { useImportsOf } from '../../db/hooks/imports';
 import { NEW_CUSTOMER, SKIP_ACCOUNT } from './use-import-flow';
 
 interface Props {

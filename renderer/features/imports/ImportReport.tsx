@@ -15,7 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, EXCLUDED_CLASSES } from '../../../shared/model/category';
 import type { Customer, ImportReport as Report } from '../../../shared/model/entities';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { UnknownModelsTable } from '../../components/UnknownModels';
 import type { ImportOutcome } from '../../db/imports';
 

@@ -21,8 +21,8 @@ import { IconCloudDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntry } from '../../../shared/catalog';
 import type { Customer } from '../../../shared/model/entities';
-import { useFormat } from '../../components/shell/format';
-import { hrefOf } from '../../components/shell/route';
+import { useFormat } from '../../components/format';
+import { hrefOf } from '../../components/route';
 import { lensTargets, useLensConnections, type LensTargetRow } from './lens-pull';
 import {
   cancelPullAll,

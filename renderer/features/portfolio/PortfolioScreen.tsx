@@ -18,35 +18,29 @@ import { IconChartBar, IconSearch } from '@tabler/icons-react';
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../../shared/model/category';
-import type { PortfolioCategory, PortfolioRow } from '../../../shared/reports/portfolio';
+import {
+  STATUS_RANK,
+  worstStatus,
+  type PortfolioCategory,
+  type PortfolioRow,
+} from '../../../shared/reports/portfolio';
 import type { DashboardStatus } from '../../../shared/terms/baseline';
 import { AlertBadges } from '../../components/AlertBadges';
 import { EmptyState } from '../../components/EmptyState';
 import { StandingBadge, STATUS_COLORS } from '../../components/StatusBadge';
 import { ClassifyDialog } from '../../components/UnknownModels';
 import type { Settings } from '../../db/settings';
-import { useFormat } from '../../components/shell/format';
-import { hrefOf, navigate } from '../../components/shell/route';
+import { useFormat } from '../../components/format';
+import { hrefOf, navigate } from '../../components/route';
 import { matchesQuery } from '../../../shared/search';
-import { useCustomerSearch, usePortfolio } from '../../db/hooks';
+import { useCustomerSearch } from '../../db/hooks/book';
+import { usePortfolio } from '../../db/hooks/portfolio';
 
 type StatusFilter = 'all' | DashboardStatus;
 type SortKey = 'attention' | 'name' | 'renewal';
 
 /** Rows rendered in the first paint; the rest follow in a transition right after (a screenful is ~15). */
 const FIRST_ROWS = 40;
-const STATUS_RANK: Record<DashboardStatus, number> = {
-  trueUpDue: 0,
-  approaching: 1,
-  within: 2,
-  under: 3,
-};
-
-function worstStatus(row: PortfolioRow): DashboardStatus | null {
-  const statuses = row.categories.flatMap((c) => (c.status ? [c.status] : []));
-  return statuses.sort((a, b) => STATUS_RANK[a] - STATUS_RANK[b])[0] ?? null;
-}
-
 function CategoryCell({ cell }: { cell: PortfolioCategory | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();

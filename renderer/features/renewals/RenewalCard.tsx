@@ -3,8 +3,8 @@ import { Badge, Button, Group, NumberInput, Paper, Table, Text } from '@mantine/
 import { numberFrom } from '../../components/number-input';
 import { useTranslation } from 'react-i18next';
 import type { RenewalRow, RenewalWhatIf } from '../../../shared/reports/renewals';
-import { useFormat } from '../../components/shell/format';
-import { hrefOf } from '../../components/shell/route';
+import { useFormat } from '../../components/format';
+import { hrefOf } from '../../components/route';
 
 export function ContractRenewal({
   row,

@@ -31,9 +31,9 @@ import { addMonthsToMonth, monthOf } from '../../../shared/terms/dates';
 import { minorDigits, moneyToDecimal } from '../../../shared/terms/money';
 import { EmptyState } from '../../components/EmptyState';
 import { exportWorkbook } from '../../components/export-workbook';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { acceptRenewal } from '../../db/contracts';
-import { useRenewalData } from '../../db/hooks';
+import { useRenewalData } from '../../db/hooks/portfolio';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
 import { ContractRenewal } from './RenewalCard';
@@ -117,47 +117,49 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
   const exportPipeline = () =>
     exportWorkbook(
       `renewals-${from}.xlsx`,
-      [
-        {
-          name: t('renewals.title'),
-          columns: [
-            { header: t('renewals.columns.renewalDate'), type: 'date', width: 12 },
-            { header: t('renewals.columns.customer'), type: 'text', width: 28 },
-            { header: t('renewals.columns.contract'), type: 'text', width: 14 },
-            { header: t('renewals.columns.accountManager'), type: 'text', width: 18 },
-            { header: t('renewals.columns.currency'), type: 'text', width: 8 },
-            { header: t('contract.fields.category'), type: 'text', width: 14 },
-            { header: t('contract.ordered'), type: 'number' },
-            { header: t('renewals.latestCount'), type: 'number' },
-            { header: t('renewals.addedDuringTerm'), type: 'number' },
-            { header: t('renewals.nextGrowth'), type: 'number' },
-            { header: t('renewals.nextOrdered'), type: 'number' },
-            { header: t('renewals.columns.unitPrice'), type: 'money' },
-            { header: t('renewals.columns.uplift'), type: 'percent' },
-            { header: t('renewals.nextUnitPrice'), type: 'money' },
-            { header: t('renewals.nextValue'), type: 'money' },
-          ],
-          rows: rows.flatMap((row) =>
-            row.lines.map((line) => [
-              row.renewalDate,
-              row.customer,
-              row.contractNumber,
-              row.accountManager,
-              row.currency,
-              t(`classes.${line.category}`),
-              line.ordered,
-              line.latestCount,
-              line.addedDuringTerm,
-              line.nextAgreedGrowth,
-              line.nextOrdered,
-              Number(moneyToDecimal(line.unitPrice)),
-              row.upliftPct,
-              Number(moneyToDecimal(line.nextUnitPrice)),
-              Number(moneyToDecimal(line.nextValue)),
-            ]),
-          ),
-        },
-      ],
+      {
+        sheets: [
+          {
+            name: t('renewals.title'),
+            columns: [
+              { header: t('renewals.columns.renewalDate'), type: 'date', width: 12 },
+              { header: t('renewals.columns.customer'), type: 'text', width: 28 },
+              { header: t('renewals.columns.contract'), type: 'text', width: 14 },
+              { header: t('renewals.columns.accountManager'), type: 'text', width: 18 },
+              { header: t('renewals.columns.currency'), type: 'text', width: 8 },
+              { header: t('contract.fields.category'), type: 'text', width: 14 },
+              { header: t('contract.ordered'), type: 'number' },
+              { header: t('renewals.latestCount'), type: 'number' },
+              { header: t('renewals.addedDuringTerm'), type: 'number' },
+              { header: t('renewals.nextGrowth'), type: 'number' },
+              { header: t('renewals.nextOrdered'), type: 'number' },
+              { header: t('renewals.columns.unitPrice'), type: 'money' },
+              { header: t('renewals.columns.uplift'), type: 'percent' },
+              { header: t('renewals.nextUnitPrice'), type: 'money' },
+              { header: t('renewals.nextValue'), type: 'money' },
+            ],
+            rows: rows.flatMap((row) =>
+              row.lines.map((line) => [
+                row.renewalDate,
+                row.customer,
+                row.contractNumber,
+                row.accountManager,
+                row.currency,
+                t(`classes.${line.category}`),
+                line.ordered,
+                line.latestCount,
+                line.addedDuringTerm,
+                line.nextAgreedGrowth,
+                line.nextOrdered,
+                Number(moneyToDecimal(line.unitPrice)),
+                row.upliftPct,
+                Number(moneyToDecimal(line.nextUnitPrice)),
+                Number(moneyToDecimal(line.nextValue)),
+              ]),
+            ),
+          },
+        ],
+      },
       (path) => t('common.exported', { path }),
     );
 

@@ -38,24 +38,18 @@ import {
   toDayNumber,
 } from '../../../shared/terms/dates';
 import { EmptyState } from '../../components/EmptyState';
-import { useFormat } from '../../components/shell/format';
-import { useCustomers, useReportArchive, useReportReadiness } from '../../db/hooks';
+import { useFormat } from '../../components/format';
+import { useCustomers } from '../../db/hooks/book';
+import { useReportArchive, useReportReadiness } from '../../db/hooks/reports';
 import { db } from '../../db/instance';
 import { archiveReport, currentReport, reportId } from '../../db/reports';
 import type { Settings } from '../../db/settings';
-import { api } from '../../platform';
+import { exportWorkbook, exportWorkbooks, type Workbook } from '../../components/export-workbook';
 import { ActionsHeader } from '../../components/ActionsHeader';
 import { DialogButtons } from '../../components/DialogButtons';
 
 const fileNameOf = (report: MonthlyReport) =>
   safeFileName(`${report.customer.name} ${report.contract?.number ?? ''} ${report.month}.xlsx`);
-
-async function workbookBytes(
-  report: MonthlyReport,
-  language: ReportLanguage,
-): Promise<Uint8Array<ArrayBuffer>> {
-  return (await api.buildWorkbook(monthlyWorkbook(report, language))) as Uint8Array<ArrayBuffer>;
-}
 
 function ExportDialog({
   customer,
@@ -86,14 +80,13 @@ function ExportDialog({
   const save = async (report: MonthlyReport, isArchiving: boolean) => {
     setBusy(true);
     try {
-      const saved = await api.saveFile({
-        suggestedName: fileNameOf(report),
-        bytes: await workbookBytes(report, language),
-        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-      });
+      const saved = await exportWorkbook(
+        fileNameOf(report),
+        monthlyWorkbook(report, language),
+        (path) => t('reports.exported', { path }),
+      );
       if (!saved) return;
       if (isArchiving) await archiveReport(db, settings.userName, customer.id, report);
-      notifications.show({ color: 'green', message: t('reports.exported', { path: saved.path }) });
       onClose();
     } finally {
       setBusy(false);
@@ -222,14 +215,14 @@ function BatchDialog({
     setProgress({ done: 0, total });
     try {
       const reports: { customer: Customer; report: MonthlyReport; name: string }[] = [];
-      const files: { name: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
+      const files: { name: string; workbook: Workbook }[] = [];
       for (const [i, customer] of picked.entries()) {
         const sent = archivedOf(customer.id)?.figures as MonthlyReport | undefined;
         const report = await currentReport(db, customer.id, month, sent?.note ?? '');
         if (report) {
           const name = fileNameOf(report);
           reports.push({ customer, report, name });
-          files.push({ name, bytes: await workbookBytes(report, language) });
+          files.push({ name, workbook: monthlyWorkbook(report, language) });
         }
         setProgress({ done: i + 1, total });
       }
@@ -239,12 +232,9 @@ function BatchDialog({
         language,
         settings.brand.name,
       );
-      files.push({
-        name: safeFileName(`portfolio ${month}.xlsx`),
-        bytes: (await api.buildWorkbook(portfolio)) as Uint8Array<ArrayBuffer>,
-      });
+      files.push({ name: safeFileName(`portfolio ${month}.xlsx`), workbook: portfolio });
       setProgress({ done: total, total });
-      const saved = await api.saveFiles({ title: t('reports.chooseFolder'), files });
+      const saved = await exportWorkbooks(t('reports.chooseFolder'), files);
       if (!saved) return;
       const written = new Set(saved.files.map((path) => path.split(/[\\/]/).pop() ?? path));
       const sent = reports.filter((r) => written.has(r.name));

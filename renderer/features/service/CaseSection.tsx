@@ -30,10 +30,14 @@ import { hoursText } from '../../../shared/service/time';
 import { db } from '../../db/instance';
 import { saveCase } from '../../db/service';
 import { RecordActions } from './RecordActions';
-import { nowToTheMinute, serviceIssuesByField, useServiceWrite } from './form-helpers';
+import {
+  nowToTheMinute,
+  serviceIssuesByField,
+  useServiceWrite,
+} from '../../components/service-form';
 import { ActionsHeader } from '../../components/ActionsHeader';
 import { FormDialog } from '../../components/FormDialog';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { DateTimeField } from '../../components/inputs';
 
 function CaseForm({

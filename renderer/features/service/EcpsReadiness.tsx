@@ -20,7 +20,7 @@ import { DateField } from '../../components/inputs';
 import { useTranslation } from 'react-i18next';
 import { CLOUD_PARTNERS, type CloudAgreement, type Customer } from '../../../shared/model/entities';
 import type { EcpsWarning } from '../../../shared/service/ecps';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { saveCustomer } from '../../db/contracts';
 import { db } from '../../db/instance';
 

@@ -6,7 +6,7 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import type { Customer, EcpsIncident } from '../../../shared/model/entities';

@@ -20,10 +20,14 @@ import { ecpsWarnings } from '../../../shared/service/ecps';
 import { db } from '../../db/instance';
 import { saveIncident } from '../../db/service';
 import { useWarningText } from './EcpsReadiness';
-import { nowToTheMinute, serviceIssuesByField, useServiceWrite } from './form-helpers';
+import {
+  nowToTheMinute,
+  serviceIssuesByField,
+  useServiceWrite,
+} from '../../components/service-form';
 import { FormDialog } from '../../components/FormDialog';
 import { DateTimeField } from '../../components/inputs';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 
 export function IncidentForm({
   incident,

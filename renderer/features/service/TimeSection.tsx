@@ -2,112 +2,22 @@
  * CSM time (TERMS.md §7): quick entry in 15-minute steps or with a start/stop timer, the month's entries,
  * and the month's ledger (allowed, used, remaining, overage) with a burn-down chart.
  */
-import {
-  Button,
-  Checkbox,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIME_ACTIVITIES, type TimeEntry } from '../../../shared/model/entities';
-import { type ServiceIssue } from '../../../shared/service/issues';
+import type { TimeEntry } from '../../../shared/model/entities';
 import { hoursText } from '../../../shared/service/time';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import { db } from '../../db/instance';
 import { saveTimeEntry } from '../../db/service';
 import { RecordActions } from './RecordActions';
-import { serviceIssuesByField, useServiceWrite } from './form-helpers';
+import { useServiceWrite } from '../../components/service-form';
 import { ActionsHeader } from '../../components/ActionsHeader';
-import { FormDialog, useSubmit } from '../../components/FormDialog';
-import { DateField, DurationField } from '../../components/inputs';
-import { newTimeEntry, useTimer } from '../time/timer';
+import { useSubmit } from '../../components/FormDialog';
+import { TimeEntryDialog, TimeEntryFields } from '../../components/time-entry/TimeEntryFields';
+import { newTimeEntry, useTimer } from '../../components/time-entry/timer';
 import { useMayWrite } from '../../db/team-sync';
-
-/** The entry fields, laid out in a row (quick entry) or a grid (the edit dialog). */
-export function TimeEntryFields({
-  entry,
-  onChange,
-  issues,
-}: {
-  entry: TimeEntry;
-  onChange: (patch: Partial<TimeEntry>) => void;
-  issues: readonly ServiceIssue[];
-}) {
-  const { t } = useTranslation();
-  const errors = serviceIssuesByField(t, issues);
-  return (
-    <>
-      <DateField
-        label={t('service.fields.date')}
-        value={entry.date}
-        onChange={(date) => onChange({ date: date ?? '' })}
-        error={errors.get('date')}
-        required
-      />
-      <DurationField
-        label={t('service.fields.minutes')}
-        title={t('inputs.durationHelp')}
-        value={entry.minutes}
-        onChange={(minutes) => onChange({ minutes })}
-        error={errors.get('minutes')}
-      />
-      <Select
-        label={t('service.fields.activity')}
-        data={TIME_ACTIVITIES.map((a) => ({ value: a, label: t(`service.activities.${a}`) }))}
-        value={entry.activity}
-        onChange={(value) => onChange({ activity: value ?? 'other' })}
-        allowDeselect={false}
-      />
-      <TextInput
-        label={t('service.fields.note')}
-        value={entry.note}
-        onChange={(e) => onChange({ note: e.currentTarget.value })}
-      />
-      <Checkbox
-        mt="xl"
-        label={t('service.fields.isBillable')}
-        checked={entry.isBillable}
-        onChange={(e) => onChange({ isBillable: e.currentTarget.checked })}
-      />
-    </>
-  );
-}
-
-export function TimeEntryDialog({
-  entry,
-  user,
-  onClose,
-}: {
-  entry: TimeEntry;
-  user: string;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState(entry);
-  const { issues, write } = useServiceWrite();
-  return (
-    <FormDialog
-      onClose={onClose}
-      title={t('service.time.edit')}
-      onSubmit={() => write(() => saveTimeEntry(db, user, draft))}
-    >
-      <SimpleGrid cols={2}>
-        <TimeEntryFields
-          entry={draft}
-          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
-          issues={issues}
-        />
-      </SimpleGrid>
-    </FormDialog>
-  );
-}
 
 export function TimeSection({
   customerId,

@@ -6,8 +6,8 @@ import { Button, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { hoursText } from '../../../shared/service/time';
-import { useFormat } from '../../components/shell/format';
-import { useCustomers, useDeletedRecords } from '../../db/hooks';
+import { useFormat } from '../../components/format';
+import { useCustomers, useDeletedRecords } from '../../db/hooks/book';
 import { db } from '../../db/instance';
 import { restoreServiceRecord, type DeletedRecord } from '../../db/service';
 

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDialog } from '../../components/FormDialog';
 import { LENS_ENDPOINTS, lensEndpointProblem, type LensConnection } from '../../../shared/lens';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import type { LensSchedule } from '../../db/settings';
 import { api } from '../../platform';
 import { useLensConnections } from '../imports/lens-pull';

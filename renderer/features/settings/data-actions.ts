@@ -6,7 +6,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLongTask } from '../../components/shell/progress';
+import { useLongTask } from '../../components/progress';
 import { backupFileName, createBackup, readBackup, restoreBackup } from '../../db/backup';
 import { localToday } from '../../../shared/terms/dates';
 import { loadDemoPortfolio, type StoredDemoPortfolio } from '../../db/demo';

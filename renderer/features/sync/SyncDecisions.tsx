@@ -1,7 +1,7 @@
 /** The edits the team book did not take as they were: theirs and yours, who and when; one click decides. */
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../components/shell/format';
+import { useFormat } from '../../components/format';
 import type { SyncDecision } from '../../db/sync-rows';
 import { teamSync, useTeamSync } from '../../db/team-sync';
 

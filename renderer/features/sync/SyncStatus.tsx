@@ -3,7 +3,7 @@ import { Badge, UnstyledButton } from '@mantine/core';
 import { IconCloud, IconCloudOff, IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SyncAnswer } from '../../../shared/team-sync';
-import { navigate } from '../../components/shell/route';
+import { navigate } from '../../components/route';
 import { useTeamSync, useTeamSyncLoop } from '../../db/team-sync';
 
 /** A sync failure in the user's words. */

@@ -20,15 +20,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimeEntry } from '../../../shared/model/entities';
 import { hoursText, weekOf } from '../../../shared/service/time';
-import { newTimeEntry } from './timer';
+import { newTimeEntry } from '../../components/time-entry/timer';
 import { addDays, localToday } from '../../../shared/terms/dates';
-import { useFormat } from '../../components/shell/format';
-import { useTimeEntriesBetween } from '../../db/hooks';
+import { useFormat } from '../../components/format';
+import { useTimeEntriesBetween } from '../../db/hooks/service';
 import { db } from '../../db/instance';
 import { saveTimeEntry } from '../../db/service';
 import type { Settings } from '../../db/settings';
-import { useServiceWrite } from '../service/form-helpers';
-import { TimeEntryDialog, TimeEntryFields } from '../service/TimeSection';
+import { useServiceWrite } from '../../components/service-form';
+import { TimeEntryDialog, TimeEntryFields } from '../../components/time-entry/TimeEntryFields';
 import { useSubmit } from '../../components/FormDialog';
 
 export default function TimeScreen({ settings }: { settings: Settings }) {

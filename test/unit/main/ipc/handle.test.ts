@@ -64,18 +64,21 @@ describe('handle()', () => {
   });
 });
 
-describe('saveFiles', () => {
+describe('saveWorkbooks', () => {
   it('refuses a folder of files with any unsafe name, before a dialog opens', async () => {
     const listeners = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
     const implementation = vi.fn(() => Promise.resolve(null));
     handle(
       { handle: (channel: string, listener: never) => listeners.set(channel, listener) },
-      'saveFiles',
+      'saveWorkbooks',
       implementation,
     );
-    const listener = listeners.get('api:saveFiles')!;
+    const listener = listeners.get('api:saveWorkbooks')!;
     const trusted = { senderFrame: { url: 'app://workstation/', parent: null } };
-    const file = (name: string) => ({ name, bytes: new Uint8Array([1]) });
+    const file = (name: string) => ({
+      name,
+      workbook: { sheets: [{ name: 'S', columns: [{ header: 'A', type: 'text' }], rows: [] }] },
+    });
     await expect(
       listener(trusted, {
         title: 'Export',

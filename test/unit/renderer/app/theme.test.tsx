@@ -1,7 +1,7 @@
 import { MantineProvider, Modal, Notification } from '@mantine/core';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appTheme } from '../../../../renderer/components/shell/theme';
+import { appTheme } from '../../../../renderer/app/theme';
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TaskProgressProvider } from '../../../../renderer/components/shell/progress';
+import { TaskProgressProvider } from '../../../../renderer/components/progress';
 import { db } from '../../../../renderer/db/instance';
 import { readSettings } from '../../../../renderer/db/settings';
 import { FirstRun } from '../../../../renderer/features/first-run/FirstRun';

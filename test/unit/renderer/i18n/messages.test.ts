@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatters } from '../../../../renderer/components/shell/format';
-import { hrefOf, parseRoute } from '../../../../renderer/components/shell/route';
+import { formatters } from '../../../../renderer/components/format';
+import { hrefOf, parseRoute } from '../../../../renderer/components/route';
 import { systemLanguage } from '../../../../renderer/i18n';
 import { en } from '../../../../shared/i18n/en';
 import { sv } from '../../../../shared/i18n/sv';

@@ -1,7 +1,7 @@
 /** Service forms: their writes and issues in the user's language. */
 import type { TFunction } from 'i18next';
-import { useRefusableWrite } from '../../components/FormDialog';
-import { ServiceIssuesError, type ServiceIssue } from '../../../shared/service/issues';
+import { useRefusableWrite } from './FormDialog';
+import { ServiceIssuesError, type ServiceIssue } from '../../shared/service/issues';
 
 /** A service form's write: a write the rules refuse shows its issues beside the fields. */
 export function useServiceWrite() {

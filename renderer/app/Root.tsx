@@ -15,12 +15,12 @@ import 'dayjs/locale/sv';
 import { Notifications } from '@mantine/notifications';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { OpenState } from '../../db/database';
-import { useSettings } from '../../db/hooks';
-import { FirstRun } from '../../features/first-run/FirstRun';
-import { i18n, systemLanguage } from '../../i18n';
+import type { OpenState } from '../db/database';
+import { useSettings } from '../db/hooks/book';
+import { FirstRun } from '../features/first-run/FirstRun';
+import { i18n, systemLanguage } from '../i18n';
 import { AppLayout } from './AppLayout';
-import { TaskProgressProvider } from './progress';
+import { TaskProgressProvider } from '../components/progress';
 import { appTheme, cssVariables, styleNonce } from './theme';
 
 function useAppearance(

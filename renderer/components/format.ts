@@ -1,6 +1,6 @@
 /** The formatters (shared/i18n/format.ts) of the current UI language. */
 import { useTranslation } from 'react-i18next';
-import { formatters, type Formatters } from '../../../shared/i18n/format';
+import { formatters, type Formatters } from '../../shared/i18n/format';
 
 export { formatters, type Formatters };
 

@@ -11,13 +11,13 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { normaliseSerial } from '../../../shared/inventory/identity';
-import { useCustomers, useCustomerSearch, useDeviceIndex } from '../../db/hooks';
-import { db } from '../../db/instance';
-import { writeSetting, type Settings } from '../../db/settings';
-import type { DataActions } from '../../features/settings/data-actions';
-import { SCREEN_ICONS } from './AppLayout';
-import { navigate, SCREENS } from './route';
+import { normaliseSerial } from '../../shared/inventory/identity';
+import { useCustomers, useCustomerSearch, useDeviceIndex } from '../db/hooks/book';
+import { db } from '../db/instance';
+import { writeSetting, type Settings } from '../db/settings';
+import type { DataActions } from '../features/settings/data-actions';
+import { navigate } from '../components/route';
+import { SCREEN_TABLE } from './screens';
 
 export function CommandPalette({
   settings,
@@ -40,15 +40,12 @@ export function CommandPalette({
   const isDark = document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark';
 
   const items: SpotlightActionData[] = [
-    ...SCREENS.map((screen) => {
-      const Icon = SCREEN_ICONS[screen];
-      return {
-        id: `screen-${screen}`,
-        label: t('palette.goTo', { screen: t(`nav.${screen}`) }),
-        leftSection: <Icon size={18} />,
-        onClick: () => navigate(screen),
-      };
-    }),
+    ...SCREEN_TABLE.map(({ screen, Icon, label }) => ({
+      id: `screen-${screen}`,
+      label: t('palette.goTo', { screen: t(label) }),
+      leftSection: <Icon size={18} />,
+      onClick: () => navigate(screen),
+    })),
     ...(device
       ? [
           {

@@ -14,89 +14,50 @@ import {
 } from '@mantine/core';
 import { useHotkeys, useNetwork } from '@mantine/hooks';
 import { spotlight } from '@mantine/spotlight';
-import {
-  IconBuildingStore,
-  IconChartBar,
-  IconClock,
-  IconFileImport,
-  IconFileSpreadsheet,
-  IconRefresh,
-  IconHelp,
-  IconSearch,
-  IconSettings,
-  IconWifiOff,
-} from '@tabler/icons-react';
-import { lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { IconHelp, IconSearch, IconWifiOff } from '@tabler/icons-react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MenuCommand } from '../../../shared/api';
-import type { Settings } from '../../db/settings';
-import { DropZone } from '../../features/imports/DropZone';
-import { useLensSchedule } from '../../features/imports/lens-schedule';
-import { setPendingImport } from '../../features/imports/pending';
-import { useDataActions } from '../../features/settings/data-actions';
-import { TimerBadge } from '../../features/time/timer';
-import { SyncStatus } from '../../features/sync/SyncStatus';
-import { api } from '../../platform';
+import type { MenuCommand } from '../../shared/api';
+import type { Settings } from '../db/settings';
+import { DropZone } from '../features/imports/DropZone';
+import { useLensSchedule } from '../features/imports/lens-schedule';
+import { setPendingImport } from '../features/imports/pending';
+import { useDataActions } from '../features/settings/data-actions';
+import { TimerBadge } from '../features/time/timer';
+import { SyncStatus } from '../features/sync/SyncStatus';
+import { api } from '../platform';
 import { CommandPalette } from './CommandPalette';
 import { HelpPanel, setHelpOpen } from './HelpPanel';
-import { hrefOf, navigate, SCREENS, useRoute, type Screen } from './route';
-
-type ScreenComponent = ComponentType<{ id: string | null; path: string[]; settings: Settings }>;
-
-const loaders: Record<Screen, () => Promise<{ default: ScreenComponent }>> = {
-  portfolio: () => import('../../features/portfolio/PortfolioScreen'),
-  customers: () => import('../../features/customers/CustomersScreen'),
-  renewals: () => import('../../features/renewals/RenewalsScreen'),
-  time: () => import('../../features/time/TimeScreen'),
-  imports: () => import('../../features/imports/ImportsScreen'),
-  reports: () => import('../../features/reports/ReportsScreen'),
-  settings: () => import('../../features/settings/SettingsScreen'),
-};
-
-const screens: Record<Screen, ScreenComponent> = {
-  portfolio: lazy(loaders.portfolio),
-  customers: lazy(loaders.customers),
-  renewals: lazy(loaders.renewals),
-  time: lazy(loaders.time),
-  imports: lazy(loaders.imports),
-  reports: lazy(loaders.reports),
-  settings: lazy(loaders.settings),
-};
+import { hrefOf, navigate, useRoute } from '../components/route';
+import { SCREEN_ENTRIES, SCREEN_TABLE } from './screens';
 
 /** Once the first screen is up, load every other screen's code (and the chart) while idle: offline later, all is there. */
 function prefetchScreens(): () => void {
   const handle = requestIdleCallback(() => {
-    for (const load of Object.values(loaders)) void load();
-    void import('../../features/customers/TrendChart');
-    void import('../../features/renewals/RenewalChart');
-    void import('../../features/service/BurnDownChart');
-    void import('../../features/contracts/ContractPanel');
-    void import('../../features/service/ServicePanel');
+    for (const entry of SCREEN_TABLE) void entry.load();
+    void import('../features/customers/TrendChart');
+    void import('../features/renewals/RenewalChart');
+    void import('../features/service/BurnDownChart');
+    void import('../features/contracts/ContractPanel');
+    void import('../features/service/ServicePanel');
   });
   return () => cancelIdleCallback(handle);
 }
-
-export const SCREEN_ICONS: Record<Screen, typeof IconChartBar> = {
-  portfolio: IconChartBar,
-  customers: IconBuildingStore,
-  renewals: IconRefresh,
-  time: IconClock,
-  imports: IconFileImport,
-  reports: IconFileSpreadsheet,
-  settings: IconSettings,
-};
 
 export function AppLayout({ settings, isReadOnly }: { settings: Settings; isReadOnly: boolean }) {
   const { t } = useTranslation();
   const route = useRoute();
   const network = useNetwork();
   const actions = useDataActions(settings.userName);
-  const Current = screens[route.screen];
+  const Current = SCREEN_ENTRIES[route.screen].Component;
 
   // Alt+number works wherever the focus is, in a field too.
   useHotkeys(
     [
-      ...SCREENS.map((screen, i): [string, () => void] => [`alt+${i + 1}`, () => navigate(screen)]),
+      ...SCREEN_TABLE.map(({ screen, hotkey }): [string, () => void] => [
+        hotkey,
+        () => navigate(screen),
+      ]),
       ['F1', () => setHelpOpen(true)],
     ],
     [],
@@ -172,20 +133,21 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.main')}>
-        {SCREENS.map((screen, i) => {
-          const Icon = SCREEN_ICONS[screen];
-          return (
-            <NavLink
-              key={screen}
-              href={hrefOf(screen)}
-              label={t(`nav.${screen}`)}
-              leftSection={<Icon size={18} stroke={1.6} />}
-              rightSection={<Text size="xs" c="dimmed" aria-hidden>{`Alt+${i + 1}`}</Text>}
-              active={route.screen === screen}
-              aria-current={route.screen === screen ? 'page' : undefined}
-            />
-          );
-        })}
+        {SCREEN_TABLE.map(({ screen, Icon, label, shortcut }) => (
+          <NavLink
+            key={screen}
+            href={hrefOf(screen)}
+            label={t(label)}
+            leftSection={<Icon size={18} stroke={1.6} />}
+            rightSection={
+              <Text size="xs" c="dimmed" aria-hidden>
+                {shortcut}
+              </Text>
+            }
+            active={route.screen === screen}
+            aria-current={route.screen === screen ? 'page' : undefined}
+          />
+        ))}
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
         {isReadOnly ? (

@@ -5,7 +5,8 @@
 import { Accordion, Drawer, Kbd, Stack, Table, Text, Title } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCREENS, useRoute } from './route';
+import { useRoute } from '../components/route';
+import { SCREEN_TABLE } from './screens';
 
 let isOpen = false;
 const listeners = new Set<() => void>();
@@ -58,11 +59,11 @@ export function HelpPanel() {
           {t('help.screens')}
         </Title>
         <Accordion defaultValue={route.screen} variant="separated">
-          {SCREENS.map((screen) => (
+          {SCREEN_TABLE.map(({ screen, label, help }) => (
             <Accordion.Item key={screen} value={screen}>
-              <Accordion.Control>{t(`nav.${screen}`)}</Accordion.Control>
+              <Accordion.Control>{t(label)}</Accordion.Control>
               <Accordion.Panel>
-                <Text size="sm">{t(`help.screen.${screen}`)}</Text>
+                <Text size="sm">{t(help)}</Text>
               </Accordion.Panel>
             </Accordion.Item>
           ))}

@@ -1,0 +1,37 @@
+/** Imports, catalogue overrides and the models the catalogue does not know. Live queries: components read through these and never call db.* themselves. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { CatalogOverride, ImportRecord } from '../../../shared/model/entities';
+import { db } from '../instance';
+import { latestSnapshot } from '../snapshots';
+
+/** The imports of one file (by its content hash): a file imported before says so in the preview. */
+export function useImportsOf(contentHash: string): ImportRecord[] | undefined {
+  return useLiveQuery(
+    () => db.imports.where('contentHash').equals(contentHash).toArray(),
+    [contentHash],
+  );
+}
+
+export function useImports(): ImportRecord[] | undefined {
+  return useLiveQuery(
+    () =>
+      db.imports
+        .toArray()
+        .then((rows) => rows.sort((a, b) => b.importedAt.localeCompare(a.importedAt))),
+    [],
+  );
+}
+
+export function useCatalogOverrides(): CatalogOverride[] | undefined {
+  return useLiveQuery(() => db.catalogOverrides.toArray(), []);
+}
+
+/** The unknown models of a customer's current inventory, with their device counts. */
+export function useUnknownModels(
+  customerId: string,
+): { model: string; devices: number }[] | undefined {
+  return useLiveQuery(
+    async () => (await latestSnapshot(db, customerId))?.summary.unknownModels ?? [],
+    [customerId],
+  );
+}
