@@ -71,10 +71,7 @@ export function summarySheet(
     {
       heading: l.blocks.excluded,
       columns: [col(c.cls, 'text', 24), col(c.devices, 'number')],
-      rows: EXCLUDED_CLASSES.map((k) => [
-        l.classes[k],
-        report.excluded[k],
-      ]),
+      rows: EXCLUDED_CLASSES.map((k) => [l.classes[k], report.excluded[k]]),
     },
   ];
   if (report.unknownModels.length > 0)
