@@ -93,8 +93,9 @@ export class Workstation {
 
   async openCommandPalette(): Promise<void> {
     await this.page.keyboard.press('Control+K');
+    // Focused, not only shown: a keystroke before the focus moves would go elsewhere.
     await expect(
       this.page.getByPlaceholder('Go to a screen or a customer, or run a command…'),
-    ).toBeVisible();
+    ).toBeFocused();
   }
 }
