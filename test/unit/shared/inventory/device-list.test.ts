@@ -168,46 +168,31 @@ describe('device lists', () => {
 
   it('round-trip any devices, diff or not', () => {
     const text = fc.string({ maxLength: 12 });
-    const arbitraryDevice = fc.record(
-      {
-        id: fc.string({ minLength: 1, maxLength: 8 }),
-        serial: text,
-        deviceId: text,
-        model: fc.constantFrom('A', 'B', 'C'),
-        name: text,
-        site: fc.constantFrom('', 'X', 'Ö'),
-        room: text,
-        softwareVersion: fc.constantFrom('1', '2'),
-        online: fc.constantFrom(true, false, null),
-        lastDetected: fc.option(
-          fc.integer({ min: 1.6e12, max: 1.9e12 }).map((ms) => new Date(ms).toISOString()),
-          { nil: null },
-        ),
-        account: text,
-        accountId: text,
-        mac: text,
-        hardwareFamily: text,
-        lensState: fc.constantFrom('deleted' as const, 'archived' as const),
-      },
-      {
-        requiredKeys: [
-          'id',
-          'serial',
-          'deviceId',
-          'model',
-          'name',
-          'site',
-          'room',
-          'softwareVersion',
-          'online',
-          'lastDetected',
-          'account',
-          'accountId',
-          'mac',
-          'hardwareFamily',
-        ],
-      },
-    );
+    // Lens's mark is absent for most devices, as in every list kept before marks were read.
+    const arbitraryDevice = fc
+      .tuple(
+        fc.record({
+          id: fc.string({ minLength: 1, maxLength: 8 }),
+          serial: text,
+          deviceId: text,
+          model: fc.constantFrom('A', 'B', 'C'),
+          name: text,
+          site: fc.constantFrom('', 'X', 'Ö'),
+          room: text,
+          softwareVersion: fc.constantFrom('1', '2'),
+          online: fc.constantFrom(true, false, null),
+          lastDetected: fc.option(
+            fc.integer({ min: 1.6e12, max: 1.9e12 }).map((ms) => new Date(ms).toISOString()),
+            { nil: null },
+          ),
+          account: text,
+          accountId: text,
+          mac: text,
+          hardwareFamily: text,
+        }),
+        fc.option(fc.constantFrom('deleted' as const, 'archived' as const), { nil: undefined }),
+      )
+      .map(([device, lensState]): Device => (lensState ? { ...device, lensState } : device));
     const unique = (ds: Device[]) => [...new Map(ds.map((d) => [d.id, d])).values()];
     fc.assert(
       fc.property(
