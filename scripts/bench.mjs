@@ -103,6 +103,8 @@ async function signIn(browser) {
   const page = await context.newPage();
   await page.goto(`${origin}/?token=${token}`);
   await page.waitForURL(`${origin}/`);
+  // The sign-in page leaves the session's key in the origin's storage: the state keeps it.
+  await page.waitForFunction(() => localStorage.getItem('csm-session-key'));
   await mkdir('bench-results/.auth', { recursive: true });
   await context.storageState({ path: authState });
   await context.close();

@@ -4,6 +4,17 @@
  */
 export const FRAMED_CONTENT_TYPE = 'application/x-csm-framed';
 
+/**
+ * The browser host's session key (main/host/sessions.ts): the page keeps it in its origin's own
+ * storage and sends it with every call, as this header, or as this query parameter on the event
+ * stream (which cannot carry a header).
+ */
+export const SESSION_KEY = {
+  header: 'x-csm-session-key',
+  storage: 'csm-session-key',
+  param: 'key',
+};
+
 const BYTES_MARK = '$bytes';
 
 /** The request in its three parts (length, JSON, bytes): a Blob of them is the body, with no copy. */

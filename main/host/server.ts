@@ -3,14 +3,17 @@
  * installation's own origin (`http://<random>.localhost:PORT`, see installation.ts).
  *
  * Trust model: the printed link carries a single-use launch token; redeeming it sets a random session
- * ID in an HttpOnly, SameSite=Strict cookie for that host name only (a cookie has no port, so a cookie
- * for 127.0.0.1 would reach every local server). Every other request needs the session. Requests whose
+ * ID in an HttpOnly, SameSite=Strict cookie for that host name only, and hands the page the session's
+ * key, which it keeps in its origin's storage. A cookie has no port, so Chromium also sends it to any
+ * other server on the same name: every call needs the key beside the cookie, so a cookie seen there
+ * opens nothing. The app's own files need the cookie only (they hold nothing of the user's). Requests whose
  * Host is not ours (DNS rebinding) or whose Origin or Sec-Fetch-Site is another site are refused, the
  * event stream included. Bodies are limited per capability before they are read, not after.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { API, type Capability, type ProgressEvent } from '../../shared/api';
-import { decodeFramed, FRAMED_CONTENT_TYPE } from '../../shared/api-wire';
+import { decodeFramed, FRAMED_CONTENT_TYPE, SESSION_KEY } from '../../shared/api-wire';
 import { UnusableFileError } from '../services/inventory/errors';
 import { CancelledError } from '../services/inventory/run-worker';
 import {
@@ -149,9 +152,21 @@ function cookieValue(request: IncomingMessage, name: string): string {
   return '';
 }
 
-/** The page that follows a redeemed link: a same-origin step, so the Strict cookie is sent after it. */
-const ENTER_PAGE =
-  '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>CSM Workstation</title><p><a href="/">Open CSM Workstation</a></p>\n';
+/**
+ * The page that follows a redeemed link: it keeps the session's key in this origin's storage (never in
+ * a URL, so never in the history) and goes on to the app, a same-origin step, so the Strict cookie is
+ * sent after it. Its one script runs by its nonce; nothing else may.
+ */
+function enterPage(key: string, nonce: string): string {
+  const store = `localStorage.setItem(${JSON.stringify(SESSION_KEY.storage)}, ${JSON.stringify(key)});`;
+  return `<!doctype html><meta charset="utf-8"><title>CSM Workstation</title><script nonce="${nonce}">${store} location.replace('/');</script><noscript><p>CSM Workstation needs JavaScript.</p></noscript>\n`;
+}
+
+/** The key a call came with: its header, or on the event stream its query parameter. */
+const offeredKey = (request: IncomingMessage, url: URL): string => {
+  const header = request.headers[SESSION_KEY.header];
+  return (typeof header === 'string' ? header : url.searchParams.get(SESSION_KEY.param)) ?? '';
+};
 
 export function createHostServer(config: HostConfig): Server {
   const origin = `http://${config.hostName}:${config.port}`;
@@ -244,14 +259,15 @@ export function createHostServer(config: HostConfig): Server {
         403,
         'This link has been used or has expired: open the newest link the browser host printed (press Enter in its terminal for a new one).',
       );
+    const nonce = randomBytes(18).toString('base64');
     response.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+      'Set-Cookie': `${cookieName}=${session.id}; HttpOnly; SameSite=Strict; Path=/`,
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': "default-src 'none'",
+      'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}'`,
     });
-    return response.end(ENTER_PAGE);
+    return response.end(enterPage(session.key, nonce));
   };
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
@@ -267,12 +283,21 @@ export function createHostServer(config: HostConfig): Server {
     }
     const offered = url.searchParams.get('token');
     if (offered !== null) return redeem(request, response, offered);
-    if (!config.sessions.isSession(cookieValue(request, cookieName)))
+    const session = cookieValue(request, cookieName);
+    if (!config.sessions.isSession(session))
       return send(
         response,
         401,
         'CSM Workstation: open the link the browser host printed in its terminal.',
       );
+    if (
+      url.pathname.startsWith('/api/') &&
+      !config.sessions.isBound(session, offeredKey(request, url))
+    )
+      return sendJson(response, 401, {
+        error:
+          'This page is not signed in to the browser host: open the link it printed in its terminal.',
+      });
     if (url.pathname === '/api/events') return openEvents(request, response);
     if (url.pathname.startsWith('/api/'))
       return callService(request, response, url.pathname.slice('/api/'.length));

@@ -1,6 +1,7 @@
 /**
  * The browser implementation of AppApi, for the browser host: services over same-origin HTTP (the
- * session cookie carries the host's token), files through a download and a file picker.
+ * session cookie and the session's key, which the sign-in page left in this origin's storage), files
+ * through a download and a file picker.
  */
 import type {
   AppApi,
@@ -9,13 +10,19 @@ import type {
   OpenedFile,
   ProgressEvent,
 } from '../../shared/api';
-import { framedParts, FRAMED_CONTENT_TYPE } from '../../shared/api-wire';
+import { framedParts, FRAMED_CONTENT_TYPE, SESSION_KEY } from '../../shared/api-wire';
+
+/** The session's key (main/host/sessions.ts); a cookie without it opens nothing. */
+const sessionKey = () => localStorage.getItem(SESSION_KEY.storage) ?? '';
 
 async function call<T>(capability: string, input: Record<string, unknown>): Promise<T> {
   const hasBytes = Object.values(input).some((value) => value instanceof Uint8Array);
   const response = await fetch(`/api/${capability}`, {
     method: 'POST',
-    headers: { 'Content-Type': hasBytes ? FRAMED_CONTENT_TYPE : 'application/json' },
+    headers: {
+      'Content-Type': hasBytes ? FRAMED_CONTENT_TYPE : 'application/json',
+      [SESSION_KEY.header]: sessionKey(),
+    },
     // A Blob body is handed to the network stack without a main-thread copy; a typed array is not.
     body: hasBytes
       ? new Blob(framedParts(input) as Uint8Array<ArrayBuffer>[])
@@ -121,7 +128,9 @@ export function browserApi(): AppApi {
     onProgress(listener) {
       progressListeners.add(listener);
       if (!events) {
-        events = new EventSource('/api/events');
+        events = new EventSource(
+          `/api/events?${new URLSearchParams({ [SESSION_KEY.param]: sessionKey() })}`,
+        );
         events.onmessage = (message: MessageEvent<string>) => {
           const event = JSON.parse(message.data) as ProgressEvent;
           for (const l of progressListeners) l(event);

@@ -1,6 +1,6 @@
 /**
  * Signs in once, as a user does: opens the browser host's single-use link and keeps the session cookie
- * it sets, so every test's browser starts signed in (each still with its own empty database).
+ * and key it leaves, so every test's browser starts signed in (each still with its own empty database).
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -16,6 +16,8 @@ export default async function globalSetup(): Promise<void> {
     const page = await context.newPage();
     await page.goto(`${E2E_ORIGIN}/?token=${E2E_TOKEN}`);
     await page.waitForURL(`${E2E_ORIGIN}/`);
+    // The sign-in page leaves the session's key in the origin's storage: the state keeps it.
+    await page.waitForFunction(() => localStorage.getItem('csm-session-key'));
     await context.storageState({ path: AUTH_STATE });
   } finally {
     await browser.close();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { framedParts, FRAMED_CONTENT_TYPE } from '../../../../shared/api-wire';
+import { framedParts, FRAMED_CONTENT_TYPE, SESSION_KEY } from '../../../../shared/api-wire';
 
 const encodeFramed = (input: Record<string, unknown>) => Buffer.concat(framedParts(input));
 import {
@@ -117,14 +117,70 @@ describe('the browser host', () => {
     );
     expect(set).not.toContain(token);
     expect(set).not.toMatch(/Domain=/i);
-    expect(reply.body).toContain('http-equiv="refresh" content="0;url=/"');
-    cookie = { Cookie: set.split(';')[0] ?? '' };
+    // The page keeps the session's key in its origin's storage, by the one script its nonce allows.
+    const csp = String(reply.headers['content-security-policy']);
+    const nonce = /script-src 'nonce-([\w+/=]+)'/.exec(csp)?.[1] ?? '';
+    expect(csp).toBe(`default-src 'none'; script-src 'nonce-${nonce}'`);
+    const key = /localStorage\.setItem\("csm-session-key", "([\w-]{32})"\)/.exec(reply.body)?.[1];
+    expect(reply.body).toContain(`<script nonce="${nonce}">`);
+    expect(reply.body).toContain("location.replace('/')");
+    expect(key).toHaveLength(32);
+    cookie = { Cookie: set.split(';')[0] ?? '', [SESSION_KEY.header]: key ?? '' };
     // The link in the browser history opens nothing later…
     const again = await call(`/?token=${token}`);
     expect(again.status).toBe(403);
     expect(again.body).toMatch(/used or has expired/);
     // …but a browser that holds its session is simply let in.
     expect((await call(`/?token=${token}`, { headers: cookie })).status).toBe(303);
+  });
+
+  it('answers no call on the cookie alone: a cookie seen by a server on another port opens nothing', async () => {
+    const onlyCookie = { Cookie: cookie['Cookie'] ?? '' };
+    const refused = await call('/api/getAppInfo', {
+      method: 'POST',
+      body: '{}',
+      headers: onlyCookie,
+    });
+    expect(refused.status).toBe(401);
+    expect(JSON.parse(refused.body)).toEqual({
+      error:
+        'This page is not signed in to the browser host: open the link it printed in its terminal.',
+    });
+    expect((await call('/api/events', { headers: onlyCookie })).status).toBe(401);
+    const wrongKey = { ...onlyCookie, [SESSION_KEY.header]: 'x'.repeat(32) };
+    expect(
+      (await call('/api/getAppInfo', { method: 'POST', body: '{}', headers: wrongKey })).status,
+    ).toBe(401);
+    // Another session's key with this cookie is no better than none.
+    const other = sessions.redeem(sessions.mintLink());
+    const crossed = { ...onlyCookie, [SESSION_KEY.header]: other?.key ?? '' };
+    expect(
+      (await call('/api/getAppInfo', { method: 'POST', body: '{}', headers: crossed })).status,
+    ).toBe(401);
+    // The event stream, which cannot carry a header, takes the key as its query parameter.
+    const key = encodeURIComponent(cookie[SESSION_KEY.header] ?? '');
+    const stream = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/events?${SESSION_KEY.param}=${key}`,
+          headers: { Host: `${hostName}:${port}`, ...onlyCookie },
+        },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(stream).toBe(200);
+    // The app's files (nothing of the user's) need the cookie only; the calls need both halves.
+    expect((await call('/', { headers: onlyCookie })).status).toBe(200);
+    expect(
+      (await call('/api/getAppInfo', { method: 'POST', body: '{}', headers: cookie })).status,
+    ).toBe(200);
   });
 
   it('lets a link expire after ten minutes', () => {
@@ -134,7 +190,7 @@ describe('the browser host', () => {
     now = 10 * 60_000 + 1;
     expect(clock.redeem(link)).toBeNull();
     const fresh = clock.mintLink();
-    expect(clock.isSession(clock.redeem(fresh) ?? '')).toBe(true);
+    expect(clock.isSession(clock.redeem(fresh)?.id ?? '')).toBe(true);
   });
 
   it('serves the app with its CSP to the holder of the session', async () => {
