@@ -13,10 +13,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { API, type Capability, type ProgressEvent } from '../../shared/api';
-import { decodeFramed, FRAMED_CONTENT_TYPE, SESSION_KEY } from '../../shared/api-wire';
+import { SESSION_KEY } from '../../shared/api-wire';
+import { BodyBudget, readInput, refuseBody, RequestError } from './bodies';
 import { UnusableFileError } from '../services/inventory/errors';
 import { CancelledError } from '../services/inventory/run-worker';
 import {
+  HOST_BODY_BUDGET,
   requestLimit,
   services,
   type ServiceCapability,
@@ -38,15 +40,8 @@ export interface HostConfig {
   inventoryWorker: string;
   /** Where the host keeps its own files (safety backups). */
   dataDir: string;
-}
-
-class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+  /** The most bytes of request bodies held at once (HOST_BODY_BUDGET unless a test says less). */
+  bodyBudget?: number;
 }
 
 function send(
@@ -65,80 +60,6 @@ function send(
 
 const sendJson = (response: ServerResponse, status: number, value: unknown) =>
   send(response, status, JSON.stringify(value), 'application/json');
-
-/**
- * Reads a body of at most `limit` bytes: a larger declared length is refused before reading, a
- * longer stream when it passes the limit. The request is paused, not destroyed, on refusal, so the
- * answer can still be sent (see drainThenClose).
- */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () =>
-    new RequestError(
-      413,
-      `the request is larger than the ${Math.round(limit / 2 ** 20)} MB it may be`,
-    );
-  const declared = Number(request.headers['content-length'] ?? NaN);
-  if (declared > limit) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      stop();
-      request.pause();
-      reject(tooLarge());
-    };
-    const onEnd = () => {
-      stop();
-      resolve(Buffer.concat(chunks));
-    };
-    const onError = (error: Error) => {
-      stop();
-      reject(error);
-    };
-    const stop = () => {
-      request.off('data', onData).off('end', onEnd).off('error', onError);
-    };
-    request.on('data', onData).on('end', onEnd).on('error', onError);
-  });
-}
-
-/** How much of a refused body is read (and dropped) so that its sender sees the answer. */
-const DRAIN = { bytes: 64 * 2 ** 20, ms: 5000 };
-
-/**
- * After a 413. A body declared larger than DRAIN is not read: the connection closes after the
- * answer. Otherwise the rest is read and dropped, within DRAIN, because closing while the client
- * still sends would reset the connection and the client would see a broken pipe, not the answer.
- */
-function refuseBody(request: IncomingMessage, response: ServerResponse): void {
-  if (Number(request.headers['content-length'] ?? 0) > DRAIN.bytes) {
-    response.setHeader('Connection', 'close');
-    return;
-  }
-  let drained = 0;
-  const stop = setTimeout(() => request.destroy(), DRAIN.ms);
-  stop.unref();
-  request.on('data', (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained > DRAIN.bytes) request.destroy();
-  });
-  request.once('close', () => clearTimeout(stop));
-  request.resume();
-}
-
-/** The request input: framed (with file bytes) or plain JSON. Malformed input is a 400. */
-async function readInput(request: IncomingMessage, limit: number): Promise<unknown> {
-  const body = await readBody(request, limit);
-  try {
-    if (request.headers['content-type'] === FRAMED_CONTENT_TYPE)
-      return decodeFramed(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
-    return JSON.parse(body.toString('utf8') || '{}') as unknown;
-  } catch (error) {
-    throw new RequestError(400, `the request is not valid: ${messageOf(error)}`);
-  }
-}
 
 function isServiceCapability(name: string): name is ServiceCapability {
   return Object.hasOwn(services, name) && Object.hasOwn(API, name);
@@ -173,6 +94,7 @@ export function createHostServer(config: HostConfig): Server {
   const host = `${config.hostName}:${config.port}`;
   const cookieName = `csm_session_${config.port}`;
   const listeners = new Set<ServerResponse>();
+  const budget = new BodyBudget(config.bodyBudget ?? HOST_BODY_BUDGET);
   const context: ServiceContext = {
     host: 'browser',
     version: config.version,
@@ -201,8 +123,9 @@ export function createHostServer(config: HostConfig): Server {
     if (request.method !== 'POST' || !isServiceCapability(name))
       return send(response, 404, 'Not found');
     if (isForeign(request)) return send(response, 403, 'Forbidden origin');
+    const share = budget.share();
     try {
-      const input = await readInput(request, requestLimit(name));
+      const input = await readInput(request, requestLimit(name), share);
       const parsed = API[name satisfies Capability].input.safeParse(input);
       if (!parsed.success)
         return sendJson(response, 400, {
@@ -223,7 +146,8 @@ export function createHostServer(config: HostConfig): Server {
     } catch (error) {
       const message = messageOf(error);
       if (error instanceof RequestError) {
-        if (error.status === 413) refuseBody(request, response);
+        if (error.status === 413 || error.status === 503) refuseBody(request, response, error);
+        if (error.status === 503) response.setHeader('Retry-After', '5');
         sendJson(response, error.status, { error: message });
         return undefined;
       }
@@ -231,6 +155,8 @@ export function createHostServer(config: HostConfig): Server {
       if (error instanceof UnusableFileError || error instanceof CancelledError)
         return sendJson(response, 200, { ok: false, error: message });
       return sendJson(response, 500, { error: message });
+    } finally {
+      share.release();
     }
   };
 

@@ -217,6 +217,12 @@ const LIMITS: Partial<Record<ServiceCapability, number>> = {
   syncPutList: MAX_INVENTORY_BYTES + JSON_BYTES,
 };
 
+/**
+ * The most bytes of request bodies the browser host holds at once: one request of the largest kind,
+ * or several smaller ones up to as much; a body that would pass it is refused as busy.
+ */
+export const HOST_BODY_BUDGET = Math.max(JSON_BYTES, ...Object.values(LIMITS));
+
 /** The most bytes a request for `capability` may carry; the browser host refuses more before reading. */
 export function requestLimit(capability: ServiceCapability): number {
   return LIMITS[capability] ?? JSON_BYTES;
