@@ -172,7 +172,10 @@ describe('request bodies in the browser host', () => {
     );
     // Zeros are not a framed request: a body read whole is answered 400, one the budget refused 503.
     const fit = Math.floor(HOST_BODY_BUDGET / size);
-    expect(statuses.toSorted()).toEqual([...Array(fit).fill(400), ...Array(4 - fit).fill(503)]);
+    expect(statuses.toSorted()).toEqual([
+      ...Array.from({ length: fit }, () => 400),
+      ...Array.from({ length: 4 - fit }, () => 503),
+    ]);
     expect((await peakResident()) - before).toBeLessThan(HOST_BODY_BUDGET + SLACK);
   });
 });
