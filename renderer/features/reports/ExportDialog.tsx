@@ -1,0 +1,127 @@
+/**
+ * One customer's report for a month, with the CSM's note: exported as a workbook and frozen in the
+ * archive as sent; an archived month re-exports as sent and shows what changed since.
+ */
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer, ReportRecord } from '../../../shared/model/entities';
+import { type MonthlyReport, type ReportLanguage } from '../../../shared/reports/monthly';
+import { describeReportChanges } from '../../../shared/reports/describe-changes';
+import { monthlyWorkbook } from '../../../shared/reports/monthly-layout';
+import { useFormat } from '../../components/format';
+import { db } from '../../db/instance';
+import { archiveReport, currentReport } from '../../db/reports';
+import type { Settings } from '../../db/settings';
+import { exportWorkbook } from '../../components/export-workbook';
+import { DialogButtons } from '../../components/DialogButtons';
+import { reportFileName } from './report-file-name';
+
+export function ExportDialog({
+  customer,
+  month,
+  archived,
+  settings,
+  language,
+  onClose,
+}: {
+  customer: Customer;
+  month: string;
+  archived: ReportRecord | undefined;
+  settings: Settings;
+  language: ReportLanguage;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sent = archived?.figures as MonthlyReport | undefined;
+  const [note, setNote] = useState(sent?.note ?? '');
+  const [changes, setChanges] = useState<string[] | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  const showChanges = async () => {
+    const now = await currentReport(db, customer.id, month, note);
+    if (now && sent) setChanges(describeReportChanges(sent, now, language));
+  };
+  const save = async (report: MonthlyReport, isArchiving: boolean) => {
+    setBusy(true);
+    try {
+      const saved = await exportWorkbook(
+        reportFileName(report),
+        monthlyWorkbook(report, language),
+        (path) => t('reports.exported', { path }),
+      );
+      if (!saved) return;
+      if (isArchiving) await archiveReport(db, settings.userName, customer.id, report);
+      onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportCurrent = async () => {
+    const report = await currentReport(db, customer.id, month, note);
+    if (report) await save(report, true);
+  };
+
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened
+      onClose={onClose}
+      size="lg"
+      title={t('reports.exportTitle', { customer: customer.name, month: format.month(month) })}
+    >
+      <Stack>
+        {sent && archived ? (
+          <Alert
+            color="blue"
+            title={t('reports.sentOn', {
+              date: format.date(archived.exportedAt),
+              user: archived.exportedBy,
+            })}
+          >
+            <Text size="sm">{t('reports.sentExplain')}</Text>
+            <Group mt="xs">
+              <Button size="xs" variant="default" onClick={() => void showChanges()}>
+                {t('reports.whatChanged')}
+              </Button>
+            </Group>
+            {changes ? (
+              changes.length === 0 ? (
+                <Text size="sm" mt="xs" data-testid="report-changes">
+                  {t('reports.nothingChanged')}
+                </Text>
+              ) : (
+                <Stack gap={0} mt="xs" data-testid="report-changes">
+                  {changes.slice(0, 20).map((line) => (
+                    <Text size="xs" key={line}>
+                      {line}
+                    </Text>
+                  ))}
+                </Stack>
+              )
+            ) : null}
+          </Alert>
+        ) : null}
+        <Textarea
+          label={t('reports.note')}
+          description={t('reports.noteHelp')}
+          autosize
+          minRows={3}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
+        <DialogButtons onCancel={onClose}>
+          {sent ? (
+            <Button variant="default" loading={isBusy} onClick={() => void save(sent, false)}>
+              {t('reports.reexport')}
+            </Button>
+          ) : null}
+          <Button loading={isBusy} onClick={() => void exportCurrent()}>
+            {t(sent ? 'reports.exportCurrent' : 'reports.export')}
+          </Button>
+        </DialogButtons>
+      </Stack>
+    </Modal>
+  );
+}
