@@ -1,10 +1,10 @@
 /** How the device explorer names a device's class and its online status: in the table, filters and export alike. */
 import type { TFunction } from 'i18next';
-import { isCategory, type DeviceClass } from '../../../shared/model/category';
+import type { DeviceClass } from '../../../shared/model/category';
 
 export function explorerLabels(t: TFunction) {
   return {
-    classLabel: (cls: DeviceClass) => (isCategory(cls) ? t(`classes.${cls}`) : t(`classes.${cls}`)),
+    classLabel: (cls: DeviceClass) => t(`classes.${cls}`),
     statusLabel: (online: boolean | null) =>
       online === null ? t('explorer.unknown') : online ? t('explorer.yes') : t('explorer.no'),
   };
