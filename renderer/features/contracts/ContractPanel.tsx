@@ -138,45 +138,32 @@ export function ContractPanel({
           ) : null}
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <Fact
-            weight={500}
-            label={t('contract.term')}
-            value={`${format.date(term.start)} – ${format.date(term.end)}`}
-          />
-          <Fact
-            weight={500}
-            label={t('contract.fields.adjustmentMonth')}
-            value={term.adjustmentMonth}
-          />
-          <Fact weight={500} label={t('contract.renewalDate')} value={format.date(term.renewal)} />
-          <Fact
-            weight={500}
-            label={t('contract.fields.baselinePct')}
-            value={format.percent(s.baselinePct).replace('+', '')}
-          />
-          <Fact
-            weight={500}
-            label={t('contract.fields.rmaPct')}
-            value={format.percent(s.rmaPct).replace('+', '')}
-          />
-          <Fact
-            weight={500}
-            label={t('contract.csmBlocks')}
-            value={t('contract.csmBlocksValue', {
-              blocks: s.blocksPerMonth,
-              hours: format.decimal(s.blockHours),
-            })}
-          />
-          <Fact
-            weight={500}
-            label={t('contract.fields.professionalServicesDiscountPct')}
-            value={format.percent(contract.professionalServicesDiscountPct).replace('+', '')}
-          />
-          <Fact
-            weight={500}
-            label={t('contract.fields.carryOverHours')}
-            value={t(s.carryOverHours ? 'common.yes' : 'common.no')}
-          />
+          {(
+            [
+              [t('contract.term'), `${format.date(term.start)} – ${format.date(term.end)}`],
+              [t('contract.fields.adjustmentMonth'), term.adjustmentMonth],
+              [t('contract.renewalDate'), format.date(term.renewal)],
+              [t('contract.fields.baselinePct'), format.percent(s.baselinePct).replace('+', '')],
+              [t('contract.fields.rmaPct'), format.percent(s.rmaPct).replace('+', '')],
+              [
+                t('contract.csmBlocks'),
+                t('contract.csmBlocksValue', {
+                  blocks: s.blocksPerMonth,
+                  hours: format.decimal(s.blockHours),
+                }),
+              ],
+              [
+                t('contract.fields.professionalServicesDiscountPct'),
+                format.percent(contract.professionalServicesDiscountPct).replace('+', ''),
+              ],
+              [
+                t('contract.fields.carryOverHours'),
+                t(s.carryOverHours ? 'common.yes' : 'common.no'),
+              ],
+            ] satisfies [string, string][]
+          ).map(([label, value]) => (
+            <Fact key={label} weight={500} label={label} value={value} />
+          ))}
         </SimpleGrid>
       </Paper>
       {view.latest ? null : <Alert color="gray">{t('contract.noInventory')}</Alert>}
