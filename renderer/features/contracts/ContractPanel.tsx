@@ -26,6 +26,7 @@ import { contractTerm } from '../../../shared/contracts/standing';
 import type { Contract } from '../../../shared/model/entities';
 import { money } from '../../../shared/terms/money';
 import { EmptyState } from '../../components/EmptyState';
+import { Fact } from '../../components/Fact';
 import { StandingBadge, StatusBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../components/format';
 import { saveContract } from '../../db/contracts';
@@ -35,17 +36,6 @@ import type { Settings } from '../../db/settings';
 import { ChangeHistory } from './ChangeHistory';
 import { ContractForm } from './ContractForm';
 import { TrueUpPanel } from './TrueUpPanel';
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={500}>{value}</Text>
-    </div>
-  );
-}
 
 export function ContractPanel({
   customerId,
@@ -148,35 +138,32 @@ export function ContractPanel({
           ) : null}
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <Fact
-            label={t('contract.term')}
-            value={`${format.date(term.start)} – ${format.date(term.end)}`}
-          />
-          <Fact label={t('contract.fields.adjustmentMonth')} value={term.adjustmentMonth} />
-          <Fact label={t('contract.renewalDate')} value={format.date(term.renewal)} />
-          <Fact
-            label={t('contract.fields.baselinePct')}
-            value={format.percent(s.baselinePct).replace('+', '')}
-          />
-          <Fact
-            label={t('contract.fields.rmaPct')}
-            value={format.percent(s.rmaPct).replace('+', '')}
-          />
-          <Fact
-            label={t('contract.csmBlocks')}
-            value={t('contract.csmBlocksValue', {
-              blocks: s.blocksPerMonth,
-              hours: format.decimal(s.blockHours),
-            })}
-          />
-          <Fact
-            label={t('contract.fields.professionalServicesDiscountPct')}
-            value={format.percent(contract.professionalServicesDiscountPct).replace('+', '')}
-          />
-          <Fact
-            label={t('contract.fields.carryOverHours')}
-            value={t(s.carryOverHours ? 'common.yes' : 'common.no')}
-          />
+          {(
+            [
+              [t('contract.term'), `${format.date(term.start)} – ${format.date(term.end)}`],
+              [t('contract.fields.adjustmentMonth'), term.adjustmentMonth],
+              [t('contract.renewalDate'), format.date(term.renewal)],
+              [t('contract.fields.baselinePct'), format.percent(s.baselinePct).replace('+', '')],
+              [t('contract.fields.rmaPct'), format.percent(s.rmaPct).replace('+', '')],
+              [
+                t('contract.csmBlocks'),
+                t('contract.csmBlocksValue', {
+                  blocks: s.blocksPerMonth,
+                  hours: format.decimal(s.blockHours),
+                }),
+              ],
+              [
+                t('contract.fields.professionalServicesDiscountPct'),
+                format.percent(contract.professionalServicesDiscountPct).replace('+', ''),
+              ],
+              [
+                t('contract.fields.carryOverHours'),
+                t(s.carryOverHours ? 'common.yes' : 'common.no'),
+              ],
+            ] satisfies [string, string][]
+          ).map(([label, value]) => (
+            <Fact key={label} weight={500} label={label} value={value} />
+          ))}
         </SimpleGrid>
       </Paper>
       {view.latest ? null : <Alert color="gray">{t('contract.noInventory')}</Alert>}

@@ -19,6 +19,7 @@ import { CATEGORIES, EXCLUDED_CLASSES } from '../../../shared/model/category';
 import { DEVICE_FIELDS, type DeviceField } from '../../../shared/model/device';
 import type { Customer } from '../../../shared/model/entities';
 import { DateField } from '../../components/inputs';
+import { Fact } from '../../components/Fact';
 import { useFormat } from '../../components/format';
 import { useImportsOf } from '../../db/hooks/imports';
 import { NEW_CUSTOMER, SKIP_ACCOUNT } from './use-import-flow';
@@ -32,17 +33,6 @@ interface Props {
   onReread: (asOf: string | null, mapping: HeaderMapping) => void;
   onImport: () => void;
   onCancel: () => void;
-}
-
-function Fact({ label, value }: { label: string; value: string | number }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600}>{value}</Text>
-    </div>
-  );
 }
 
 export function ImportPreview({

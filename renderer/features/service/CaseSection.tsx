@@ -10,14 +10,11 @@ import {
   Group,
   Select,
   SimpleGrid,
-  Stack,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import {
   CASE_PRIORITIES,
@@ -29,13 +26,12 @@ import { escalationLevel, minutesToResolve } from '../../../shared/service/cases
 import { hoursText } from '../../../shared/service/time';
 import { db } from '../../db/instance';
 import { saveCase } from '../../db/service';
-import { RecordActions } from './RecordActions';
+import { RecordSection, type RecordColumn } from './RecordSection';
 import {
   nowToTheMinute,
   serviceIssuesByField,
   useServiceWrite,
 } from '../../components/service-form';
-import { ActionsHeader } from '../../components/ActionsHeader';
 import { FormDialog } from '../../components/FormDialog';
 import { useFormat } from '../../components/format';
 import { DateTimeField } from '../../components/inputs';
@@ -216,95 +212,63 @@ export function CaseSection({
   user: string;
 }) {
   const { t } = useTranslation();
-  const may = useMayWrite();
   const format = useFormat();
-  const [editing, setEditing] = useState<SupportCase | 'new' | null>(null);
+  const columns: RecordColumn<SupportCase>[] = [
+    { field: 'siteId', cell: (c) => c.siteId },
+    { field: 'title', cell: (c) => c.title },
+    {
+      field: 'priority',
+      cell: (c) => (
+        <Badge
+          color={c.priority === 'P1' ? 'red' : c.priority === 'P2' ? 'orange' : 'gray'}
+          variant="light"
+        >
+          {c.priority}
+        </Badge>
+      ),
+    },
+    { field: 'openedAt', cell: (c) => format.dateTime(c.openedAt) },
+    { field: 'status', isNamed: true, cell: (c) => t(`service.case.statuses.${c.status}`) },
+    {
+      field: 'timeToResolve',
+      isMonospace: true,
+      cell: (c) => {
+        const minutes = minutesToResolve(c);
+        return minutes === null ? '–' : hoursText(minutes);
+      },
+    },
+    {
+      field: 'escalation',
+      isNamed: true,
+      cell: (c) => {
+        const last = c.escalations.at(-1);
+        return last
+          ? `${t('service.case.level', { level: last.level })} · ${last.engaged || '–'} · ${format.dateTime(last.at)}`
+          : '–';
+      },
+    },
+    { field: 'polyCaseNumber', cell: (c) => c.polyCaseNumber || '–' },
+  ];
   return (
-    <Stack>
-      {may('cases') ? (
-        <Group>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            {t('service.case.new')}
-          </Button>
-        </Group>
-      ) : null}
-      {cases.length === 0 ? (
-        <Text c="dimmed">{t('service.case.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table data-testid="case-list" verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                {[
-                  'siteId',
-                  'title',
-                  'priority',
-                  'openedAt',
-                  'status',
-                  'timeToResolve',
-                  'escalation',
-                  'polyCaseNumber',
-                ].map((f) => (
-                  <Table.Th key={f}>{t(`service.fields.${f}`)}</Table.Th>
-                ))}
-                <ActionsHeader />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {cases.map((c) => {
-                const minutes = minutesToResolve(c);
-                const last = c.escalations.at(-1);
-                return (
-                  <Table.Tr key={c.id} data-title={c.title}>
-                    <Table.Td>{c.siteId}</Table.Td>
-                    <Table.Td>{c.title}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        color={
-                          c.priority === 'P1' ? 'red' : c.priority === 'P2' ? 'orange' : 'gray'
-                        }
-                        variant="light"
-                      >
-                        {c.priority}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{format.dateTime(c.openedAt)}</Table.Td>
-                    <Table.Td data-field="status">
-                      {t(`service.case.statuses.${c.status}`)}
-                    </Table.Td>
-                    <Table.Td ff="monospace">
-                      {minutes === null ? '–' : hoursText(minutes)}
-                    </Table.Td>
-                    <Table.Td data-field="escalation">
-                      {last
-                        ? `${t('service.case.level', { level: last.level })} · ${last.engaged || '–'} · ${format.dateTime(last.at)}`
-                        : '–'}
-                    </Table.Td>
-                    <Table.Td>{c.polyCaseNumber || '–'}</Table.Td>
-                    <Table.Td>
-                      <RecordActions
-                        what={c.title}
-                        onEdit={() => setEditing(c)}
-                        record={{ kind: 'case', id: c.id }}
-                        user={user}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {editing ? (
+    <RecordSection
+      kind="case"
+      rows={cases}
+      columns={columns}
+      testId="case-list"
+      user={user}
+      labelsKey="service.case"
+      minWidth={900}
+      rowAttributes={(c) => ({ 'data-title': c.title })}
+      names={(c) => ({ what: c.title })}
+      form={(supportCase, onClose) => (
         <CaseForm
-          supportCase={editing === 'new' ? null : editing}
+          supportCase={supportCase}
           customerId={customerId}
           sites={sites}
           user={user}
-          onClose={() => setEditing(null)}
+          onClose={onClose}
         />
-      ) : null}
-    </Stack>
+      )}
+    />
   );
 }

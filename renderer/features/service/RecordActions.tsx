@@ -14,7 +14,7 @@ import { db } from '../../db/instance';
 import { deleteServiceRecord, restoreServiceRecord, type ServiceKind } from '../../db/service';
 
 /** The team-sync entity each kind of service record syncs as. */
-const SERVICE_ENTITIES: Record<ServiceKind, SyncEntity> = {
+export const SERVICE_ENTITIES: Record<ServiceKind, SyncEntity> = {
   rma: 'rmas',
   timeEntry: 'timeEntries',
   case: 'cases',

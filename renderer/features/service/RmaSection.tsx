@@ -2,35 +2,21 @@
  * RMAs (advance hardware replacement, TERMS.md §6): the list with late shipments and unreturned units
  * flagged, and the form: the serial is required and looked up in the inventory (model, category, site).
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Alert, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import { shippedCatalog } from '../../../shared/catalog';
 import { CATEGORIES } from '../../../shared/model/category';
 import type { Rma, SupportCase } from '../../../shared/model/entities';
 import { rmaCategory } from '../../../shared/reports/service';
-import { rmaFlags } from '../../../shared/service/rma';
+import { rmaFlags, type RmaFlags } from '../../../shared/service/rma';
 import { useFormat } from '../../components/format';
 import { useInventory } from '../../db/hooks/customer';
 import { db } from '../../db/instance';
 import { saveRma } from '../../db/service';
 import type { ServiceView } from '../../db/hooks/service';
-import { RecordActions } from './RecordActions';
+import { RecordSection, RowFlag, type RecordColumn } from './RecordSection';
 import { serviceIssuesByField, useServiceWrite } from '../../components/service-form';
-import { ActionsHeader } from '../../components/ActionsHeader';
 import { FormDialog } from '../../components/FormDialog';
 import { DateField } from '../../components/inputs';
 
@@ -176,98 +162,61 @@ function RmaForm({
 
 export function RmaSection({ view, user }: { view: ServiceView; user: string }) {
   const { t } = useTranslation();
-  const may = useMayWrite();
   const format = useFormat();
-  const [editing, setEditing] = useState<Rma | 'new' | null>(null);
   const date = (value: string | null) => (value ? format.date(value) : '–');
+  /** A date column with the RMA's flag beside the date when it is late or unreturned. */
+  const flaggedDate = (
+    field: 'shippedOn' | 'returnedOn',
+    flag: 'late' | 'unreturned',
+    color: string,
+    isFlagged: (flags: RmaFlags) => boolean,
+  ): RecordColumn<Rma> => ({
+    field,
+    cell: (rma) => (
+      <>
+        {date(rma[field])}
+        {isFlagged(rmaFlags(rma, view.today)) ? (
+          <RowFlag flag={flag} color={color}>
+            {t(`service.rma.${flag}`)}
+          </RowFlag>
+        ) : null}
+      </>
+    ),
+  });
+  const columns: RecordColumn<Rma>[] = [
+    { field: 'serial', isMonospace: true, cell: (rma) => rma.serial },
+    {
+      field: 'model',
+      cell: (rma) => (
+        <>
+          {rma.model || '–'}
+          {rma.category ? (
+            <Text size="xs" c="dimmed">
+              {t(`categories.${rma.category}`)}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    { field: 'siteId', cell: (rma) => rma.siteId || '–' },
+    { field: 'requestedOn', cell: (rma) => date(rma.requestedOn) },
+    { field: 'shipBy', isNamed: true, cell: (rma) => date(rma.shipBy) },
+    flaggedDate('shippedOn', 'late', 'red', (flags) => flags.isLateShipment),
+    { field: 'returnBy', isNamed: true, cell: (rma) => date(rma.returnBy) },
+    flaggedDate('returnedOn', 'unreturned', 'orange', (flags) => flags.isUnreturned),
+  ];
   return (
-    <Stack>
-      {may('rmas') ? (
-        <Group>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            {t('service.rma.new')}
-          </Button>
-        </Group>
-      ) : null}
-      {view.rmas.length === 0 ? (
-        <Text c="dimmed">{t('service.rma.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table data-testid="rma-list" verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                {[
-                  'serial',
-                  'model',
-                  'siteId',
-                  'requestedOn',
-                  'shipBy',
-                  'shippedOn',
-                  'returnBy',
-                  'returnedOn',
-                ].map((f) => (
-                  <Table.Th key={f}>{t(`service.fields.${f}`)}</Table.Th>
-                ))}
-                <ActionsHeader />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {view.rmas.map((rma) => {
-                const flags = rmaFlags(rma, view.today);
-                return (
-                  <Table.Tr key={rma.id} data-serial={rma.serial}>
-                    <Table.Td ff="monospace">{rma.serial}</Table.Td>
-                    <Table.Td>
-                      {rma.model || '–'}
-                      {rma.category ? (
-                        <Text size="xs" c="dimmed">
-                          {t(`categories.${rma.category}`)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{rma.siteId || '–'}</Table.Td>
-                    <Table.Td>{date(rma.requestedOn)}</Table.Td>
-                    <Table.Td data-field="shipBy">{date(rma.shipBy)}</Table.Td>
-                    <Table.Td>
-                      {date(rma.shippedOn)}
-                      {flags.isLateShipment ? (
-                        <Badge ml={4} color="red" size="sm" data-flag="late">
-                          {t('service.rma.late')}
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td data-field="returnBy">{date(rma.returnBy)}</Table.Td>
-                    <Table.Td>
-                      {date(rma.returnedOn)}
-                      {flags.isUnreturned ? (
-                        <Badge ml={4} color="orange" size="sm" data-flag="unreturned">
-                          {t('service.rma.unreturned')}
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <RecordActions
-                        what={rma.serial}
-                        onEdit={() => setEditing(rma)}
-                        record={{ kind: 'rma', id: rma.id }}
-                        user={user}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {editing ? (
-        <RmaForm
-          view={view}
-          rma={editing === 'new' ? null : editing}
-          user={user}
-          onClose={() => setEditing(null)}
-        />
-      ) : null}
-    </Stack>
+    <RecordSection
+      kind="rma"
+      rows={view.rmas}
+      columns={columns}
+      testId="rma-list"
+      user={user}
+      labelsKey="service.rma"
+      minWidth={900}
+      rowAttributes={(rma) => ({ 'data-serial': rma.serial })}
+      names={(rma) => ({ what: rma.serial })}
+      form={(rma, onClose) => <RmaForm view={view} rma={rma} user={user} onClose={onClose} />}
+    />
   );
 }

@@ -22,6 +22,7 @@ import { shippedCatalog } from '../../../shared/catalog';
 import { serviceSummary } from '../../../shared/reports/service';
 import { hoursText } from '../../../shared/service/time';
 import { addMonthsToMonth, lastDayOfMonth, monthOf } from '../../../shared/terms/dates';
+import { Fact } from '../../components/Fact';
 import { useFormat } from '../../components/format';
 import { useServiceView } from '../../db/hooks/service';
 import { burnDownRows } from './burn-down';
@@ -31,19 +32,6 @@ import { RmaSection } from './RmaSection';
 import { TimeSection } from './TimeSection';
 
 const BurnDownChart = lazy(() => import('./BurnDownChart'));
-
-function Figure({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600} data-testid={testId}>
-        {value}
-      </Text>
-    </div>
-  );
-}
 
 export function ServicePanel({ customerId, user }: { customerId: string; user: string }) {
   const { t } = useTranslation();
@@ -158,22 +146,22 @@ export function ServicePanel({ customerId, user }: { customerId: string; user: s
                 aria-label={t('service.summary.hours')}
               />
               <SimpleGrid cols={2} mt="xs">
-                <Figure
+                <Fact
                   label={t('service.summary.allowedHours')}
                   value={hoursText(ledger.allowedMinutes)}
                   testId="hours-allowed"
                 />
-                <Figure
+                <Fact
                   label={t('service.summary.usedHours')}
                   value={hoursText(ledger.usedMinutes)}
                   testId="hours-used"
                 />
-                <Figure
+                <Fact
                   label={t('service.summary.remainingHours')}
                   value={hoursText(ledger.remainingMinutes)}
                   testId="hours-remaining"
                 />
-                <Figure
+                <Fact
                   label={t('service.summary.overage')}
                   value={hoursText(ledger.overageMinutes)}
                   testId="hours-overage"

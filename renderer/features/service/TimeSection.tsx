@@ -2,7 +2,7 @@
  * CSM time (TERMS.md §7): quick entry in 15-minute steps or with a start/stop timer, the month's entries,
  * and the month's ledger (allowed, used, remaining, overage) with a burn-down chart.
  */
-import { Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, SimpleGrid, Text } from '@mantine/core';
 import { IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,8 @@ import { hoursText } from '../../../shared/service/time';
 import { useFormat } from '../../components/format';
 import { db } from '../../db/instance';
 import { saveTimeEntry } from '../../db/service';
-import { RecordActions } from './RecordActions';
+import { RecordSection, type RecordColumn } from './RecordSection';
 import { useServiceWrite } from '../../components/service-form';
-import { ActionsHeader } from '../../components/ActionsHeader';
 import { useSubmit } from '../../components/FormDialog';
 import { TimeEntryDialog, TimeEntryFields } from '../../components/time-entry/TimeEntryFields';
 import { newTimeEntry, useTimer } from '../../components/time-entry/timer';
@@ -37,7 +36,6 @@ export function TimeSection({
   const format = useFormat();
   const [draft, setDraft] = useState(() => newTimeEntry(customerId, today, user));
   const { issues, write } = useServiceWrite();
-  const [editing, setEditing] = useState<TimeEntry | null>(null);
   const { timer, start, stop } = useTimer();
   const may = useMayWrite();
   const isRunning = timer?.customerId === customerId;
@@ -52,8 +50,42 @@ export function TimeSection({
       setDraft(newTimeEntry(customerId, draft.date, user));
   };
 
+  const columns: RecordColumn<TimeEntry>[] = [
+    { field: 'date', cell: (entry) => format.date(entry.date) },
+    {
+      field: 'minutes',
+      align: 'right',
+      isMonospace: true,
+      cell: (entry) => hoursText(entry.minutes),
+    },
+    {
+      field: 'activity',
+      cell: (entry) => (
+        <>
+          {t(`service.activities.${entry.activity}`)}
+          {entry.isBillable ? '' : ` · ${t('service.time.notBillable')}`}
+        </>
+      ),
+    },
+    { field: 'note', cell: (entry) => entry.note },
+    { field: 'user', cell: (entry) => entry.user },
+  ];
+
   return (
-    <Stack>
+    <RecordSection
+      kind="timeEntry"
+      rows={entries}
+      columns={columns}
+      testId="time-list"
+      user={user}
+      names={(entry) => ({
+        what: entry.date,
+        description: `${entry.date} ${hoursText(entry.minutes)}`,
+      })}
+      form={(entry, onClose) =>
+        entry ? <TimeEntryDialog entry={entry} user={user} onClose={onClose} /> : null
+      }
+    >
       <form onSubmit={onSubmit} noValidate hidden={!may('timeEntries')}>
         <SimpleGrid cols={{ base: 2, md: 5 }} data-testid="time-entry">
           <TimeEntryFields
@@ -86,46 +118,6 @@ export function TimeSection({
           ) : null}
         </Group>
       </form>
-      <Table data-testid="time-list" verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('service.fields.date')}</Table.Th>
-            <Table.Th ta="right">{t('service.fields.minutes')}</Table.Th>
-            <Table.Th>{t('service.fields.activity')}</Table.Th>
-            <Table.Th>{t('service.fields.note')}</Table.Th>
-            <Table.Th>{t('service.fields.user')}</Table.Th>
-            <ActionsHeader />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <Table.Tr key={entry.id}>
-              <Table.Td>{format.date(entry.date)}</Table.Td>
-              <Table.Td ta="right" ff="monospace">
-                {hoursText(entry.minutes)}
-              </Table.Td>
-              <Table.Td>
-                {t(`service.activities.${entry.activity}`)}
-                {entry.isBillable ? '' : ` · ${t('service.time.notBillable')}`}
-              </Table.Td>
-              <Table.Td>{entry.note}</Table.Td>
-              <Table.Td>{entry.user}</Table.Td>
-              <Table.Td>
-                <RecordActions
-                  what={entry.date}
-                  description={`${entry.date} ${hoursText(entry.minutes)}`}
-                  onEdit={() => setEditing(entry)}
-                  record={{ kind: 'timeEntry', id: entry.id }}
-                  user={user}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {editing ? (
-        <TimeEntryDialog entry={editing} user={user} onClose={() => setEditing(null)} />
-      ) : null}
-    </Stack>
+    </RecordSection>
   );
 }
