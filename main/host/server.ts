@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { API, type Capability, type ProgressEvent } from '../../shared/api';
-import { SESSION_KEY } from '../../shared/api-wire';
+import { carriesBytes, FRAMED_CONTENT_TYPE, framedParts, SESSION_KEY } from '../../shared/api-wire';
 import { BodyBudget, readInput, refuseBody, RequestError } from './bodies';
 import { UnusableFileError } from '../services/inventory/errors';
 import { CancelledError } from '../services/inventory/run-worker';
@@ -134,15 +134,17 @@ export function createHostServer(config: HostConfig): Server {
       const value = await (
         services[name] as (input: unknown, c: ServiceContext) => Promise<unknown>
       )(parsed.data, context);
-      if (value instanceof Uint8Array) {
+      const answer = { ok: true, value };
+      if (carriesBytes(answer)) {
         response.writeHead(200, {
-          'Content-Type': 'application/octet-stream',
+          'Content-Type': FRAMED_CONTENT_TYPE,
           'Cache-Control': 'no-store',
           'X-Content-Type-Options': 'nosniff',
         });
-        return response.end(value);
+        for (const part of framedParts(answer)) response.write(part);
+        return response.end();
       }
-      return sendJson(response, 200, { ok: true, value });
+      return sendJson(response, 200, answer);
     } catch (error) {
       const message = messageOf(error);
       if (error instanceof RequestError) {

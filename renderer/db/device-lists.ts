@@ -13,28 +13,51 @@ import {
 } from '../../shared/inventory/device-list';
 import { listKey } from './sync-outbox';
 import type { WorkstationDatabase } from './database';
+import { messageOf } from '../../shared/errors';
 
 /** Where a list missing here is fetched from (the team book, while connected). */
 let fetchList: ((hash: string) => Promise<string | null>) | null = null;
-const fetching = new Set<string>();
 
 export function setListFetcher(fetcher: ((hash: string) => Promise<string | null>) | null): void {
   fetchList = fetcher;
 }
 
+/** A customer's list being fetched from the team book, or why it could not be (shown on its list). */
+export type ListFetch =
+  { hash: string; state: 'fetching' } | { hash: string; state: 'failed'; reason: string };
+
+/** Lists under way or failed, by customer: a store outside the database (a live query may not write). */
+const fetches = new Map<string, ListFetch>();
+const fetchListeners = new Set<() => void>();
+
+function setFetch(customerId: string, fetch: ListFetch | null): void {
+  if (fetch) fetches.set(customerId, fetch);
+  else fetches.delete(customerId);
+  for (const listener of fetchListeners) listener();
+}
+
+export const listFetches = {
+  of: (customerId: string): ListFetch | undefined => fetches.get(customerId),
+  subscribe: (listener: () => void): (() => void) => {
+    fetchListeners.add(listener);
+    return () => fetchListeners.delete(listener);
+  },
+};
+
 /**
  * Fetches a list another workstation made, outside the read that found it missing (a live query
  * may not write): once stored, the read runs again and finds it.
  */
-function fetchLater(db: WorkstationDatabase, hash: string, customerId: string): void {
+export function fetchLater(db: WorkstationDatabase, hash: string, customerId: string): void {
   const fetcher = fetchList;
-  if (!fetcher || fetching.has(hash)) return;
-  fetching.add(hash);
+  const known = fetches.get(customerId);
+  if (!fetcher || (known?.hash === hash && known.state === 'fetching')) return;
+  setFetch(customerId, { hash, state: 'fetching' });
   setTimeout(() => {
     void (async () => {
       try {
         const json = await fetcher(hash);
-        if (json === null) return;
+        if (json === null) throw new Error('the team book does not hold this list');
         const list = JSON.parse(json) as DeviceList;
         await db.transaction('rw', [db.deviceLists, db.syncVersions], async () => {
           await db.deviceLists.put({
@@ -47,10 +70,10 @@ function fetchLater(db: WorkstationDatabase, hash: string, customerId: string): 
           });
           await db.syncVersions.put({ key: listKey(hash), version: 1 });
         });
-      } catch {
-        // Offline or refused: the next read asks again.
-      } finally {
-        fetching.delete(hash);
+        setFetch(customerId, null);
+      } catch (error) {
+        // Offline or refused: said on the list; the next read (or Retry) asks again.
+        setFetch(customerId, { hash, state: 'failed', reason: messageOf(error) });
       }
     })();
   }, 0);
@@ -66,7 +89,7 @@ export async function deviceListDevices(
   while (next) {
     const record: DeviceListRecord | undefined = await db.deviceLists.get(next);
     if (!record) {
-      fetchLater(db, next, customerId);
+      if (fetches.get(customerId)?.state !== 'failed') fetchLater(db, next, customerId);
       return null;
     }
     chain.push(record);

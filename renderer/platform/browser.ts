@@ -10,13 +10,19 @@ import type {
   OpenedFile,
   ProgressEvent,
 } from '../../shared/api';
-import { framedParts, FRAMED_CONTENT_TYPE, SESSION_KEY } from '../../shared/api-wire';
+import {
+  carriesBytes,
+  decodeFramed,
+  framedParts,
+  FRAMED_CONTENT_TYPE,
+  SESSION_KEY,
+} from '../../shared/api-wire';
 
 /** The session's key (main/host/sessions.ts); a cookie without it opens nothing. */
 const sessionKey = () => localStorage.getItem(SESSION_KEY.storage) ?? '';
 
 async function call<T>(capability: string, input: Record<string, unknown>): Promise<T> {
-  const hasBytes = Object.values(input).some((value) => value instanceof Uint8Array);
+  const hasBytes = carriesBytes(input);
   const response = await fetch(`/api/${capability}`, {
     method: 'POST',
     headers: {
@@ -29,14 +35,12 @@ async function call<T>(capability: string, input: Record<string, unknown>): Prom
       : JSON.stringify(input),
     credentials: 'same-origin',
   });
-  if (response.ok && response.headers.get('Content-Type') === 'application/octet-stream') {
-    return new Uint8Array(await response.arrayBuffer()) as T;
-  }
-  const body = (await response.json().catch(() => ({}))) as {
-    ok?: boolean;
-    value?: T;
-    error?: string;
-  };
+  const framed = response.headers.get('Content-Type') === FRAMED_CONTENT_TYPE;
+  const body = (
+    framed
+      ? decodeFramed(new Uint8Array(await response.arrayBuffer()))
+      : await response.json().catch(() => ({}))
+  ) as { ok?: boolean; value?: T; error?: string };
   if (!response.ok || body.ok !== true)
     throw new Error(body.error ?? `${capability} failed (${response.status})`);
   return body.value as T;

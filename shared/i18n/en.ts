@@ -401,6 +401,9 @@ export const en = {
     quoteSiteId: 'Quote the site ID to Poly support, not serial numbers.',
   },
   explorer: {
+    fetching: 'Fetching this customer’s device list from the team book…',
+    fetchFailed: 'The device list could not be fetched from the team book: {{reason}}.',
+    fetchAgain: 'Try again',
     notKept:
       'The device list of that month’s inventory was not kept (it was imported before lists were kept).',
     search: 'Search serial, model, name, site, room',

@@ -403,6 +403,9 @@ export const sv: Messages = {
     quoteSiteId: 'Ange plats-ID till Poly support, inte serienummer.',
   },
   explorer: {
+    fetching: 'Hämtar kundens enhetslista från teamboken…',
+    fetchFailed: 'Enhetslistan kunde inte hämtas från teamboken: {{reason}}.',
+    fetchAgain: 'Försök igen',
     notKept:
       'Enhetslistan för den månadens inventering sparades inte (den importerades innan listor sparades).',
     search: 'Sök serienummer, modell, namn, plats, rum',

@@ -1,21 +1,31 @@
 /**
- * Team sync between two people: two browser hosts (two origins, each its own main side holding its
- * own token) and one sync service on a real PostgreSQL. A contract made by one appears at the other;
- * the same field changed by both shows in "needs your decision" with theirs and yours.
+ * Team sync between three people: three browser hosts (three origins, each its own main side holding
+ * its own token) and one sync service on a real PostgreSQL. A contract and an inventory made by one
+ * appear at the others, devices included (a CSM records an RMA by serial there); the same field
+ * changed by two shows in "needs your decision" with theirs and yours.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { expect, test, type Browser, type Page } from './fixtures';
 import { HOST_DATA } from '../../playwright.config';
 import { startTeam, type Team } from '../support/team';
 import { ContractsPage } from './pages/contracts';
+import { CustomerPage } from './pages/customer';
+import { ImportsPage } from './pages/imports';
+import { ServicePage } from './pages/service';
 import { Workstation } from './pages/workstation';
-import { pinClock } from './calendar';
+import { browserNow, pinClock } from './calendar';
 
-const SECOND_PORT = Number(process.env['E2E_PORT'] ?? 4599) + 1;
-const SECOND_TOKEN = 'e2e-second-token-0123456789abcdef';
-const SECOND_DATA = 'test-results/host-data-second';
+const today = browserNow().toISOString().slice(0, 10);
+const BASE_PORT = Number(process.env['E2E_PORT'] ?? 4599);
+/** The other people's workstations: each its own browser host, port, data folder and first link. */
+const OTHERS = [1, 2].map((n) => ({
+  port: BASE_PORT + n,
+  token: `e2e-workstation-${n}-token-0123456789abcdef`,
+  data: `test-results/host-data-workstation-${n}`,
+  name: `e2eworkstation${n}`,
+}));
 
 async function listening(port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -32,26 +42,31 @@ async function listening(port: number): Promise<void> {
   throw new Error(`nothing listens on ${port}`);
 }
 
-/** The second person's workstation: its own browser host, signed in through its own link. */
-async function secondWorkstation(browser: Browser): Promise<{ page: Page; host: ChildProcess }> {
+/** Another person's workstation (1 or 2): its own browser host, signed in through its own link. */
+async function otherWorkstation(
+  browser: Browser,
+  n: 1 | 2,
+): Promise<{ page: Page; host: ChildProcess }> {
+  const other = OTHERS[n - 1]!;
   const host = spawn(
     process.execPath,
-    ['dist/host/host.cjs', '--no-open', '--port', String(SECOND_PORT)],
+    ['dist/host/host.cjs', '--no-open', '--port', String(other.port)],
     {
       env: {
         ...process.env,
-        CSM_HOST_TOKEN: SECOND_TOKEN,
-        CSM_HOST_NAME: 'e2esecondworkstation',
-        CSM_HOST_DATA: SECOND_DATA,
+        CSM_HOST_TOKEN: other.token,
+        CSM_HOST_NAME: other.name,
+        CSM_HOST_DATA: other.data,
       },
       stdio: 'ignore',
     },
   );
-  await listening(SECOND_PORT);
+  hosts.push(host);
+  await listening(other.port);
   const context = await browser.newContext({ storageState: undefined, locale: 'en-GB' });
   await pinClock(context);
   const page = await context.newPage();
-  await page.goto(`http://e2esecondworkstation.localhost:${SECOND_PORT}/?token=${SECOND_TOKEN}`);
+  await page.goto(`http://${other.name}.localhost:${other.port}/?token=${other.token}`);
   return { page, host };
 }
 
@@ -64,7 +79,7 @@ async function connectTeam(page: Page, server: string, token: string): Promise<v
 }
 
 let team: Team;
-let second: { page: Page; host: ChildProcess } | null = null;
+const hosts: ChildProcess[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -72,17 +87,17 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  second?.host.kill();
+  for (const host of hosts) host.kill();
   await team?.stop();
   await rm(`${HOST_DATA}/team-sync.json`, { force: true });
-  await rm(SECOND_DATA, { recursive: true, force: true });
+  for (const other of OTHERS) await rm(other.data, { recursive: true, force: true });
 });
 
-test('two people on one team book: a contract appears at the other; a clash waits for a decision', async ({
+test('three people on one team book: a contract and its devices appear at the others; a clash waits for a decision', async ({
   page,
   browser,
-}) => {
-  test.setTimeout(180_000);
+}, testInfo) => {
+  test.setTimeout(240_000);
   const karin = new Workstation(page);
   const contracts = new ContractsPage(page);
   await karin.open();
@@ -94,6 +109,22 @@ test('two people on one team book: a contract appears at the other; a clash wait
   ]);
   await contracts.save();
   await expect(contracts.dialog()).toBeHidden();
+  // Her book has Contoso's inventory: its device list travels to the team book beside the records.
+  const imports = new ImportsPage(page);
+  await imports.open();
+  const inventory = testInfo.outputPath('contoso.csv');
+  await writeFile(
+    inventory,
+    [
+      'Device Model,Serial Number,Site,Account,Last Detected',
+      ...['VF-1', 'VF-2', 'VF-3'].map(
+        (serial) => `Poly Voyager Focus 2 UC,${serial},Stockholm HQ,Contoso AB,${today}T08:00:00Z`,
+      ),
+      `Poly Studio X50,X50-1,Stockholm HQ,Contoso AB,${today}T08:00:00Z`,
+    ].join('\n'),
+  );
+  await imports.chooseFile(inventory);
+  await imports.importNow();
 
   // Karin (admin) connects: the team book is empty, so her book goes up.
   await connectTeam(page, team.url, await team.token('Karin', 'admin'));
@@ -105,8 +136,7 @@ test('two people on one team book: a contract appears at the other; a clash wait
   await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 });
 
   // Jonas (account manager) joins on his own workstation and finds Karin's contract.
-  second = await secondWorkstation(browser);
-  const jonasPage = second.page;
+  const jonasPage = (await otherWorkstation(browser, 1)).page;
   const jonas = new Workstation(jonasPage);
   await jonas.enterName('Jonas');
   await jonas.startEmpty();
@@ -118,6 +148,11 @@ test('two people on one team book: a contract appears at the other; a clash wait
   const jonasContracts = new ContractsPage(jonasPage);
   await jonasPage.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await jonasPage.getByRole('link', { name: 'Contoso AB' }).click();
+  // Every workstation that joins sees the devices: the list comes from the team book as it was sent.
+  const jonasCustomer = new CustomerPage(jonasPage);
+  await jonasCustomer.tab('Devices');
+  await expect(jonasPage.getByTestId('explorer-count')).toHaveText('4 of 4 devices');
+  await expect(jonasPage.getByTestId('list-fetch')).toHaveCount(0);
   await jonasContracts.openContractTab();
   await expect(jonasPage.getByTestId('contract-panel')).toContainText('PE-2001');
   // His role changes contracts, not customers: the app does not offer what the server would refuse.
@@ -162,6 +197,30 @@ test('two people on one team book: a contract appears at the other; a clash wait
   await expect(page.getByTestId('sync-status')).toHaveText('Synkad');
   await expect(page.getByTestId('team-sync-connected')).toContainText('som Karin (administratör)');
   await page.screenshot({ path: 'test-results/screens/sync-settings-sv.png', fullPage: true });
+
+  // Eva (CSM) joins on a third workstation and records an RMA by a serial of Karin's import.
+  const evaPage = (await otherWorkstation(browser, 2)).page;
+  const eva = new Workstation(evaPage);
+  await eva.enterName('Eva');
+  await eva.startEmpty();
+  await connectTeam(evaPage, team.url, await team.token('Eva', 'csm'));
+  await expect(evaPage.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 });
+  await evaPage.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await evaPage.getByRole('link', { name: 'Contoso AB' }).click();
+  const service = new ServicePage(evaPage);
+  await service.open();
+  await service.section('RMAs');
+  await evaPage.getByRole('button', { name: 'New RMA' }).click();
+  await service.dialog().getByLabel('Serial number').fill('vf-2');
+  await service.dialog().getByLabel('Model').click();
+  await expect(service.dialog().getByLabel('Model')).toHaveValue('Poly Voyager Focus 2 UC');
+  await expect(evaPage.getByTestId('serial-warning')).toHaveCount(0);
+  await service.dialog().getByLabel('Requested').fill(today);
+  await service.dialog().getByRole('button', { name: 'Save' }).click();
+  await expect(service.dialog()).toBeHidden();
+  await expect(evaPage.getByTestId('rma-list').locator('tr[data-serial="VF-2"]')).toBeVisible();
+
   expect(karin.consoleErrors).toEqual([]);
   expect(jonas.consoleErrors).toEqual([]);
+  expect(eva.consoleErrors).toEqual([]);
 });

@@ -1,4 +1,5 @@
 /** One customer's view: its sites, latest snapshot, inventory and history. Live queries: components read through these and never call db.* themselves. */
+import { useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type {
   Contract,
@@ -25,7 +26,7 @@ import {
 import { serviceRecordsAsOf, trueUpsAsOf } from '../../../shared/contracts/as-of';
 import { contractInForce } from '../../../shared/reports/monthly';
 import { customerActivity, NO_ACTIVITY } from '../activity';
-import { snapshotDevices } from '../device-lists';
+import { fetchLater, listFetches, snapshotDevices, type ListFetch } from '../device-lists';
 import { readInventory } from '../inventory';
 import { db } from '../instance';
 import { readSettings } from '../settings';
@@ -133,4 +134,14 @@ export function useSnapshotDevices(
   snapshot: InventorySnapshot | null,
 ): Device[] | null | undefined {
   return useLiveQuery(async () => (snapshot ? snapshotDevices(db, snapshot) : null), [snapshot]);
+}
+
+/** This customer's device list being fetched from the team book, or why it could not be. */
+export function useListFetch(customerId: string): ListFetch | undefined {
+  return useSyncExternalStore(listFetches.subscribe, () => listFetches.of(customerId));
+}
+
+/** Asks the team book for a list again (after a failed fetch). */
+export function fetchListAgain(customerId: string, hash: string): void {
+  fetchLater(db, hash, customerId);
 }

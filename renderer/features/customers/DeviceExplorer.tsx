@@ -29,6 +29,7 @@ import {
 } from './explorer-rows';
 import { ExplorerFilterBar, type FilterChoices } from './ExplorerFilterBar';
 import { VirtualDeviceTable } from './VirtualDeviceTable';
+import { ListFetchNotice } from './ListFetchNotice';
 
 export function DeviceExplorer({
   customerId,
@@ -101,6 +102,7 @@ export function DeviceExplorer({
 
   return (
     <Stack gap="sm" data-testid="device-explorer">
+      <ListFetchNotice customerId={customerId} />
       <ExplorerFilterBar
         rows={rows}
         query={query}

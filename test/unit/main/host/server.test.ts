@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { framedParts, FRAMED_CONTENT_TYPE, SESSION_KEY } from '../../../../shared/api-wire';
+import {
+  decodeFramed,
+  framedParts,
+  FRAMED_CONTENT_TYPE,
+  SESSION_KEY,
+} from '../../../../shared/api-wire';
 
 const encodeFramed = (input: Record<string, unknown>) => Buffer.concat(framedParts(input));
 import {
@@ -33,6 +38,7 @@ interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  raw: Buffer;
 }
 
 function call(
@@ -49,9 +55,12 @@ function call(
         headers: { Host: `${hostName}:${port}`, ...options.headers },
       },
       (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString(), raw });
+        });
       },
     );
     req.on('error', reject);
@@ -408,13 +417,19 @@ describe('inventory parsing through the browser host', () => {
       body: JSON.stringify({ taskId: 't1' }),
       headers: cookie,
     });
-    expect(answer.headers['content-type']).toBe('application/octet-stream');
-    const list = JSON.parse(answer.body) as DeviceList;
+    // Bytes travel framed, as bytes: never as a JSON object of numbered keys.
+    expect(answer.headers['content-type']).toBe(FRAMED_CONTENT_TYPE);
+    const framed = decodeFramed(answer.raw) as { ok: boolean; value: Uint8Array };
+    expect(framed.ok).toBe(true);
+    expect(framed.value).toBeInstanceOf(Uint8Array);
+    const text = new TextDecoder().decode(framed.value);
+    const list = JSON.parse(text) as DeviceList;
     // The worker's hash is the one the window would compute: the list is stored under it as it is.
     expect(parsed.deviceList).toEqual({
       hash: deviceListHash(list),
-      bytes: new TextEncoder().encode(answer.body).length,
+      bytes: framed.value.byteLength,
     });
+    expect(answer.raw.byteLength).toBeLessThan(framed.value.byteLength + 64);
     expect(readDeviceList(list, null).map((d) => [d.serial, d.site])).toEqual([
       ['A1', 'Malmö'],
       ['B2', 'Lund'],
@@ -546,7 +561,9 @@ describe('Lens API pulls through the browser host', () => {
       source: { kind: 'lens-api', tenantId: 'tenant-7', tenant: 'Kvarnen & Co' },
     });
     const devices = await post('inventoryDevices', { taskId: 'pull-1' });
-    expect(readDeviceList(JSON.parse(devices.body) as DeviceList, null)).toHaveLength(4_321);
+    const { value: listBytes } = decodeFramed(devices.raw) as { value: Uint8Array };
+    const list = JSON.parse(new TextDecoder().decode(listBytes)) as DeviceList;
+    expect(readDeviceList(list, null)).toHaveLength(4_321);
     // The same tenant again: the same content, so the import will find it unchanged.
     const again = JSON.parse((await pull('pull-2')).body) as { value: { contentHash: string } };
     expect(again.value.contentHash).toBe(
