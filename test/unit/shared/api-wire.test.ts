@@ -37,6 +37,13 @@ describe('the framed wire', () => {
     );
   });
 
+  it('is what the desktop gets too: IPC carries the same answer by structured clone, bytes as bytes', () => {
+    const answer = { ok: true, value: list };
+    const cloned = structuredClone(answer);
+    expect(cloned.value).toBeInstanceOf(Uint8Array);
+    expect(cloned).toEqual(decodeFramed(frame(answer)));
+  });
+
   it('carries a request with its file bytes, and a top-level answer of bytes', () => {
     const request = { fileName: 'lens.csv', bytes: list, options: { asOf: null } };
     expect(decodeFramed(frame(request))).toEqual(request);

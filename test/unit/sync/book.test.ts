@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadDemoPortfolio } from '../../../renderer/db/demo';
 import { snapshotDevices } from '../../../renderer/db/device-lists';
-import { setListFetcher } from '../../../renderer/db/device-lists';
+import { fetchLater, listFetches, setListFetcher } from '../../../renderer/db/device-lists';
 import { latestSnapshot } from '../../../renderer/db/snapshots';
 import { clearForJoin, queueWholeBook } from '../../../renderer/db/sync-book';
 import { SYNCED, SYNCED_ENTITIES } from '../../../shared/model/synced-entities';
@@ -79,4 +79,33 @@ it('uploads a whole book into an empty team book; another workstation joins and 
   expect(devices).toEqual(expected);
   // What was fetched is never sent back.
   expect(await jonas.book.unsentLists!()).toEqual([]);
+
+  // A list that cannot be fetched says why (the device list shows it), and is not asked for again
+  // on every read; asked again, it comes.
+  const other = demo.customers[1]!;
+  const otherSnapshot = (await latestSnapshot(jonas.db, other.id))!;
+  let asked = 0;
+  setListFetcher(() => {
+    asked++;
+    return Promise.reject(new Error('the team server cannot be reached'));
+  });
+  expect(await snapshotDevices(jonas.db, otherSnapshot)).toBeNull();
+  await expect
+    .poll(() => listFetches.of(other.id))
+    .toEqual({
+      hash: otherSnapshot.deviceList,
+      state: 'failed',
+      reason: 'the team server cannot be reached',
+    });
+  expect(await snapshotDevices(jonas.db, otherSnapshot)).toBeNull();
+  expect(asked).toBe(1);
+  setListFetcher(async (hash) => {
+    const gz = await jonas.remote.getBlob(hash);
+    return gz ? gunzipSync(gz).toString('utf8') : null;
+  });
+  fetchLater(jonas.db, otherSnapshot.deviceList!, other.id);
+  // (A list kept as a diff fetches its base on the next read.)
+  const karins = await snapshotDevices(karin.db, (await latestSnapshot(karin.db, other.id))!);
+  await expect.poll(() => snapshotDevices(jonas.db, otherSnapshot)).toEqual(karins);
+  expect(listFetches.of(other.id)).toBeUndefined();
 });
