@@ -3,7 +3,7 @@
  * one sync failure shape (shared/sync/failure) with the status that says its kind.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { failureBody, failureKindOf } from '../../shared/sync/failure';
+import { failureBody, failureKindOf, type SyncFailureKind } from '../../shared/sync/failure';
 
 /** A request the service does not carry out, with the status and the words to answer. */
 export class HttpError extends Error {
@@ -49,8 +49,9 @@ export function sendFailure(
   status: number,
   message: string,
   headers: Record<string, string> = {},
+  kind: SyncFailureKind = failureKindOf(status),
 ): void {
-  send(response, status, failureBody({ kind: failureKindOf(status), message }), headers);
+  send(response, status, failureBody({ kind, message }), headers);
 }
 
 /** PostgreSQL unreachable or restarting: the client is asked to come back shortly. */

@@ -39,7 +39,13 @@ function fail(response: ServerResponse, error: unknown): void {
   if (error instanceof Refusal) return sendFailure(response, 422, error.reason);
   if (error instanceof ForeignClientError) return sendFailure(response, 403, error.message);
   if (isDatabaseDown(error))
-    return sendFailure(response, 503, 'the team database is not reachable', { 'retry-after': '2' });
+    return sendFailure(
+      response,
+      503,
+      'the team server cannot reach its database',
+      { 'retry-after': '2' },
+      'database',
+    );
   process.stderr.write(
     `csm sync-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

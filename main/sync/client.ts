@@ -38,7 +38,7 @@ export interface RemoteOptions {
   baseDelayMs?: number;
 }
 
-const RETRYABLE: readonly SyncFailureKind[] = ['offline', 'server'];
+const RETRYABLE: readonly SyncFailureKind[] = ['offline', 'server', 'database'];
 
 function retryAfter(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -48,20 +48,25 @@ function retryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** The words of a failed answer: the service's failure body, or a proxy's page as it came. */
-function failureMessage(text: string): string {
+/** The words of a failed answer (the service's failure body, or a proxy's page as it came) and its kind. */
+function failureBodyOf(text: string): { message: string; kind?: SyncFailureKind } {
   try {
     const body = failureBodySchema.partial().safeParse(JSON.parse(text));
-    return body.success ? (body.data.error ?? text) : text;
+    return body.success
+      ? { message: body.data.error ?? text, kind: body.data.kind }
+      : { message: text };
   } catch {
     // Not JSON: a proxy's page; its status says enough.
-    return text;
+    return { message: text };
   }
 }
 
 /** A failed answer as the SyncError of the kind its status means, in the user's words. */
 function failureOf(status: number, text: string, headers: Headers): SyncError {
-  const message = failureMessage(text);
+  const { message, kind: said } = failureBodyOf(text);
+  // The service's own word for the one case its status shares with others: its database is down.
+  if (said === 'database')
+    return new SyncError(said, message, retryAfter(headers.get('retry-after')));
   const kind = failureKindOf(status);
   if (kind === 'unauthorized')
     return new SyncError(kind, message || 'the access token is not valid');

@@ -1,9 +1,10 @@
 /**
  * Team sync on this workstation's book: connecting (an empty team book takes this book whole; a
  * book with data replaces this one, which is backed up first), syncing through main (which holds the
- * token), and what the status line shows. One sync at a time; a timer, the network coming back and a
- * click join the one running.
+ * token), and what the status line shows. One sync at a time; an edit (pushed a moment after, so a
+ * burst goes as one batch), a timer, the network coming back and a click join the one running.
  */
+import { liveQuery } from 'dexie';
 import { useEffect, useSyncExternalStore } from 'react';
 import { SingleFlight, syncOnce, type Remote, type SyncSummary } from '../../shared/sync/engine';
 import { failureOf, SyncError, type SyncFailure } from '../../shared/sync/failure';
@@ -115,11 +116,21 @@ export function syncNow(db: WorkstationDatabase): Promise<SyncSummary | null> {
   return flight.start();
 }
 
+/** Settles when the sync under way (if any) has ended, however it ended. */
+const afterCurrentSync = (): Promise<unknown> =>
+  flight?.isRunning ? flight.start().catch(() => null) : Promise.resolve();
+
 function applyRole(connection: TeamSyncConnection | null): void {
   setReadOnly(connection?.role === 'read-only');
 }
 
-/** At start: a connected workstation syncs now, every minute, and when the network returns. */
+/** How long after an edit its push starts: edits made in a burst go in one batch. */
+const PUSH_AFTER_EDIT_MS = 2_000;
+
+/**
+ * At start: a connected workstation syncs now, a moment after each edit, every minute (to pull what
+ * others did), and when the network returns. The status line counts what waits as it changes.
+ */
 export async function startTeamSync(db: WorkstationDatabase): Promise<() => void> {
   const connection = await api.getTeamSync();
   update({ connection });
@@ -131,8 +142,25 @@ export async function startTeamSync(db: WorkstationDatabase): Promise<() => void
   sync();
   const timer = setInterval(sync, 60_000);
   window.addEventListener('online', sync);
+  let soon: ReturnType<typeof setTimeout> | null = null;
+  let before = 0;
+  const waiting = liveQuery(() => db.outbox.count()).subscribe({
+    next: (count) => {
+      update({ waiting: count });
+      // Something new waits: push it shortly, after the sync under way if there is one (that one
+      // may have read the outbox before this edit).
+      if (count > before && !soon)
+        soon = setTimeout(() => {
+          soon = null;
+          void afterCurrentSync().then(sync);
+        }, PUSH_AFTER_EDIT_MS);
+      before = count;
+    },
+  });
   return () => {
     clearInterval(timer);
+    if (soon) clearTimeout(soon);
+    waiting.unsubscribe();
     window.removeEventListener('online', sync);
   };
 }

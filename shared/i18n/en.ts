@@ -464,6 +464,8 @@ export const en = {
       synced: 'Synced',
       waiting: '{{count}} waiting',
       offline: 'Offline',
+      offlineWaiting: 'Offline · {{count}} waiting',
+      database: 'Team database unreachable',
       decide: 'Needs your decision ({{count}})',
       syncing: 'Syncing…',
       failed: 'Sync failed',
@@ -475,11 +477,15 @@ export const en = {
       update: 'Update CSM Workstation: the team server is newer. Your unsent changes are kept.',
       refused: 'The team server refused: {{message}}',
       server: 'The team server failed: {{message}}',
+      database:
+        'The team server cannot reach its database: changes wait here and go when it can again.',
       notConnected: 'Not connected to a team book.',
     },
     uploadTitle: 'The team book is empty',
-    uploadBody:
-      'Upload this workstation’s book ({{customers}} customers) into it? Everyone in the team then works on it.',
+    uploadBody_one:
+      'Upload this workstation’s book ({{count}} customer) into it? Everyone in the team then works on it.',
+    uploadBody_other:
+      'Upload this workstation’s book ({{count}} customers) into it? Everyone in the team then works on it.',
     upload: 'Upload my book',
     joinTitle: 'The team book already has data',
     joinBody:
@@ -487,7 +493,9 @@ export const en = {
     join: 'Back up and join',
     joined: 'Joined the team book. Your own book was backed up to {{path}}.',
     connected: 'Connected to the team book.',
-    disconnectConfirm:
+    disconnectConfirm_one:
+      'Disconnect from the team book? {{count}} change not yet sent stays on this workstation only.',
+    disconnectConfirm_other:
       'Disconnect from the team book? {{count}} changes not yet sent stay on this workstation only.',
     decisions: {
       title: 'Needs your decision',

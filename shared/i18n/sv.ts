@@ -466,6 +466,8 @@ export const sv: Messages = {
       synced: 'Synkad',
       waiting: '{{count}} väntar',
       offline: 'Offline',
+      offlineWaiting: 'Offline · {{count}} väntar',
+      database: 'Teamdatabasen nås inte',
       decide: 'Behöver ditt beslut ({{count}})',
       syncing: 'Synkar…',
       failed: 'Synken misslyckades',
@@ -478,11 +480,15 @@ export const sv: Messages = {
       update: 'Uppdatera CSM Workstation: teamservern är nyare. Dina osända ändringar finns kvar.',
       refused: 'Teamservern vägrade: {{message}}',
       server: 'Teamservern fick fel: {{message}}',
+      database:
+        'Teamservern når inte sin databas: ändringarna väntar här och skickas när den når den igen.',
       notConnected: 'Inte ansluten till en teambok.',
     },
     uploadTitle: 'Teamets bok är tom',
-    uploadBody:
-      'Ladda upp den här arbetsstationens bok ({{customers}} kunder) till den? Hela teamet arbetar sedan i den.',
+    uploadBody_one:
+      'Ladda upp den här arbetsstationens bok ({{count}} kund) till den? Hela teamet arbetar sedan i den.',
+    uploadBody_other:
+      'Ladda upp den här arbetsstationens bok ({{count}} kunder) till den? Hela teamet arbetar sedan i den.',
     upload: 'Ladda upp min bok',
     joinTitle: 'Teamets bok har redan data',
     joinBody:
@@ -490,7 +496,9 @@ export const sv: Messages = {
     join: 'Säkerhetskopiera och gå med',
     joined: 'Du har gått med i teamets bok. Din egen bok säkerhetskopierades till {{path}}.',
     connected: 'Ansluten till teamets bok.',
-    disconnectConfirm:
+    disconnectConfirm_one:
+      'Koppla från teamets bok? {{count}} ändring som inte skickats finns bara kvar på den här arbetsstationen.',
+    disconnectConfirm_other:
       'Koppla från teamets bok? {{count}} ändringar som inte skickats finns bara kvar på den här arbetsstationen.',
     decisions: {
       title: 'Behöver ditt beslut',

@@ -14,6 +14,8 @@ export const SYNC_FAILURE_KINDS = [
   'update',
   'refused',
   'server',
+  /** The team server runs but cannot reach its PostgreSQL (restarting, down). */
+  'database',
   'notConnected',
 ] as const;
 export type SyncFailureKind = (typeof SYNC_FAILURE_KINDS)[number];

@@ -129,7 +129,7 @@ test('three people on one team book: a contract and its devices appear at the ot
   // Karin (admin) connects: the team book is empty, so her book goes up.
   await connectTeam(page, team.url, await team.token('Karin', 'admin'));
   await expect(page.getByRole('dialog')).toContainText(
-    'Upload this workstation’s book (1 customers)',
+    'Upload this workstation’s book (1 customer)',
   );
   await page.getByRole('button', { name: 'Upload my book' }).click();
   await expect(page.getByTestId('team-sync-connected')).toContainText('as Karin (admin)');
@@ -165,9 +165,18 @@ test('three people on one team book: a contract and its devices appear at the ot
   await contracts.dialog().getByLabel('Contract number').fill('PE-2001-K');
   await contracts.save();
   await expect(contracts.dialog()).toBeHidden();
+  // The status line counts the edit while it waits, and the edit goes a moment later by itself.
+  await expect(page.getByTestId('sync-status')).toHaveText('1 waiting');
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced', { timeout: 10_000 });
+  await expect
+    .poll(async () => {
+      const { rows } = await team.pool.query<{ data: { number?: string } }>(
+        "select data from sync_records where entity = 'contracts'",
+      );
+      return rows.map((row) => row.data.number);
+    })
+    .toEqual(['PE-2001-K']);
   await page.getByTestId('sync-status').click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
 
   await jonasPage.getByRole('button', { name: 'Edit contract' }).click();
   await jonasContracts.dialog().getByLabel('Contract number').fill('PE-2001-J');
@@ -219,6 +228,22 @@ test('three people on one team book: a contract and its devices appear at the ot
   await service.dialog().getByRole('button', { name: 'Save' }).click();
   await expect(service.dialog()).toBeHidden();
   await expect(evaPage.getByTestId('rma-list').locator('tr[data-serial="VF-2"]')).toBeVisible();
+  await expect(evaPage.getByTestId('sync-status')).toHaveText('Synced', { timeout: 10_000 });
+
+  // The team server goes away: what Eva records waits, and the status line says so.
+  await team.stopService();
+  await evaPage.getByRole('button', { name: 'New RMA' }).click();
+  await service.dialog().getByLabel('Serial number').fill('VF-3');
+  await service.dialog().getByLabel('Requested').fill(today);
+  await service.dialog().getByRole('button', { name: 'Save' }).click();
+  await expect(service.dialog()).toBeHidden();
+  await expect(evaPage.getByTestId('sync-status')).toHaveText('Offline · 1 waiting', {
+    timeout: 30_000,
+  });
+  await team.startService();
+  await evaPage.getByTestId('sync-status').click();
+  await evaPage.getByRole('button', { name: 'Sync now' }).click();
+  await expect(evaPage.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 });
 
   expect(karin.consoleErrors).toEqual([]);
   expect(jonas.consoleErrors).toEqual([]);

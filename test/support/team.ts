@@ -18,6 +18,9 @@ export interface Team {
   token(name: string, role?: Role): Promise<string>;
   /** Stops the service (as if killed: open connections cut) and starts a new instance. */
   restartService(): Promise<void>;
+  /** Stops the service until startService (the workstations find the team server unreachable). */
+  stopService(): Promise<void>;
+  startService(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +31,7 @@ export async function startTeam(database = 'team'): Promise<Team> {
   await migrate(pool);
   let service = await startSyncServer({ pool, port: 0, host: '127.0.0.1' });
   let port = Number(new URL(service.url).port);
+  let isRunning = true;
   const team: Team = {
     postgres,
     pool,
@@ -36,12 +40,20 @@ export async function startTeam(database = 'team'): Promise<Team> {
       return (await addUser(pool, { name, email: `${name.toLowerCase()}@partner.se`, role })).token;
     },
     async restartService() {
+      await team.stopService();
+      await team.startService();
+    },
+    async stopService() {
       await service.close();
+      isRunning = false;
+    },
+    async startService() {
       service = await startSyncServer({ pool, port, host: '127.0.0.1' });
       port = Number(new URL(service.url).port);
+      isRunning = true;
     },
     async stop() {
-      await service.close();
+      if (isRunning) await service.close();
       await pool.end();
       await postgres.stop();
     },

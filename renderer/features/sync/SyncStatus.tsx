@@ -34,9 +34,21 @@ export function SyncStatus() {
             IconRefresh,
           ]
         : state.phase === 'offline'
-          ? [t('teamSync.status.offline'), 'gray', IconCloudOff]
+          ? [
+              state.waiting > 0
+                ? t('teamSync.status.offlineWaiting', { count: state.waiting })
+                : t('teamSync.status.offline'),
+              'gray',
+              IconCloudOff,
+            ]
           : state.phase === 'failed'
-            ? [t('teamSync.status.failed'), 'red', IconAlertTriangle]
+            ? [
+                state.lastError?.kind === 'database'
+                  ? t('teamSync.status.database')
+                  : t('teamSync.status.failed'),
+                'red',
+                IconAlertTriangle,
+              ]
             : state.waiting > 0
               ? [t('teamSync.status.waiting', { count: state.waiting }), 'yellow', IconCloud]
               : [t('teamSync.status.synced'), 'green', IconCloud];

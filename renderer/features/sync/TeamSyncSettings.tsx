@@ -52,7 +52,7 @@ function ConnectForm() {
       children: (
         <Text size="sm">
           {mode === 'upload'
-            ? t('teamSync.uploadBody', { customers: customers ?? 0 })
+            ? t('teamSync.uploadBody', { count: customers ?? 0 })
             : t('teamSync.joinBody')}
         </Text>
       ),

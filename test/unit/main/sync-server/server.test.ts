@@ -64,9 +64,9 @@ describe('the sync service’s failure answers', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('2');
     expect(await failure(response)).toEqual({
-      kind: 'server',
-      message: 'the team database is not reachable',
-      error: 'the team database is not reachable',
+      kind: 'database',
+      message: 'the team server cannot reach its database',
+      error: 'the team server cannot reach its database',
     });
   });
 });

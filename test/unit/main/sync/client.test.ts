@@ -74,14 +74,20 @@ describe('the sync client', () => {
     next = {
       status: 503,
       body: JSON.stringify(
-        failureBody({ kind: 'server', message: 'the team database is not reachable' }),
+        failureBody({ kind: 'database', message: 'the team server cannot reach its database' }),
       ),
       headers: { 'retry-after': '2' },
     };
+    // Said as what happened, not as "the team server failed".
+    expect(await failed(remote().me())).toMatchObject({
+      kind: 'database',
+      message: 'the team server cannot reach its database',
+      retryAfterMs: 2000,
+    });
+    next = { status: 503, body: JSON.stringify(failureBody({ kind: 'server', message: 'busy' })) };
     expect(await failed(remote().me())).toMatchObject({
       kind: 'server',
-      message: 'the team server answered 503: the team database is not reachable',
-      retryAfterMs: 2000,
+      message: 'the team server answered 503: busy',
     });
   });
 
