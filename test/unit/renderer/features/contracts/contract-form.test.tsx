@@ -8,6 +8,7 @@ import { db } from '../../../../../renderer/db/instance';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../../renderer/db/settings';
 import { ContractForm } from '../../../../../renderer/features/contracts/ContractForm';
 import { contractSettings } from '../../../../../shared/terms';
+import { errorOf, field, type } from '../form-helpers';
 import { renderInApp } from '../render';
 
 const settings: Settings = { ...DEFAULT_SETTINGS, userName: 'Karin' };
@@ -33,17 +34,6 @@ async function openForm(partner = settings.partner) {
   return onClose;
 }
 
-const field = (label: string | RegExp) => screen.getByLabelText(label);
-/** The error shown under a field, '' when none. */
-const errorOf = (label: string | RegExp) => {
-  const ids = field(label).getAttribute('aria-describedby')?.split(' ') ?? [];
-  return ids
-    .filter((id) => id.endsWith('-error'))
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join('');
-};
-const type = (label: string | RegExp, value: string) =>
-  fireEvent.change(field(label), { target: { value } });
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
 /** A complete line of the first category offered (headsets): 90 installed, 10 growth, 49.00 a year. */

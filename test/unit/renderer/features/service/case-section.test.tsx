@@ -12,7 +12,7 @@ import type { Device } from '../../../../../shared/model/device';
 import type { Site } from '../../../../../shared/model/entities';
 import { parsedInventory } from '../../db/parsed-inventory';
 import { renderInApp } from '../render';
-import { click, errorOf, field, type, typeAndLeave } from './form-helpers';
+import { click, errorOf, field, type, typeAndLeave } from '../form-helpers';
 
 const serial = 'SV1001';
 const device: Device = {

@@ -14,7 +14,7 @@ import type { Device } from '../../../../../shared/model/device';
 import type { Customer } from '../../../../../shared/model/entities';
 import { parsedInventory } from '../../db/parsed-inventory';
 import { renderInApp } from '../render';
-import { click, descriptionOf, errorOf, field, type, typeAndLeave } from './form-helpers';
+import { click, descriptionOf, errorOf, field, type, typeAndLeave } from '../form-helpers';
 
 const customer: Customer = {
   id: 'c1',

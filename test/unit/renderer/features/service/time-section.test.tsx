@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../../../renderer/db/instance';
 import { TimeSection } from '../../../../../renderer/features/service/TimeSection';
 import { renderInApp } from '../render';
-import { click, errorOf, type } from './form-helpers';
+import { click, errorOf, type } from '../form-helpers';
 
 beforeEach(async () => {
   await db.open();

@@ -1,4 +1,4 @@
-/** Reading and filling the app's form fields as a user does, for the service form tests. */
+/** Reading and filling the app's form fields as a user does, for the form tests. */
 import { fireEvent, screen } from '@testing-library/react';
 
 /** The input a label names (a select or autocomplete also labels its list of options). */
