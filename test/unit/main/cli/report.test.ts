@@ -117,6 +117,11 @@ describe('csm report', () => {
       Class: 1,
       Video: 112,
     });
+    // No RMA recorded: the sheet is its title and header row only.
+    expect(rowsByFirstCell(contoso.getWorksheet('RMAs')!)).toEqual({
+      'RMAs · Contoso AB · 2026-07': 1,
+      'Serial number': 1,
+    });
     const summary = contoso.getWorksheet('Summary')!;
     expect(summary.getCell('A1').value).toBe('Monthly report 2026-07');
     const video = rowStarting(summary, 'Video');
