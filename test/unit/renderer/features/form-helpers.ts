@@ -2,10 +2,13 @@
 import { fireEvent, screen } from '@testing-library/react';
 
 /** The input a label names (a select or autocomplete also labels its list of options). */
-export function field(label: string | RegExp): HTMLInputElement {
+export function field(label: string | RegExp): HTMLInputElement | HTMLTextAreaElement {
   const input = screen
     .getAllByLabelText(label)
-    .find((e): e is HTMLInputElement => e instanceof HTMLInputElement);
+    .find(
+      (e): e is HTMLInputElement | HTMLTextAreaElement =>
+        e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement,
+    );
   if (!input) throw new Error(`no input labelled ${String(label)}`);
   return input;
 }
