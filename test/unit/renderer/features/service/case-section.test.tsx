@@ -106,6 +106,22 @@ describe('the support case form', () => {
     expect(await db.cases.count()).toBe(0);
   });
 
+  it('an escalation records who was engaged: one without a name is refused', async () => {
+    await openNewCase();
+    type(/^Site ID/, 'SITE-7');
+    type(/^Title/, 'Headset does not pair');
+    click('Escalate');
+    click('Save');
+    await waitFor(() => expect(errorOf(/^Engaged/)).toBe('Required'));
+    expect(await db.cases.count()).toBe(0);
+    type(/^Engaged/, 'Poly TAC tier 2');
+    click('Save');
+    await waitFor(async () => expect(await db.cases.count()).toBe(1));
+    expect((await db.cases.toArray())[0]?.escalations).toMatchObject([
+      { level: 1, engaged: 'Poly TAC tier 2' },
+    ]);
+  });
+
   it('takes the site ID of a customer’s only site, and saves the case with it', async () => {
     await openNewCase([site('SITE-7')]);
     expect(field(/^Site ID/).value).toBe('SITE-7');

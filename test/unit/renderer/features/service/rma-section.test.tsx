@@ -149,6 +149,23 @@ describe('the RMA form', () => {
     });
   });
 
+  it('is due back 10 business days after shipping (the contract default), in that calendar', async () => {
+    await openNewRma();
+    type(/Serial number/, 'SV1001');
+    typeAndLeave(/^Requested/, '2025-10-30');
+    // Friday 31 October; Saturday 1 November is All Saints' Day, then Sunday: ship by Monday.
+    typeAndLeave(/^Approved/, '2025-10-31');
+    typeAndLeave(/^Shipped/, '2025-11-03');
+    click('Save');
+    await waitFor(async () => expect(await db.rmas.count()).toBe(1));
+    expect((await db.rmas.toArray())[0]).toMatchObject({
+      shipBy: '2025-11-03',
+      shippedOn: '2025-11-03',
+      returnBy: '2025-11-17',
+      returnedOn: null,
+    });
+  });
+
   it.each([
     ['Approved', '2025-12-19', 'May not be before Requested'],
     ['Shipped', '2025-12-19', 'May not be before Approved'],
