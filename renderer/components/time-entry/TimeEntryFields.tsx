@@ -21,13 +21,24 @@ export function TimeEntryFields({
   issues: readonly ServiceIssue[];
 }) {
   const { t } = useTranslation();
-  const errors = serviceIssuesByField(t, issues);
+  // A refusal speaks of the entry as it was saved: a field changed since shows its own state, not
+  // the refusal (a duration first typed as no duration was refused as "NaN minutes").
+  const [edited, setEdited] = useState(() => ({ of: issues, fields: new Set<string>() }));
+  const changed = edited.of === issues ? edited.fields : new Set<string>();
+  const errors = serviceIssuesByField(
+    t,
+    issues.filter((issue) => !changed.has(issue.field)),
+  );
+  const change = (patch: Partial<TimeEntry>) => {
+    setEdited({ of: issues, fields: new Set([...changed, ...Object.keys(patch)]) });
+    onChange(patch);
+  };
   return (
     <>
       <DateField
         label={t('service.fields.date')}
         value={entry.date}
-        onChange={(date) => onChange({ date: date ?? '' })}
+        onChange={(date) => change({ date: date ?? '' })}
         error={errors.get('date')}
         required
       />
@@ -35,26 +46,26 @@ export function TimeEntryFields({
         label={t('service.fields.minutes')}
         title={t('inputs.durationHelp')}
         value={entry.minutes}
-        onChange={(minutes) => onChange({ minutes })}
+        onChange={(minutes) => change({ minutes })}
         error={errors.get('minutes')}
       />
       <Select
         label={t('service.fields.activity')}
         data={TIME_ACTIVITIES.map((a) => ({ value: a, label: t(`service.activities.${a}`) }))}
         value={entry.activity}
-        onChange={(value) => onChange({ activity: value ?? 'other' })}
+        onChange={(value) => change({ activity: value ?? 'other' })}
         allowDeselect={false}
       />
       <TextInput
         label={t('service.fields.note')}
         value={entry.note}
-        onChange={(e) => onChange({ note: e.currentTarget.value })}
+        onChange={(e) => change({ note: e.currentTarget.value })}
       />
       <Checkbox
         mt="xl"
         label={t('service.fields.isBillable')}
         checked={entry.isBillable}
-        onChange={(e) => onChange({ isBillable: e.currentTarget.checked })}
+        onChange={(e) => change({ isBillable: e.currentTarget.checked })}
       />
     </>
   );

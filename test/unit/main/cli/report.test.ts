@@ -26,19 +26,26 @@ async function readBack(path: string | Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /** Every cell of every sheet: none is a formula, a shared formula or a hyperlink. */
-function assertNoFormulaOrLink(workbook: ExcelJS.Workbook): number {
-  let cells = 0;
+function assertNoFormulaOrLink(workbook: ExcelJS.Workbook): void {
   workbook.eachSheet((sheet) =>
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
-        cells++;
         expect([ExcelJS.ValueType.Formula, ExcelJS.ValueType.Hyperlink]).not.toContain(cell.type);
         expect(cell.formula).toBeFalsy();
         expect(cell.hyperlink).toBeFalsy();
       }),
     ),
   );
-  return cells;
+}
+
+/** How many rows of a sheet start with each first-cell text (a device sheet's rows per class). */
+function rowsByFirstCell(sheet: ExcelJS.Worksheet): Record<string, number> {
+  const counts: Record<string, number> = {};
+  sheet.eachRow((row) => {
+    const first = row.getCell(1).text;
+    counts[first] = (counts[first] ?? 0) + 1;
+  });
+  return counts;
 }
 
 /** The row whose first cell is `text`, in a sheet. */
@@ -103,7 +110,18 @@ describe('csm report', () => {
       'Cases',
       'ECPS incidents',
     ]);
-    expect(assertNoFormulaOrLink(contoso)).toBeGreaterThan(900);
+    assertNoFormulaOrLink(contoso);
+    // Contoso's 112 Studio X50 and nothing of the other account; a title row and a header row.
+    expect(rowsByFirstCell(contoso.getWorksheet('Devices')!)).toEqual({
+      'Devices · Contoso AB · 2026-07': 1,
+      Class: 1,
+      Video: 112,
+    });
+    // No RMA recorded: the sheet is its title and header row only.
+    expect(rowsByFirstCell(contoso.getWorksheet('RMAs')!)).toEqual({
+      'RMAs · Contoso AB · 2026-07': 1,
+      'Serial number': 1,
+    });
     const summary = contoso.getWorksheet('Summary')!;
     expect(summary.getCell('A1').value).toBe('Monthly report 2026-07');
     const video = rowStarting(summary, 'Video');
@@ -127,7 +145,10 @@ describe('csm report', () => {
     expect(video.getCell(13).numFmt).toBe('#,##0.00');
     expect(summary.pageSetup.orientation).toBe('landscape');
     expect(summary.pageSetup.fitToWidth).toBe(1);
-    expect(summary.headerFooter.oddHeader).toContain('Contoso AB · Monthly report 2026-07');
+    expect(summary.headerFooter).toMatchObject({
+      oddHeader: '&LContoso AB · Monthly report 2026-07&R&D',
+      oddFooter: '&LContoso AB · 2026-07&RPage &P / &N',
+    });
     expect(summary.views[0]).toMatchObject({ state: 'frozen' });
     const devices = contoso.getWorksheet('Devices')!;
     const first = rowStarting(devices, 'Video');
@@ -207,14 +228,53 @@ describe('csm report', () => {
     );
     expect(result.stderr).toBe('');
     const { files } = JSON.parse(result.stdout) as { files: string[] };
-    expect(files).toHaveLength(13);
+    // One workbook per contract of the register (PE-1001 to PE-1012), then the portfolio's.
+    expect(files.map((f) => f.slice(out.length + 1).replace(/^.* (PE-\d+ )/, '$1'))).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `PE-${1001 + i} 2026-11.xlsx`),
+      'portfolio 2026-11.xlsx',
+    ]);
     const portfolio = await readBack(files.at(-1)!);
     expect(portfolio.getWorksheet('Portfölj')!.getCell('A1').value).toBe('Portföljrapport 2026-11');
     const contoso = await readBack(files[0]!);
-    expect(contoso.worksheets.map((s) => s.name)).toContain('Sammanfattning');
-    expect(
-      rowStarting(contoso.getWorksheet('Sammanfattning')!, 'Video').getCell(5).value,
-    ).toBeGreaterThan(0);
+    expect(contoso.worksheets.map((s) => s.name)).toEqual([
+      'Sammanfattning',
+      'Trend',
+      'Enheter',
+      'Firmware',
+      'RMA',
+      'CSM-tid',
+      'Ärenden',
+      'ECPS-incidenter',
+    ]);
+    // The summary's counts are the device list's rows per category; the rest from the register:
+    // headsets 380 + 20 ordered, trigger ⌈400 × 1.05⌉ = 420; video 90 + 10, trigger 105.
+    const listed = rowsByFirstCell(contoso.getWorksheet('Enheter')!);
+    expect([listed['Hörlurar'], listed['Video']]).toEqual([404, 112]);
+    const summary = contoso.getWorksheet('Sammanfattning')!;
+    expect(rowStarting(summary, 'Hörlurar & personliga enheter').values).toEqual([
+      undefined,
+      'Hörlurar & personliga enheter',
+      400,
+      420,
+      420,
+      404,
+      1,
+      'Inom',
+    ]);
+    // Over the trigger after the adjustment month (July) with no inventory on or before its end:
+    // nothing is owed mid-term, the 12 added units come at the renewal (TERMS.md §4).
+    expect(rowStarting(summary, 'Video').values).toEqual([
+      undefined,
+      'Video',
+      100,
+      105,
+      105,
+      112,
+      12,
+      'Över gränsen',
+      'Vid förnyelse',
+      '12 enheter tillkommer vid förnyelsen; inget debiteras under perioden',
+    ]);
   }, 60_000);
 });
 
@@ -315,6 +375,8 @@ describe('user text in workbooks', () => {
           row.getCell(6).text,
         );
     });
+    // One device per formula start, four user-text cells each, every one read back.
+    expect(written).toHaveLength(starts.length * 4);
     for (const [i, start] of starts.entries()) {
       // XML reads a bare carriage return back as a line feed; the text stays text either way.
       const s = start === '\r' ? '\n' : start;

@@ -58,6 +58,17 @@ const parsedFile = (devices: Device[], asOf: string, hash: string) =>
     rejected: [{ row: 9, reason: 'no serial number or device ID' }],
   });
 
+/** A report's excluded figures: none, then the ones given. */
+const excluded = (over: Partial<Record<string, number>> = {}) => ({
+  eol: 0,
+  quote: 0,
+  software: 0,
+  unknown: 0,
+  deleted: 0,
+  archived: 0,
+  ...over,
+});
+
 const contoso = customer('c1', 'Contoso AB');
 const july = [
   device('A1', 'Poly Studio X50', 'Contoso AB'),
@@ -87,18 +98,40 @@ describe('committing an import', () => {
       ['c1', false, 2],
       ['c2', false, 1],
     ]);
-    expect(await readInventory(db, 'c1')).toHaveLength(2);
-    expect((await db.snapshots.get('c1:2026-07-31'))?.summary.counts).toEqual({
-      headsets: 0,
-      video: 1,
-      voice: 1,
-    });
-    expect((await db.imports.where('customerId').equals('c2').first())?.report).toMatchObject({
-      counts: { headsets: 1 },
+    expect((await readInventory(db, 'c1')).map((d) => d.serial)).toEqual(['A1', 'A2']);
+    expect((await readInventory(db, 'c2')).map((d) => d.serial)).toEqual(['B1']);
+    const julySnapshot = await db.snapshots.get('c1:2026-07-31');
+    if (!julySnapshot) throw new Error('no snapshot c1:2026-07-31');
+    // Studio X50 is video, CCX 400 voice (TERMS.md §1); Fabrikam's Sync 20 is not Contoso's.
+    expect(julySnapshot.summary.counts).toEqual({ headsets: 0, video: 1, voice: 1 });
+    expect(julySnapshot.summary.excluded).toEqual(excluded());
+    expect([julySnapshot.added, julySnapshot.removed, julySnapshot.month]).toEqual([
+      2,
+      0,
+      '2026-07',
+    ]);
+    const fabrikamImports = await db.imports.where('customerId').equals('c2').toArray();
+    expect(fabrikamImports).toHaveLength(1);
+    expect(fabrikamImports[0]?.report).toEqual({
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      sheet: null,
+      counts: { headsets: 1, video: 0, voice: 0 },
+      excluded: excluded(),
+      unknownModels: [],
+      rejected: [{ row: 9, reason: 'no serial number or device ID' }],
       rejectedCount: 1,
+      duplicates: [],
+      duplicateCount: 0,
       added: 1,
       removed: 0,
+      addedSample: ['B1'],
+      removedSample: [],
+      previousAsOf: null,
+      isHistorical: false,
     });
+    expect([fabrikamImports[0]?.rows, fabrikamImports[0]?.devices]).toEqual([3, 1]);
     expect((await db.changes.toArray()).map((c) => [c.entity, c.action])).toEqual([
       ['customer', 'create'],
       ['inventory', 'import'],
@@ -132,9 +165,14 @@ describe('committing an import', () => {
     expect(await listed('2026-06-30')).toEqual(['A0', 'A1', 'A2']);
     const lists = await db.deviceLists.toArray();
     const augustHash = (await db.snapshots.get('c1:2026-08-31'))?.deviceList;
+    expect(lists).toHaveLength(3);
     const augustList = lists.find((l) => l.hash === augustHash);
-    expect(augustList && listOf(augustList)).toMatchObject({ depth: 1, removed: ['A2'] });
-    expect(lists.find((l) => l.devices === 3)?.base).toBeNull();
+    if (!augustList) throw new Error('no device list for August');
+    expect(listOf(augustList)).toMatchObject({ depth: 1, removed: ['A2'] });
+    // June came last and is older than the current inventory: a whole list, no base to diff from.
+    const juneList = lists.filter((l) => l.devices === 3);
+    expect(juneList).toHaveLength(1);
+    expect(juneList[0]?.base).toBeNull();
   });
 
   it('reports what was added and removed since the previous import', async () => {
@@ -153,7 +191,20 @@ describe('committing an import', () => {
       newCustomers: [],
       overrides: [],
     });
-    expect(outcome?.record.report).toMatchObject({
+    if (!outcome) throw new Error('no outcome for c1');
+    expect(outcome.record.report).toEqual({
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      sheet: null,
+      // A1 Studio X50 is video; A3's model is not in the catalog, so it is listed, not counted.
+      counts: { headsets: 0, video: 1, voice: 0 },
+      excluded: excluded({ unknown: 1 }),
+      unknownModels: [{ model: 'Poly Mystery 9', devices: 1 }],
+      rejected: [{ row: 9, reason: 'no serial number or device ID' }],
+      rejectedCount: 1,
+      duplicates: [],
+      duplicateCount: 0,
       added: 1,
       removed: 1,
       addedSample: ['A3'],
@@ -161,7 +212,10 @@ describe('committing an import', () => {
       previousAsOf: '2026-07-31',
       isHistorical: false,
     });
-    expect(await db.snapshots.count()).toBe(2);
+    expect((await db.snapshots.toArray()).map((s) => [s.id, s.added, s.removed])).toEqual([
+      ['c1:2026-07-31', 2, 0],
+      ['c1:2026-08-31', 1, 1],
+    ]);
   });
 
   it('changes nothing when the same file comes again', async () => {
@@ -175,8 +229,11 @@ describe('committing an import', () => {
     };
     await commitImport(db, 'K', request);
     const changes = await db.changes.count();
+    const first = await db.imports.toArray();
     const [again] = await commitImport(db, 'K', request);
     expect(again?.isUnchanged).toBe(true);
+    // The outcome is the first import's record, not a new one.
+    expect(again?.record).toEqual(first[0]);
     expect(await db.imports.count()).toBe(1);
     expect(await db.changes.count()).toBe(changes);
   });
@@ -197,9 +254,22 @@ describe('committing an import', () => {
       newCustomers: [],
       overrides: [],
     });
-    expect(outcome?.record.report.isHistorical).toBe(true);
+    expect(outcome?.record.report).toMatchObject({
+      isHistorical: true,
+      // Compared with nothing (the model's ImportReport.isHistorical): 0 added, 0 removed.
+      added: 0,
+      removed: 0,
+      previousAsOf: '2026-08-31',
+    });
     expect((await readInventory(db, 'c1')).map((d) => d.serial)).toEqual(['A1', 'A3']);
-    expect(await db.snapshots.get('c1:2026-07-31')).toBeDefined();
+    const kept = await db.snapshots.get('c1:2026-07-31');
+    if (!kept) throw new Error('the July file was not kept as history');
+    expect([kept.month, kept.importId, kept.summary.counts]).toEqual([
+      '2026-07',
+      outcome?.record.id,
+      { headsets: 0, video: 1, voice: 1 },
+    ]);
+    expect((await snapshotDevices(db, kept))?.map((d) => d.serial)).toEqual(['A1', 'A2']);
   });
 
   it('leaves everything as it was when it fails half-way', async () => {
