@@ -87,6 +87,8 @@ if (!app.requestSingleInstanceLock()) {
     openFileWithDialog(dialog, windowOf(event.sender), input),
   );
   handle(ipcMain, 'keepSafetyBackup', (input) => services.keepSafetyBackup(input, context()));
+  handle(ipcMain, 'listSafetyBackups', (input) => services.listSafetyBackups(input, context()));
+  handle(ipcMain, 'readSafetyBackup', (input) => services.readSafetyBackup(input, context()));
   handle(ipcMain, 'parseInventory', (input) => services.parseInventory(input, context()));
   handle(ipcMain, 'inventoryDevices', (input) => services.inventoryDevices(input, context()));
   handle(ipcMain, 'parseRegister', (input) => services.parseRegister(input, context()));

@@ -59,6 +59,14 @@ const taskId = z.string().regex(/^[\w-]{1,64}$/);
 const listHash = z.string().regex(/^[0-9a-f]{64}$/);
 const headerMapping = z.partialRecord(z.enum(DEVICE_FIELDS), z.number().int().min(0).max(16_383));
 
+/** Why a safety copy was kept: before a restore replaced the data, or before joining a team book. */
+export const SAFETY_REASONS = ['restore', 'join'] as const;
+export type SafetyReason = (typeof SAFETY_REASONS)[number];
+
+/** A safety copy's file name: its reason and when it was kept (UTC), as keepSafetyBackup names it. */
+export const SAFETY_BACKUP_NAME =
+  /^before-(restore|joining)-(\d{4}-\d{2}-\d{2})-(\d{2})-(\d{2})-(\d{2})-(\d{1,3})\.json$/;
+
 export const API = {
   /** Name, version, platform and where the data lives. */
   getAppInfo: { input: z.object({}).strict() },
@@ -99,10 +107,18 @@ export const API = {
   /** Asks the user for a file and returns its name and bytes; null when cancelled. */
   openFile: { input: z.object({ filters: z.array(fileFilter).max(10) }).strict() },
   /**
-   * Keeps the current data (a backup's bytes) next to the app's own data before a restore replaces
-   * it, and answers where it was written.
+   * Keeps the current data (a backup's bytes) next to the app's own data before a restore or joining
+   * a team book replaces it, and answers where it was written.
    */
-  keepSafetyBackup: { input: z.object({ bytes: bytesUpTo(MAX_FILE_BYTES) }).strict() },
+  keepSafetyBackup: {
+    input: z
+      .object({ bytes: bytesUpTo(MAX_FILE_BYTES), reason: z.enum(SAFETY_REASONS).optional() })
+      .strict(),
+  },
+  /** The safety copies kept, newest first (Settings → Data lists them). */
+  listSafetyBackups: { input: z.object({}).strict() },
+  /** One safety copy's bytes, by its name as listed, to restore it. */
+  readSafetyBackup: { input: z.object({ name: z.string().regex(SAFETY_BACKUP_NAME) }).strict() },
   /** Reads a Lens inventory file (CSV or XLSX) in a worker: devices, counts and everything wrong with it. */
   parseInventory: {
     input: z
@@ -201,6 +217,14 @@ export interface LensConnections {
   protection: 'os' | 'file';
 }
 
+export interface SafetyBackup {
+  name: string;
+  reason: SafetyReason;
+  /** When it was kept (ISO, UTC). */
+  at: string;
+  bytes: number;
+}
+
 export interface SavedFile {
   /** The path (desktop) or file name (browser download) written. */
   path: string;
@@ -247,6 +271,8 @@ export interface AppApi {
   saveWorkbooks(request: CapabilityInput<'saveWorkbooks'>): Promise<SavedFiles | null>;
   openFile(request: CapabilityInput<'openFile'>): Promise<OpenedFile | null>;
   keepSafetyBackup(request: CapabilityInput<'keepSafetyBackup'>): Promise<SavedFile>;
+  listSafetyBackups(): Promise<SafetyBackup[]>;
+  readSafetyBackup(request: CapabilityInput<'readSafetyBackup'>): Promise<Uint8Array>;
   /** The parse, with `devices` empty: fetch them with inventoryDevices, as the list `deviceList` names. */
   parseInventory(request: CapabilityInput<'parseInventory'>): Promise<ParsedUpload>;
   inventoryDevices(request: CapabilityInput<'inventoryDevices'>): Promise<Uint8Array>;

@@ -24,7 +24,7 @@ import { answerOf, type TeamSync } from '../sync/connection';
 import type { SyncAnswer } from '../../shared/team-sync';
 import { pullAsFile } from './lens/pull';
 import { parseRegisterFile } from './register';
-import { keepSafetyBackup } from './safety-backup';
+import { keepSafetyBackup, listSafetyBackups, readSafetyBackup } from './safety-backup';
 import { buildWorkbook } from './workbook';
 import { localToday } from '../../shared/terms/dates';
 
@@ -49,6 +49,8 @@ export interface ServiceContext {
 export type ServiceCapability =
   | 'getAppInfo'
   | 'keepSafetyBackup'
+  | 'listSafetyBackups'
+  | 'readSafetyBackup'
   | 'parseInventory'
   | 'inventoryDevices'
   | 'saveWorkbook'
@@ -91,9 +93,11 @@ export const services: Services = {
       platform: process.platform,
       dataLocation: context.dataLocation,
     }),
-  keepSafetyBackup: async ({ bytes }, context) => ({
-    path: await keepSafetyBackup(context.dataDir, bytes),
+  keepSafetyBackup: async ({ bytes, reason }, context) => ({
+    path: await keepSafetyBackup(context.dataDir, bytes, reason),
   }),
+  listSafetyBackups: (_input, context) => listSafetyBackups(context.dataDir),
+  readSafetyBackup: ({ name }, context) => readSafetyBackup(context.dataDir, name),
   parseInventory: ({ taskId, bytes, fileName, ...options }, context) =>
     readHeld(context, taskId, bytes, { fileName, ...options }),
   inventoryDevices: ({ taskId }) => Promise.resolve(takeDeviceList(taskId)),

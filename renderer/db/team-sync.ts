@@ -191,7 +191,7 @@ export async function completeConnect(
   let backup: string | null = null;
   if (mode === 'join') {
     const bytes = new Uint8Array(await (await createBackup(db)).arrayBuffer());
-    backup = (await api.keepSafetyBackup({ bytes })).path;
+    backup = (await api.keepSafetyBackup({ bytes, reason: 'join' })).path;
     await clearForJoin(db);
   } else await forgetSyncState(db);
   setOutboxEnabled(db.name, true, connection.role);

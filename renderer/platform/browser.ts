@@ -114,6 +114,8 @@ export function browserApi(): AppApi {
     },
     openFile: (request) => pickFile(request),
     keepSafetyBackup: (request) => call('keepSafetyBackup', request),
+    listSafetyBackups: () => call('listSafetyBackups', {}),
+    readSafetyBackup: (request) => call('readSafetyBackup', request),
     parseInventory: (request) => call('parseInventory', request),
     inventoryDevices: (request) => call('inventoryDevices', request),
     parseRegister: (request) => call('parseRegister', request),

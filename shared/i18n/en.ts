@@ -287,6 +287,8 @@ export const en = {
     restore: 'Restore…',
     loadDemo: 'Load demo portfolio',
     demoLoaded: 'The demo portfolio is loaded.',
+    demoConnected:
+      'The demo portfolio is not loaded on a workstation connected to a team book: its twelve customers would go to everyone. Disconnect first to try it.',
     save: 'Save',
     saved: 'Saved',
     restoreConfirmTitle: 'Replace all data with this backup?',
@@ -296,6 +298,16 @@ export const en = {
     restored:
       'Restored {{rows}} records from {{file}}. Your data from before the restore is kept in {{copy}}.',
     backedUp: 'Backup saved: {{path}}',
+    safetyCopies: 'Safety copies',
+    safetyCopiesIntro:
+      'A copy of your data is kept before every restore and before joining a team book (the ten newest of each).',
+    safetyCopiesNone: 'No safety copies yet.',
+    safetyKept: 'Kept',
+    safetyWhy: 'Kept before',
+    safetySize: 'Size',
+    safetyReason: { restore: 'A restore', join: 'Joining the team book' },
+    safetyRestore: 'Restore…',
+    safetyRestoreOf: 'Restore the copy kept {{date}}',
     cancel: 'Cancel',
     about: 'About',
     version: 'Version {{version}} ({{host}})',
@@ -489,7 +501,7 @@ export const en = {
     upload: 'Upload my book',
     joinTitle: 'The team book already has data',
     joinBody:
-      'Joining replaces this workstation’s book with the team’s. Nothing of yours is lost: your book is backed up first, and Settings → Data → Restore brings it back.',
+      'Joining replaces this workstation’s book with the team’s. Nothing of yours is lost: your book is backed up first, and Settings → Data → Safety copies brings it back.',
     join: 'Back up and join',
     joined: 'Joined the team book. Your own book was backed up to {{path}}.',
     connected: 'Connected to the team book.',

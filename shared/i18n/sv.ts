@@ -289,6 +289,8 @@ export const sv: Messages = {
     restore: 'Återställ…',
     loadDemo: 'Ladda demoportfölj',
     demoLoaded: 'Demoportföljen är laddad.',
+    demoConnected:
+      'Demoportföljen laddas inte på en arbetsstation som är ansluten till en teambok: dess tolv kunder skulle gå till alla. Koppla från först för att prova den.',
     save: 'Spara',
     saved: 'Sparat',
     restoreConfirmTitle: 'Ersätta all data med säkerhetskopian?',
@@ -298,6 +300,16 @@ export const sv: Messages = {
     restored:
       'Återställde {{rows}} poster från {{file}}. Din data från före återställningen finns kvar i {{copy}}.',
     backedUp: 'Säkerhetskopian sparades: {{path}}',
+    safetyCopies: 'Skyddskopior',
+    safetyCopiesIntro:
+      'En kopia av din data sparas före varje återställning och innan du går med i en teambok (de tio senaste av varje slag).',
+    safetyCopiesNone: 'Inga skyddskopior ännu.',
+    safetyKept: 'Sparad',
+    safetyWhy: 'Sparad före',
+    safetySize: 'Storlek',
+    safetyReason: { restore: 'En återställning', join: 'Att gå med i teamets bok' },
+    safetyRestore: 'Återställ…',
+    safetyRestoreOf: 'Återställ kopian som sparades {{date}}',
     cancel: 'Avbryt',
     about: 'Om',
     version: 'Version {{version}} ({{host}})',
@@ -492,7 +504,7 @@ export const sv: Messages = {
     upload: 'Ladda upp min bok',
     joinTitle: 'Teamets bok har redan data',
     joinBody:
-      'Att gå med ersätter den här arbetsstationens bok med teamets. Inget av ditt går förlorat: din bok säkerhetskopieras först, och Inställningar → Data → Återställ tar tillbaka den.',
+      'Att gå med ersätter den här arbetsstationens bok med teamets. Inget av ditt går förlorat: din bok säkerhetskopieras först, och Inställningar → Data → Skyddskopior tar tillbaka den.',
     join: 'Säkerhetskopiera och gå med',
     joined: 'Du har gått med i teamets bok. Din egen bok säkerhetskopierades till {{path}}.',
     connected: 'Ansluten till teamets bok.',

@@ -212,8 +212,24 @@ test('three people on one team book: a contract and its devices appear at the ot
   const eva = new Workstation(evaPage);
   await eva.enterName('Eva');
   await eva.startEmpty();
+  // Her book has a customer of its own: joining backs it up first, and says where, until dismissed.
+  await new ContractsPage(evaPage).createCustomer('Evas Prov AB', 'Evas Prov AB');
   await connectTeam(evaPage, team.url, await team.token('Eva', 'csm'));
+  await expect(evaPage.getByRole('dialog')).toContainText('The team book already has data');
+  await evaPage.getByRole('button', { name: 'Back up and join' }).click();
+  const joined = evaPage.getByText(
+    /^Joined the team book\. Your own book was backed up to .*before-joining-/,
+  );
+  await expect(joined).toBeVisible();
   await expect(evaPage.getByTestId('sync-status')).toHaveText('Synced', { timeout: 30_000 });
+  // (Longer than the four seconds a notice used to stay.)
+  await evaPage.waitForTimeout(5_000);
+  await expect(joined).toBeVisible();
+  const copies = evaPage.getByTestId('safety-copies');
+  await expect(copies.locator('tr[data-reason="join"]')).toContainText('Joining the team book');
+  // Connected, the demo portfolio is not offered: it would go to the whole team.
+  await expect(evaPage.getByRole('button', { name: 'Load demo portfolio' })).toBeDisabled();
+  await expect(evaPage.getByTestId('demo-connected')).toBeVisible();
   await evaPage.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await evaPage.getByRole('link', { name: 'Contoso AB' }).click();
   const service = new ServicePage(evaPage);

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useMayWrite } from '../../db/team-sync';
+import { useMayWrite, useTeamSync } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/api';
 import { db } from '../../db/instance';
@@ -21,6 +21,7 @@ import { writeSetting, type Settings } from '../../db/settings';
 import { api } from '../../platform';
 import { useDataActions } from './data-actions';
 import { DeletedRecords } from './DeletedRecords';
+import { SafetyCopies } from './SafetyCopies';
 import { LensSettings } from './LensSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 import { PartnerTerms } from './PartnerTerms';
@@ -49,6 +50,7 @@ function toDataUrl(name: string, bytes: Uint8Array): string {
 export default function SettingsScreen({ settings }: { settings: Settings }) {
   const { t, i18n } = useTranslation();
   const may = useMayWrite();
+  const { connection } = useTeamSync();
   const user = settings.userName;
   const actions = useDataActions(user);
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -195,6 +197,7 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
           </Button>
           <Button
             variant="subtle"
+            disabled={connection !== null}
             onClick={() =>
               void actions
                 .loadDemo(user)
@@ -214,6 +217,12 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
             {t('settings.loadDemo')}
           </Button>
         </Group>
+        {connection ? (
+          <Text size="sm" c="dimmed" data-testid="demo-connected">
+            {t('settings.demoConnected')}
+          </Text>
+        ) : null}
+        <SafetyCopies onRestore={actions.restoreSafetyCopy} />
         <DeletedRecords user={user} />
       </Section>
       <Section title={t('settings.about')}>

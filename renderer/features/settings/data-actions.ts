@@ -11,6 +11,7 @@ import { backupFileName, createBackup, readBackup, restoreBackup } from '../../d
 import { localToday } from '../../../shared/terms/dates';
 import { loadDemoPortfolio, type StoredDemoPortfolio } from '../../db/demo';
 import { db } from '../../db/instance';
+import { teamSyncStore } from '../../db/team-sync';
 import { api } from '../../platform';
 import { messageOf } from '../../../shared/errors';
 
@@ -32,6 +33,8 @@ function generateInWorker(asOf: string): Promise<StoredDemoPortfolio> {
 export interface DataActions {
   backup: () => Promise<void>;
   restore: () => Promise<void>;
+  /** Restores one of the safety copies Settings → Data lists. */
+  restoreSafetyCopy: (name: string) => Promise<void>;
   loadDemo: (user: string) => Promise<void>;
 }
 
@@ -67,13 +70,10 @@ export function useDataActions(user: string): DataActions {
     }
   }, [fail, runTask, t]);
 
-  const restore = useCallback(async () => {
-    try {
-      const file = await api.openFile({
-        filters: [{ name: 'CSM Workstation backup', extensions: ['json'] }],
-      });
-      if (!file) return;
-      const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' });
+  /** Restores a backup's bytes, after checking all of it and asking; `name` is how it is shown. */
+  const restoreBytes = useCallback(
+    async (name: string, bytes: Uint8Array) => {
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' });
       // The whole file is checked before the user is asked: a damaged backup is refused here.
       const backup = await runTask(t('progress.checkBackup'), (report) =>
         readBackup(blob, db, report),
@@ -82,7 +82,7 @@ export function useDataActions(user: string): DataActions {
         (await api.keepSafetyBackup({ bytes: new Uint8Array(await current.arrayBuffer()) })).path;
       modals.openConfirmModal({
         title: t('settings.restoreConfirmTitle'),
-        children: t('settings.restoreConfirmBody', { rows: backup.rows, file: file.name }),
+        children: t('settings.restoreConfirmBody', { rows: backup.rows, file: name }),
         labels: { confirm: t('settings.restoreConfirm'), cancel: t('settings.cancel') },
         confirmProps: { color: 'red' },
         onConfirm: () => {
@@ -95,7 +95,7 @@ export function useDataActions(user: string): DataActions {
                 autoClose: 15_000,
                 message: t('settings.restored', {
                   rows: result.rows,
-                  file: file.name,
+                  file: name,
                   copy: result.safetyCopy,
                 }),
               }),
@@ -103,13 +103,36 @@ export function useDataActions(user: string): DataActions {
             .catch(fail);
         },
       });
+    },
+    [fail, runTask, t, user],
+  );
+
+  const restore = useCallback(async () => {
+    try {
+      const file = await api.openFile({
+        filters: [{ name: 'CSM Workstation backup', extensions: ['json'] }],
+      });
+      if (file) await restoreBytes(file.name, file.bytes);
     } catch (error) {
       fail(error);
     }
-  }, [fail, runTask, t, user]);
+  }, [fail, restoreBytes]);
+
+  const restoreSafetyCopy = useCallback(
+    async (name: string) => {
+      try {
+        await restoreBytes(name, await api.readSafetyBackup({ name }));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [fail, restoreBytes],
+  );
 
   const loadDemo = useCallback(
     async (name: string) => {
+      // Connected, the demo's customers would go to the whole team (the menu and palette offer it too).
+      if (teamSyncStore.get().connection) throw new Error(t('settings.demoConnected'));
       await runTask(t('progress.demo'), async (report) => {
         report(0, 2);
         const portfolio = await generateInWorker(localToday());
@@ -121,5 +144,5 @@ export function useDataActions(user: string): DataActions {
     [runTask, t],
   );
 
-  return { backup, restore, loadDemo };
+  return { backup, restore, restoreSafetyCopy, loadDemo };
 }

@@ -28,8 +28,10 @@ function ConnectForm() {
 
   const finish = async (connection: TeamSyncConnection, mode: JoinMode) => {
     const { backup } = await teamSync.completeConnect(connection, mode);
+    // The safety copy's place stays in sight until the user has read it (Settings → Data lists it).
     notifications.show({
       color: 'green',
+      autoClose: backup ? false : undefined,
       message: backup ? t('teamSync.joined', { path: backup }) : t('teamSync.connected'),
     });
   };
