@@ -519,6 +519,7 @@ export const en = {
       useMine: 'Use mine',
       keepTheirs: 'Keep theirs',
       discard: 'Discard mine',
+      otherField: 'Another field',
     },
     entities: {
       customers: 'Customer',
@@ -599,6 +600,7 @@ export const en = {
       carryOverHours: 'Unused CSM hours carry over',
       tam: 'Technical account management (TAM)',
       isEcps: 'Cloud partner support (ECPS)',
+      categories: 'Categories',
       category: 'Category',
       installedAtStart: 'Installed at start',
       agreedGrowth: 'Agreed growth',

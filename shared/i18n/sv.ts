@@ -522,6 +522,7 @@ export const sv: Messages = {
       useMine: 'Använd min',
       keepTheirs: 'Behåll deras',
       discard: 'Släng min',
+      otherField: 'Ett annat fält',
     },
     entities: {
       customers: 'Kund',
@@ -601,6 +602,7 @@ export const sv: Messages = {
       carryOverHours: 'Oanvända CSM-timmar förs över',
       tam: 'Teknisk kundansvarig (TAM)',
       isEcps: 'Support för molnpartner (ECPS)',
+      categories: 'Kategorier',
       category: 'Kategori',
       installedAtStart: 'Installerade vid start',
       agreedGrowth: 'Avtalad tillväxt',

@@ -186,7 +186,7 @@ test('three people on one team book: a contract and its devices appear at the ot
   await jonasPage.getByRole('button', { name: 'Sync now' }).click();
   await expect(jonasPage.getByTestId('sync-status')).toHaveText('Needs your decision (1)');
   const decision = jonasPage.getByTestId('sync-decision');
-  await expect(decision).toContainText('Contract PE-2001');
+  await expect(decision).toContainText('Contract Contoso AB · PE-2001');
   await expect(decision).toContainText('Contract number: theirs PE-2001-K (Karin');
   await expect(decision).toContainText('yours PE-2001-J');
   await jonasPage.screenshot({ path: 'test-results/screens/sync-decision-en.png', fullPage: true });

@@ -1,37 +1,29 @@
 /** The edits the team book did not take as they were: theirs and yours, who and when; one click decides. */
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { CurrencyCode } from '../../../shared/terms/money';
 import { useFormat } from '../../components/format';
+import { db } from '../../db/instance';
+import { decisionSubject } from '../../db/sync-subjects';
+import { useDecisionWords } from './decision-words';
 import type { SyncDecision } from '../../db/sync-rows';
 import { teamSync, useTeamSync } from '../../db/team-sync';
 
-const shown = (value: unknown): string =>
-  value === null || value === undefined || value === ''
-    ? '–'
-    : typeof value === 'string'
-      ? value
-      : JSON.stringify(value).slice(0, 80);
-
-/** A field in the words its form uses. */
-function useFieldLabel() {
-  const { t, i18n } = useTranslation();
-  return (field: string) => {
-    const key = ['contract.fields', 'service.fields', 'customerForm'].find((prefix) =>
-      i18n.exists(`${prefix}.${field}`),
-    );
-    return key ? t(`${key}.${field}`) : field;
-  };
-}
-
-function Decision({ decision }: { decision: SyncDecision }) {
+/** One decision: what it is about, theirs and yours per field, who and when, and the choice. */
+export function DecisionCard({ decision }: { decision: SyncDecision }) {
   const { t } = useTranslation();
-  const fieldLabel = useFieldLabel();
+  const words = useDecisionWords();
   const format = useFormat();
+  const about = useLiveQuery(() => decisionSubject(db, decision), [decision]);
+  const currency = about?.contract?.currency as CurrencyCode | undefined;
   const when = (at: string) => (at ? format.dateTime(at) : '–');
+  const subject = words.subject(decision, about);
   return (
     <Paper withBorder p="sm" data-testid="sync-decision" data-record={decision.recordId}>
       <Text fw={600} size="sm">
-        {t(`teamSync.entities.${decision.entity}`)} {decision.label}
+        {t(`teamSync.entities.${decision.entity}`)}
+        {subject ? ` ${subject}` : ''}
       </Text>
       {decision.kind === 'refused' ? (
         <Text size="sm">{t('teamSync.decisions.refused', { reason: decision.reason ?? '' })}</Text>
@@ -43,9 +35,9 @@ function Decision({ decision }: { decision: SyncDecision }) {
               : c.field === '(changed)'
                 ? t('teamSync.decisions.changed', { by: c.by, at: when(c.at) })
                 : t('teamSync.decisions.field', {
-                    field: fieldLabel(c.field),
-                    theirs: shown(c.theirs),
-                    yours: shown(c.yours),
+                    field: words.field(c.field),
+                    theirs: words.value(c.field, c.theirs, currency),
+                    yours: words.value(c.field, c.yours, currency),
                     by: c.by,
                     at: when(c.at),
                   })}
@@ -87,7 +79,7 @@ export function SyncDecisions() {
           {t('teamSync.decisions.none')}
         </Text>
       ) : (
-        decisions.map((d) => <Decision key={d.id ?? `${d.entity}-${d.recordId}`} decision={d} />)
+        decisions.map((d) => <DecisionCard key={d.id ?? `${d.entity}-${d.recordId}`} decision={d} />)
       )}
     </Stack>
   );

@@ -1,0 +1,134 @@
+/**
+ * A decision in the user's words (issue 21): the record as users know it ("Contoso AB · PE-1006 ·
+ * Video", a time entry's date, person, duration and customer, an RMA's serial), each field by the
+ * label its form uses, each value as the app shows it (money with its currency, dates, durations,
+ * states in words). Never JSON, never an ID.
+ */
+import { useTranslation } from 'react-i18next';
+import { isCategory } from '../../../shared/model/category';
+import { hoursText } from '../../../shared/service/time';
+import type { CurrencyCode } from '../../../shared/terms/money';
+import { useFormat } from '../../components/format';
+import type { DecisionSubject } from '../../db/sync-subjects';
+import type { SyncDecision } from '../../db/sync-rows';
+
+type Row = Record<string, unknown>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T/;
+const MONTH = /^\d{4}-\d{2}$/;
+/** Ids are not words: a field that holds one is shown by what it names, or not at all. */
+const ID_FIELDS = new Set(['id', 'customerId', 'contractId', 'caseId', 'importId']);
+
+/** Where each field's label lives, first match wins. */
+const FIELD_LABELS = ['contract.fields', 'service.fields', 'trueUps', 'customerForm.fields'];
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export function useDecisionWords() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+
+  const field = (name: string): string => {
+    // A money field is labelled as its form labels the amount ("unitPriceMinor": "Unit price").
+    const last = (name.split('.').at(-1) ?? name).replace(/Minor$/, '');
+    const prefix = FIELD_LABELS.find((p) => i18n.exists(`${p}.${last}`));
+    return prefix ? t(`${prefix}.${last}`) : t('teamSync.decisions.otherField');
+  };
+
+  /** An enum's word, where the app has one. */
+  const word = (name: string, value: string): string => {
+    const keys: Record<string, string> = {
+      state: `trueUps.states.${value}`,
+      activity: `service.activities.${value}`,
+      category: `categories.${value}`,
+      status: `service.case.statuses.${value}`,
+      role: `teamSync.roles.${value}`,
+    };
+    const key = keys[name];
+    return key && i18n.exists(key) ? t(key) : value;
+  };
+
+  const value = (name: string, raw: unknown, currency?: CurrencyCode): string => {
+    const last = name.split('.').at(-1) ?? name;
+    if (raw === null || raw === undefined || raw === '') return '–';
+    if (typeof raw === 'boolean') return t(raw ? 'common.yes' : 'common.no');
+    if (typeof raw === 'number') {
+      if (last.endsWith('Minor') && currency) return format.money({ minor: raw, currency });
+      if (last === 'minutes') return hoursText(raw);
+      if (last.endsWith('Pct')) return `${format.number(raw)} %`;
+      return format.number(raw);
+    }
+    if (typeof raw === 'string') {
+      if (ID_FIELDS.has(last)) return '…';
+      if (INSTANT.test(raw)) return format.dateTime(raw);
+      if (DATE.test(raw)) return format.date(raw);
+      if (MONTH.test(raw)) return format.month(raw);
+      return word(last, raw);
+    }
+    if (Array.isArray(raw)) {
+      if (raw.length === 0) return '–';
+      return raw.map((item) => value(last, item, currency)).join(', ');
+    }
+    // A line of a list (a contract's category): named by its category first, then its fields.
+    const line = raw as Row;
+    const category = str(line['category']);
+    const head = isCategory(category) ? `${t(`categories.${category}`)}: ` : '';
+    return (
+      head +
+      Object.entries(line)
+        .filter(([k]) => !ID_FIELDS.has(k) && k !== 'category')
+        .map(([k, v]) => `${field(k)} ${value(k, v, currency)}`)
+        .join(', ')
+    );
+  };
+
+  /** The record as users know it. */
+  const subject = (decision: SyncDecision, about: DecisionSubject | undefined): string => {
+    const record = about?.record ?? {};
+    const customer = about?.customer;
+    const contract = about?.contract?.number;
+    const parts: (string | undefined)[] = (() => {
+      switch (decision.entity) {
+        case 'customers':
+          return [str(record['name'])];
+        case 'contracts':
+          return [customer, str(record['number'])];
+        case 'trueUps':
+          return [
+            customer,
+            contract,
+            isCategory(str(record['category'])) ? t(`categories.${str(record['category'])}`) : '',
+            str(record['termStart']) ? format.date(str(record['termStart'])) : '',
+          ];
+        case 'timeEntries':
+          return [
+            str(record['date']) ? format.date(str(record['date'])) : '',
+            str(record['user']),
+            typeof record['minutes'] === 'number' ? hoursText(record['minutes']) : '',
+            customer,
+          ];
+        case 'rmas':
+          return [customer, str(record['serial'])];
+        case 'cases':
+        case 'ecpsIncidents':
+          return [customer, str(record['title']) || str(record['trackingNumber'])];
+        case 'sites':
+          return [customer, str(record['name'])];
+        case 'reports':
+          return [customer, str(record['month']) ? format.month(str(record['month'])) : ''];
+        case 'snapshots':
+          return [customer, str(record['asOf']) ? format.date(str(record['asOf'])) : ''];
+        case 'imports':
+          return [customer, str(record['fileName'])];
+        case 'catalogOverrides':
+          return [str(record['pattern'])];
+        case 'partnerTerms':
+          return [];
+      }
+    })();
+    return parts.filter((part) => part).join(' · ');
+  };
+
+  return { field, value, subject };
+}
