@@ -98,6 +98,7 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'removeLensConnection', (input) =>
     services.removeLensConnection(input, context()),
   );
+  handle(ipcMain, 'listLensTenants', (input) => services.listLensTenants(input, context()));
   handle(ipcMain, 'pullLens', (input) => services.pullLens(input, context()));
   handle(ipcMain, 'getTeamSync', (input) => services.getTeamSync(input, context()));
   handle(ipcMain, 'connectTeamSync', (input) => services.connectTeamSync(input, context()));

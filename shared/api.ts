@@ -13,7 +13,13 @@ import { isSafeFileName } from './files';
 import { MAX_FILE_BYTES, MAX_INVENTORY_BYTES, MAX_REGISTER_BYTES } from './limits';
 import { CURRENCY_CODES, type CurrencyCode } from './terms/money';
 import { workbookSchema } from './workbook-spec';
-import { lensConnectionInputSchema, type ImportSource, type LensConnection } from './lens';
+import {
+  lensConnectionInputSchema,
+  lensCredentialsSchema,
+  type ImportSource,
+  type LensConnection,
+  type ListedLensTenant,
+} from './lens';
 import { pushRequestSchema, type PullResponse, type PushResponse } from './sync/protocol';
 import { teamSyncInputSchema, type SyncAnswer, type TeamSyncConnection } from './team-sync';
 
@@ -153,6 +159,8 @@ export const API = {
   /** Adds or changes a Lens API connection after reaching each of its tenants with it. */
   saveLensConnection: { input: lensConnectionInputSchema },
   removeLensConnection: { input: z.object({ id: z.string().uuid() }).strict() },
+  /** The tenants a credential reaches (Settings maps them to customers in one step). */
+  listLensTenants: { input: lensCredentialsSchema },
   /**
    * Pulls one tenant's devices from the Lens API and reads them as parseInventory reads a file: the
    * same answer, with where the devices came from.
@@ -283,6 +291,7 @@ export interface AppApi {
   listLensConnections(): Promise<LensConnections>;
   saveLensConnection(request: CapabilityInput<'saveLensConnection'>): Promise<LensConnection>;
   removeLensConnection(request: CapabilityInput<'removeLensConnection'>): Promise<boolean>;
+  listLensTenants(request: CapabilityInput<'listLensTenants'>): Promise<ListedLensTenant[]>;
   pullLens(request: CapabilityInput<'pullLens'>): Promise<ParsedPull>;
   getTeamSync(): Promise<TeamSyncConnection | null>;
   connectTeamSync(

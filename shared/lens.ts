@@ -86,6 +86,20 @@ export const lensConnectionInputSchema = z
 
 export type LensConnectionInput = z.infer<typeof lensConnectionInputSchema>;
 
+/** A credential to list tenants with: typed, or an existing connection's (its secret kept by main). */
+export const lensCredentialsSchema = lensConnectionInputSchema
+  .pick({ id: true, clientId: true, clientSecret: true, tokenUrl: true, apiUrl: true })
+  .strict();
+export type LensCredentials = z.infer<typeof lensCredentialsSchema>;
+
+/** A tenant a credential reaches, as Lens lists it (FORMATS.md §4). */
+export interface ListedLensTenant {
+  id: string;
+  name: string;
+  /** Lens's data region (US-1, EU-1), or '' where Lens does not say. */
+  region: string;
+}
+
 /** Where an import's devices came from, when not from a file. */
 export interface ImportSource {
   kind: 'lens-api';

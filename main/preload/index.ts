@@ -21,6 +21,7 @@ const api = {
   saveWorkbooks: (request) => ipcRenderer.invoke(channelOf('saveWorkbooks'), request),
   openFile: (request) => ipcRenderer.invoke(channelOf('openFile'), request),
   keepSafetyBackup: (request) => ipcRenderer.invoke(channelOf('keepSafetyBackup'), request),
+  listLensTenants: (request) => ipcRenderer.invoke(channelOf('listLensTenants'), request),
   listSafetyBackups: () => ipcRenderer.invoke(channelOf('listSafetyBackups'), {}),
   readSafetyBackup: (request) => ipcRenderer.invoke(channelOf('readSafetyBackup'), request),
   parseInventory: (request) => ipcRenderer.invoke(channelOf('parseInventory'), request),

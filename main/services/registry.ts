@@ -17,6 +17,7 @@ import { forgetDeviceList, holdDeviceList, takeDeviceList } from './inventory/pa
 import { cancellable, cancelTask, parseInWorker } from './inventory/run-worker';
 import { LensError } from './lens/connector';
 import { probeTenant } from './lens/tenant-pull';
+import { listTenants } from './lens/tenants';
 import type { LensConnections } from './lens/connections';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -59,6 +60,7 @@ export type ServiceCapability =
   | 'listLensConnections'
   | 'saveLensConnection'
   | 'removeLensConnection'
+  | 'listLensTenants'
   | 'pullLens'
   | 'getTeamSync'
   | 'connectTeamSync'
@@ -117,6 +119,8 @@ export const services: Services = {
       })
       .catch(asAnswer),
   removeLensConnection: ({ id }, { lens }) => lens.remove(id),
+  listLensTenants: async (input, { lens }) =>
+    listTenants(await lens.credentials(input)).catch(asAnswer),
   pullLens: async ({ taskId, connectionId, tenantId, ...options }, context) => {
     const controller = new AbortController();
     const forget = cancellable(taskId, () => controller.abort());

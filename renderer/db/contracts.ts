@@ -47,6 +47,30 @@ export async function saveCustomer(
   });
 }
 
+/**
+ * Maps Lens tenants to customers (Settings → Poly Lens API): each tenant's name becomes one of its
+ * customer's Lens accounts, unless the customer already has it; one recorded write for all of them.
+ */
+export async function mapLensTenants(
+  db: WorkstationDatabase,
+  user: string,
+  mapping: readonly { customerId: string; account: string }[],
+): Promise<number> {
+  let mapped = 0;
+  await recordedWrite(db, user, [db.customers], async (record) => {
+    for (const { customerId, account } of mapping) {
+      const customer = await db.customers.get(customerId);
+      if (!customer || customer.lensAccounts.some((a) => nameKey(a) === nameKey(account))) continue;
+      const after = { ...customer, lensAccounts: [...customer.lensAccounts, account] };
+      await db.customers.put(after);
+      const change = update('customer', customer, after);
+      if (change) record(change);
+      mapped++;
+    }
+  });
+  return mapped;
+}
+
 /** Creates or updates a contract after checking it against the book (number, currency, eligibility). */
 export async function saveContract(
   db: WorkstationDatabase,

@@ -123,6 +123,7 @@ export function browserApi(): AppApi {
     listLensConnections: () => call('listLensConnections', {}),
     saveLensConnection: (request) => call('saveLensConnection', request),
     removeLensConnection: (request) => call('removeLensConnection', request),
+    listLensTenants: (request) => call('listLensTenants', request),
     pullLens: (request) => call('pullLens', request),
     getTeamSync: () => call('getTeamSync', {}),
     connectTeamSync: (request) => call('connectTeamSync', request),

@@ -1107,6 +1107,15 @@ export const en = {
     },
   },
   lens: {
+    listTenants: 'List tenants',
+    listTenantsHint: 'Asks Lens which tenants this credential reaches, with their region.',
+    tenantsNotListed: 'Lens did not list the tenants ({{reason}}): type the tenant IDs instead.',
+    tenantsNone: 'This credential reaches no tenant.',
+    tenantTake: 'Take',
+    tenantTakeOf: 'Take {{tenant}}',
+    region: 'Region',
+    tenantNoCustomer: 'No customer yet',
+    tenantCustomerOf: 'Customer for {{tenant}}',
     title: 'Poly Lens API',
     intro:
       'Pull inventories straight from Poly Lens instead of exporting files. A tenant goes to the customer whose Lens accounts hold its name or ID, as a file’s Lens account does.',

@@ -1109,6 +1109,15 @@ export const sv: Messages = {
     },
   },
   lens: {
+    listTenants: 'Lista tenanter',
+    listTenantsHint: 'Frågar Lens vilka tenanter den här API-nyckeln når, med deras region.',
+    tenantsNotListed: 'Lens listade inte tenanterna ({{reason}}): skriv in tenant-ID i stället.',
+    tenantsNone: 'API-nyckeln når ingen tenant.',
+    tenantTake: 'Ta med',
+    tenantTakeOf: 'Ta med {{tenant}}',
+    region: 'Region',
+    tenantNoCustomer: 'Ingen kund än',
+    tenantCustomerOf: 'Kund för {{tenant}}',
     title: 'Poly Lens API',
     intro:
       'Hämta inventarier direkt från Poly Lens i stället för att exportera filer. En tenant går till den kund vars Lens-konton innehåller dess namn eller ID, som för en fils Lens-konto.',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from './fixtures';
 import { HOST_DATA } from '../../playwright.config';
 import { fakeDevices, startFakeLens, type FakeLens } from '../support/fake-lens';
+import { ContractsPage } from './pages/contracts';
 import { ImportsPage } from './pages/imports';
 import { Workstation } from './pages/workstation';
 
@@ -19,7 +20,12 @@ test.beforeAll(async () => {
   await rm(join(HOST_DATA, 'lens-connections.json'), { force: true });
   lens = await startFakeLens({
     tenants: [
-      { id: 'tenant-kvarnen', name: 'Kvarnen & Co', devices: fakeDevices('tenant-kvarnen', 1_200) },
+      {
+        id: 'tenant-kvarnen',
+        name: 'Kvarnen & Co',
+        region: 'EU-1',
+        devices: fakeDevices('tenant-kvarnen', 1_200),
+      },
       {
         id: 'tenant-lindqvist',
         name: 'Lindqvist Bygg AB',
@@ -152,4 +158,51 @@ test('a customer pulled from the Lens API: connect, pull, pull again unchanged, 
   expect(app.consoleErrors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual(
     [],
   );
+});
+
+test('the tenants a credential reaches, listed by Lens with their region, mapped to customers in one step', async ({
+  page,
+}) => {
+  const app = new Workstation(page);
+  await app.open();
+  await app.enterName('Karin');
+  await app.startEmpty();
+  // A customer whose Lens accounts do not name the tenant yet.
+  await new ContractsPage(page).createCustomer('Lindqvist Bygg', 'LB-old-account');
+  await app.goTo('Settings');
+  await page.getByRole('button', { name: 'Add connection…' }).click();
+  const form = page.getByRole('dialog', { name: 'Lens API connection' });
+  await form.getByLabel('Name').fill('Partner Lens (listed)');
+  await form.getByLabel('Client ID').fill(lens.clientId);
+  await form.getByLabel('Client secret').fill(lens.clientSecret);
+  await form
+    .getByRole('button', { name: 'Addresses (change only for another Lens environment)' })
+    .click();
+  await form.getByLabel('Token address').fill(lens.tokenUrl);
+  await form.getByLabel('API address').fill(lens.apiUrl);
+  await form.getByRole('button', { name: 'List tenants' }).click();
+  const listed = form.getByTestId('lens-listed-tenants');
+  await expect(listed.locator('tr[data-tenant="tenant-kvarnen"]')).toContainText('EU-1');
+  await expect(listed.locator('tr[data-tenant="tenant-lindqvist"]')).toContainText('–');
+  // Listed for the first time, both are taken; Kvarnen is left out, Lindqvist mapped here.
+  await expect(form.getByLabel('Tenant IDs')).toHaveValue('tenant-kvarnen\ntenant-lindqvist');
+  await form.getByRole('checkbox', { name: 'Take Kvarnen & Co' }).uncheck();
+  await expect(form.getByLabel('Tenant IDs')).toHaveValue('tenant-lindqvist');
+  await form.getByRole('combobox', { name: 'Customer for Lindqvist Bygg AB' }).click();
+  await page.getByRole('option', { name: 'Lindqvist Bygg', exact: true }).click();
+  await page.screenshot({ path: 'test-results/screens/lens-tenants-en.png', fullPage: true });
+  await form.getByRole('button', { name: 'Connect and save' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('lens-connections')).toContainText(
+    'Lindqvist Bygg AB (tenant-lindqvist), 300 devices',
+  );
+  // The tenant now goes to its customer: the Imports panel pulls it there.
+  await app.goTo('Imports');
+  await expect(
+    page.getByTestId('lens-tenants').getByRole('row', { name: /Lindqvist Bygg AB/ }),
+  ).toContainText('Lindqvist Bygg');
+  await expect(
+    page.getByTestId('lens-tenants').getByRole('row', { name: /Lindqvist Bygg AB/ }),
+  ).not.toContainText('No customer yet');
+  expect(app.consoleErrors).toEqual([]);
 });

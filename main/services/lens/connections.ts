@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { LensConnection, LensConnectionInput } from '../../../shared/lens';
+import type { LensConnection, LensConnectionInput, LensCredentials } from '../../../shared/lens';
 import { writeFileAtomic } from '../atomic-write';
 import { checkLensEndpoint, type LensAccess } from './connector';
 
@@ -120,14 +120,8 @@ export class LensConnections {
       const connections = await this.read();
       const existing = input.id ? connections.find((c) => c.id === input.id) : undefined;
       if (input.id && !existing) throw new Error('this Lens API connection no longer exists');
-      for (const url of [input.tokenUrl, input.apiUrl]) checkLensEndpoint(url);
-      const clientSecret = input.clientSecret || this.keptSecret(existing, input);
-      const access = {
-        tokenUrl: input.tokenUrl,
-        apiUrl: input.apiUrl,
-        clientId: input.clientId,
-        clientSecret,
-      };
+      const access = this.accessOf(input, existing);
+      const { clientSecret } = access;
       const tenants = [];
       for (const tenantId of input.tenantIds)
         tenants.push({ id: tenantId, ...(await verify(access, tenantId)) });
@@ -151,10 +145,31 @@ export class LensConnections {
   }
 
   /**
+   * What a typed credential reaches Lens with: at Lens's addresses only, with the stored secret of
+   * the connection it edits when none is typed (at the addresses it was saved for).
+   */
+  private accessOf(input: LensCredentials, existing: StoredConnection | undefined): LensAccess {
+    for (const url of [input.tokenUrl, input.apiUrl]) checkLensEndpoint(url);
+    return {
+      tokenUrl: input.tokenUrl,
+      apiUrl: input.apiUrl,
+      clientId: input.clientId,
+      clientSecret: input.clientSecret || this.keptSecret(existing, input),
+    };
+  }
+
+  /** The access for a credential being typed in Settings (to list its tenants), by the same rules. */
+  async credentials(input: LensCredentials): Promise<LensAccess> {
+    const existing = input.id ? (await this.read()).find((c) => c.id === input.id) : undefined;
+    if (input.id && !existing) throw new Error('this Lens API connection no longer exists');
+    return this.accessOf(input, existing);
+  }
+
+  /**
    * The stored secret an edit without one keeps: only while it goes where it was saved for (the same
    * token and API addresses); with a new address the secret must be typed again.
    */
-  private keptSecret(existing: StoredConnection | undefined, input: LensConnectionInput): string {
+  private keptSecret(existing: StoredConnection | undefined, input: LensCredentials): string {
     if (!existing) throw new Error('the client secret is missing');
     if (existing.tokenUrl !== input.tokenUrl || existing.apiUrl !== input.apiUrl)
       throw new Error(

@@ -3,16 +3,10 @@
  * them to customers in one step. A credential that may not list them gets a LensError, and its
  * tenant IDs are typed by hand as before.
  */
+import type { ListedLensTenant } from '../../../shared/lens';
 import { LensClient, LensError, settingsOf, type LensAccess, type PullOptions } from './connector';
 
 export const TENANTS_QUERY = 'query Tenants { tenants { id name region { id } } }';
-
-export interface ListedTenant {
-  id: string;
-  name: string;
-  /** Lens's data region (US-1, EU-1), or '' where Lens does not say. */
-  region: string;
-}
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -20,7 +14,7 @@ const textOf = (value: unknown) => (typeof value === 'string' ? value : '');
 export async function listTenants(
   access: LensAccess,
   options: PullOptions = {},
-): Promise<ListedTenant[]> {
+): Promise<ListedLensTenant[]> {
   const client = new LensClient(access, settingsOf(options));
   const data = (await client.query(TENANTS_QUERY, {}, 'listing the tenants')) as {
     tenants?: unknown;

@@ -27,6 +27,10 @@ import type { LensSchedule } from '../../db/settings';
 import { api } from '../../platform';
 import { useLensConnections } from '../imports/lens-pull';
 import { messageOf } from '../../../shared/errors';
+import { mapLensTenants } from '../../db/contracts';
+import { useCustomers } from '../../db/hooks/book';
+import { db } from '../../db/instance';
+import { LensTenants, type TenantChoice } from './LensTenants';
 
 interface Draft {
   id?: string;
@@ -59,15 +63,20 @@ const draftOf = (c: LensConnection): Draft => ({
 
 function ConnectionForm({
   draft,
+  user,
   onClose,
   onSaved,
 }: {
   draft: Draft;
+  /** Who maps tenants to customers from here (the change log names them). */
+  user: string;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const customers = useCustomers();
+  const [choices, setChoices] = useState<TenantChoice[] | null>(null);
   const [value, setValue] = useState(draft);
   const [error, setError] = useState<string | null>(null);
   const set = (key: keyof Draft) => (text: string) => setValue((v) => ({ ...v, [key]: text }));
@@ -99,6 +108,14 @@ function ConnectionForm({
         apiUrl: value.apiUrl.trim(),
         tenantIds,
       });
+      // The listed tenants chosen for a customer they do not match yet become its Lens accounts.
+      await mapLensTenants(
+        db,
+        user,
+        (choices ?? [])
+          .filter((c) => c.customerId !== '' && tenantIds.includes(c.tenant.id))
+          .map((c) => ({ customerId: c.customerId, account: c.tenant.name || c.tenant.id })),
+      );
       notifications.show({
         color: 'green',
         message: t('lens.saved', {
@@ -166,6 +183,35 @@ function ConnectionForm({
         required
         spellCheck={false}
       />
+      <LensTenants
+        credentials={{
+          ...(value.id ? { id: value.id } : {}),
+          clientId: value.clientId.trim(),
+          clientSecret: value.clientSecret,
+          tokenUrl: value.tokenUrl.trim(),
+          apiUrl: value.apiUrl.trim(),
+        }}
+        canList={
+          value.clientId.trim() !== '' &&
+          (!needsSecret || value.clientSecret !== '') &&
+          !addressError(value.tokenUrl) &&
+          !addressError(value.apiUrl)
+        }
+        customers={customers ?? []}
+        chosen={tenantIds}
+        onToggle={(id, isChosen) =>
+          set('tenantIds')(
+            (isChosen ? [...tenantIds, id] : tenantIds.filter((t) => t !== id)).join('\n'),
+          )
+        }
+        choices={choices}
+        onChoices={(listed) => {
+          // Listed for the first time: every tenant is taken, as a new connection usually wants.
+          if (choices === null && tenantIds.length === 0)
+            set('tenantIds')(listed.map((c) => c.tenant.id).join('\n'));
+          setChoices(listed);
+        }}
+      />
       <Accordion variant="contained">
         <Accordion.Item value="advanced">
           <Accordion.Control>{t('lens.advanced')}</Accordion.Control>
@@ -201,7 +247,9 @@ function ConnectionForm({
 export function LensSettings({
   schedule,
   onSchedule,
+  user,
 }: {
+  user: string;
   schedule: LensSchedule;
   onSchedule: (next: LensSchedule) => Promise<void>;
 }) {
@@ -325,6 +373,7 @@ export function LensSettings({
       {draft ? (
         <ConnectionForm
           draft={draft}
+          user={user}
           onClose={() => setDraft(null)}
           onSaved={() => {
             setDraft(null);

@@ -55,7 +55,9 @@ export function SafetyCopies({ onRestore }: { onRestore: (name: string) => Promi
                 <Table.Td>{format.dateTime(copy.at)}</Table.Td>
                 <Table.Td>{t(`settings.safetyReason.${copy.reason}`)}</Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
-                  {format.number(copy.bytes / 2 ** 20, 1)} MB
+                  {copy.bytes < 2 ** 20
+                    ? `${format.number(Math.max(1, Math.round(copy.bytes / 1024)))} KB`
+                    : `${format.number(copy.bytes / 2 ** 20, 1)} MB`}
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
                   <Button

@@ -179,6 +179,7 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
       </Section>
       <Section title={t('lens.settingsTitle')}>
         <LensSettings
+          user={user}
           schedule={settings.lensSchedule}
           onSchedule={(next) => save('lensSchedule', next)}
         />

@@ -79,7 +79,9 @@ export function SyncDecisions() {
           {t('teamSync.decisions.none')}
         </Text>
       ) : (
-        decisions.map((d) => <DecisionCard key={d.id ?? `${d.entity}-${d.recordId}`} decision={d} />)
+        decisions.map((d) => (
+          <DecisionCard key={d.id ?? `${d.entity}-${d.recordId}`} decision={d} />
+        ))
       )}
     </Stack>
   );

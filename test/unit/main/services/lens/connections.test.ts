@@ -51,6 +51,36 @@ describe('Lens API connections', () => {
     expect(await connections.list()).toEqual([]);
   });
 
+  it('lists tenants with a typed credential, or a saved one at the addresses it was saved for only', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'csm-lens-'));
+    const connections = new LensConnections(dir, osSealer(store()));
+    const { label: _label, tenantIds: _tenants, ...typed } = input;
+    expect(await connections.credentials(typed)).toEqual({
+      tokenUrl: input.tokenUrl,
+      apiUrl: input.apiUrl,
+      clientId: 'client-abc',
+      clientSecret: 'very-secret-value',
+    });
+    const saved = await connections.save(input, reached);
+    expect(
+      (await connections.credentials({ ...typed, id: saved.id, clientSecret: '' })).clientSecret,
+    ).toBe('very-secret-value');
+    await expect(
+      connections.credentials({
+        ...typed,
+        id: saved.id,
+        clientSecret: '',
+        tokenUrl: 'https://login.eu.lens.poly.com/oauth/token',
+      }),
+    ).rejects.toThrow('the token or API address changed: type the client secret again');
+    await expect(
+      connections.credentials({ ...typed, tokenUrl: 'https://evil.example/token' }),
+    ).rejects.toThrow();
+    await expect(connections.credentials({ ...typed, clientSecret: '' })).rejects.toThrow(
+      'the client secret is missing',
+    );
+  });
+
   it('stores nothing when a tenant cannot be reached or the OS has no protected store', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'csm-lens-'));
     const connections = new LensConnections(dir, osSealer(store()));
