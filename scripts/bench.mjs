@@ -320,7 +320,11 @@ async function lensBenchmarks(browser, host) {
           (input) =>
             fetch('/api/saveLensConnection', {
               method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
+              // Every call carries the session's key the sign-in page left (main/host/sessions.ts).
+              headers: {
+                'Content-Type': 'application/json',
+                'x-csm-session-key': localStorage.getItem('csm-session-key') ?? '',
+              },
               body: JSON.stringify(input),
             }).then((r) => r.json()),
           {
