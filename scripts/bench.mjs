@@ -86,6 +86,8 @@ async function startHost(dataDir) {
         CSM_HOST_TOKEN: token,
         CSM_HOST_NAME: 'benchworkstation',
         CSM_HOST_DATA: dataDir,
+        // The fake Lens of the pull benchmark listens on this machine (shared/lens.ts).
+        CSM_LENS_LOOPBACK: '1',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -315,8 +317,8 @@ async function lensBenchmarks(browser, host) {
   try {
     for (let i = 0; i < importRuns; i++) {
       const { context, page } = await freshProfile(browser);
-      if (i === 0)
-        await page.evaluate(
+      if (i === 0) {
+        const saved = await page.evaluate(
           (input) =>
             fetch('/api/saveLensConnection', {
               method: 'POST',
@@ -336,6 +338,8 @@ async function lensBenchmarks(browser, host) {
             tenantIds: ['bench-tenant'],
           },
         );
+        if (saved.ok !== true) throw new Error(`the bench's Lens connection: ${saved.error}`);
+      }
       await page.goto(`${origin}/#/imports`);
       const pull = page.getByRole('button', { name: 'Pull Bench Tenant AB from Lens' });
       await pull.waitFor();

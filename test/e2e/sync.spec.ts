@@ -190,6 +190,12 @@ test('three people on one team book: a contract and its devices appear at the ot
   await expect(decision).toContainText('Contract number: theirs PE-2001-K (Karin');
   await expect(decision).toContainText('yours PE-2001-J');
   await jonasPage.screenshot({ path: 'test-results/screens/sync-decision-en.png', fullPage: true });
+  // The same decision in Swedish: the app's words, the values as the app shows them.
+  await jonasPage.getByText('Svenska', { exact: true }).click();
+  await expect(decision).toContainText('Avtal Contoso AB · PE-2001');
+  await expect(decision).toContainText('Avtalsnummer: deras PE-2001-K (Karin');
+  await jonasPage.screenshot({ path: 'test-results/screens/sync-decision-sv.png', fullPage: true });
+  await jonasPage.getByText('English', { exact: true }).click();
 
   // Jonas keeps his: it becomes a new edit, and Karin gets it on her next sync.
   await decision.getByRole('button', { name: 'Use mine' }).click();
@@ -230,6 +236,11 @@ test('three people on one team book: a contract and its devices appear at the ot
   // Connected, the demo portfolio is not offered: it would go to the whole team.
   await expect(evaPage.getByRole('button', { name: 'Load demo portfolio' })).toBeDisabled();
   await expect(evaPage.getByTestId('demo-connected')).toBeVisible();
+  await evaPage.screenshot({ path: 'test-results/screens/sync-joined-en.png', fullPage: true });
+  await evaPage.getByText('Svenska', { exact: true }).click();
+  await expect(copies.locator('tr[data-reason="join"]')).toContainText('Att gå med i teamets bok');
+  await evaPage.screenshot({ path: 'test-results/screens/sync-joined-sv.png', fullPage: true });
+  await evaPage.getByText('English', { exact: true }).click();
   await evaPage.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await evaPage.getByRole('link', { name: 'Contoso AB' }).click();
   const service = new ServicePage(evaPage);
@@ -256,6 +267,7 @@ test('three people on one team book: a contract and its devices appear at the ot
   await expect(evaPage.getByTestId('sync-status')).toHaveText('Offline · 1 waiting', {
     timeout: 30_000,
   });
+  await evaPage.screenshot({ path: 'test-results/screens/sync-offline-waiting-en.png' });
   await team.startService();
   await evaPage.getByTestId('sync-status').click();
   await evaPage.getByRole('button', { name: 'Sync now' }).click();
