@@ -5,16 +5,19 @@ import { useTranslation } from 'react-i18next';
 
 export function DialogButtons({
   onCancel,
+  cancelLabel,
   children,
 }: {
   onCancel: () => void;
+  /** The dismissing button's words where "Cancel" is not what it does ("Not yet"). */
+  cancelLabel?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onCancel}>
-        {t('common.cancel')}
+        {cancelLabel ?? t('common.cancel')}
       </Button>
       {children}
     </Group>

@@ -246,11 +246,23 @@ export const en = {
     reexport: 'Re-export as sent',
     exportCurrent: 'Export today’s figures',
     export: 'Export',
-    exported: 'Report saved to {{path}} and archived.',
+    exported: 'Report saved to {{path}}.',
+    markSentQuestion:
+      'Has this report gone to the customer? Marked as sent, its figures are kept as they are now, and the month shows it as sent.',
+    markSent: 'Mark as sent',
+    notYet: 'Not yet',
+    markedSent: 'The report for {{customer}}, {{month}}, is marked as sent.',
+    inProgress:
+      '{{month}} is still in progress: its figures can change until the month ends. The month to send is usually last month.',
+    batchMarkQuestion_one:
+      '{{count}} report saved in {{folder}}. Has it gone to its customer? Marked as sent, its figures are kept as they are now.',
+    batchMarkQuestion_other:
+      '{{count}} reports saved in {{folder}}. Have they gone to their customers? Marked as sent, their figures are kept as they are now.',
     exportAll: 'Export all customers…',
     chooseFolder: 'Choose the folder for the monthly reports',
     batchProgress: 'Preparing reports: {{done}} of {{total}}',
-    batchDone: '{{count}} workbooks saved in {{folder}} and archived.',
+    batchDone_one: '{{count}} report marked as sent.',
+    batchDone_other: '{{count}} reports marked as sent.',
     downloads: 'your downloads',
   },
   settings: {

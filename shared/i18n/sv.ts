@@ -248,11 +248,23 @@ export const sv: Messages = {
     reexport: 'Exportera som skickad',
     exportCurrent: 'Exportera dagens siffror',
     export: 'Exportera',
-    exported: 'Rapporten sparad i {{path}} och arkiverad.',
+    exported: 'Rapporten sparad i {{path}}.',
+    markSentQuestion:
+      'Har rapporten gått till kunden? Markerad som skickad behålls siffrorna som de är nu, och månaden visar den som skickad.',
+    markSent: 'Markera som skickad',
+    notYet: 'Inte än',
+    markedSent: 'Rapporten för {{customer}}, {{month}}, är markerad som skickad.',
+    inProgress:
+      '{{month}} pågår fortfarande: siffrorna kan ändras tills månaden är slut. Månaden att skicka är oftast förra månaden.',
+    batchMarkQuestion_one:
+      '{{count}} rapport sparad i {{folder}}. Har den gått till sin kund? Markerad som skickad behålls siffrorna som de är nu.',
+    batchMarkQuestion_other:
+      '{{count}} rapporter sparade i {{folder}}. Har de gått till sina kunder? Markerade som skickade behålls siffrorna som de är nu.',
     exportAll: 'Exportera alla kunder…',
     chooseFolder: 'Välj mapp för månadsrapporterna',
     batchProgress: 'Förbereder rapporter: {{done}} av {{total}}',
-    batchDone: '{{count}} arbetsböcker sparade i {{folder}} och arkiverade.',
+    batchDone_one: '{{count}} rapport markerad som skickad.',
+    batchDone_other: '{{count}} rapporter markerade som skickade.',
     downloads: 'dina hämtade filer',
   },
   settings: {

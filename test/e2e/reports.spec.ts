@@ -4,6 +4,7 @@ import { monthLabel, pick } from './pages/pick';
 import { ServicePage } from './pages/service';
 import { Workstation } from './pages/workstation';
 import { browserNow } from './calendar';
+import { addMonthsToMonth } from '../../shared/terms/dates';
 
 const month = browserNow().toISOString().slice(0, 7);
 
@@ -34,7 +35,10 @@ test('a monthly report: exported with a note and archived; after new data it re-
   await pick(page.getByRole('combobox', { name: 'Month' }), monthLabel(month));
   const contoso = page.getByTestId('report-list').locator('tr[data-customer="Contoso AB"]');
   await expect(contoso).toContainText('Not sent');
+  // This month is still in progress: the screen says so, and the dialog too.
+  await expect(page.getByTestId('month-in-progress')).toBeVisible();
   await contoso.getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('dialog').getByTestId('month-in-progress')).toBeVisible();
   await page
     .getByRole('dialog')
     .getByLabel('Note for the customer')
@@ -42,6 +46,21 @@ test('a monthly report: exported with a note and archived; after new data it re-
   let download = page.waitForEvent('download');
   await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
   const sent = await workbookOf(await download);
+  // Saved is not sent: "Not yet" leaves it unsent; the same export again, marked as sent, sends it.
+  const question = page.getByTestId('mark-sent');
+  await expect(question).toContainText('Has this report gone to the customer?');
+  await expect(question).toContainText('is still in progress');
+  await question.getByRole('button', { name: 'Not yet' }).click();
+  await expect(contoso).toContainText('Not sent');
+  await contoso.getByRole('button', { name: 'Export…' }).click();
+  await page
+    .getByRole('dialog')
+    .getByLabel('Note for the customer')
+    .fill('=All rooms upgraded; QBR on the 12th.');
+  download = page.waitForEvent('download');
+  await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
+  await download;
+  await question.getByRole('button', { name: 'Mark as sent' }).click();
   expect(sent.worksheets.map((s) => s.name)).toEqual([
     'Summary',
     'Trend',
@@ -93,13 +112,19 @@ test('all customers for a month: a workbook each and the portfolio workbook, wit
   await app.goTo('Reports');
   const downloads: Download[] = [];
   page.on('download', (d) => downloads.push(d));
+  // Nothing of last month is sent yet: the screen opens on it, the month a CSM sends now.
+  await expect(page.getByRole('combobox', { name: 'Month' })).toHaveValue(
+    monthLabel(addMonthsToMonth(month, -1)),
+  );
+  await expect(page.getByTestId('month-in-progress')).toHaveCount(0);
   await page.getByRole('button', { name: 'Export all customers…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Export 12 reports' }).click();
   await expect(page.getByTestId('batch-progress')).toBeVisible();
-  await expect(page.getByText(/12 workbooks saved in your downloads and archived/)).toBeVisible({
-    timeout: 120_000,
-  });
+  const question = page.getByTestId('mark-sent');
+  await expect(question).toContainText('12 reports saved in your downloads', { timeout: 120_000 });
   await expect.poll(() => downloads.length).toBe(13);
+  await question.getByRole('button', { name: 'Mark as sent' }).click();
+  await expect(page.getByText('12 reports marked as sent.')).toBeVisible();
   const names = downloads.map((d) => d.suggestedFilename());
   expect(names).toContain(
     `portfolio ${new Date(Date.UTC(browserNow().getUTCFullYear(), browserNow().getUTCMonth() - 1, 1)).toISOString().slice(0, 7)}.xlsx`,
@@ -115,5 +140,10 @@ test('all customers for a month: a workbook each and the portfolio workbook, wit
   await expect(page.getByTestId('report-list').locator('tr', { hasText: 'Not sent' })).toHaveCount(
     0,
   );
+  // Last month sent whole: the screen opens on this month next time, and says it is in progress.
+  await app.goTo('Portfolio');
+  await app.goTo('Reports');
+  await expect(page.getByRole('combobox', { name: 'Month' })).toHaveValue(monthLabel(month));
+  await expect(page.getByTestId('month-in-progress')).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });

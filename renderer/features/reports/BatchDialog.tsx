@@ -4,7 +4,17 @@
  * only the reports actually written are marked as sent. They go into one folder with the portfolio
  * workbook.
  */
-import { Button, Checkbox, Modal, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Modal,
+  Progress,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +22,7 @@ import type { Customer, ReportRecord } from '../../../shared/model/entities';
 import { type MonthlyReport, type ReportLanguage } from '../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../shared/reports/monthly-layout';
 import { portfolioWorkbook } from '../../../shared/reports/portfolio-layout';
-import { lastDayOfMonth, toDayNumber } from '../../../shared/terms/dates';
+import { lastDayOfMonth, localToday, monthOf, toDayNumber } from '../../../shared/terms/dates';
 import { useFormat } from '../../components/format';
 import type { useReportReadiness } from '../../db/hooks/reports';
 import { db } from '../../db/instance';
@@ -23,6 +33,12 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { portfolioFileName, reportFileName } from './report-file-name';
 
 type Readiness = NonNullable<ReturnType<typeof useReportReadiness>>;
+
+/** The reports just saved, waiting for the user to say they went to the customers. */
+interface SavedBatch {
+  reports: { customer: Customer; report: MonthlyReport; name: string }[];
+  folder: string;
+}
 
 export function BatchDialog({
   customers,
@@ -58,6 +74,8 @@ export function BatchDialog({
     () => new Set(customers.filter((c) => readiness.get(c.id)?.contract).map((c) => c.id)),
   );
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [savedBatch, setSavedBatch] = useState<SavedBatch | null>(null);
+  const [isMarking, setMarking] = useState(false);
   const picked = customers.filter((c) => chosen.has(c.id));
   const toggle = (id: string) =>
     setChosen((set) => {
@@ -66,6 +84,21 @@ export function BatchDialog({
       else next.add(id);
       return next;
     });
+
+  const markSent = async (batch: SavedBatch) => {
+    setMarking(true);
+    try {
+      for (const { customer, report } of batch.reports)
+        await archiveReport(db, settings.userName, customer.id, report);
+      notifications.show({
+        color: 'green',
+        message: t('reports.batchDone', { count: batch.reports.length }),
+      });
+      onClose();
+    } finally {
+      setMarking(false);
+    }
+  };
 
   const run = async () => {
     const total = picked.length + 1;
@@ -94,17 +127,11 @@ export function BatchDialog({
       const saved = await exportWorkbooks(t('reports.chooseFolder'), files);
       if (!saved) return;
       const written = new Set(saved.files.map((path) => path.split(/[\\/]/).pop() ?? path));
-      const sent = reports.filter((r) => written.has(r.name));
-      for (const { customer, report } of sent)
-        await archiveReport(db, settings.userName, customer.id, report);
-      notifications.show({
-        color: 'green',
-        message: t('reports.batchDone', {
-          count: sent.length,
-          folder: saved.folder || t('reports.downloads'),
-        }),
+      // Saving files is not sending them: they are marked as sent only when the user says so.
+      setSavedBatch({
+        reports: reports.filter((r) => written.has(r.name)),
+        folder: saved.folder || t('reports.downloads'),
       });
-      onClose();
     } finally {
       setProgress(null);
     }
@@ -118,64 +145,83 @@ export function BatchDialog({
       size="lg"
       title={t('reports.batchTitle', { month: format.month(month) })}
     >
-      <Stack data-testid="batch-dialog">
-        <Text size="sm">{t('reports.batchExplain')}</Text>
-        <ScrollArea.Autosize mah={380}>
-          <Table>
-            <Table.Tbody>
-              {customers.map((customer) => {
-                const warning = warningOf(customer.id);
-                return (
-                  <Table.Tr key={customer.id} data-customer={customer.name}>
-                    <Table.Td w={40}>
-                      <Checkbox
-                        aria-label={customer.name}
-                        checked={chosen.has(customer.id)}
-                        onChange={() => toggle(customer.id)}
-                        disabled={progress !== null}
-                      />
-                    </Table.Td>
-                    <Table.Td>{customer.name}</Table.Td>
-                    <Table.Td>
-                      {warning ? (
-                        <Text size="sm" c="orange" data-testid="batch-warning">
-                          {warning}
-                        </Text>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t('reports.readyAsOf', {
-                            date: format.date(readiness.get(customer.id)?.asOf ?? end),
-                          })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
-        {progress ? (
-          <Stack gap={4} data-testid="batch-progress">
-            <Text size="sm">
-              {t('reports.batchProgress', { done: progress.done, total: progress.total })}
-            </Text>
-            <Progress
-              value={(progress.done * 100) / progress.total}
-              aria-label={t('reports.exportAll')}
-            />
-          </Stack>
-        ) : null}
-        <DialogButtons onCancel={onClose}>
-          <Button
-            onClick={() => void run()}
-            loading={progress !== null}
-            disabled={picked.length === 0}
-          >
-            {t('reports.exportChosen', { count: picked.length })}
-          </Button>
-        </DialogButtons>
-      </Stack>
+      {savedBatch ? (
+        <Stack data-testid="mark-sent">
+          <Text size="sm">
+            {t('reports.batchMarkQuestion', {
+              count: savedBatch.reports.length,
+              folder: savedBatch.folder,
+            })}
+          </Text>
+          {month >= monthOf(localToday()) ? (
+            <Alert color="orange">{t('reports.inProgress', { month: format.month(month) })}</Alert>
+          ) : null}
+          <DialogButtons onCancel={onClose} cancelLabel={t('reports.notYet')}>
+            <Button loading={isMarking} onClick={() => void markSent(savedBatch)} data-autofocus>
+              {t('reports.markSent')}
+            </Button>
+          </DialogButtons>
+        </Stack>
+      ) : (
+        <Stack data-testid="batch-dialog">
+          <Text size="sm">{t('reports.batchExplain')}</Text>
+          <ScrollArea.Autosize mah={380}>
+            <Table>
+              <Table.Tbody>
+                {customers.map((customer) => {
+                  const warning = warningOf(customer.id);
+                  return (
+                    <Table.Tr key={customer.id} data-customer={customer.name}>
+                      <Table.Td w={40}>
+                        <Checkbox
+                          aria-label={customer.name}
+                          checked={chosen.has(customer.id)}
+                          onChange={() => toggle(customer.id)}
+                          disabled={progress !== null}
+                        />
+                      </Table.Td>
+                      <Table.Td>{customer.name}</Table.Td>
+                      <Table.Td>
+                        {warning ? (
+                          <Text size="sm" c="orange" data-testid="batch-warning">
+                            {warning}
+                          </Text>
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            {t('reports.readyAsOf', {
+                              date: format.date(readiness.get(customer.id)?.asOf ?? end),
+                            })}
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+          {progress ? (
+            <Stack gap={4} data-testid="batch-progress">
+              <Text size="sm">
+                {t('reports.batchProgress', { done: progress.done, total: progress.total })}
+              </Text>
+              <Progress
+                value={(progress.done * 100) / progress.total}
+                aria-label={t('reports.exportAll')}
+              />
+            </Stack>
+          ) : null}
+          <DialogButtons onCancel={onClose}>
+            <Button
+              onClick={() => void run()}
+              loading={progress !== null}
+              disabled={picked.length === 0}
+            >
+              {t('reports.exportChosen', { count: picked.length })}
+            </Button>
+          </DialogButtons>
+        </Stack>
+      )}
     </Modal>
   );
 }

@@ -3,7 +3,9 @@
  * archive as sent; an archived month re-exports as sent and shows what changed since.
  */
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { localToday, monthOf } from '../../../shared/terms/dates';
 import { useTranslation } from 'react-i18next';
 import type { Customer, ReportRecord } from '../../../shared/model/entities';
 import { type MonthlyReport, type ReportLanguage } from '../../../shared/reports/monthly';
@@ -34,10 +36,13 @@ export function ExportDialog({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const isInProgress = month >= monthOf(localToday());
   const sent = archived?.figures as MonthlyReport | undefined;
   const [note, setNote] = useState(sent?.note ?? '');
   const [changes, setChanges] = useState<string[] | null>(null);
   const [isBusy, setBusy] = useState(false);
+  /** The report just saved, waiting for the user to say it went to the customer. */
+  const [saved, setSaved] = useState<MonthlyReport | null>(null);
 
   const showChanges = async () => {
     const now = await currentReport(db, customer.id, month, note);
@@ -52,7 +57,21 @@ export function ExportDialog({
         (path) => t('reports.exported', { path }),
       );
       if (!saved) return;
-      if (isArchiving) await archiveReport(db, settings.userName, customer.id, report);
+      // Saving a file is not sending it: the report is marked as sent only when the user says so.
+      if (isArchiving) setSaved(report);
+      else onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const markSent = async (report: MonthlyReport) => {
+    setBusy(true);
+    try {
+      await archiveReport(db, settings.userName, customer.id, report);
+      notifications.show({
+        color: 'green',
+        message: t('reports.markedSent', { customer: customer.name, month: format.month(month) }),
+      });
       onClose();
     } finally {
       setBusy(false);
@@ -71,57 +90,76 @@ export function ExportDialog({
       size="lg"
       title={t('reports.exportTitle', { customer: customer.name, month: format.month(month) })}
     >
-      <Stack>
-        {sent && archived ? (
-          <Alert
-            color="blue"
-            title={t('reports.sentOn', {
-              date: format.date(archived.exportedAt),
-              user: archived.exportedBy,
-            })}
-          >
-            <Text size="sm">{t('reports.sentExplain')}</Text>
-            <Group mt="xs">
-              <Button size="xs" variant="default" onClick={() => void showChanges()}>
-                {t('reports.whatChanged')}
-              </Button>
-            </Group>
-            {changes ? (
-              changes.length === 0 ? (
-                <Text size="sm" mt="xs" data-testid="report-changes">
-                  {t('reports.nothingChanged')}
-                </Text>
-              ) : (
-                <Stack gap={0} mt="xs" data-testid="report-changes">
-                  {changes.slice(0, 20).map((line) => (
-                    <Text size="xs" key={line}>
-                      {line}
-                    </Text>
-                  ))}
-                </Stack>
-              )
-            ) : null}
-          </Alert>
-        ) : null}
-        <Textarea
-          label={t('reports.note')}
-          description={t('reports.noteHelp')}
-          autosize
-          minRows={3}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
-        <DialogButtons onCancel={onClose}>
-          {sent ? (
-            <Button variant="default" loading={isBusy} onClick={() => void save(sent, false)}>
-              {t('reports.reexport')}
-            </Button>
+      {saved ? (
+        <Stack data-testid="mark-sent">
+          <Text size="sm">{t('reports.markSentQuestion')}</Text>
+          {isInProgress ? (
+            <Alert color="orange">{t('reports.inProgress', { month: format.month(month) })}</Alert>
           ) : null}
-          <Button loading={isBusy} onClick={() => void exportCurrent()}>
-            {t(sent ? 'reports.exportCurrent' : 'reports.export')}
-          </Button>
-        </DialogButtons>
-      </Stack>
+          <DialogButtons onCancel={onClose} cancelLabel={t('reports.notYet')}>
+            <Button loading={isBusy} onClick={() => void markSent(saved)} data-autofocus>
+              {t('reports.markSent')}
+            </Button>
+          </DialogButtons>
+        </Stack>
+      ) : (
+        <Stack>
+          {isInProgress ? (
+            <Alert color="orange" data-testid="month-in-progress">
+              {t('reports.inProgress', { month: format.month(month) })}
+            </Alert>
+          ) : null}
+          {sent && archived ? (
+            <Alert
+              color="blue"
+              title={t('reports.sentOn', {
+                date: format.date(archived.exportedAt),
+                user: archived.exportedBy,
+              })}
+            >
+              <Text size="sm">{t('reports.sentExplain')}</Text>
+              <Group mt="xs">
+                <Button size="xs" variant="default" onClick={() => void showChanges()}>
+                  {t('reports.whatChanged')}
+                </Button>
+              </Group>
+              {changes ? (
+                changes.length === 0 ? (
+                  <Text size="sm" mt="xs" data-testid="report-changes">
+                    {t('reports.nothingChanged')}
+                  </Text>
+                ) : (
+                  <Stack gap={0} mt="xs" data-testid="report-changes">
+                    {changes.slice(0, 20).map((line) => (
+                      <Text size="xs" key={line}>
+                        {line}
+                      </Text>
+                    ))}
+                  </Stack>
+                )
+              ) : null}
+            </Alert>
+          ) : null}
+          <Textarea
+            label={t('reports.note')}
+            description={t('reports.noteHelp')}
+            autosize
+            minRows={3}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <DialogButtons onCancel={onClose}>
+            {sent ? (
+              <Button variant="default" loading={isBusy} onClick={() => void save(sent, false)}>
+                {t('reports.reexport')}
+              </Button>
+            ) : null}
+            <Button loading={isBusy} onClick={() => void exportCurrent()}>
+              {t(sent ? 'reports.exportCurrent' : 'reports.export')}
+            </Button>
+          </DialogButtons>
+        </Stack>
+      )}
     </Modal>
   );
 }

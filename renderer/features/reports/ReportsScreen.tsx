@@ -2,11 +2,11 @@
  * Monthly reports: each customer's report for a month and whether it was sent, with the export of one
  * customer's report (ExportDialog) or of all customers' at once (BatchDialog).
  */
-import { Badge, Button, Group, Loader, Select, Stack, Table, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFolderDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../shared/model/entities';
+import type { Customer, ReportRecord } from '../../../shared/model/entities';
 import { type ReportLanguage } from '../../../shared/reports/monthly';
 import { addMonthsToMonth, localToday, monthOf } from '../../../shared/terms/dates';
 import { EmptyState } from '../../components/EmptyState';
@@ -19,6 +19,22 @@ import { ActionsHeader } from '../../components/ActionsHeader';
 import { BatchDialog } from './BatchDialog';
 import { ExportDialog } from './ExportDialog';
 
+/**
+ * The month a CSM most likely sends: last month, until every customer's report for it is sent; then
+ * this month.
+ */
+function monthToSend(
+  current: string,
+  customers: readonly Customer[] | undefined,
+  archive: readonly ReportRecord[] | undefined,
+): string {
+  const last = addMonthsToMonth(current, -1);
+  const active = (customers ?? []).filter((c) => !c.isArchived);
+  if (!archive || active.length === 0) return last;
+  const sent = new Set(archive.map((r) => r.id));
+  return active.every((c) => sent.has(reportId(c.id, last))) ? current : last;
+}
+
 export default function ReportsScreen({ settings }: { settings: Settings }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
@@ -26,7 +42,10 @@ export default function ReportsScreen({ settings }: { settings: Settings }) {
   const customers = useCustomers();
   const archive = useReportArchive();
   const current = monthOf(localToday());
-  const [month, setMonth] = useState(addMonthsToMonth(current, -1));
+  const [chosenMonth, setMonth] = useState<string | null>(null);
+  const month = chosenMonth ?? monthToSend(current, customers, archive);
+  // Chosen once the book is read, so the month does not change under the user as reports are sent.
+  if (chosenMonth === null && customers && archive) setMonth(month);
   const [exporting, setExporting] = useState<Customer | null>(null);
   const [isBatchOpen, setBatchOpen] = useState(false);
   const readiness = useReportReadiness(month);
@@ -60,6 +79,11 @@ export default function ReportsScreen({ settings }: { settings: Settings }) {
           </Button>
         </Group>
       </Group>
+      {month >= current && active.length > 0 ? (
+        <Alert color="orange" data-testid="month-in-progress">
+          {t('reports.inProgress', { month: format.month(month) })}
+        </Alert>
+      ) : null}
       {active.length === 0 ? (
         <EmptyState icon={<IconFileSpreadsheet />} title={t('reports.emptyTitle')}>
           {t('reports.emptyBody')}
