@@ -50,8 +50,19 @@ export const sheetSchema = z.object({
   rows,
   /** Further small tables below the main one, each under its heading. */
   blocks: z.array(block).max(20).optional(),
-  /** Print setup: landscape, fit to width, and the page header and footer text. */
-  print: z.object({ landscape: z.boolean(), header: line, footer: line }).optional(),
+  /**
+   * Print setup: fit to the page's width, the header row repeated on every page, the page header and
+   * footer text, and the page number in the sheet's language ("Page {page} of {pages}"). Landscape
+   * when asked, else as wide as the columns need.
+   */
+  print: z
+    .object({
+      landscape: z.boolean().optional(),
+      header: line,
+      footer: line,
+      pageNumber: line.optional(),
+    })
+    .optional(),
   /** A line chart drawn as an image beside the table: categories along x, one line per series. */
   chart: z
     .object({

@@ -116,6 +116,27 @@ function typedValue(value: string | number | boolean | null, type: ColumnType): 
 /** Page header/footer text: '&' is a code there, so it is doubled. */
 const headerText = (text: string) => xmlSafe(text).replaceAll('&', '&&');
 
+/** "Page {page} of {pages}" as a footer's codes, in the words the sheet's language gives. */
+const pageNumberCode = (template = 'Page {page} of {pages}') =>
+  headerText(template).replace('{page}', '&P').replace('{pages}', '&N');
+
+/** Columns wider than this (in characters) print on a landscape page; narrower ones on portrait. */
+const PORTRAIT_WIDTH = 110;
+
+/** The column letters of the n-th column (1: A, 27: AA). */
+function columnLetter(n: number): string {
+  let letters = '';
+  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The last row a sheet writes: its title, header, rows and every block below. */
+function lastRowOf(sheet: SheetSpec): number {
+  const blocks = (sheet.blocks ?? []).reduce((n, b) => n + 3 + b.rows.length, 0);
+  return headerRowOf(sheet) + sheet.rows.length + blocks;
+}
+
 /** argb of a #rrggbb colour. */
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
@@ -132,6 +153,8 @@ function writeHeader(
     cell.fill = HEADER_FILL;
     cell.border = look.border;
     cell.numFmt = '@';
+    // A header longer than its column wraps instead of being cut off.
+    cell.alignment = { wrapText: true, vertical: 'bottom' };
   });
   const number = header.number;
   header.commit();
@@ -189,26 +212,29 @@ function writeSheet(
 ): void {
   const title = sheet.title ?? [];
   const headerRow = headerRowOf(sheet);
+  const widths = columnWidths(sheet);
+  const isLandscape =
+    sheet.print?.landscape ?? widths.reduce((sum, w) => sum + w, 0) > PORTRAIT_WIDTH;
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
     views: [{ state: 'frozen', ySplit: headerRow }],
     pageSetup: sheet.print
       ? {
-          orientation: sheet.print.landscape ? 'landscape' : 'portrait',
+          orientation: isLandscape ? 'landscape' : 'portrait',
           paperSize: 9,
           fitToPage: true,
           fitToWidth: 1,
           fitToHeight: 0,
           printTitlesRow: `${headerRow}:${headerRow}`,
+          printArea: `A1:${columnLetter(widths.length)}${lastRowOf(sheet)}`,
         }
       : {},
     headerFooter: sheet.print
       ? {
           oddHeader: `&L${headerText(sheet.print.header)}&R&D`,
-          oddFooter: `&L${headerText(sheet.print.footer)}&RPage &P / &N`,
+          oddFooter: `&L${headerText(sheet.print.footer)}&R${pageNumberCode(sheet.print.pageNumber)}`,
         }
       : {},
   });
-  const widths = columnWidths(sheet);
   worksheet.columns = widths.map((width, i) => {
     const format = sheet.columns[i] ? FORMATS[sheet.columns[i].type] : undefined;
     return { key: String(i), width, style: format ? { numFmt: format } : {} };

@@ -944,6 +944,7 @@ export const en = {
     total: 'Total',
   },
   report: {
+    pageNumber: 'Page {page} of {pages}',
     sheets: {
       summary: 'Summary',
       trend: 'Trend',

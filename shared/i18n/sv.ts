@@ -946,6 +946,7 @@ export const sv: Messages = {
     total: 'Summa',
   },
   report: {
+    pageNumber: 'Sida {page} av {pages}',
     sheets: {
       summary: 'Sammanfattning',
       trend: 'Trend',

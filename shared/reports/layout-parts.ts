@@ -12,7 +12,7 @@ export const col = (header: string, type: ColumnSpec['type'], width?: number): C
 /** Landscape, fitted to the page width; customer and month in the page header and footer. */
 export function print(report: MonthlyReport, l: ReportLabels) {
   return {
-    landscape: true,
+    pageNumber: l.pageNumber,
     header: `${report.brand.name ? `${report.brand.name} · ` : ''}${report.customer.name} · ${l.title} ${report.month}`,
     footer: `${report.customer.name} · ${report.month}`,
   };

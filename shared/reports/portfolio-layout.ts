@@ -63,7 +63,12 @@ export function portfolioWorkbook(
             ...shared,
           ]);
         }),
-        print: { landscape: true, header: `${l.portfolioTitle} ${month}`, footer: brand },
+        print: {
+          landscape: true,
+          header: `${l.portfolioTitle} ${month}`,
+          footer: brand,
+          pageNumber: l.pageNumber,
+        },
       },
     ],
   };

@@ -147,8 +147,12 @@ describe('csm report', () => {
     expect(summary.pageSetup.fitToWidth).toBe(1);
     expect(summary.headerFooter).toMatchObject({
       oddHeader: '&LContoso AB · Monthly report 2026-07&R&D',
-      oddFooter: '&LContoso AB · 2026-07&RPage &P / &N',
+      oddFooter: '&LContoso AB · 2026-07&RPage &P of &N',
     });
+    // Every sheet prints: its area, its header row on every page, as wide as its columns need.
+    expect(summary.pageSetup.printArea).toMatch(/^A1:[A-Z]+\d+$/);
+    expect(summary.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+    for (const sheet of contoso.worksheets) expect(sheet.pageSetup.fitToWidth, sheet.name).toBe(1);
     expect(summary.views[0]).toMatchObject({ state: 'frozen' });
     const devices = contoso.getWorksheet('Devices')!;
     const first = rowStarting(devices, 'Video');
@@ -251,6 +255,8 @@ describe('csm report', () => {
     const listed = rowsByFirstCell(contoso.getWorksheet('Enheter')!);
     expect([listed['Hörlurar'], listed['Video']]).toEqual([404, 112]);
     const summary = contoso.getWorksheet('Sammanfattning')!;
+    // The page number in the report's language.
+    expect(summary.headerFooter.oddFooter).toMatch(/&RSida &P av &N$/);
     expect(rowStarting(summary, 'Hörlurar & personliga enheter').values).toEqual([
       undefined,
       'Hörlurar & personliga enheter',
