@@ -230,7 +230,8 @@ function writeSheet(
       : {},
     headerFooter: sheet.print
       ? {
-          oddHeader: `&L${headerText(sheet.print.header)}&R&D`,
+          // No print date (&D): Excel writes it in the reader's locale, not in the sheet's language.
+          oddHeader: `&L${headerText(sheet.print.header)}`,
           oddFooter: `&L${headerText(sheet.print.footer)}&R${pageNumberCode(sheet.print.pageNumber)}`,
         }
       : {},

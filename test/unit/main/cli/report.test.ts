@@ -146,7 +146,7 @@ describe('csm report', () => {
     expect(summary.pageSetup.orientation).toBe('landscape');
     expect(summary.pageSetup.fitToWidth).toBe(1);
     expect(summary.headerFooter).toMatchObject({
-      oddHeader: '&LContoso AB · Monthly report 2026-07&R&D',
+      oddHeader: '&LContoso AB · Monthly report 2026-07',
       oddFooter: '&LContoso AB · 2026-07&RPage &P of &N',
     });
     // Every sheet prints: its area, its header row on every page, as wide as its columns need.
