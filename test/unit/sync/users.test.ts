@@ -272,17 +272,25 @@ describe('the team keeps an admin', () => {
     });
     expect(stillOnly.status).toBe(409);
 
-    // Both already past the role check (straight to the function both the route and csm run).
+    // Bea demotes Ada in a transaction not yet committed; Ada's demotion of Bea comes meanwhile
+    // (straight to the function both the route and csm run): it waits, then sees Bea is no admin.
     const bea = await team.token('Bea', 'admin');
-    const raced = await Promise.allSettled([
-      setRole(team.pool, 'bea@partner.se', 'csm'),
-      setRole(team.pool, 'ada@partner.se', 'csm'),
-    ]);
-    expect(raced.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(raced.find((r) => r.status === 'rejected')?.reason).toBeInstanceOf(UserRefusal);
-    // Whoever is still admin keeps working; the other's token is now a CSM's.
-    const still = raced[0].status === 'fulfilled' ? tokens.admin : bea;
-    expect((await call(still, 'GET', '/v1/users')).status).toBe(200);
+    const first = await team.pool.connect();
+    await first.query('BEGIN');
+    await first.query(
+      "SELECT id FROM sync_users WHERE role = 'admin' AND revoked_at IS NULL ORDER BY id FOR UPDATE",
+    );
+    await first.query("UPDATE sync_users SET role = 'csm' WHERE email = 'ada@partner.se'");
+    let isSettled = false;
+    const second = setRole(team.pool, 'bea@partner.se', 'csm').finally(() => (isSettled = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(isSettled).toBe(false);
+    await first.query('COMMIT');
+    first.release();
+    await expect(second).rejects.toThrow(UserRefusal);
+    await expect(second).rejects.toThrow("bea@partner.se is the team's only admin");
+    expect((await call(bea, 'GET', '/v1/users')).status).toBe(200);
+    expect((await call(tokens.admin, 'GET', '/v1/users')).status).toBe(403);
     const admins = await team.pool.query(
       "SELECT email FROM sync_users WHERE role = 'admin' AND revoked_at IS NULL AND expires_at IS NULL",
     );
