@@ -107,6 +107,10 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'syncPull', (input) => services.syncPull(input, context()));
   handle(ipcMain, 'syncPutList', (input) => services.syncPutList(input, context()));
   handle(ipcMain, 'syncGetList', (input) => services.syncGetList(input, context()));
+  handle(ipcMain, 'listTeamUsers', (input) => services.listTeamUsers(input, context()));
+  handle(ipcMain, 'addTeamUser', (input) => services.addTeamUser(input, context()));
+  handle(ipcMain, 'setTeamUserRole', (input) => services.setTeamUserRole(input, context()));
+  handle(ipcMain, 'revokeTeamUser', (input) => services.revokeTeamUser(input, context()));
 
   const createWindow = async () => {
     const statePath = join(app.getPath('userData'), 'window-state.json');

@@ -22,6 +22,13 @@ import {
 } from './lens';
 import { pushRequestSchema, type PullResponse, type PushResponse } from './sync/protocol';
 import { teamSyncInputSchema, type SyncAnswer, type TeamSyncConnection } from './team-sync';
+import {
+  addUserRequestSchema,
+  revokeUserRequestSchema,
+  setRoleRequestSchema,
+  type AddedUser,
+  type TeamUser,
+} from './sync/users';
 
 /**
  * A file name as suggested to a save dialog or written into a folder: what shared/files.ts would make
@@ -195,6 +202,14 @@ export const API = {
   },
   /** A device list from the team book, its hash checked: its JSON bytes, or null when there is none. */
   syncGetList: { input: z.object({ hash: listHash }).strict() },
+  /** The team's users (an admin's, with the stored token; the server refuses any other role). */
+  listTeamUsers: { input: z.object({}).strict() },
+  /** Adds a user; answers its new token this once, for the admin to hand over (never stored). */
+  addTeamUser: { input: addUserRequestSchema },
+  /** Gives a user another role (the server keeps the last admin). */
+  setTeamUserRole: { input: setRoleRequestSchema },
+  /** Ends a user's access at once (the server keeps the last admin). */
+  revokeTeamUser: { input: revokeUserRequestSchema },
 } as const;
 
 export type Capability = keyof typeof API;
@@ -302,6 +317,10 @@ export interface AppApi {
   syncPull(request: CapabilityInput<'syncPull'>): Promise<SyncAnswer<PullResponse>>;
   syncPutList(request: CapabilityInput<'syncPutList'>): Promise<SyncAnswer<boolean>>;
   syncGetList(request: CapabilityInput<'syncGetList'>): Promise<SyncAnswer<Uint8Array | null>>;
+  listTeamUsers(): Promise<SyncAnswer<TeamUser[]>>;
+  addTeamUser(request: CapabilityInput<'addTeamUser'>): Promise<SyncAnswer<AddedUser>>;
+  setTeamUserRole(request: CapabilityInput<'setTeamUserRole'>): Promise<SyncAnswer<TeamUser>>;
+  revokeTeamUser(request: CapabilityInput<'revokeTeamUser'>): Promise<SyncAnswer<TeamUser>>;
   onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
 }

@@ -40,8 +40,12 @@ commands:
              --role admin|csm|account-manager|read-only [--expires YYYY-MM-DD] [--json]
   sync-admin revoke-user --database URL --email EMAIL [--json]
   sync-admin list-users --database URL [--json]
+  sync-admin set-role --database URL --email EMAIL
+             --role admin|csm|account-manager|read-only [--json]
       create or upgrade the team database's schema; add a user (prints the access token once;
-      --expires: it works through that day, UTC); end a user's access; list the users. URL is a PostgreSQL connection string (or CSM_SYNC_DATABASE)
+      --expires: it works through that day, UTC); end a user's access; list the users (role,
+      last seen, expiry or revocation); give a user another role. The last admin is neither
+      revoked nor demoted. URL is a PostgreSQL connection string (or CSM_SYNC_DATABASE)
   sync-server --database URL [--port 4700] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE]
       serve team sync; prints "CSM sync server: URL" when ready, stops cleanly on SIGTERM
   demo --out DIR [--as-of YYYY-MM-DD] [--json]
@@ -186,9 +190,10 @@ async function syncAdminCommand(args: readonly string[], stdout: Output): Promis
     action !== 'migrate' &&
     action !== 'add-user' &&
     action !== 'revoke-user' &&
-    action !== 'list-users'
+    action !== 'list-users' &&
+    action !== 'set-role'
   )
-    throw new UsageError('sync-admin needs migrate, add-user, revoke-user or list-users');
+    throw new UsageError('sync-admin needs migrate, add-user, revoke-user, list-users or set-role');
   const options = parseOptions(rest, ['database', 'name', 'email', 'role', 'expires'], ['json']);
   const { syncAdmin } = await import('./sync');
   await syncAdmin(

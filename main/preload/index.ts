@@ -39,6 +39,10 @@ const api = {
   syncPull: (request) => ipcRenderer.invoke(channelOf('syncPull'), request),
   syncPutList: (request) => ipcRenderer.invoke(channelOf('syncPutList'), request),
   syncGetList: (request) => ipcRenderer.invoke(channelOf('syncGetList'), request),
+  listTeamUsers: () => ipcRenderer.invoke(channelOf('listTeamUsers'), {}),
+  addTeamUser: (request) => ipcRenderer.invoke(channelOf('addTeamUser'), request),
+  setTeamUserRole: (request) => ipcRenderer.invoke(channelOf('setTeamUserRole'), request),
+  revokeTeamUser: (request) => ipcRenderer.invoke(channelOf('revokeTeamUser'), request),
   onProgress: (listener) => subscribe<ProgressEvent>(PROGRESS_CHANNEL, listener),
   onMenuCommand: (listener) => subscribe<MenuCommand>(MENU_CHANNEL, listener),
 } satisfies AppApi;

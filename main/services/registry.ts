@@ -68,7 +68,11 @@ export type ServiceCapability =
   | 'syncPush'
   | 'syncPull'
   | 'syncPutList'
-  | 'syncGetList';
+  | 'syncGetList'
+  | 'listTeamUsers'
+  | 'addTeamUser'
+  | 'setTeamUserRole'
+  | 'revokeTeamUser';
 
 /**
  * What each service answers: the AppApi's answer, but for saveWorkbook, which builds the workbook's
@@ -166,6 +170,11 @@ export const services: Services = {
         throw new Error('the team server sent a device list that does not match its hash');
       return new Uint8Array(json);
     }),
+  listTeamUsers: (_input, { teamSync }) => withRemote(teamSync, (remote) => remote.users()),
+  addTeamUser: (input, { teamSync }) => withRemote(teamSync, (remote) => remote.addUser(input)),
+  setTeamUserRole: (input, { teamSync }) => withRemote(teamSync, (remote) => remote.setRole(input)),
+  revokeTeamUser: (input, { teamSync }) =>
+    withRemote(teamSync, (remote) => remote.revokeUser(input)),
 };
 
 /** A call to the team server with the stored token, answered as a SyncAnswer. */

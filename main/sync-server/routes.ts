@@ -8,40 +8,25 @@
  *   GET  /v1/pull?after=N       records changed after version N, a page at a time
  *   PUT  /v1/blobs/HASH         a device list (gzip of its JSON), checked against its hash
  *   GET  /v1/blobs/HASH         the same list back
+ *   …    /v1/users…             the team's users, for admins only (./user-routes)
  */
-import type { IncomingMessage } from 'node:http';
 import { issueMessage } from '../../shared/errors';
 import { PULL_PAGE, pushRequestSchema, SYNC_PROTOCOL } from '../../shared/sync/protocol';
 import { getBlob, putBlob } from './blobs';
 import { HttpError, isDeeperThan, JSON_DEPTH, readBody, UPDATE_NEEDED } from './http';
 import { unknownField } from '../../shared/sync/validate';
-import type { Pool } from './pool';
+import { USER_ROUTES } from './user-routes';
 import { pull } from './pull';
 import { push } from './push';
-import { whoAmI, type SyncUser } from './users';
+import type { Reply, Route, RouteContext } from './route-types';
+import { whoAmI } from './users';
 
 /** The largest push body read (a batch of 500 changes of ordinary records fits many times). */
 const PUSH_LIMIT = 16 * 1024 * 1024;
 /** The largest device list accepted (a 100,000-device list gzips to a few megabytes). */
 const BLOB_LIMIT = 128 * 1024 * 1024;
 
-export interface RouteContext {
-  pool: Pool;
-  user: SyncUser;
-  request: IncomingMessage;
-  url: URL;
-  /** What the path's pattern captured (a blob's hash). */
-  params: string[];
-}
-
-/** A route's answer: JSON, or bytes with their own headers. */
-export type Reply = { json: unknown } | { bytes: Buffer; headers: Record<string, string | number> };
-
-export interface Route {
-  method: 'GET' | 'POST' | 'PUT';
-  path: string | RegExp;
-  handle: (context: RouteContext) => Promise<Reply>;
-}
+export type { Reply, Route, RouteContext } from './route-types';
 
 async function pushRoute({ pool, user, request }: RouteContext): Promise<Reply> {
   let body: unknown;
@@ -120,6 +105,7 @@ export const ROUTES: readonly Route[] = [
       };
     },
   },
+  ...USER_ROUTES,
 ];
 
 /** The route for a request, with what its path captured; null when none answers it. */

@@ -5,6 +5,7 @@
  * Every answer is checked against its schema (shared/sync/protocol) before it is used; a failure
  * is raised as a SyncError of the one sync failure shape (shared/sync/failure).
  * A push repeated after a dropped answer is safe: the service answers it from its stored receipts.
+ * A change to the team's users is sent once (an add repeated would be a second user, refused).
  */
 import type { z } from 'zod';
 import { issueMessage } from '../../shared/errors';
@@ -24,6 +25,16 @@ import {
   type PushRequest,
   type WhoAmI,
 } from '../../shared/sync/protocol';
+import {
+  addedUserSchema,
+  changedUserSchema,
+  teamUsersSchema,
+  type AddedUser,
+  type AddUserRequest,
+  type RevokeUserRequest,
+  type SetRoleRequest,
+  type TeamUser,
+} from '../../shared/sync/users';
 
 export interface RemoteOptions {
   /** The service's address, https:// (http:// only to this machine). */
@@ -92,11 +103,20 @@ export function isSyncServerAddress(value: string): boolean {
   }
 }
 
-export function createRemote(options: RemoteOptions): Remote & {
-  me(): Promise<WhoAmI>;
-  putBlob(hash: string, gzipped: Uint8Array): Promise<void>;
-  getBlob(hash: string): Promise<Uint8Array | null>;
-} {
+/** The calls an admin makes about the team's users (the service refuses them to any other role). */
+export interface UsersRemote {
+  users(): Promise<TeamUser[]>;
+  addUser(request: AddUserRequest): Promise<AddedUser>;
+  setRole(request: SetRoleRequest): Promise<TeamUser>;
+  revokeUser(request: RevokeUserRequest): Promise<TeamUser>;
+}
+
+export function createRemote(options: RemoteOptions): Remote &
+  UsersRemote & {
+    me(): Promise<WhoAmI>;
+    putBlob(hash: string, gzipped: Uint8Array): Promise<void>;
+    getBlob(hash: string): Promise<Uint8Array | null>;
+  } {
   const base = options.server.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 60_000;
   const attempts = options.attempts ?? 6;
@@ -156,8 +176,15 @@ export function createRemote(options: RemoteOptions): Remote & {
       `the team server answered in a form this app does not know (${issueMessage(parsed.error, 'its answer')})`,
     );
   }
+  /** A change to the users: JSON sent once, its answer checked. */
+  const change = async <T>(path: string, body: object, schema: z.ZodType<T>) =>
+    json(await once('POST', path, JSON.stringify(body), 'application/json'), schema);
   return {
     me: async () => json(await request('GET', '/v1/me'), whoAmISchema),
+    users: async () => (await json(await request('GET', '/v1/users'), teamUsersSchema)).users,
+    addUser: (body) => change('/v1/users', body, addedUserSchema),
+    setRole: async (body) => (await change('/v1/users/role', body, changedUserSchema)).user,
+    revokeUser: async (body) => (await change('/v1/users/revoke', body, changedUserSchema)).user,
     push: async (body: PushRequest) =>
       json(
         await request('POST', '/v1/push', () => JSON.stringify(body), 'application/json'),

@@ -132,6 +132,10 @@ export function browserApi(): AppApi {
     syncPull: (request) => call('syncPull', request),
     syncPutList: (request) => call('syncPutList', request),
     syncGetList: (request) => call('syncGetList', request),
+    listTeamUsers: () => call('listTeamUsers', {}),
+    addTeamUser: (request) => call('addTeamUser', request),
+    setTeamUserRole: (request) => call('setTeamUserRole', request),
+    revokeTeamUser: (request) => call('revokeTeamUser', request),
     onProgress(listener) {
       progressListeners.add(listener);
       if (!events) {

@@ -1,8 +1,8 @@
 /**
  * Settings → Team sync: connect with the server's address and an access token (main keeps the
  * token), what connecting does with this book (upload it into an empty team book, or back it up and
- * join), who you are and what your role may do, Sync now, Disconnect, and the edits that need your
- * decision.
+ * join), who you are and what your role may do, Sync now, Disconnect, the edits that need your
+ * decision, and for an admin the team's users (TeamUsers).
  */
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
@@ -16,6 +16,7 @@ import { useCustomerCount } from '../../db/hooks/book';
 import { teamSync, useTeamSync, type JoinMode } from '../../db/team-sync';
 import { api } from '../../platform';
 import { SyncDecisions } from './SyncDecisions';
+import { TeamUsers } from './TeamUsers';
 import { useSyncErrorText } from './SyncStatus';
 
 function ConnectForm() {
@@ -156,6 +157,7 @@ export function TeamSyncSettings() {
         </Button>
       </Group>
       <SyncDecisions />
+      <TeamUsers connection={connection} />
     </Stack>
   );
 }

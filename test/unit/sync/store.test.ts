@@ -76,7 +76,7 @@ describe('users and tokens', () => {
     const { user, token } = await addUser(pool, {
       name: 'Ola',
       email: 'Ola@Partner.se',
-      role: 'admin',
+      role: 'csm',
     });
     expect(token).toMatch(/^csm_[\w-]{43}$/);
     const stored = await pool.query<{ token_hash: string }>(
