@@ -101,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'listLensTenants', (input) => services.listLensTenants(input, context()));
   handle(ipcMain, 'pullLens', (input) => services.pullLens(input, context()));
   handle(ipcMain, 'getTeamSync', (input) => services.getTeamSync(input, context()));
+  handle(ipcMain, 'refreshTeamSync', (input) => services.refreshTeamSync(input, context()));
   handle(ipcMain, 'connectTeamSync', (input) => services.connectTeamSync(input, context()));
   handle(ipcMain, 'disconnectTeamSync', (input) => services.disconnectTeamSync(input, context()));
   handle(ipcMain, 'syncPush', (input) => services.syncPush(input, context()));

@@ -189,6 +189,8 @@ export const API = {
   cancelTask: { input: z.object({ taskId }).strict() },
   /** The team-sync connection main keeps: server, user and role, never the token; null when none. */
   getTeamSync: { input: z.object({}).strict() },
+  /** Asks the team server who this token is now (an admin may have changed its role). */
+  refreshTeamSync: { input: z.object({}).strict() },
   /** Connects to a team book after the server accepted the token; main keeps the token. */
   connectTeamSync: { input: teamSyncInputSchema },
   disconnectTeamSync: { input: z.object({}).strict() },
@@ -309,6 +311,7 @@ export interface AppApi {
   listLensTenants(request: CapabilityInput<'listLensTenants'>): Promise<ListedLensTenant[]>;
   pullLens(request: CapabilityInput<'pullLens'>): Promise<ParsedPull>;
   getTeamSync(): Promise<TeamSyncConnection | null>;
+  refreshTeamSync(): Promise<SyncAnswer<TeamSyncConnection>>;
   connectTeamSync(
     request: CapabilityInput<'connectTeamSync'>,
   ): Promise<SyncAnswer<{ connection: TeamSyncConnection; bookVersion: number }>>;

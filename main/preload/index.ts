@@ -33,6 +33,7 @@ const api = {
   removeLensConnection: (request) => ipcRenderer.invoke(channelOf('removeLensConnection'), request),
   pullLens: (request) => ipcRenderer.invoke(channelOf('pullLens'), request),
   getTeamSync: () => ipcRenderer.invoke(channelOf('getTeamSync'), {}),
+  refreshTeamSync: () => ipcRenderer.invoke(channelOf('refreshTeamSync'), {}),
   connectTeamSync: (request) => ipcRenderer.invoke(channelOf('connectTeamSync'), request),
   disconnectTeamSync: () => ipcRenderer.invoke(channelOf('disconnectTeamSync'), {}),
   syncPush: (request) => ipcRenderer.invoke(channelOf('syncPush'), request),

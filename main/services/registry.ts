@@ -63,6 +63,7 @@ export type ServiceCapability =
   | 'listLensTenants'
   | 'pullLens'
   | 'getTeamSync'
+  | 'refreshTeamSync'
   | 'connectTeamSync'
   | 'disconnectTeamSync'
   | 'syncPush'
@@ -152,6 +153,7 @@ export const services: Services = {
     return { ...parsed, source: pulled.source };
   },
   getTeamSync: (_input, { teamSync }) => teamSync.connection(),
+  refreshTeamSync: (_input, { teamSync }) => teamSync.refresh(),
   connectTeamSync: ({ server, token }, { teamSync }) => teamSync.connect(server, token),
   disconnectTeamSync: (_input, { teamSync }) => teamSync.disconnect(),
   syncPush: (input, { teamSync }) => withRemote(teamSync, (remote) => remote.push(input)),

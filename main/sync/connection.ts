@@ -92,6 +92,27 @@ export class TeamSync {
     }
   }
 
+  /**
+   * Who the stored token is now, as the server says: a role an admin changed since connecting is
+   * kept, so the app offers what the server takes. Not connected is an answer, as offline is.
+   */
+  async refresh(): Promise<SyncAnswer<TeamSyncConnection>> {
+    const stored = await this.read();
+    if (!stored)
+      return { ok: false, kind: 'notConnected', message: 'not connected to a team book' };
+    try {
+      const token = this.sealer.open(stored.sealedToken);
+      const me = await createRemote({ server: stored.server, token, attempts: 1 }).me();
+      if (me.role === stored.role && me.name === stored.name)
+        return { ok: true, value: visible(stored) };
+      const updated: Stored = { ...stored, role: me.role, name: me.name };
+      await writeFileAtomic(this.path, new TextEncoder().encode(JSON.stringify(updated)), 0o600);
+      return { ok: true, value: visible(updated) };
+    } catch (error) {
+      return answerOf(error);
+    }
+  }
+
   async disconnect(): Promise<boolean> {
     const had = (await this.read()) !== null;
     await rm(this.path, { force: true });

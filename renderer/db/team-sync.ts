@@ -104,6 +104,7 @@ export function syncNow(db: WorkstationDatabase): Promise<SyncSummary | null> {
         if (progress.phase === 'pull') update({ pulled: progress.done });
       });
       update({ phase: 'idle', lastSyncAt: new Date().toISOString(), lastError: null });
+      await followRole(db);
       return summary;
     } catch (error) {
       const failure = failureOf(error);
@@ -114,6 +115,18 @@ export function syncNow(db: WorkstationDatabase): Promise<SyncSummary | null> {
     }
   });
   return flight.start();
+}
+
+/**
+ * After a sync: the role the server now gives this token (an admin may have changed it), so the
+ * screens offer what the server takes. A failed ask changes nothing; the next sync asks again.
+ */
+async function followRole(db: WorkstationDatabase): Promise<void> {
+  const fresh = await api.refreshTeamSync().catch(() => null);
+  if (!fresh?.ok || !state.connection || fresh.value.role === state.connection.role) return;
+  update({ connection: fresh.value });
+  setOutboxEnabled(db.name, true, fresh.value.role);
+  applyRole(fresh.value);
 }
 
 /** Settles when the sync under way (if any) has ended, however it ended. */

@@ -126,6 +126,7 @@ export function browserApi(): AppApi {
     listLensTenants: (request) => call('listLensTenants', request),
     pullLens: (request) => call('pullLens', request),
     getTeamSync: () => call('getTeamSync', {}),
+    refreshTeamSync: () => call('refreshTeamSync', {}),
     connectTeamSync: (request) => call('connectTeamSync', request),
     disconnectTeamSync: () => call('disconnectTeamSync', {}),
     syncPush: (request) => call('syncPush', request),

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TeamSync } from '../../../main/sync/connection';
+import { setRole } from '../../../main/sync-server/users';
 import { services, type ServiceContext } from '../../../main/services/registry';
 import { FILE_SEALER } from '../../../main/services/lens/connections';
 import { SYNC_PROTOCOL } from '../../../shared/sync/protocol';
@@ -87,4 +88,30 @@ it('connects only with a token the server takes, keeps it sealed and never hands
 
   expect(await services.disconnectTeamSync({}, context)).toBe(true);
   expect(await services.getTeamSync({}, context)).toBeNull();
+});
+
+it('follows a role an admin changed: the next refresh keeps the new one, as the server enforces it', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'csm-team-sync-role-'));
+  const teamSync = new TeamSync(dir, FILE_SEALER);
+  const context = { teamSync } as unknown as ServiceContext;
+  expect(await services.refreshTeamSync({}, context)).toMatchObject({
+    ok: false,
+    kind: 'notConnected',
+  });
+  await team.token('Admin Anna', 'admin');
+  const token = await team.token('Per', 'csm');
+  await teamSync.connect(team.url, token);
+  expect(await services.refreshTeamSync({}, context)).toMatchObject({
+    ok: true,
+    value: { name: 'Per', role: 'csm' },
+  });
+  await setRole(team.pool, 'per@partner.se', 'account-manager');
+  expect(await services.refreshTeamSync({}, context)).toMatchObject({
+    ok: true,
+    value: { name: 'Per', role: 'account-manager' },
+  });
+  // Kept: the app starts with the role the server gives, offline too.
+  expect(await services.getTeamSync({}, context)).toMatchObject({ role: 'account-manager' });
+  expect(await readFile(join(dir, 'team-sync.json'), 'utf8')).not.toContain(token);
+  await rm(dir, { recursive: true, force: true });
 });
