@@ -4,6 +4,7 @@
  * change-log line.
  */
 import type { MergeResult, StoredRecord } from '../../shared/sync/merge';
+import { fieldOf, pathVersion } from '../../shared/sync/paths';
 import type { Change, FieldConflict } from '../../shared/sync/protocol';
 import type { Client } from './pool';
 import type { SyncUser } from './users';
@@ -83,7 +84,7 @@ export async function authorOf(
   return { by: row?.name ?? '', at: row ? row.at.toISOString() : '' };
 }
 
-/** The merge's field conflicts, each with who set the value the team book keeps. */
+/** The merge's conflicts (by path), each with who set the value the team book keeps. */
 export async function fieldConflicts(
   client: Client,
   merged: MergeResult,
@@ -93,7 +94,10 @@ export async function fieldConflicts(
   return Promise.all(
     merged.conflicts.map(async (c) => ({
       ...c,
-      ...(await authorOf(client, stored?.fieldVersions[c.field] ?? current)),
+      ...(await authorOf(
+        client,
+        (stored && pathVersion(stored.fieldVersions, c.field)) || current,
+      )),
     })),
   );
 }
@@ -113,7 +117,10 @@ export async function deleteConflict(
   };
 }
 
-/** Writes the record as the merge made it, and the change log's line of the fields that changed. */
+/**
+ * Writes the record as the merge made it, and the change log's line of the fields that changed (a
+ * list changed by line: the whole list as it now stands).
+ */
 export async function writeRecord(
   client: Client,
   write: { change: Change; merged: MergeResult; version: number; user: SyncUser; clientId: string },
@@ -138,7 +145,7 @@ export async function writeRecord(
   );
   const changed = isDelete
     ? {}
-    : Object.fromEntries(merged.applied.map((f) => [f, data?.[f] ?? null]));
+    : Object.fromEntries(merged.applied.map(fieldOf).map((f) => [f, data?.[f] ?? null]));
   await client.query(
     'INSERT INTO sync_log (version, entity, id, op, fields, user_id, client_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())',
     [
