@@ -1,6 +1,7 @@
 /** The edits the team book did not take as they were: theirs and yours, who and when; one click decides. */
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { segmentsOf } from '../../../shared/sync/paths';
 import { useFormat } from '../../components/format';
 import type { SyncDecision } from '../../db/sync-rows';
 import { teamSync, useTeamSync } from '../../db/team-sync';
@@ -12,14 +13,28 @@ const shown = (value: unknown): string =>
       ? value
       : JSON.stringify(value).slice(0, 80);
 
-/** A field in the words its form uses. */
+const FORM_WORDS = ['contract.fields', 'service.fields', 'customerForm'];
+
+/**
+ * A path (shared/sync/paths) in the words its form uses: the field, the line's name (a category in
+ * its name) and the line's field, as "Categories › Video › Unit price (annual)".
+ */
 function useFieldLabel() {
   const { t, i18n } = useTranslation();
-  return (field: string) => {
-    const key = ['contract.fields', 'service.fields', 'customerForm'].find((prefix) =>
-      i18n.exists(`${prefix}.${field}`),
-    );
-    return key ? t(`${key}.${field}`) : field;
+  const word = (field: string) => {
+    // A sum in minor units is labelled as the form labels its amount.
+    for (const name of [field, field.replace(/Minor$/, '')])
+      for (const prefix of FORM_WORDS)
+        if (i18n.exists(`${prefix}.${name}`)) return t(`${prefix}.${name}`);
+    return field;
+  };
+  return (path: string) => {
+    const [field = path, line, sub] = segmentsOf(path);
+    const lineWord =
+      line === undefined
+        ? []
+        : [i18n.exists(`categories.${line}`) ? t(`categories.${line}`) : line];
+    return [word(field), ...lineWord, ...(sub === undefined ? [] : [word(sub)])].join(' › ');
   };
 }
 
