@@ -82,7 +82,7 @@ function pathIssue(
   value: unknown,
 ): string | null {
   const [field = '', line, sub, ...deeper] = segmentsOf(path);
-  const part = shape[field];
+  const part = Object.hasOwn(shape, field) ? shape[field] : undefined;
   if (!part) return path;
   const check = (schema: z.ZodType, at: string) => {
     const checked = schema.safeParse(value);
@@ -99,7 +99,8 @@ function pathIssue(
       return `${path} (its ${key} is not ${line})`;
     return check(schema, path);
   }
-  const subSchema = (schema.shape as Record<string, z.ZodType>)[sub];
+  const lineShape = schema.shape as Record<string, z.ZodType>;
+  const subSchema = Object.hasOwn(lineShape, sub) ? lineShape[sub] : undefined;
   if (!subSchema || sub === key) return path;
   return check(subSchema, path);
 }

@@ -355,5 +355,11 @@ describe('unknownField of paths', () => {
       'categories/video/unitPriceMinor/x',
     );
     expect(unknownField('customers', { 'lensAccounts/a': 'x' })).toBe('lensAccounts/a');
+    // A name every object inherits is no field.
+    const inherited = JSON.parse('{"__proto__": 1, "categories/video/constructor": 1}') as object;
+    expect(unknownField('contracts', { ...inherited })).toBe('__proto__');
+    expect(unknownField('contracts', { 'categories/video/constructor': 1 })).toBe(
+      'categories/video/constructor',
+    );
   });
 });
