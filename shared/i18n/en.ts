@@ -577,6 +577,8 @@ export const en = {
       tam: 'Technical account management (TAM)',
       isEcps: 'Cloud partner support (ECPS)',
       category: 'Category',
+      categories: 'Categories',
+      previousTerms: 'Earlier terms',
       installedAtStart: 'Installed at start',
       agreedGrowth: 'Agreed growth',
       unitPrice: 'Unit price (annual)',

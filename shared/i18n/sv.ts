@@ -579,6 +579,8 @@ export const sv: Messages = {
       tam: 'Teknisk kundansvarig (TAM)',
       isEcps: 'Support för molnpartner (ECPS)',
       category: 'Kategori',
+      categories: 'Kategorier',
+      previousTerms: 'Tidigare avtalsperioder',
       installedAtStart: 'Installerade vid start',
       agreedGrowth: 'Avtalad tillväxt',
       unitPrice: 'Enhetspris (per år)',
