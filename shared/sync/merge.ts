@@ -4,10 +4,12 @@
  * change was based on (the path itself, a field it is in, or a part of it), to a different value,
  * is a conflict: the server keeps what arrived first and the change's value waits for its author's
  * decision. Other paths apply, so two people changing different lines, or different fields of one
- * line, are both kept. Each path applied is versioned by the parts it actually changed.
+ * line, are both kept. Each path applied is versioned by the parts it actually changed. What the
+ * change's own workstation wrote (its versions) is never a conflict for it: it knew its own edits,
+ * though not what others wrote before them.
  */
 import type { SyncEntity } from '../model/synced-entities';
-import { changedPaths, isSameAt, pathVersion, valueAt, withValueAt, applyPaths } from './paths';
+import { applyPaths, changedPaths, isSameAt, relatedVersions, valueAt, withValueAt } from './paths';
 import type { Change } from './protocol';
 
 export { sameJson } from './json';
@@ -39,13 +41,15 @@ export function mergeChange(
   stored: StoredRecord | null,
   change: MergedChange,
   version: number,
+  ownVersions: ReadonlySet<number> = new Set(),
 ): MergeResult {
   const none = { applied: [], conflicts: [], isDeleteConflict: false };
+  const isOthers = (v: number) => v > change.baseVersion && !ownVersions.has(v);
   if (change.op === 'delete') {
     if (!stored || stored.deleted)
       return { ...none, data: null, fieldVersions: stored?.fieldVersions ?? {} };
     // Deleting a record someone changed since: their edit stands until the deleter decides.
-    if (stored.version > change.baseVersion)
+    if (isOthers(stored.version) || Object.values(stored.fieldVersions).some(isOthers))
       return {
         ...none,
         data: stored.data,
@@ -59,7 +63,7 @@ export function mergeChange(
     const fieldVersions = Object.fromEntries(Object.keys(data).map((f) => [f, version]));
     return { ...none, data, fieldVersions, applied: Object.keys(change.fields) };
   }
-  if (stored.deleted && stored.version > change.baseVersion)
+  if (stored.deleted && isOthers(stored.version))
     return { ...none, data: null, fieldVersions: stored.fieldVersions, isDeleteConflict: true };
   let data = stored.deleted ? {} : { ...stored.data };
   const fieldVersions = { ...stored.fieldVersions };
@@ -71,7 +75,7 @@ export function mergeChange(
     const next = withValueAt(change.entity, data, path, value);
     // A field of a line no longer there cannot be set: it waits, as any other conflict.
     // Versions as stored: a change's own paths never wait for one another.
-    if (!next || pathVersion(stored.fieldVersions, path) > change.baseVersion) {
+    if (!next || othersSet(stored.fieldVersions, path, isOthers)) {
       conflicts.push({ field: path, theirs: current, yours: value });
       continue;
     }
@@ -81,4 +85,13 @@ export function mergeChange(
     applied.push(path);
   }
   return { data, fieldVersions, applied, conflicts, isDeleteConflict: false };
+}
+
+/** Whether someone else set the path, a field it is in or a part of it, after the change's base. */
+function othersSet(
+  fieldVersions: Readonly<Record<string, number>>,
+  path: string,
+  isOthers: (version: number) => boolean,
+): boolean {
+  return relatedVersions(fieldVersions, path).some(isOthers);
 }

@@ -144,14 +144,22 @@ export function changedPaths(
   return paths;
 }
 
+/** The versions that set a path, a field it is in, or a part of it. */
+export function relatedVersions(
+  fieldVersions: Readonly<Record<string, number>>,
+  path: string,
+): number[] {
+  return Object.entries(fieldVersions)
+    .filter(
+      ([known]) => known === path || path.startsWith(`${known}/`) || known.startsWith(`${path}/`),
+    )
+    .map(([, version]) => version);
+}
+
 /**
  * The newest version that set a path, a field it is in, or a part of it: a change based on an
- * older version did not see that edit.
+ * older version did not see that edit (unless it was its own workstation's).
  */
 export function pathVersion(fieldVersions: Readonly<Record<string, number>>, path: string): number {
-  let newest = 0;
-  for (const [known, version] of Object.entries(fieldVersions))
-    if (known === path || path.startsWith(`${known}/`) || known.startsWith(`${path}/`))
-      newest = Math.max(newest, version);
-  return newest;
+  return Math.max(0, ...relatedVersions(fieldVersions, path));
 }

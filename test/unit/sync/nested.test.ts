@@ -132,3 +132,24 @@ it('a price changed in a category someone removed: "use mine" puts the line back
   for (const ws of [admin, manager])
     expect(await pricesOf(ws, 'PE-1008')).toEqual({ video: 500, headsets: 99 });
 });
+
+it('a later edit of a price in conflict waits too, though an earlier edit of the record applied', async () => {
+  await newContract('PE-1009');
+  await setLine(manager, 'PE-1009', 'headsets', { unitPriceMinor: 130 });
+  await manager.sync();
+  // Offline, the admin saves twice: video and headsets, then headsets again.
+  await setLine(admin, 'PE-1009', 'video', { unitPriceMinor: 500 });
+  await setLine(admin, 'PE-1009', 'headsets', { unitPriceMinor: 140 });
+  await setLine(admin, 'PE-1009', 'headsets', { unitPriceMinor: 150 });
+  expect(await admin.sync()).toMatchObject({ conflicts: 2 });
+  // The video price applied with the first save; it does not make the manager's headsets price
+  // known to the second.
+  await manager.sync();
+  for (const ws of [admin, manager])
+    expect(await pricesOf(ws, 'PE-1009')).toEqual({ video: 500, headsets: 130 });
+  const decisions = await syncDecisions(admin.db);
+  expect(decisions.flatMap((d) => d.conflicts.map((c) => [c.field, c.yours]))).toEqual([
+    ['categories/headsets/unitPriceMinor', 150],
+    ['categories/headsets/unitPriceMinor', 140],
+  ]);
+});

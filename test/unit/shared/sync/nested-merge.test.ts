@@ -250,6 +250,42 @@ describe('mergeChange of lists of records', () => {
     expect(fresh.applied).toEqual(['categories/video/unitPriceMinor']);
   });
 
+  it('own edits are known, what others wrote before them is not', () => {
+    // The manager set headsets at 4; this workstation (base 3) set video at 5.
+    const stored = pe1006({
+      data: { ...pe1006().data, categories: [line('video', 500), line('headsets', 130)] },
+      fieldVersions: {
+        id: 3,
+        number: 3,
+        categories: 3,
+        'categories/headsets/unitPriceMinor': 4,
+        'categories/video/unitPriceMinor': 5,
+      },
+      version: 5,
+    });
+    const own = new Set([5]);
+    const again = mergeChange(stored, edit(3, { 'categories/video/unitPriceMinor': 510 }), 6, own);
+    expect(again.conflicts).toEqual([]);
+    const theirs = mergeChange(
+      stored,
+      edit(3, { 'categories/headsets/unitPriceMinor': 150 }),
+      6,
+      own,
+    );
+    expect(theirs.conflicts).toEqual([
+      { field: 'categories/headsets/unitPriceMinor', theirs: 130, yours: 150 },
+    ]);
+    // A delete: the manager's edit, older than this workstation's own, still stands in its way.
+    expect(mergeChange(stored, { op: 'delete', baseVersion: 3, fields: {} }, 6, own)).toMatchObject(
+      { isDeleteConflict: true },
+    );
+    const mine = pe1006({ fieldVersions: { id: 5, number: 5, categories: 5 }, version: 5 });
+    expect(mergeChange(mine, { op: 'delete', baseVersion: 0, fields: {} }, 6, own)).toMatchObject({
+      data: null,
+      isDeleteConflict: false,
+    });
+  });
+
   it('past terms merge by term start', () => {
     const term = (termStart: string, renewedBy: string) => ({
       termStart,
