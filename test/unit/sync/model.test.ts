@@ -3,8 +3,9 @@
  * not syncing) and sync in random order, some syncs losing the push's answer on the way back. They
  * edit customers, and inside contracts' categories (a field of a line, a line added or removed).
  * After everyone syncs, every workstation equals the team book, and nothing anyone saved is lost:
- * each edit is in the book, or was followed by another edit of the same field or a delete of the
- * record, or waits in its author's "needs your decision" list. And a field of a category changed by
+ * each edit is in the book, or was followed by an edit of the same field, or a delete of the record,
+ * by someone who had seen it (its author, or one who synced after it reached the team), or waits,
+ * with its value, in its author's "needs your decision" list. And a field of a category changed by
  * only one person (nobody else changing it, or adding or removing its line, or changing that line
  * while another added or removed it) ends with that person's last value: no decision, no loss.
  */
@@ -47,7 +48,18 @@ interface LineEdit {
 
 interface Model {
   /** Every edit and delete, in the order made. */
-  log: { client: number; id: string; field?: Field; value?: string }[];
+  log: {
+    client: number;
+    id: string;
+    field?: Field;
+    value?: string;
+    /** The edits (by index in the log) its author had seen when making it: its own, and pulled. */
+    knew?: ReadonlySet<number>;
+  }[];
+  /** Each workstation's edits seen so far: its own, and those that reached the team before its syncs. */
+  seen: Set<number>[];
+  /** The edits that have reached the team book. */
+  pushed: Set<number>;
   /** Every change made inside contracts' categories, in the order made. */
   lines: LineEdit[];
 }
@@ -94,7 +106,9 @@ class Edit implements fc.AsyncCommand<Model, Real> {
       if (current) await db.customers.put({ ...current, [this.field]: this.value });
       else await db.customers.add(customer(id, { [this.field]: this.value }));
     });
-    model.log.push({ client: this.client, id, field: this.field, value: this.value });
+    const knew = new Set(model.seen[this.client]);
+    model.seen[this.client]!.add(model.log.length);
+    model.log.push({ client: this.client, id, field: this.field, value: this.value, knew });
   }
   toString = () => `Edit(${this.client}, ${this.record}.${this.field} = ${this.value})`;
 }
@@ -108,7 +122,9 @@ class Delete implements fc.AsyncCommand<Model, Real> {
   async run(model: Model, real: Real) {
     const id = `${real.prefix}-${this.record}`;
     await real.clients[this.client]!.db.customers.delete(id);
-    model.log.push({ client: this.client, id });
+    const knew = new Set(model.seen[this.client]);
+    model.seen[this.client]!.add(model.log.length);
+    model.log.push({ client: this.client, id, knew });
   }
   toString = () => `Delete(${this.client}, ${this.record})`;
 }
@@ -119,12 +135,17 @@ class Sync implements fc.AsyncCommand<Model, Real> {
     readonly losesAnswer: boolean,
   ) {}
   check = () => true;
-  async run(_model: Model, real: Real) {
+  async run(model: Model, real: Real) {
     const ws = real.clients[this.client]!;
     if (this.losesAnswer && (await ws.book.waiting()) > 0)
       proxy.faults = [{ kind: 'drop-after-answer' }];
     await ws.sync();
     proxy.faults = [];
+    // Its edits reached the team, and the pull after the push brought everything that had.
+    model.log.forEach((edit, i) => {
+      if (edit.client === this.client) model.pushed.add(i);
+    });
+    for (const i of model.pushed) model.seen[this.client]!.add(i);
   }
   toString = () => `Sync(${this.client}${this.losesAnswer ? ', answer lost' : ''})`;
 }
@@ -271,7 +292,12 @@ it('three workstations editing and syncing in any order end equal to the team bo
             contract(`${prefix}-k${k}`, { number: `${prefix}-k${k}`, categories: seed }),
           );
         for (const ws of clients) await ws.sync();
-        const model: Model = { log: [], lines: [] };
+        const model: Model = {
+          log: [],
+          lines: [],
+          seen: clients.map(() => new Set()),
+          pushed: new Set(),
+        };
         await fc.asyncModelRun(() => ({ model, real: { clients, prefix } }), cmds);
         for (let round = 0; round < 2; round++) for (const ws of clients) await ws.sync();
 
@@ -291,14 +317,16 @@ it('three workstations editing and syncing in any order end equal to the team bo
         model.log.forEach((edit, i) => {
           if (!edit.field) return;
           const kept = book.get(edit.id)?.[edit.field] === edit.value;
+          // Followed by a delete, or an edit of the same field, made by someone who had seen it.
           const followed = model.log.some(
             (other, j) =>
-              other.id === edit.id && (!other.field || (j > i && other.field === edit.field)),
+              other.id === edit.id &&
+              j > i &&
+              (!other.field || other.field === edit.field) &&
+              other.knew?.has(i),
           );
           const waiting = decisions[edit.client]!.some(
-            (d) =>
-              d.recordId === edit.id &&
-              (d.yours[edit.field!] === edit.value || d.kind === 'conflict'),
+            (d) => d.recordId === edit.id && d.yours[edit.field!] === edit.value,
           );
           expect(
             kept || followed || waiting,
@@ -331,6 +359,25 @@ it('three workstations editing and syncing in any order end equal to the team bo
         for (const ws of clients) ws.close();
       }
     }),
-    { numRuns: 40, interruptAfterTimeLimit: 120_000 },
+    {
+      numRuns: 40,
+      interruptAfterTimeLimit: 120_000,
+      // Rare at random, checked every time: a workstation's second offline edit of a record, after
+      // its first applied, does not make another's earlier edit of that record known to it.
+      examples: [
+        [
+          [
+            new Edit(0, 0, 'csm', 'x'),
+            new Sync(0, false),
+            new Sync(1, false),
+            new Edit(0, 0, 'accountManager', 'y'),
+            new Sync(0, false),
+            new Edit(1, 0, 'csm', 'z'),
+            new Edit(1, 0, 'accountManager', 'z'),
+            new Sync(1, false),
+          ],
+        ],
+      ],
+    },
   );
 });
