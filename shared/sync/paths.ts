@@ -144,7 +144,10 @@ export function changedPaths(
   return paths;
 }
 
-/** The versions that set a path, a field it is in, or a part of it. */
+/**
+ * The versions that set a path, a field it is in, or a part of it: a change based on an older
+ * version did not see that edit (unless its own workstation made it).
+ */
 export function relatedVersions(
   fieldVersions: Readonly<Record<string, number>>,
   path: string,
@@ -154,12 +157,4 @@ export function relatedVersions(
       ([known]) => known === path || path.startsWith(`${known}/`) || known.startsWith(`${path}/`),
     )
     .map(([, version]) => version);
-}
-
-/**
- * The newest version that set a path, a field it is in, or a part of it: a change based on an
- * older version did not see that edit (unless it was its own workstation's).
- */
-export function pathVersion(fieldVersions: Readonly<Record<string, number>>, path: string): number {
-  return Math.max(0, ...relatedVersions(fieldVersions, path));
 }

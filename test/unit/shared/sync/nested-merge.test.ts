@@ -12,7 +12,7 @@ import {
   applyPaths,
   changedPaths,
   pathOf,
-  pathVersion,
+  relatedVersions,
   segmentsOf,
 } from '../../../../shared/sync/paths';
 import { unknownField } from '../../../../shared/sync/validate';
@@ -77,12 +77,12 @@ describe('paths', () => {
     });
   });
 
-  it('the version of a path is the newest of itself, the fields it is in and its parts', () => {
+  it('the versions of a path are its own, the fields it is in and its parts', () => {
     const versions = { categories: 3, 'categories/video/unitPriceMinor': 9, 'categories/voice': 7 };
-    expect(pathVersion(versions, 'categories/headsets/unitPriceMinor')).toBe(3);
-    expect(pathVersion(versions, 'categories/video')).toBe(9);
-    expect(pathVersion(versions, 'categories')).toBe(9);
-    expect(pathVersion(versions, 'categoriesX')).toBe(0);
+    expect(relatedVersions(versions, 'categories/headsets/unitPriceMinor')).toEqual([3]);
+    expect(relatedVersions(versions, 'categories/video')).toEqual([3, 9]);
+    expect(relatedVersions(versions, 'categories')).toEqual([3, 9, 7]);
+    expect(relatedVersions(versions, 'categoriesX')).toEqual([]);
   });
 
   it('the paths of a change, applied to what it was made from, give what it made', () => {
