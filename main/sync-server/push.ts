@@ -12,9 +12,9 @@ import {
   deleteConflict,
   deletedTrueUpOf,
   fieldConflicts,
-  knownBase,
   lockRecord,
   nextVersion,
+  ownVersions,
   writeRecord,
 } from './records';
 import { constraintRefusal, ForeignClientError } from './refusals';
@@ -48,9 +48,8 @@ export async function applyChange(
   client: Client,
   user: SyncUser,
   clientId: string,
-  request: Change,
+  change: Change,
 ): Promise<Receipt> {
-  const change = { ...request, baseVersion: await knownBase(client, request, clientId) };
   const { seq } = change;
   const notAllowed = writerRefusal(user.role, change.entity);
   if (notAllowed) return { seq, status: 'refused', version: 0, reason: notAllowed };
@@ -58,14 +57,15 @@ export async function applyChange(
   const current = stored?.version ?? 0;
   await client.query('SAVEPOINT change');
   const version = await nextVersion(client);
-  const merged = mergeChange(stored, change, version);
+  const own = await ownVersions(client, change, clientId);
+  const merged = mergeChange(stored, change, version, own);
   const unchanged = async (status: Receipt['status'], extra: Partial<Receipt> = {}) => {
     await client.query('ROLLBACK TO SAVEPOINT change');
     return { seq, status, version: current, ...extra };
   };
   if (merged.isDeleteConflict)
     return unchanged('conflict', { conflicts: [await deleteConflict(client, change, stored)] });
-  const conflicts = await fieldConflicts(client, merged, stored);
+  const conflicts = await fieldConflicts(client, merged, stored, own);
   const isNoOp = change.op === 'delete' ? !stored || stored.deleted : merged.applied.length === 0;
   if (isNoOp)
     return unchanged(

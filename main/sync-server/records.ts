@@ -4,6 +4,7 @@
  * change-log line.
  */
 import type { MergeResult, StoredRecord } from '../../shared/sync/merge';
+import { fieldOf, relatedVersions } from '../../shared/sync/paths';
 import type { Change, FieldConflict } from '../../shared/sync/protocol';
 import type { Client } from './pool';
 import type { SyncUser } from './users';
@@ -16,15 +17,19 @@ interface StoredRow {
 }
 
 /**
- * The version a change was based on: what it says, or this workstation's own latest edit of the
- * record, which it knew (its earlier edits are part of what this one was based on).
+ * The versions of the record this workstation wrote: it knew its own edits, so they are never a
+ * conflict for its later ones (what others wrote before them it may not have seen: that still is).
  */
-export async function knownBase(client: Client, change: Change, clientId: string): Promise<number> {
-  const own = await client.query<{ v: string | null }>(
-    'SELECT max(version) AS v FROM sync_log WHERE entity = $1 AND id = $2 AND client_id = $3',
+export async function ownVersions(
+  client: Client,
+  change: Change,
+  clientId: string,
+): Promise<Set<number>> {
+  const own = await client.query<{ version: string }>(
+    'SELECT version FROM sync_log WHERE entity = $1 AND id = $2 AND client_id = $3',
     [change.entity, change.id, clientId],
   );
-  return Math.max(change.baseVersion, Number(own.rows[0]?.v ?? 0));
+  return new Set(own.rows.map((r) => Number(r.version)));
 }
 
 /** The record as it stands, locked until the push commits; null when the team book never had it. */
@@ -83,17 +88,23 @@ export async function authorOf(
   return { by: row?.name ?? '', at: row ? row.at.toISOString() : '' };
 }
 
-/** The merge's field conflicts, each with who set the value the team book keeps. */
+/**
+ * The merge's conflicts (by path), each with who set the value the team book keeps: the newest
+ * version of the path (a field it is in, a part of it) that another workstation wrote.
+ */
 export async function fieldConflicts(
   client: Client,
   merged: MergeResult,
   stored: StoredRecord | null,
+  own: ReadonlySet<number>,
 ): Promise<FieldConflict[]> {
   const current = stored?.version ?? 0;
+  const setBy = (path: string) =>
+    Math.max(0, ...relatedVersions(stored?.fieldVersions ?? {}, path).filter((v) => !own.has(v)));
   return Promise.all(
     merged.conflicts.map(async (c) => ({
       ...c,
-      ...(await authorOf(client, stored?.fieldVersions[c.field] ?? current)),
+      ...(await authorOf(client, setBy(c.field) || current)),
     })),
   );
 }
@@ -113,7 +124,10 @@ export async function deleteConflict(
   };
 }
 
-/** Writes the record as the merge made it, and the change log's line of the fields that changed. */
+/**
+ * Writes the record as the merge made it, and the change log's line of the fields that changed (a
+ * list changed by line: the whole list as it now stands).
+ */
 export async function writeRecord(
   client: Client,
   write: { change: Change; merged: MergeResult; version: number; user: SyncUser; clientId: string },
@@ -138,7 +152,7 @@ export async function writeRecord(
   );
   const changed = isDelete
     ? {}
-    : Object.fromEntries(merged.applied.map((f) => [f, data?.[f] ?? null]));
+    : Object.fromEntries(merged.applied.map(fieldOf).map((f) => [f, data?.[f] ?? null]));
   await client.query(
     'INSERT INTO sync_log (version, entity, id, op, fields, user_id, client_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())',
     [

@@ -12,7 +12,8 @@ import {
   type SyncEntity,
 } from '../../shared/model/synced-entities';
 import type { LocalBook } from '../../shared/sync/engine';
-import type { Change, PullResponse } from '../../shared/sync/protocol';
+import { applyPaths, pathOf, segmentsOf, valueAt } from '../../shared/sync/paths';
+import type { Change, FieldConflict, PullResponse } from '../../shared/sync/protocol';
 import type { WorkstationDatabase } from './database';
 import { listKey, markQuiet, syncedRecord, versionKey } from './sync-outbox';
 import type { OutboxRow, SyncDecision, SyncStateValues } from './sync-rows';
@@ -71,12 +72,12 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
     },
     async settle(changes, receipts) {
       const bySeq = new Map(changes.map((c) => [c.seq, c]));
-      const labels = new Map<number, string>();
+      const locals = new Map<number, Row>();
       for (const receipt of receipts) {
         const change = bySeq.get(receipt.seq);
         if (!change || receipt.status === 'applied') continue;
         const local = await table(db, change.entity).get(localKey(change.entity, change.id));
-        labels.set(receipt.seq, labelOf({ ...(local ?? {}), ...change.fields }, change.id));
+        locals.set(receipt.seq, syncedOf(change.entity, local) ?? {});
       }
       await db.transaction('rw', [db.outbox, db.syncConflicts], async (tx) => {
         markQuiet(tx.idbtrans);
@@ -89,13 +90,18 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
           // changed with it): only a pull moves a record's version. The server counts this
           // workstation's own applied edits as known, so the next edit is no conflict with them.
           if (receipt.status === 'applied') continue;
+          const local = locals.get(receipt.seq) ?? {};
+          const yours = change.op === 'delete' ? {} : { ...change.fields };
+          const conflicts = (receipt.conflicts ?? []).map((c) =>
+            wholeLine(change, c, local, yours),
+          );
           const decision: SyncDecision = {
             entity: change.entity,
             recordId: change.id,
             kind: receipt.status,
-            label: labels.get(receipt.seq) ?? change.id,
-            yours: change.op === 'delete' ? {} : change.fields,
-            conflicts: receipt.conflicts ?? [],
+            label: labelOf(applyPaths(change.entity, local, change.fields), change.id),
+            yours,
+            conflicts,
             at,
             ...(receipt.reason ? { reason: receipt.reason } : {}),
             ...(receipt.existing ? { existing: receipt.existing } : {}),
@@ -106,6 +112,20 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
     },
     apply: (page) => applyPage(db, page),
   };
+}
+
+/**
+ * A conflict on a field of a line someone removed since, as the line: "use mine" puts the line
+ * back as this workstation has it (its field alone would have no line to go in). `yours` takes it.
+ */
+function wholeLine(change: Change, conflict: FieldConflict, local: Row, yours: Row): FieldConflict {
+  const [field = '', line, sub] = segmentsOf(conflict.field);
+  if (line === undefined || sub === undefined || conflict.theirs !== undefined) return conflict;
+  const path = pathOf(field, line);
+  const mine = valueAt(change.entity, local, path);
+  if (mine === undefined) return conflict;
+  yours[path] = mine;
+  return { ...conflict, field: path, yours: mine };
 }
 
 /** Edits not yet pushed, by record: they win over what is pulled (usually there are none). */
@@ -144,10 +164,8 @@ async function applyRecords(
       if (mine.length === 0) deletes.push(keys[i]!);
       else after = before ?? null;
     } else if (!mine.some((c) => c.op === 'delete')) {
-      after = {
-        ...record.data,
-        ...(Object.assign({}, ...mine.map((c) => c.fields)) as Row),
-      };
+      // The paths not yet pushed, over the team's record: others' lines and fields stay.
+      after = mine.reduce((row, c) => applyPaths(record.entity, row, c.fields), record.data);
       puts.push(localRow(record.entity, after));
     }
     log?.push({
@@ -199,8 +217,9 @@ export async function syncDecisions(db: WorkstationDatabase): Promise<SyncDecisi
 }
 
 /**
- * A decision: "use mine" makes the sent values a new edit (based on what the team book has now);
- * "keep theirs" drops them. Either way the decision leaves the list.
+ * A decision: "use mine" makes the sent values a new edit (based on what the team book has now): of
+ * a conflict, only the paths in conflict, so what others changed beside them stays; of a refusal or
+ * a record deleted since, all it sent. "Keep theirs" drops them. Either way the decision leaves the list.
  */
 export async function decide(
   db: WorkstationDatabase,
@@ -212,12 +231,16 @@ export async function decide(
     if (choice === 'mine') {
       const key = localKey(decision.entity, decision.recordId);
       const current = syncedOf(decision.entity, await target.get(key));
+      const byPath = decision.conflicts.every((c) => c.field in decision.yours);
+      const mine =
+        decision.kind === 'conflict' && byPath && decision.conflicts.length > 0
+          ? Object.fromEntries(decision.conflicts.map((c) => [c.field, decision.yours[c.field]]))
+          : decision.yours;
       if (Object.keys(decision.yours).length === 0) await target.delete(key);
       else
         await target.put(
           localRow(decision.entity, {
-            ...(current ?? {}),
-            ...decision.yours,
+            ...applyPaths(decision.entity, current ?? {}, mine),
             id: decision.recordId,
           }),
         );

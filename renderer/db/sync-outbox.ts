@@ -2,8 +2,8 @@
  * The outbox middleware: every write to a synced table puts the edit in the outbox in the same
  * transaction, whichever code made it (recordedWrite, a migration, a modify). So no edit can reach
  * the database without reaching the outbox, and none reaches the outbox without the database.
- * An edit is the fields that changed (a new record: all of them) and the server version it was based
- * on. Writes that apply what was pulled from the team book are marked and not sent back. A book not
+ * An edit is the paths that changed (a new record: all its fields; a list of records: its lines and
+ * their fields, shared/sync/paths) and the server version it was based on. Writes that apply what was pulled from the team book are marked and not sent back. A book not
  * connected to a team keeps no outbox (connecting uploads it whole, or replaces it).
  */
 import type {
@@ -19,7 +19,7 @@ import {
   type Role,
   type SyncEntity,
 } from '../../shared/model/synced-entities';
-import { sameJson } from '../../shared/sync/merge';
+import { changedPaths } from '../../shared/sync/paths';
 import { transitionRefusal } from '../../shared/sync/transitions';
 import type { OutboxRow, SyncStateRow, SyncVersionRow } from './sync-rows';
 
@@ -75,18 +75,6 @@ export function syncedRecord(
   return row['key'] === PARTNER_TERMS_KEY ? { id: PARTNER_TERMS_KEY, value: row['value'] } : null;
 }
 
-/** The fields of `next` that differ from `before` (all of them for a new record). */
-export function changedFields(
-  before: Record<string, unknown> | undefined,
-  next: Record<string, unknown>,
-): Record<string, unknown> {
-  if (!before) return { ...next };
-  const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(next))
-    if (!sameJson(before[key], value)) fields[key] = value;
-  return fields;
-}
-
 function keyOf(table: DBCoreTable, value: Record<string, unknown>): unknown {
   const path = table.schema.primaryKey.keyPath;
   return typeof path === 'string' ? value[path] : undefined;
@@ -136,7 +124,7 @@ async function outboxRows(
     const next = syncedRecord(table.name, req.values[i] as Record<string, unknown>);
     if (!next) return;
     checkStep(down.schema.name, entity, old ?? null, next);
-    const fields = changedFields(old ?? undefined, next);
+    const fields = changedPaths(entity, old ?? undefined, next);
     if (Object.keys(fields).length > 0)
       rows.push({ entity, id: String(next['id'] ?? key), op: 'put', baseVersion, fields });
   });

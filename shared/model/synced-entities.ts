@@ -28,28 +28,51 @@ export interface SyncedEntityInfo {
   logWord: string;
   /** The roles that may write it (true-up steps are checked further by mayWriteTrueUp). */
   writers: readonly Role[];
+  /**
+   * Its fields that are lists of records, each with the field that names a line (shared/sync/paths):
+   * two people changing different lines, or different fields of one line, are both kept.
+   */
+  lists?: Readonly<Record<string, string>>;
 }
 
 const CSM_WORK: readonly Role[] = ['admin', 'csm'];
 const BOTH: readonly Role[] = ['admin', 'csm', 'account-manager'];
-const record = (table: TableName, logWord: string, writers: readonly Role[]) =>
-  ({ table, schema: TABLE_SCHEMAS[table], logWord, writers }) satisfies SyncedEntityInfo;
+const record = (
+  table: TableName,
+  logWord: string,
+  writers: readonly Role[],
+  lists?: Readonly<Record<string, string>>,
+) =>
+  ({
+    table,
+    schema: TABLE_SCHEMAS[table],
+    logWord,
+    writers,
+    ...(lists ? { lists } : {}),
+  }) satisfies SyncedEntityInfo;
 
 /**
  * Records that sync, by entity name. Who may write what (issue #14): admin everything, with partner
  * terms its own; a CSM customers and service records and true-ups up to the order; an account manager
  * contracts, renewals and applying a true-up with its PO; read-only nothing. Device lists are not
- * records: they travel as blobs by hash.
+ * records: they travel as blobs by hash. A true-up's events stay one field: each goes with a step of
+ * its state, which is one field too.
  */
 const ENTITIES = {
-  customers: record('customers', 'customer', CSM_WORK),
+  customers: record('customers', 'customer', CSM_WORK, { cloudAgreements: 'partner' }),
   sites: record('sites', 'site', CSM_WORK),
-  contracts: record('contracts', 'contract', ['admin', 'account-manager']),
+  contracts: record('contracts', 'contract', ['admin', 'account-manager'], {
+    categories: 'category',
+    previousTerms: 'termStart',
+  }),
   trueUps: record('trueUps', 'trueUp', BOTH),
   rmas: record('rmas', 'rma', CSM_WORK),
   timeEntries: record('timeEntries', 'timeEntry', CSM_WORK),
-  cases: record('cases', 'case', CSM_WORK),
-  ecpsIncidents: record('ecpsIncidents', 'ecpsIncident', CSM_WORK),
+  cases: record('cases', 'case', CSM_WORK, { escalations: 'at' }),
+  ecpsIncidents: record('ecpsIncidents', 'ecpsIncident', CSM_WORK, {
+    updates: 'at',
+    jointCalls: 'at',
+  }),
   reports: record('reports', 'report', CSM_WORK),
   catalogOverrides: record('catalogOverrides', 'catalogOverride', CSM_WORK),
   imports: record('imports', 'import', CSM_WORK),

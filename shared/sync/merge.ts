@@ -1,13 +1,22 @@
 /**
- * The per-field merge (DESIGN.md "Team sync"): a change sets the fields it names. A field someone else
- * set after the version the change was based on, to a different value, is a conflict: the server keeps
- * what arrived first and the change's value waits for its author's decision. Other fields apply.
+ * The per-path merge (DESIGN.md "Team sync"): a change sets the paths it names (./paths: a field,
+ * a line of a list of records, or a field of a line). A path someone else set after the version the
+ * change was based on (the path itself, a field it is in, or a part of it), to a different value,
+ * is a conflict: the server keeps what arrived first and the change's value waits for its author's
+ * decision. Other paths apply, so two people changing different lines, or different fields of one
+ * line, are both kept. Each path applied is versioned by the parts it actually changed. What the
+ * change's own workstation wrote (its versions) is never a conflict for it: it knew its own edits,
+ * though not what others wrote before them.
  */
+import type { SyncEntity } from '../model/synced-entities';
+import { applyPaths, changedPaths, isSameAt, relatedVersions, valueAt, withValueAt } from './paths';
 import type { Change } from './protocol';
+
+export { sameJson } from './json';
 
 export interface StoredRecord {
   data: Record<string, unknown>;
-  /** The version that last set each field. */
+  /** The version that last set each path (a field, a line, a field of a line). */
   fieldVersions: Record<string, number>;
   version: number;
   deleted: boolean;
@@ -17,40 +26,30 @@ export interface MergeResult {
   /** The record after the change; null when the change deletes it. */
   data: Record<string, unknown> | null;
   fieldVersions: Record<string, number>;
-  /** Fields the change set to a new value. */
+  /** Paths the change set to a new value. */
   applied: string[];
-  /** Fields kept as the server had them, with the change's value. */
+  /** Paths kept as the server had them, with the change's value. */
   conflicts: { field: string; theirs: unknown; yours: unknown }[];
   /** The record was deleted after the change's base (or edited after a delete's base). */
   isDeleteConflict: boolean;
 }
 
-/** Structural equality of JSON values (key order ignored). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((v, i) => sameJson(v, b[i]));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
-}
+/** A change to merge; without its entity, every path is a whole field. */
+export type MergedChange = Pick<Change, 'op' | 'baseVersion' | 'fields'> & { entity?: SyncEntity };
 
 export function mergeChange(
   stored: StoredRecord | null,
-  change: Pick<Change, 'op' | 'baseVersion' | 'fields'>,
+  change: MergedChange,
   version: number,
+  ownVersions: ReadonlySet<number> = new Set(),
 ): MergeResult {
   const none = { applied: [], conflicts: [], isDeleteConflict: false };
+  const isOthers = (v: number) => v > change.baseVersion && !ownVersions.has(v);
   if (change.op === 'delete') {
     if (!stored || stored.deleted)
       return { ...none, data: null, fieldVersions: stored?.fieldVersions ?? {} };
     // Deleting a record someone changed since: their edit stands until the deleter decides.
-    if (stored.version > change.baseVersion)
+    if (isOthers(stored.version) || Object.values(stored.fieldVersions).some(isOthers))
       return {
         ...none,
         data: stored.data,
@@ -60,29 +59,39 @@ export function mergeChange(
     return { ...none, data: null, fieldVersions: stored.fieldVersions };
   }
   if (!stored) {
-    const fieldVersions = Object.fromEntries(Object.keys(change.fields).map((f) => [f, version]));
-    return {
-      ...none,
-      data: { ...change.fields },
-      fieldVersions,
-      applied: Object.keys(change.fields),
-    };
+    const data = applyPaths(change.entity, {}, change.fields);
+    const fieldVersions = Object.fromEntries(Object.keys(data).map((f) => [f, version]));
+    return { ...none, data, fieldVersions, applied: Object.keys(change.fields) };
   }
-  if (stored.deleted && stored.version > change.baseVersion)
+  if (stored.deleted && isOthers(stored.version))
     return { ...none, data: null, fieldVersions: stored.fieldVersions, isDeleteConflict: true };
-  const data = stored.deleted ? {} : { ...stored.data };
+  let data = stored.deleted ? {} : { ...stored.data };
   const fieldVersions = { ...stored.fieldVersions };
   const applied: string[] = [];
   const conflicts: MergeResult['conflicts'] = [];
-  for (const [field, value] of Object.entries(change.fields)) {
-    if (sameJson(data[field], value)) continue;
-    if ((fieldVersions[field] ?? 0) > change.baseVersion) {
-      conflicts.push({ field, theirs: data[field], yours: value });
+  for (const [path, value] of Object.entries(change.fields)) {
+    const current = valueAt(change.entity, data, path);
+    if (isSameAt(path, current, value)) continue;
+    const next = withValueAt(change.entity, data, path, value);
+    // A field of a line no longer there cannot be set: it waits, as any other conflict.
+    // Versions as stored: a change's own paths never wait for one another.
+    if (!next || othersSet(stored.fieldVersions, path, isOthers)) {
+      conflicts.push({ field: path, theirs: current, yours: value });
       continue;
     }
-    data[field] = value;
-    fieldVersions[field] = version;
-    applied.push(field);
+    for (const changed of Object.keys(changedPaths(change.entity, data, next)))
+      fieldVersions[changed] = version;
+    data = next;
+    applied.push(path);
   }
   return { data, fieldVersions, applied, conflicts, isDeleteConflict: false };
+}
+
+/** Whether someone else set the path, a field it is in or a part of it, after the change's base. */
+function othersSet(
+  fieldVersions: Readonly<Record<string, number>>,
+  path: string,
+  isOthers: (version: number) => boolean,
+): boolean {
+  return relatedVersions(fieldVersions, path).some(isOthers);
 }

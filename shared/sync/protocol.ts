@@ -9,15 +9,22 @@ import { ROLES, SYNCED_ENTITIES } from '../model/synced-entities';
 
 export { ROLES, SYNCED_ENTITIES, type Role, type SyncEntity } from '../model/synced-entities';
 
-/** Bumped when a message changes shape; an older client is told to update, its outbox kept. */
-export const SYNC_PROTOCOL = 1;
+/**
+ * Bumped when a message changes shape or meaning; an older client is told to update, its outbox kept.
+ * 2: a change's fields are keyed by path (./paths), so a list of records changes line by line, and
+ * a conflict names the path; an edit queued under 1 (whole fields) still means what it meant.
+ */
+export const SYNC_PROTOCOL = 2;
 
 const recordId = z.string().min(1).max(200);
 const fields = z.record(z.string().max(100), z.unknown());
 const version = z.number().int().nonnegative();
 const entity = z.enum(SYNCED_ENTITIES);
 
-/** One edit from a client's outbox: the fields it set, and the server version it was based on. */
+/**
+ * One edit from a client's outbox: the paths it set (a field, a line of a list of records, a field
+ * of a line: ./paths), and the server version it was based on.
+ */
 export const changeSchema = z.object({
   seq: z.number().int().positive(),
   entity,
@@ -39,8 +46,9 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-/** A field two people changed: the server kept theirs; yours waits for a decision. */
+/** A path two people changed: the server kept theirs; yours waits for a decision. */
 export const fieldConflictSchema = z.object({
+  /** The path (./paths): a field, a line (yours null: you removed it), or a field of a line. */
   field: z.string(),
   theirs: z.unknown().optional(),
   yours: z.unknown().optional(),

@@ -9,7 +9,7 @@
  */
 import type { TrueUpState } from '../model/entities';
 import type { Role, SyncEntity } from '../model/synced-entities';
-import { sameJson } from './merge';
+import { sameJson } from './json';
 
 type Data = Record<string, unknown>;
 

@@ -12,6 +12,7 @@ import { caseIssues } from '../service/cases';
 import type { ServiceIssue } from '../service/issues';
 import { rmaIssues } from '../service/rma';
 import { timeEntryIssues } from '../service/time';
+import { lineKeyOf, segmentsOf } from './paths';
 import { mayTrueUpStep } from './transitions';
 
 /** A true-up's step, from the state stored (null: not yet made) to the state set. */
@@ -66,17 +67,55 @@ function extraKey(input: unknown, output: unknown, path: string): string | null 
   return null;
 }
 
-/** A field a change sets that its entity's records do not have (at any depth); null when none. */
+/** The schema of one line of a list field (an array, perhaps optional); undefined when it is not one. */
+function lineSchema(part: z.ZodType): z.ZodObject | undefined {
+  const list = part instanceof z.ZodOptional ? (part.unwrap() as z.ZodType) : part;
+  const line = list instanceof z.ZodArray ? (list.element as z.ZodType) : undefined;
+  return line instanceof z.ZodObject ? line : undefined;
+}
+
+/** What is wrong with the value sent for one path (./paths), as the path it names; null when fine. */
+function pathIssue(
+  entity: SyncEntity,
+  shape: Record<string, z.ZodType>,
+  path: string,
+  value: unknown,
+): string | null {
+  const [field = '', line, sub, ...deeper] = segmentsOf(path);
+  const part = Object.hasOwn(shape, field) ? shape[field] : undefined;
+  if (!part) return path;
+  const check = (schema: z.ZodType, at: string) => {
+    const checked = schema.safeParse(value);
+    return checked.success ? extraKey(value, checked.data, at) : null;
+  };
+  if (line === undefined) return check(part, field);
+  const key = lineKeyOf(entity, field);
+  const schema = lineSchema(part);
+  if (!key || !schema || deeper.length > 0) return path;
+  if (sub === undefined) {
+    if (value === null) return null;
+    // A line is sent under its own name.
+    if (typeof value !== 'object' || (value as Record<string, unknown>)[key] !== line)
+      return `${path} (its ${key} is not ${line})`;
+    return check(schema, path);
+  }
+  const lineShape = schema.shape as Record<string, z.ZodType>;
+  const subSchema = Object.hasOwn(lineShape, sub) ? lineShape[sub] : undefined;
+  if (!subSchema || sub === key) return path;
+  return check(subSchema, path);
+}
+
+/**
+ * A field a change sets that its entity's records do not have (at any depth), or a path that names
+ * no line's field (shared/sync/paths); null when none.
+ */
 export function unknownField(entity: SyncEntity, fields: Record<string, unknown>): string | null {
   const schema = SYNCED[entity].schema;
   if (!(schema instanceof z.ZodObject)) return null;
   const shape = schema.shape as Record<string, z.ZodType>;
-  for (const [field, value] of Object.entries(fields)) {
-    const part = shape[field];
-    if (!part) return field;
-    const checked = part.safeParse(value);
-    const extra = checked.success ? extraKey(value, checked.data, field) : null;
-    if (extra) return extra;
+  for (const [path, value] of Object.entries(fields)) {
+    const issue = pathIssue(entity, shape, path, value);
+    if (issue) return issue;
   }
   return null;
 }

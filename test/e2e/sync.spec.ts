@@ -2,7 +2,9 @@
  * Team sync between three people: three browser hosts (three origins, each its own main side holding
  * its own token) and one sync service on a real PostgreSQL. A contract and an inventory made by one
  * appear at the others, devices included (a CSM records an RMA by serial there); the same field
- * changed by two shows in "needs your decision" with theirs and yours.
+ * changed by two shows in "needs your decision" with theirs and yours. Different categories of one
+ * contract changed by two are both kept; the same price is a decision whose "Use mine" keeps the
+ * other's line.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
@@ -76,6 +78,18 @@ async function connectTeam(page: Page, server: string, token: string): Promise<v
   await form.getByLabel('Server address').fill(server);
   await form.getByLabel('Access token').fill(token);
   await form.getByRole('button', { name: 'Connect' }).click();
+}
+
+/** Syncs now: the status line leads to the team-sync settings and their button. */
+async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-status').click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+}
+
+/** Syncs now and waits until the status line reads Synced. */
+async function syncAt(page: Page): Promise<void> {
+  await syncNow(page);
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
 }
 
 let team: Team;
@@ -206,6 +220,51 @@ test('three people on one team book: a contract and its devices appear at the ot
   await expect(page.getByTestId('contract-panel')).toContainText('PE-2001-J');
   // The change history names Jonas as the author.
   await expect(page.getByTestId('change-history')).toContainText('Jonas');
+  // Categories merge line by line: Karin changes the video price while Jonas changes headsets.
+  await contracts.addLine({
+    category: 'Headsets & personal devices',
+    installedAtStart: '40',
+    agreedGrowth: '0',
+    unitPrice: '30.00',
+  });
+  await syncAt(page);
+  await syncAt(jonasPage);
+  await contracts.openContractTabOf('Contoso AB');
+  await contracts.setUnitPrice('Video', '52.00');
+  await jonasContracts.openContractTabOf('Contoso AB');
+  await jonasContracts.setUnitPrice('Headsets & personal devices', '31.00');
+  await syncAt(jonasPage);
+  // Both kept, no decision.
+  await syncAt(page);
+  await syncAt(jonasPage);
+  for (const at of [contracts, jonasContracts]) {
+    await at.openContractTabOf('Contoso AB');
+    await expect(at.standing('video')).toContainText('SEK 52.00');
+    await expect(at.standing('headsets')).toContainText('SEK 31.00');
+  }
+
+  // The same price changed by both is a decision; "Use mine" writes that price alone, so the
+  // headsets price Jonas changed with it stays.
+  await jonasContracts.setUnitPrice('Video', '60.00');
+  await jonasContracts.setUnitPrice('Headsets & personal devices', '33.00');
+  await syncAt(jonasPage);
+  await contracts.setUnitPrice('Video', '55.00');
+  await syncNow(page);
+  await expect(page.getByTestId('sync-status')).toHaveText('Needs your decision (1)');
+  const clash = page.getByTestId('sync-decision');
+  await expect(clash).toContainText(
+    'Categories › Video › Unit price (annual): theirs SEK 60.00 (Jonas',
+  );
+  await expect(clash).toContainText('yours SEK 55.00');
+  await clash.getByRole('button', { name: 'Use mine' }).click();
+  await expect(page.getByTestId('sync-status')).toHaveText('Synced');
+  await syncAt(jonasPage);
+  for (const at of [contracts, jonasContracts]) {
+    await at.openContractTabOf('Contoso AB');
+    await expect(at.standing('video')).toContainText('SEK 55.00');
+    await expect(at.standing('headsets')).toContainText('SEK 33.00');
+  }
+
   // In Swedish the same words as everywhere else in the app.
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   await page.getByText('Svenska', { exact: true }).click();

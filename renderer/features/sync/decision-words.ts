@@ -7,6 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import { isCategory } from '../../../shared/model/category';
 import { hoursText } from '../../../shared/service/time';
+import { segmentsOf } from '../../../shared/sync/paths';
 import type { CurrencyCode } from '../../../shared/terms/money';
 import { useFormat } from '../../components/format';
 import type { DecisionSubject } from '../../db/sync-subjects';
@@ -29,11 +30,24 @@ export function useDecisionWords() {
   const { t, i18n } = useTranslation();
   const format = useFormat();
 
-  const field = (name: string): string => {
-    // A money field is labelled as its form labels the amount ("unitPriceMinor": "Unit price").
-    const last = (name.split('.').at(-1) ?? name).replace(/Minor$/, '');
-    const prefix = FIELD_LABELS.find((p) => i18n.exists(`${p}.${last}`));
-    return prefix ? t(`${prefix}.${last}`) : t('teamSync.decisions.otherField');
+  /** One field's label ("unitPriceMinor" as its form labels the amount: "Unit price"). */
+  const label = (name: string): string => {
+    const base = name.replace(/Minor$/, '');
+    const prefix = FIELD_LABELS.find((p) => i18n.exists(`${p}.${base}`));
+    return prefix ? t(`${prefix}.${base}`) : t('teamSync.decisions.otherField');
+  };
+
+  /**
+   * A path (shared/sync/paths) in the form's words: the field, the line by its name (a category in
+   * its word) and the line's field, as "Categories › Video › Unit price (annual)".
+   */
+  const field = (path: string): string => {
+    const [name = path, line, sub] = segmentsOf(path);
+    const lineWord =
+      line === undefined
+        ? []
+        : [i18n.exists(`categories.${line}`) ? t(`categories.${line}`) : line];
+    return [label(name), ...lineWord, ...(sub === undefined ? [] : [label(sub)])].join(' › ');
   };
 
   /** An enum's word, where the app has one. */
@@ -49,8 +63,8 @@ export function useDecisionWords() {
     return key && i18n.exists(key) ? t(key) : value;
   };
 
-  const value = (name: string, raw: unknown, currency?: CurrencyCode): string => {
-    const last = name.split('.').at(-1) ?? name;
+  const value = (path: string, raw: unknown, currency?: CurrencyCode): string => {
+    const last = segmentsOf(path).at(-1) ?? path;
     if (raw === null || raw === undefined || raw === '') return '–';
     if (typeof raw === 'boolean') return t(raw ? 'common.yes' : 'common.no');
     if (typeof raw === 'number') {
@@ -78,7 +92,7 @@ export function useDecisionWords() {
       head +
       Object.entries(line)
         .filter(([k]) => !ID_FIELDS.has(k) && k !== 'category')
-        .map(([k, v]) => `${field(k)} ${value(k, v, currency)}`)
+        .map(([k, v]) => `${label(k)} ${value(k, v, currency)}`)
         .join(', ')
     );
   };

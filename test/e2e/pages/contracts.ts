@@ -67,6 +67,36 @@ export class ContractsPage {
     }
   }
 
+  /** Edits the shown contract: a new category line, saved. */
+  async addLine(line: ContractLine): Promise<void> {
+    await this.page.getByRole('button', { name: 'Edit contract' }).click();
+    const dialog = this.dialog();
+    await dialog.getByRole('button', { name: 'Add category' }).click();
+    const row = dialog.locator('tbody tr').last();
+    await pick(row.getByRole('combobox', { name: 'Category' }), line.category);
+    await row.getByRole('textbox', { name: 'Installed at start' }).fill(line.installedAtStart);
+    await row.getByRole('textbox', { name: 'Agreed growth' }).fill(line.agreedGrowth);
+    await row.getByRole('textbox', { name: 'Unit price (annual)' }).fill(line.unitPrice);
+    await this.save();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Edits the shown contract: one category's unit price, saved. */
+  async setUnitPrice(category: ContractLine['category'], unitPrice: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Edit contract' }).click();
+    const dialog = this.dialog();
+    const rows = dialog.locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      if ((await row.getByRole('combobox', { name: 'Category' }).inputValue()) !== category)
+        continue;
+      await row.getByRole('textbox', { name: 'Unit price (annual)' }).fill(unitPrice);
+    }
+    await this.save();
+    await expect(dialog).toBeHidden();
+  }
+
   async save(): Promise<void> {
     await this.dialog().getByRole('button', { name: 'Save' }).click();
   }

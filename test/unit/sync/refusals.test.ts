@@ -101,4 +101,41 @@ describe('refusals cost nothing', () => {
     expect(fine.status).toBe(200);
     expect(await count('sync_records')).toBe((records ?? 0) + 1);
   });
+
+  it('a path that names no field of a line is refused by name; one that does is taken', async () => {
+    const token = await team.token('Paths', 'account-manager');
+    const made = await post(token, pushOf([putOf('contracts', contract('k-p'))]));
+    const { receipts } = (await made.json()) as { receipts: { version: number }[] };
+    const baseVersion = receipts[0]!.version;
+    const edit = (fields: Record<string, unknown>) =>
+      pushOf([{ seq: nextSeq(), entity: 'contracts', id: 'k-p', op: 'put', baseVersion, fields }]);
+    const wrong = await post(token, edit({ 'categories/video/note': 'x' }));
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { message: string }).message).toMatch(
+      /changes\[0\] \(contracts k-p\): unknown field categories\/video\/note/,
+    );
+    const misnamed = await post(token, edit({ 'categories/voice': contract('k').categories[0] }));
+    expect(misnamed.status).toBe(400);
+    expect(((await misnamed.json()) as { message: string }).message).toMatch(
+      /categories\/voice \(its category is not voice\)/,
+    );
+    const fine = await post(token, edit({ 'categories/video/unitPriceMinor': 444 }));
+    expect(((await fine.json()) as { receipts: { status: string }[] }).receipts).toMatchObject([
+      { status: 'applied' },
+    ]);
+    const stored = await team.pool.query<{ data: { categories: { unitPriceMinor: number }[] } }>(
+      "SELECT data FROM sync_records WHERE entity = 'contracts' AND id = 'k-p'",
+    );
+    expect(stored.rows[0]?.data.categories[0]?.unitPriceMinor).toBe(444);
+  });
+
+  it('a client of the protocol before paths is told to update, its outbox kept', async () => {
+    const token = await team.token('Old', 'account-manager');
+    const body = JSON.stringify({
+      protocol: 1,
+      clientId: randomUUID(),
+      changes: [putOf('contracts', contract('k-old'))],
+    });
+    expect((await post(token, body)).status).toBe(426);
+  });
 });
