@@ -58,6 +58,7 @@ const contractDecision: SyncDecision = {
       at,
     },
     { field: 'termStart', theirs: '2026-01-01', yours: '2026-02-01', by: 'Jonas', at },
+    { field: 'categories/headsets/unitPriceMinor', theirs: 88800, yours: 90000, by: 'Jonas', at },
   ],
 };
 
@@ -86,6 +87,11 @@ describe('a decision in the user’s words', () => {
       'yours Video: Agreed growth 12, Unit price (annual) SEK 470.00',
     );
     expect(card.textContent).toContain('Term start: theirs 1 Jan 2026');
+    // One field of one line: its path in the form's words, its value in money.
+    expect(card.textContent).toContain(
+      'Categories › Headsets & personal devices › Unit price (annual): theirs SEK 888.00',
+    );
+    expect(card.textContent).toContain('yours SEK 900.00');
     expect(card.textContent).toContain('yours 1 Feb 2026');
     expect(card.textContent).not.toMatch(/[{}[\]"]|7f3c2a10/);
   });
