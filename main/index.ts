@@ -31,7 +31,7 @@ import { loadWindowState, saveWindowState } from './app/window-state';
 import { APP_ORIGIN, handle } from './ipc/handle';
 import { inventoryWorkerPath, prepareWorker } from './services/inventory/run-worker';
 import { LensConnections } from './services/lens/connections';
-import { TeamSync } from './sync/connection';
+import { TeamSync } from './services/team-sync/connection';
 import { services, type ServiceContext } from './services/registry';
 
 const rendererRoot = join(__dirname, '..', 'renderer');

@@ -25,7 +25,7 @@ import {
   type ServiceContext,
 } from '../services/registry';
 import { serveStatic } from '../services/static-files';
-import { TeamSync } from '../sync/connection';
+import { TeamSync } from '../services/team-sync/connection';
 import { FILE_SEALER, LensConnections } from '../services/lens/connections';
 import type { HostSessions } from './sessions';
 import { issueMessage, messageOf } from '../../shared/errors';

@@ -21,7 +21,7 @@ import { listTenants } from './lens/tenants';
 import type { LensConnections } from './lens/connections';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { answerOf, type TeamSync } from '../sync/connection';
+import { answerOf, type TeamSync } from './team-sync/connection';
 import type { SyncAnswer } from '../../shared/team-sync';
 import { pullAsFile } from './lens/pull';
 import { parseRegisterFile } from './register';

@@ -4,7 +4,7 @@
  * second one started here on its own pool) in front of the same PostgreSQL. Prints JSON figures.
  */
 import { randomUUID } from 'node:crypto';
-import { createRemote } from '../../main/sync/client';
+import { createRemote } from '../../main/services/team-sync/client';
 import { startSyncServer } from '../../main/sync-server/server';
 import { openPool } from '../../main/sync-server/pool';
 import { SYNC_PROTOCOL, type Change } from '../../shared/sync/protocol';

@@ -42,7 +42,7 @@ const FLOORS: readonly { name: string; paths: readonly string[] }[] = [
   { name: 'growth forecasts (TERMS.md §11)', paths: ['shared/forecast/'] },
   { name: 'reports', paths: ['shared/reports/'] },
   { name: 'the top of shared/', paths: ['shared/'] },
-  { name: 'what main does', paths: ['main/services/', 'main/sync/', 'main/sync-server/'] },
+  { name: 'what main does', paths: ['main/services/', 'main/sync-server/'] },
   { name: 'the IPC handler', paths: ['main/ipc/'] },
   { name: 'the shells', paths: ['main/app/', 'main/host/', 'main/cli/', 'main/preload/'] },
   { name: 'the top of main/', paths: ['main/'] },

@@ -2,7 +2,7 @@
 import { WorkstationDatabase } from '../../../renderer/db/database';
 import { dexieBook } from '../../../renderer/db/sync-book';
 import { setOutboxEnabled } from '../../../renderer/db/sync-outbox';
-import { createRemote } from '../../../main/sync/client';
+import { createRemote } from '../../../main/services/team-sync/client';
 import { gzipSync } from 'node:zlib';
 import { syncOnce, type Remote } from '../../../shared/sync/engine';
 

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TeamSync } from '../../../main/sync/connection';
+import { TeamSync } from '../../../main/services/team-sync/connection';
 import { setRole } from '../../../main/sync-server/users';
 import { services, type ServiceContext } from '../../../main/services/registry';
 import { FILE_SEALER } from '../../../main/services/lens/connections';

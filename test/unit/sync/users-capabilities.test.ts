@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILE_SEALER } from '../../../main/services/lens/connections';
 import { services, type ServiceContext } from '../../../main/services/registry';
-import { TeamSync } from '../../../main/sync/connection';
+import { TeamSync } from '../../../main/services/team-sync/connection';
 import { startTeam, type Team } from '../../support/team';
 
 let team: Team;

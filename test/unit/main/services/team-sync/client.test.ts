@@ -4,8 +4,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRemote } from '../../../../main/sync/client';
-import { failureBody, SyncError } from '../../../../shared/sync/failure';
+import { createRemote } from '../../../../../main/services/team-sync/client';
+import { failureBody, SyncError } from '../../../../../shared/sync/failure';
 
 /** What the server answers next: status, body and headers. */
 let next: { status: number; body: string; headers?: Record<string, string> };

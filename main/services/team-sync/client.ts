@@ -8,14 +8,14 @@
  * A change to the team's users is sent once (an add repeated would be a second user, refused).
  */
 import type { z } from 'zod';
-import { issueMessage } from '../../shared/errors';
-import type { Remote } from '../../shared/sync/engine';
+import { issueMessage } from '../../../shared/errors';
+import type { Remote } from '../../../shared/sync/engine';
 import {
   failureBodySchema,
   failureKindOf,
   SyncError,
   type SyncFailureKind,
-} from '../../shared/sync/failure';
+} from '../../../shared/sync/failure';
 import {
   blobStoredSchema,
   pullResponseSchema,
@@ -24,7 +24,7 @@ import {
   whoAmISchema,
   type PushRequest,
   type WhoAmI,
-} from '../../shared/sync/protocol';
+} from '../../../shared/sync/protocol';
 import {
   addedUserSchema,
   changedUserSchema,
@@ -34,7 +34,7 @@ import {
   type RevokeUserRequest,
   type SetRoleRequest,
   type TeamUser,
-} from '../../shared/sync/users';
+} from '../../../shared/sync/users';
 
 export interface RemoteOptions {
   /** The service's address, https:// (http:// only to this machine). */

@@ -6,11 +6,11 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ROLES } from '../../shared/model/synced-entities';
-import { failureOf } from '../../shared/sync/failure';
-import type { SyncAnswer, TeamSyncConnection } from '../../shared/team-sync';
-import { writeFileAtomic } from '../services/atomic-write';
-import type { Sealer } from '../services/lens/connections';
+import { ROLES } from '../../../shared/model/synced-entities';
+import { failureOf } from '../../../shared/sync/failure';
+import type { SyncAnswer, TeamSyncConnection } from '../../../shared/team-sync';
+import { writeFileAtomic } from '../atomic-write';
+import type { Sealer } from '../lens/connections';
 import { createRemote, isSyncServerAddress } from './client';
 
 const FILE = 'team-sync.json';
