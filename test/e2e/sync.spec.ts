@@ -265,8 +265,11 @@ test('three people on one team book: a contract and its devices appear at the ot
     await expect(at.standing('headsets')).toContainText('SEK 33.00');
   }
 
-  // In Swedish the same words as everywhere else in the app.
+  // The admin manages the team's users where she works: Jonas is listed with his role.
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByTestId('team-users-table')).toContainText('Jonas');
+  await page.screenshot({ path: 'test-results/screens/sync-settings-en.png', fullPage: true });
+  // In Swedish the same words as everywhere else in the app.
   await page.getByText('Svenska', { exact: true }).click();
   await expect(page.getByTestId('sync-status')).toHaveText('Synkad');
   await expect(page.getByTestId('team-sync-connected')).toContainText('som Karin (administratör)');

@@ -151,7 +151,7 @@ function UsersTable({ users, me, change }: { users: TeamUser[]; me: string; chan
   };
 
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={640}>
       <Table data-testid="team-users-table" verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -179,7 +179,7 @@ function UsersTable({ users, me, change }: { users: TeamUser[]; me: string; chan
                   allowDeselect={false}
                   disabled={Boolean(user.revokedAt)}
                   size="xs"
-                  w={170}
+                  w={140}
                 />
               </Table.Td>
               <Table.Td>
