@@ -19,7 +19,7 @@ import { USER_ROUTES } from './user-routes';
 import { pull } from './pull';
 import { push } from './push';
 import type { Reply, Route, RouteContext } from './route-types';
-import { whoAmI } from './users';
+import { noteSeen, whoAmI } from './users';
 
 /** The largest push body read (a batch of 500 changes of ordinary records fits many times). */
 const PUSH_LIMIT = 16 * 1024 * 1024;
@@ -56,7 +56,7 @@ async function pushRoute({ pool, user, request }: RouteContext): Promise<Reply> 
   return { json: await push(pool, user, parsed.data) };
 }
 
-async function pullRoute({ pool, url }: RouteContext): Promise<Reply> {
+async function pullRoute({ pool, user, url }: RouteContext): Promise<Reply> {
   const after = Number(url.searchParams.get('after') ?? 0);
   const limit = Number(url.searchParams.get('limit') ?? PULL_PAGE);
   if (
@@ -67,7 +67,9 @@ async function pullRoute({ pool, url }: RouteContext): Promise<Reply> {
     limit > 5000
   )
     throw new HttpError(400, 'after must be a version ≥ 0 and limit 1 to 5,000');
-  return { json: await pull(pool, after, limit) };
+  const page = await pull(pool, after, limit);
+  await noteSeen(pool, user.id);
+  return { json: page };
 }
 
 const BLOB = /^\/v1\/blobs\/([0-9a-f]{64})$/;

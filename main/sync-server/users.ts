@@ -114,7 +114,8 @@ export async function authenticate(pool: Pool, token: string): Promise<SyncUser 
 export type ListedUser = TeamUser;
 
 const LISTED = `SELECT u.name, u.email, u.role, u.created_at, u.expires_at, u.revoked_at,
-  (SELECT max(c.seen_at) FROM sync_clients c WHERE c.user_id = u.id) AS last_seen_at
+  GREATEST(u.seen_at, (SELECT max(c.seen_at) FROM sync_clients c WHERE c.user_id = u.id))
+    AS last_seen_at
   FROM sync_users u`;
 
 interface ListedRow {
@@ -137,7 +138,19 @@ const listed = (r: ListedRow): TeamUser => ({
   revokedAt: r.revoked_at?.toISOString() ?? null,
 });
 
-/** Every user, revoked ones too, by e-mail; last seen is the latest push of any of their workstations. */
+/**
+ * Notes that a user's workstation pulled: at most one write a minute per user, and only for a pull
+ * the server answered (a refused request writes nothing).
+ */
+export async function noteSeen(pool: Pool, userId: number): Promise<void> {
+  await pool.query(
+    `UPDATE sync_users SET seen_at = now()
+     WHERE id = $1 AND (seen_at IS NULL OR seen_at < now() - interval '1 minute')`,
+    [userId],
+  );
+}
+
+/** Every user, revoked ones too, by e-mail; last seen is their latest pull or push of any workstation. */
 export async function listUsers(pool: Pool): Promise<TeamUser[]> {
   const result = await pool.query<ListedRow>(`${LISTED} ORDER BY u.email`);
   return result.rows.map(listed);

@@ -1,7 +1,9 @@
 /**
  * A real PostgreSQL for the sync tests: Debian's server binaries (PG_BIN, else the newest under
  * /usr/lib/postgresql), a new cluster in a temp folder, listening on loopback on a free port. initdb
- * refuses root, so as root the server runs as the postgres user. Fast and disposable: fsync off.
+ * refuses root, so as root the server runs as the postgres user. Fast and disposable: fsync off, but
+ * every commit written before it is answered (synchronous commit on), so a killed server (the faults
+ * tests' immediate restart) still holds everything it said was committed, as a real one does.
  */
 import { execFile } from 'node:child_process';
 import { chown, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -77,7 +79,6 @@ export async function startPostgres(): Promise<TestPostgres> {
     `-k ${dir}`,
     "-c listen_addresses='127.0.0.1'",
     '-c fsync=off',
-    '-c synchronous_commit=off',
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');

@@ -4,6 +4,7 @@
  */
 import initial from './0001-initial';
 import expiry from './0002-expiry';
+import seen from './0003-seen';
 
 export interface SyncMigration {
   version: number;
@@ -14,4 +15,5 @@ export interface SyncMigration {
 export const SYNC_MIGRATIONS: readonly SyncMigration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'expiry', sql: expiry },
+  { version: 3, name: 'seen', sql: seen },
 ];

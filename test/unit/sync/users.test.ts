@@ -86,7 +86,7 @@ describe('every users route is for admins only', () => {
 });
 
 describe('an admin manages the users', () => {
-  it('lists every user with role, created and last seen (the latest push of any workstation)', async () => {
+  it('lists every user with role, created and last seen (the latest push or pull of any workstation)', async () => {
     const push = await call(tokens.csm, 'POST', '/v1/push', {
       protocol: SYNC_PROTOCOL,
       clientId: randomUUID(),
@@ -110,7 +110,7 @@ describe('an admin manages the users', () => {
       ['rita@partner.se', 'read-only'],
     ]);
     const seen = await team.pool.query<{ seen_at: Date }>(
-      "SELECT max(seen_at) AS seen_at FROM sync_clients c JOIN sync_users u ON u.id = c.user_id WHERE u.email = 'karin@partner.se'",
+      "SELECT max(c.seen_at) AS seen_at FROM sync_clients c JOIN sync_users u ON u.id = c.user_id WHERE u.email = 'karin@partner.se'",
     );
     expect(users.find((u) => u.email === 'karin@partner.se')).toMatchObject({
       name: 'Karin',
@@ -120,6 +120,22 @@ describe('an admin manages the users', () => {
     });
     expect(users.find((u) => u.email === 'rita@partner.se')?.lastSeenAt).toBeNull();
     expect(JSON.stringify(users)).not.toMatch(/csm_|token|hash/i);
+    // A read-only user never pushes: a pull is what shows she is there.
+    expect((await call(tokens['read-only'], 'GET', '/v1/pull?after=0')).status).toBe(200);
+    const rita = (await listed()).find((u) => u.email === 'rita@partner.se');
+    expect(Date.parse(rita?.lastSeenAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    // Pulling again within the minute writes nothing more.
+    const stamp = await team.pool.query<{ seen_at: Date }>(
+      "SELECT seen_at FROM sync_users WHERE email = 'rita@partner.se'",
+    );
+    await call(tokens['read-only'], 'GET', '/v1/pull?after=0');
+    expect(
+      (
+        await team.pool.query<{ seen_at: Date }>(
+          "SELECT seen_at FROM sync_users WHERE email = 'rita@partner.se'",
+        )
+      ).rows,
+    ).toEqual(stamp.rows);
   });
 
   it('adds a user: the token answered once, stored only as its hash, working at once', async () => {
