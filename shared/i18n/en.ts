@@ -1053,6 +1053,7 @@ export const en = {
       service: 'Cases and cloud-partner incidents',
       note: 'Note from your CSM',
       unknownModels: 'Unknown models',
+      growth: 'Expected additions for the coming year (for Poly’s CSM)',
     },
     figures: {
       base: 'Headset ordered units',

@@ -1055,6 +1055,7 @@ export const sv: Messages = {
       service: 'Ärenden och incidenter hos molnpartner',
       note: 'Kommentar från din CSM',
       unknownModels: 'Okända modeller',
+      growth: 'Förväntat tillskott kommande år (för Polys CSM)',
     },
     figures: {
       base: 'Beställda hörlurar',

@@ -9,6 +9,7 @@ import { contractTerm, latestOnOrBefore, type CountsAt } from '../contracts/stan
 import type { Catalog } from '../catalog';
 import { categoryPlan, HISTORY_MONTHS, type CategoryPlan } from '../forecast/category-plan';
 import type { GrowthOutcome } from '../forecast/plan';
+import type { ReportGrowth } from './monthly-model';
 import type { Category, CategoryRecord } from '../model/category';
 import { addMonthsToMonth, lastDayOfMonth, monthRange, type CalendarMonth } from '../terms/dates';
 import { money, moneyToDecimal, type Money } from '../terms/money';
@@ -172,6 +173,42 @@ export function planDocument(
       categories: contractCategoryPlans(contract, counts, acceptedAdjustmentRisk).map((c) =>
         planCategory(c.category, c.history, c.plan),
       ),
+    };
+  });
+}
+
+/**
+ * The expected additions for the coming year per category (the monthly report's summary, for Poly's
+ * CSM): `csm plan`'s figures at the next term's adjustment month, from the history to `month`.
+ */
+export function growthSummary(
+  contract: PlanContractTerms,
+  snapshots: readonly CountsAt[],
+  month: CalendarMonth,
+  acceptedAdjustmentRisk: number,
+): ReportGrowth[] {
+  const plans = contractCategoryPlans(
+    contract,
+    snapshotHistory(snapshots, month),
+    acceptedAdjustmentRisk,
+  );
+  return plans.map(({ category, history, plan }) => {
+    const f = planCategory(category, history, plan);
+    const at = f.forecast?.find((p) => p.month === f.adjustmentMonth);
+    return {
+      category,
+      latestCount: history.at(-1)?.count ?? null,
+      adjustmentMonth: f.adjustmentMonth,
+      historyMonths: history.length,
+      method: plan.forecast.kind === 'forecast' ? plan.forecast.method : null,
+      backtestMae: f.backtestMae ?? null,
+      expectedAdditions: f.expectedAdditions ?? null,
+      central: at?.central ?? null,
+      lower80: at?.lower80 ?? null,
+      upper80: at?.upper80 ?? null,
+      lower95: at?.lower95 ?? null,
+      upper95: at?.upper95 ?? null,
+      recommendedGrowth: f.recommended?.growth ?? null,
     };
   });
 }
