@@ -444,10 +444,21 @@ export const en = {
     baseline: 'Baseline',
     forecast: 'Forecast',
     forecastMethod:
-      'Forecast: a straight line fitted to the last {{months}} monthly counts (least squares), {{slope}} devices a month.',
-    forecastReaches: '{{category}} reaches {{triggerAt}} around {{month}}.',
+      'Forecast: {{method}}, chosen by a backtest on the last {{months}} month-end counts (off by {{mae}} devices on average); the bands are the 80 % and 95 % intervals, to the term’s end.',
+    forecastReachesBetween:
+      '{{category}} reaches {{triggerAt}} around {{month}}, likely between {{from}} and {{to}}.',
+    forecastReachesIn: '{{category}} reaches {{triggerAt}} around {{month}}, likely in that month.',
+    forecastReachesFrom:
+      '{{category}} reaches {{triggerAt}} around {{month}}, likely from {{from}}, perhaps not before the term ends ({{end}}).',
+    forecastPossible:
+      '{{category}} is not expected to reach {{triggerAt}} before the term ends ({{end}}), though it may from {{from}}.',
     forecastReached: '{{category}} reached {{triggerAt}} in {{month}}.',
-    forecastNever: '{{category}} does not reach {{triggerAt}} within three years at this rate.',
+    forecastNever:
+      '{{category}} is not expected to reach {{triggerAt}} before the term ends ({{end}}).',
+    forecastTooLittle:
+      'Too little history to forecast {{category}}: {{months}} months (at least 4 are needed).',
+    fan80: '80 % interval',
+    fan95: '95 % interval',
     health: 'Inventory health',
     online: 'Online',
     offline: 'Offline',

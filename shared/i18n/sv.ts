@@ -446,10 +446,21 @@ export const sv: Messages = {
     baseline: 'Baslinje',
     forecast: 'Prognos',
     forecastMethod:
-      'Prognos: en rät linje anpassad till de senaste {{months}} månadernas antal (minsta kvadrat), {{slope}} enheter i månaden.',
-    forecastReaches: '{{category}} når {{triggerAt}} omkring {{month}}.',
+      'Prognos: {{method}}, vald genom backtest på de senaste {{months}} månadsskiftenas antal (i snitt {{mae}} enheter fel); banden är 80 %- och 95 %-intervallen, till periodens slut.',
+    forecastReachesBetween:
+      '{{category}} når {{triggerAt}} omkring {{month}}, troligen mellan {{from}} och {{to}}.',
+    forecastReachesIn:
+      '{{category}} når {{triggerAt}} omkring {{month}}, troligen just den månaden.',
+    forecastReachesFrom:
+      '{{category}} når {{triggerAt}} omkring {{month}}, troligen från {{from}}, kanske inte före periodens slut ({{end}}).',
+    forecastPossible:
+      '{{category}} väntas inte nå {{triggerAt}} före periodens slut ({{end}}), men kan göra det från {{from}}.',
     forecastReached: '{{category}} nådde {{triggerAt}} i {{month}}.',
-    forecastNever: '{{category}} når inte {{triggerAt}} inom tre år i den här takten.',
+    forecastNever: '{{category}} väntas inte nå {{triggerAt}} före periodens slut ({{end}}).',
+    forecastTooLittle:
+      'För kort historik för en prognos för {{category}}: {{months}} månader (minst 4 behövs).',
+    fan80: '80 %-intervall',
+    fan95: '95 %-intervall',
     health: 'Inventeringens skick',
     online: 'Ansluten',
     offline: 'Frånkopplad',

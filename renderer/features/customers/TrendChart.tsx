@@ -1,9 +1,13 @@
-/** The trend chart (recharts, loaded only when a dashboard shows it): count, ordered, baseline, forecast. */
+/**
+ * The trend chart (recharts, loaded only when a dashboard shows it): count, ordered, baseline, and the
+ * forecast fan: a dashed central line in the 80 % and 95 % bands, to the term's end.
+ */
 import {
+  Area,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
-  LineChart,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -16,18 +20,45 @@ export interface TrendChartProps {
   rows: TrendRow[];
   ordered: number | null;
   triggerAt: number | null;
-  labels: { count: string; ordered: string; baseline: string; forecast: string };
+  labels: {
+    count: string;
+    ordered: string;
+    baseline: string;
+    forecast: string;
+    band80: string;
+    band95: string;
+  };
 }
 
 export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendChartProps) {
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <LineChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+      <ComposedChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
         <XAxis dataKey="month" tick={{ fontSize: 12 }} />
         <YAxis allowDecimals={false} tick={{ fontSize: 12 }} domain={['auto', 'auto']} />
         <Tooltip />
         <Legend />
+        <Area
+          type="linear"
+          dataKey="band95"
+          name={labels.band95}
+          stroke="none"
+          fill="#4263eb"
+          fillOpacity={0.12}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Area
+          type="linear"
+          dataKey="band80"
+          name={labels.band80}
+          stroke="none"
+          fill="#4263eb"
+          fillOpacity={0.25}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
         <Line
           type="monotone"
           dataKey="count"
@@ -46,7 +77,7 @@ export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendCh
           strokeDasharray="6 4"
           dot={false}
           isAnimationActive={false}
-          connectNulls
+          connectNulls={false}
         />
         {ordered !== null ? (
           <ReferenceLine
@@ -64,7 +95,7 @@ export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendCh
             label={{ value: labels.baseline, position: 'insideTopLeft', fontSize: 11 }}
           />
         ) : null}
-      </LineChart>
+      </ComposedChart>
     </ResponsiveContainer>
   );
 }
