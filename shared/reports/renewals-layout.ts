@@ -99,7 +99,7 @@ function pipelineSheet(rows: readonly RenewalRow[], language: Language): SheetSp
       col(w.columns.uplift, 'percent'),
       col(w.nextUnitPrice, 'money'),
       col(w.nextValue, 'money'),
-      col(w.columns.basis, 'text', 34),
+      col(w.columns.basis, 'text', 50),
     ],
     rows: rows.flatMap((row) =>
       row.lines.map((line) => [
@@ -121,6 +121,7 @@ function pipelineSheet(rows: readonly RenewalRow[], language: Language): SheetSp
         basisOf(w, line),
       ]),
     ),
+    print: { landscape: true, header: w.title, footer: w.title },
   };
 }
 
@@ -196,12 +197,12 @@ function planSheet(plans: readonly RenewalPlan[], language: Language, risk: numb
       col(w.columns.currency, 'text', 8),
       col(c.category, 'text', 14),
       col(w.columns.renewalDate, 'date', 12),
-      col(c.latestMonth, 'text', 10),
+      col(c.latestMonth, 'text', 13),
       col(c.latestCount, 'number'),
       col(c.method, 'text', 30),
-      col(c.backtest, 'text', 44),
+      col(c.backtest, 'text', 72),
       col(c.backtestMae, 'decimal'),
-      col(c.adjustmentMonth, 'text', 12),
+      col(c.adjustmentMonth, 'text', 21),
       col(c.central, 'number'),
       col(c.lower80, 'number'),
       col(c.upper80, 'number'),
@@ -216,7 +217,7 @@ function planSheet(plans: readonly RenewalPlan[], language: Language, risk: numb
       col(c.recommendedUpFront, 'money'),
       col(c.recommendedMidTerm, 'money'),
       col(c.chosen, 'number'),
-      col(c.chosenBasis, 'text', 34),
+      col(c.chosenBasis, 'text', 50),
       col(c.chosenOrdered, 'number'),
       col(c.chosenTriggerAt, 'number'),
       col(c.chosenP, 'percent'),
@@ -283,6 +284,7 @@ function forecastSheet(plans: readonly RenewalPlan[], language: Language): Sheet
       col(c.note, 'text', 22),
     ],
     rows,
+    print: { landscape: true, header: p.forecastSheet, footer: p.forecastSheet },
   };
 }
 
