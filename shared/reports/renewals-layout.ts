@@ -274,7 +274,7 @@ function forecastSheet(plans: readonly RenewalPlan[], language: Language): Sheet
       col(d.renewals.columns.contract, 'text', 14),
       col(c.category, 'text', 14),
       col(c.month, 'text', 10),
-      col(c.kind, 'text', 12),
+      col(c.kind, 'text', 20),
       col(c.count, 'number'),
       col(c.central, 'number'),
       col(c.lower80, 'number'),

@@ -64,6 +64,8 @@ export interface Forecast {
   fan: FanPoint[];
 }
 
+type TrendSeries = { month: CalendarMonth; count: number }[];
+
 /** §10's month-end counts: every month from the first inventory on, a month without one keeps the last count. */
 export function monthEndCounts(trend: readonly TrendPoint[], category: Category): TrendSeries {
   const first = trend[0];
@@ -76,8 +78,6 @@ export function monthEndCounts(trend: readonly TrendPoint[], category: Category)
     return { month, count };
   });
 }
-type TrendSeries = { month: CalendarMonth; count: number }[];
-
 const firstMonth = (fan: readonly FanPoint[], reaches: (p: FanPoint) => boolean) =>
   fan.find(reaches)?.month ?? null;
 

@@ -30,19 +30,35 @@ export interface TrendChartProps {
   };
 }
 
+/** The y range holds the counts, the whole 95 % band and both reference lines (recharts' auto leaves bands out). */
+function yDomain(rows: readonly TrendRow[], ordered: number | null, triggerAt: number | null) {
+  const values = [
+    ...rows.flatMap((r) => [r.count, r.forecast, ...(r.band95 ?? [])]),
+    ordered,
+    triggerAt,
+  ].filter((v): v is number => v !== null);
+  if (values.length === 0) return undefined;
+  return [Math.floor(Math.min(...values)), Math.ceil(Math.max(...values))];
+}
+
 export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendChartProps) {
   return (
     <ResponsiveContainer width="100%" height={280}>
       <ComposedChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
         <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} domain={['auto', 'auto']} />
+        <YAxis
+          allowDecimals={false}
+          tick={{ fontSize: 12 }}
+          domain={yDomain(rows, ordered, triggerAt) ?? ['auto', 'auto']}
+        />
         <Tooltip />
         <Legend />
         <Area
           type="linear"
           dataKey="band95"
           name={labels.band95}
+          legendType="square"
           stroke="none"
           fill="#4263eb"
           fillOpacity={0.12}
@@ -53,6 +69,7 @@ export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendCh
           type="linear"
           dataKey="band80"
           name={labels.band80}
+          legendType="square"
           stroke="none"
           fill="#4263eb"
           fillOpacity={0.25}
