@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csm } from './run-csm';
 import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
-import { snapshotHistory, type PlanContract } from '../../../../shared/reports/plan';
+import { growthSummary, snapshotHistory, type PlanContract } from '../../../../shared/reports/plan';
+import { forecastTriggerMonth } from '../../../../shared/reports/trend';
 import { renewalRow } from '../../../../shared/reports/renewals';
 import { renewalPlan, renewalsWorkbook } from '../../../../shared/reports/renewals-layout';
 import { contractSettings } from '../../../../shared/terms';
@@ -170,6 +171,28 @@ describe('csm plan', () => {
       printed.expectedAdditions,
       printed.backtestMae,
     ]);
+
+    // The monthly report's expected additions and the dashboard's fan: the same figures again.
+    const at = printed.forecast!.find((f) => f.month === printed.adjustmentMonth)!;
+    expect(growthSummary(contract, snapshots, '2026-11', 20)[0]).toMatchObject({
+      latestCount: 130,
+      adjustmentMonth: printed.adjustmentMonth,
+      method: printed.method,
+      backtestMae: printed.backtestMae,
+      expectedAdditions: printed.expectedAdditions,
+      central: at.central,
+      lower80: at.lower80,
+      upper80: at.upper80,
+      lower95: at.lower95,
+      upper95: at.upper95,
+      recommendedGrowth: r.growth,
+    });
+    const trend = printed.history.map((h) => ({
+      month: h.month,
+      counts: { headsets: 0, video: h.count, voice: 0 },
+    }));
+    const fan = forecastTriggerMonth(trend, 'video', 200, '2026-12-31').fan;
+    expect(fan).toEqual([printed.forecast![0]]);
   });
 
   it('needs its arguments, naming the command', async () => {
