@@ -74,6 +74,7 @@ export async function currentReport(
     incidents,
     note,
     today: localToday(),
+    acceptedAdjustmentRisk: settings.partner.acceptedAdjustmentRisk,
   });
 }
 

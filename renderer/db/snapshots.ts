@@ -2,7 +2,8 @@
 import Dexie from 'dexie';
 import { contractTerm } from '../../shared/contracts/standing';
 import type { Contract, InventorySnapshot } from '../../shared/model/entities';
-import { lastDayOfMonth, type CalendarDate } from '../../shared/terms/dates';
+import { snapshotHistory, type MonthCounts } from '../../shared/reports/plan';
+import { lastDayOfMonth, type CalendarDate, type CalendarMonth } from '../../shared/terms/dates';
 import type { WorkstationDatabase } from './database';
 
 export function latestSnapshot(
@@ -37,4 +38,22 @@ export async function standingInventories(
   return [latest, adjustment].filter(
     (s, i, all): s is InventorySnapshot => s !== undefined && all.indexOf(s) === i,
   );
+}
+
+/** Each customer's month-end counts to `month` (TERMS.md §10, §11): the growth plan's history. */
+export async function monthEndHistories(
+  db: WorkstationDatabase,
+  customerIds: readonly string[],
+  month: CalendarMonth,
+): Promise<Map<string, MonthCounts[]>> {
+  const ids = [...new Set(customerIds)];
+  const lists = await Promise.all(
+    ids.map((id) =>
+      db.snapshots
+        .where('[customerId+asOf]')
+        .between([id, Dexie.minKey], [id, lastDayOfMonth(month)], true, true)
+        .toArray(),
+    ),
+  );
+  return new Map(ids.map((id, i) => [id, snapshotHistory(lists[i] ?? [], month)]));
 }

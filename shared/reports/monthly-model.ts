@@ -67,6 +67,28 @@ export interface ReportDevice {
   change: 'new' | 'removed' | null;
 }
 
+/**
+ * A category's expected additions for the coming year (TERMS.md §11), for Poly's CSM: the forecast at
+ * the next term's adjustment month from the month-end history, the figures `csm plan` prints.
+ */
+export interface ReportGrowth {
+  category: Category;
+  latestCount: number | null;
+  /** The next term's adjustment month. */
+  adjustmentMonth: CalendarMonth;
+  /** "too little history: N months" (the count of months) when there is no forecast. */
+  historyMonths: number;
+  method: 'naive' | 'trend' | 'dampedTrend' | null;
+  backtestMae: number | null;
+  expectedAdditions: number | null;
+  central: number | null;
+  lower80: number | null;
+  upper80: number | null;
+  lower95: number | null;
+  upper95: number | null;
+  recommendedGrowth: number | null;
+}
+
 export interface MonthlyReport {
   /** 2: as of the month's last day, with true-up actions; 1: archived before that. */
   version: 1 | 2;
@@ -107,6 +129,8 @@ export interface MonthlyReport {
   cases: { opened: number; resolved: number; openAtMonthEnd: number; escalated: number };
   incidents: { opened: number; resolved: number; openAtMonthEnd: number; jointCalls: number };
   note: string;
+  /** The coming year's expected additions per category; absent without a contract and in reports archived before it. */
+  growth?: ReportGrowth[];
   trend: { month: CalendarMonth; counts: CategoryRecord<number> }[];
   firmware: {
     model: string;
@@ -184,4 +208,6 @@ export interface MonthlyReportInput {
   incidents: readonly EcpsIncident[];
   note: string;
   today: CalendarDate;
+  /** The partner's accepted adjustment risk in % (TERMS.md §11); default the partner terms' default. */
+  acceptedAdjustmentRisk?: number;
 }

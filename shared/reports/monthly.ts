@@ -32,6 +32,8 @@ import { fractionToDecimal } from '../terms/fraction';
 import { moneyToDecimal } from '../terms/money';
 import { monthsChargedText } from '../terms/term';
 import { monthlyTrend } from './trend';
+import { growthSummary } from './plan';
+import { DEFAULT_PARTNER_SETTINGS } from '../terms/settings';
 import { serviceSummary } from './service';
 import type {
   MonthlyReport,
@@ -225,6 +227,16 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
       jointCalls: service.incidents.jointCalls,
     },
     note: input.note,
+    ...(contract
+      ? {
+          growth: growthSummary(
+            contract,
+            snapshots,
+            month,
+            input.acceptedAdjustmentRisk ?? DEFAULT_PARTNER_SETTINGS.acceptedAdjustmentRisk,
+          ),
+        }
+      : {}),
     trend: monthlyTrend(snapshots).slice(-24),
     firmware: (summary?.models ?? []).filter((m) => isCategory(m.cls)).map((m) => ({ ...m })),
     isDeviceListKept: snapshot ? input.devices !== null : true,

@@ -41,6 +41,8 @@ export interface RenewalLine {
   nextUnitPrice: Money;
   nextOrdered: number;
   nextValue: Money;
+  /** The growth, the price or the uplift of this line is a what-if edit (a proposal, not agreed). */
+  isWhatIf: boolean;
 }
 
 export interface RenewalRow {
@@ -100,6 +102,10 @@ function nextLine(
     nextUnitPrice,
     nextOrdered: proposed?.nextOrdered ?? 0,
     nextValue: proposed?.value ?? money(0, contract.currency),
+    isWhatIf:
+      whatIf.nextAgreedGrowth?.[line.category] !== undefined ||
+      negotiated !== undefined ||
+      (whatIf.upliftPct ?? 0) !== 0,
   };
 }
 

@@ -62,6 +62,7 @@ export function reportLabels(language: Language) {
     caseStatuses: d.service.case.statuses,
     incidentStatuses: d.service.ecps.statuses,
     partners: d.service.ecps.partners,
+    growth: d.renewals.plan,
   };
 }
 

@@ -60,6 +60,48 @@ function trueUpCells(
   ];
 }
 
+/** The coming year's expected additions per category, with the forecast's interval and its method. */
+function growthBlock(
+  report: MonthlyReport,
+  l: ReportLabels,
+): NonNullable<SheetSpec['blocks']>[number] {
+  const g = l.growth;
+  const c = g.columns;
+  return {
+    heading: l.blocks.growth,
+    columns: [
+      col(c.category, 'text', 26),
+      col(c.latestCount, 'number'),
+      col(c.adjustmentMonth, 'text', 12),
+      col(c.expectedAdditions, 'number'),
+      col(c.central, 'number'),
+      col(c.lower80, 'number'),
+      col(c.upper80, 'number'),
+      col(c.lower95, 'number'),
+      col(c.upper95, 'number'),
+      col(c.recommended, 'number'),
+      col(c.method, 'text', 30),
+      col(c.backtestMae, 'decimal'),
+    ],
+    rows: (report.growth ?? []).map((k) => [
+      l.categories[k.category],
+      k.latestCount,
+      k.adjustmentMonth,
+      k.expectedAdditions,
+      k.central,
+      k.lower80,
+      k.upper80,
+      k.lower95,
+      k.upper95,
+      k.recommendedGrowth,
+      k.method
+        ? g.methods[k.method]
+        : g.tooLittleHistory.replace('{{months}}', String(k.historyMonths)),
+      k.backtestMae,
+    ]),
+  };
+}
+
 export function summarySheet(
   report: MonthlyReport,
   l: ReportLabels,
@@ -117,6 +159,7 @@ export function summarySheet(
       [f.jointCalls, report.incidents.jointCalls],
     ],
   });
+  if (report.growth && report.growth.length > 0) blocks.push(growthBlock(report, l));
   if (report.note.trim())
     blocks.push({
       heading: l.blocks.note,

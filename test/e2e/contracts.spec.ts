@@ -215,6 +215,22 @@ test('renewals: the pipeline, a what-if that leaves the contract alone, acceptin
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export to Excel' }).click();
   expect((await download).suggestedFilename()).toMatch(/^renewals-\d{4}-\d{2}\.xlsx$/);
+  // The what-if is a proposal, not agreed; the growth plan says there is no history to forecast from.
+  const renewals = new ExcelJS.Workbook();
+  await renewals.xlsx.readFile(await (await download).path());
+  expect(renewals.worksheets.map((s) => s.name)).toEqual([
+    'Renewals',
+    'Growth plan',
+    'Growth forecast',
+  ]);
+  const texts = (sheet: number) => {
+    const found: unknown[] = [];
+    renewals.worksheets[sheet]?.eachRow((row) => row.eachCell((cell) => found.push(cell.value)));
+    return found;
+  };
+  expect(texts(0)).toContain('What-if proposal, not agreed');
+  expect(texts(1)).toContain('No forecast: too little history: 0 months. Type the growth.');
+  expect(texts(1)).toContain(5);
 
   // The what-if has not touched the contract.
   await page.getByRole('link', { name: 'Contoso AB' }).click();

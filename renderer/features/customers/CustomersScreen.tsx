@@ -222,7 +222,7 @@ function CustomerDashboard({
               ))}
             </SimpleGrid>
             {row.categories.length > 0 && trend.length > 0 ? (
-              <TrendPanel trend={trend} categories={row.categories} />
+              <TrendPanel trend={trend} categories={row.categories} termEnd={row.termEnd} />
             ) : null}
             {latest ? (
               <HealthPanels

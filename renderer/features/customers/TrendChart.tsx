@@ -1,9 +1,13 @@
-/** The trend chart (recharts, loaded only when a dashboard shows it): count, ordered, baseline, forecast. */
+/**
+ * The trend chart (recharts, loaded only when a dashboard shows it): count, ordered, baseline, and the
+ * forecast fan: a dashed central line in the 80 % and 95 % bands, to the term's end.
+ */
 import {
+  Area,
   CartesianGrid,
+  ComposedChart,
   Legend,
   Line,
-  LineChart,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -16,18 +20,62 @@ export interface TrendChartProps {
   rows: TrendRow[];
   ordered: number | null;
   triggerAt: number | null;
-  labels: { count: string; ordered: string; baseline: string; forecast: string };
+  labels: {
+    count: string;
+    ordered: string;
+    baseline: string;
+    forecast: string;
+    band80: string;
+    band95: string;
+  };
+}
+
+/** The y range holds the counts, the whole 95 % band and both reference lines (recharts' auto leaves bands out). */
+function yDomain(rows: readonly TrendRow[], ordered: number | null, triggerAt: number | null) {
+  const values = [
+    ...rows.flatMap((r) => [r.count, r.forecast, ...(r.band95 ?? [])]),
+    ordered,
+    triggerAt,
+  ].filter((v): v is number => v !== null);
+  if (values.length === 0) return undefined;
+  return [Math.floor(Math.min(...values)), Math.ceil(Math.max(...values))];
 }
 
 export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendChartProps) {
   return (
     <ResponsiveContainer width="100%" height={280}>
-      <LineChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+      <ComposedChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
         <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} domain={['auto', 'auto']} />
+        <YAxis
+          allowDecimals={false}
+          tick={{ fontSize: 12 }}
+          domain={yDomain(rows, ordered, triggerAt) ?? ['auto', 'auto']}
+        />
         <Tooltip />
         <Legend />
+        <Area
+          type="linear"
+          dataKey="band95"
+          name={labels.band95}
+          legendType="square"
+          stroke="none"
+          fill="#4263eb"
+          fillOpacity={0.12}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Area
+          type="linear"
+          dataKey="band80"
+          name={labels.band80}
+          legendType="square"
+          stroke="none"
+          fill="#4263eb"
+          fillOpacity={0.25}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
         <Line
           type="monotone"
           dataKey="count"
@@ -46,7 +94,7 @@ export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendCh
           strokeDasharray="6 4"
           dot={false}
           isAnimationActive={false}
-          connectNulls
+          connectNulls={false}
         />
         {ordered !== null ? (
           <ReferenceLine
@@ -64,7 +112,7 @@ export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendCh
             label={{ value: labels.baseline, position: 'insideTopLeft', fontSize: 11 }}
           />
         ) : null}
-      </LineChart>
+      </ComposedChart>
     </ResponsiveContainer>
   );
 }

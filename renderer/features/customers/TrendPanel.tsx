@@ -14,11 +14,8 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../shared/model/category';
 import type { PortfolioCategory } from '../../../shared/reports/portfolio';
-import {
-  FORECAST_MONTHS,
-  forecastTriggerMonth,
-  type TrendPoint,
-} from '../../../shared/reports/trend';
+import { forecastTriggerMonth, type TrendPoint } from '../../../shared/reports/trend';
+import { forecastWords } from '../../../shared/reports/trend-words';
 import { useFormat } from '../../components/format';
 import { trendRows } from './trend-rows';
 
@@ -27,9 +24,12 @@ const TrendChart = lazy(() => import('./TrendChart'));
 export function TrendPanel({
   trend,
   categories,
+  termEnd,
 }: {
   trend: TrendPoint[];
   categories: PortfolioCategory[];
+  /** The contract's term end: the forecast fan stops there. */
+  termEnd: string | null;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -38,25 +38,12 @@ export function TrendPanel({
   const found = categories.find((c) => c.category === category);
   // Without a contract there is no trigger to forecast: the counts alone.
   const line = found?.triggerAt != null ? { ...found, triggerAt: found.triggerAt } : undefined;
-  const forecast = line ? forecastTriggerMonth(trend, category, line.triggerAt) : undefined;
-  const rows = trendRows(trend, category, forecast, line?.triggerAt ?? null);
+  const forecast =
+    line && termEnd ? forecastTriggerMonth(trend, category, line.triggerAt, termEnd) : undefined;
+  const rows = trendRows(trend, category, forecast);
   const name = t(`classes.${category}`);
-  const forecastText =
-    !forecast || !line
-      ? null
-      : forecast.isReached
-        ? t('dashboard.forecastReached', {
-            category: name,
-            triggerAt: line.triggerAt,
-            month: forecast.reachesTriggerAt,
-          })
-        : forecast.reachesTriggerAt
-          ? t('dashboard.forecastReaches', {
-              category: name,
-              triggerAt: line.triggerAt,
-              month: forecast.reachesTriggerAt,
-            })
-          : t('dashboard.forecastNever', { category: name, triggerAt: line.triggerAt });
+  const words = forecast ? forecastWords(forecast, name, format.language) : null;
+  const forecastText = words?.headline ?? null;
   return (
     <Paper withBorder p="md" data-testid="trend-panel">
       <Group justify="space-between" mb="xs">
@@ -90,6 +77,8 @@ export function TrendPanel({
               <Table.Th>{t('dashboard.month')}</Table.Th>
               <Table.Th>{t('dashboard.count')}</Table.Th>
               <Table.Th>{t('dashboard.forecast')}</Table.Th>
+              <Table.Th>{t('dashboard.fan80')}</Table.Th>
+              <Table.Th>{t('dashboard.fan95')}</Table.Th>
               <Table.Th>{t('dashboard.ordered')}</Table.Th>
               <Table.Th>{t('dashboard.baseline')}</Table.Th>
             </Table.Tr>
@@ -102,6 +91,8 @@ export function TrendPanel({
                 <Table.Td>
                   {row.forecast === null || row.count !== null ? '' : format.number(row.forecast)}
                 </Table.Td>
+                <Table.Td>{row.count === null && row.band80 ? row.band80.join('–') : ''}</Table.Td>
+                <Table.Td>{row.count === null && row.band95 ? row.band95.join('–') : ''}</Table.Td>
                 <Table.Td>{line?.ordered != null ? format.number(line.ordered) : ''}</Table.Td>
                 <Table.Td>{line?.baseline != null ? format.decimal(line.baseline) : ''}</Table.Td>
               </Table.Tr>
@@ -123,6 +114,8 @@ export function TrendPanel({
                 ordered: t('dashboard.ordered'),
                 baseline: t('dashboard.baseline'),
                 forecast: t('dashboard.forecast'),
+                band80: t('dashboard.fan80'),
+                band95: t('dashboard.fan95'),
               }}
             />
           </Suspense>
@@ -133,12 +126,11 @@ export function TrendPanel({
           <Text size="sm" fw={600} data-testid="forecast">
             {forecastText}
           </Text>
-          <Text size="xs" c="dimmed">
-            {t('dashboard.forecastMethod', {
-              months: Math.min(FORECAST_MONTHS, trend.length),
-              slope: format.number(forecast?.slopePerMonth ?? 0, 1),
-            })}
-          </Text>
+          {words?.method ? (
+            <Text size="xs" c="dimmed">
+              {words.method}
+            </Text>
+          ) : null}
         </Stack>
       ) : null}
     </Paper>

@@ -1,43 +1,43 @@
-/** The chart's and the table's rows: the monthly counts, then the forecast line to triggerAt. */
+/**
+ * The chart's and the table's rows: the monthly counts, then the forecast fan to the term's end (the
+ * central line and the 80 % and 95 % bands as [low, high] pairs, which recharts draws as areas).
+ */
 import type { Category } from '../../../shared/model/category';
-import { monthRange } from '../../../shared/terms/dates';
 import type { Forecast, TrendPoint } from '../../../shared/reports/trend';
 
 export interface TrendRow {
   month: string;
   count: number | null;
   forecast: number | null;
+  band80: [number, number] | null;
+  band95: [number, number] | null;
 }
 
 export function trendRows(
   trend: readonly TrendPoint[],
   category: Category,
   forecast: Forecast | undefined,
-  triggerAt: number | null,
 ): TrendRow[] {
   const rows: TrendRow[] = trend.map((p) => ({
     month: p.month,
     count: p.counts[category],
     forecast: null,
+    band80: null,
+    band95: null,
   }));
   const last = rows.at(-1);
-  if (
-    !last ||
-    !forecast ||
-    forecast.isReached ||
-    !forecast.reachesTriggerAt ||
-    triggerAt === null ||
-    last.count === null
-  )
-    return rows;
+  if (!last || last.count === null || !forecast || forecast.fan.length === 0) return rows;
+  // The fan starts at the latest count, so the dashed line and the bands join the counts' line.
   last.forecast = last.count;
-  const months = monthRange(last.month, forecast.reachesTriggerAt).slice(1);
-  months.forEach((month, i) => {
-    const value =
-      i === months.length - 1
-        ? triggerAt
-        : Math.round((last.count ?? 0) + forecast.slopePerMonth * (i + 1));
-    rows.push({ month, count: null, forecast: value });
-  });
+  last.band80 = [last.count, last.count];
+  last.band95 = [last.count, last.count];
+  for (const p of forecast.fan)
+    rows.push({
+      month: p.month,
+      count: null,
+      forecast: p.central,
+      band80: [p.lower80, p.upper80],
+      band95: [p.lower95, p.upper95],
+    });
   return rows;
 }

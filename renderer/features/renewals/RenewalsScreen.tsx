@@ -28,13 +28,15 @@ import {
   type RenewalWhatIf,
 } from '../../../shared/reports/renewals';
 import { addMonthsToMonth, monthOf } from '../../../shared/terms/dates';
-import { minorDigits, moneyToDecimal } from '../../../shared/terms/money';
+import { minorDigits } from '../../../shared/terms/money';
+import { renewalPlan, renewalsWorkbook } from '../../../shared/reports/renewals-layout';
 import { EmptyState } from '../../components/EmptyState';
 import { exportWorkbook } from '../../components/export-workbook';
 import { useFormat } from '../../components/format';
 import { acceptRenewal } from '../../db/contracts';
 import { useRenewalData } from '../../db/hooks/portfolio';
 import { db } from '../../db/instance';
+import { monthEndHistories } from '../../db/snapshots';
 import type { Settings } from '../../db/settings';
 import { ContractRenewal } from './RenewalCard';
 
@@ -51,7 +53,7 @@ function chartRows(rows: readonly RenewalRow[], from: string, currency: string) 
 }
 
 export default function RenewalsScreen({ settings }: { settings: Settings }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const data = useRenewalData();
   const [whatIfs, setWhatIfs] = useState<Map<string, RenewalWhatIf>>(new Map());
@@ -114,54 +116,27 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
         }),
     });
 
-  const exportPipeline = () =>
-    exportWorkbook(
+  // The plan's history ends with this month (TERMS.md §10): the export's figures are `csm plan`'s.
+  const exportPipeline = async () => {
+    const histories = await monthEndHistories(
+      db,
+      rows.map((r) => r.customerId),
+      from,
+    );
+    const risk = settings.partner.acceptedAdjustmentRisk;
+    const plans = rows.flatMap((row) => {
+      const contract = data.contracts.find((c) => c.id === row.contractId);
+      return contract
+        ? [renewalPlan(row, contract, histories.get(row.customerId) ?? [], risk)]
+        : [];
+    });
+    const language = i18n.language === 'sv' ? 'sv' : 'en';
+    return exportWorkbook(
       `renewals-${from}.xlsx`,
-      {
-        sheets: [
-          {
-            name: t('renewals.title'),
-            columns: [
-              { header: t('renewals.columns.renewalDate'), type: 'date', width: 12 },
-              { header: t('renewals.columns.customer'), type: 'text', width: 28 },
-              { header: t('renewals.columns.contract'), type: 'text', width: 14 },
-              { header: t('renewals.columns.accountManager'), type: 'text', width: 18 },
-              { header: t('renewals.columns.currency'), type: 'text', width: 8 },
-              { header: t('contract.fields.category'), type: 'text', width: 14 },
-              { header: t('contract.ordered'), type: 'number' },
-              { header: t('renewals.latestCount'), type: 'number' },
-              { header: t('renewals.addedDuringTerm'), type: 'number' },
-              { header: t('renewals.nextGrowth'), type: 'number' },
-              { header: t('renewals.nextOrdered'), type: 'number' },
-              { header: t('renewals.columns.unitPrice'), type: 'money' },
-              { header: t('renewals.columns.uplift'), type: 'percent' },
-              { header: t('renewals.nextUnitPrice'), type: 'money' },
-              { header: t('renewals.nextValue'), type: 'money' },
-            ],
-            rows: rows.flatMap((row) =>
-              row.lines.map((line) => [
-                row.renewalDate,
-                row.customer,
-                row.contractNumber,
-                row.accountManager,
-                row.currency,
-                t(`classes.${line.category}`),
-                line.ordered,
-                line.latestCount,
-                line.addedDuringTerm,
-                line.nextAgreedGrowth,
-                line.nextOrdered,
-                Number(moneyToDecimal(line.unitPrice)),
-                row.upliftPct,
-                Number(moneyToDecimal(line.nextUnitPrice)),
-                Number(moneyToDecimal(line.nextValue)),
-              ]),
-            ),
-          },
-        ],
-      },
+      renewalsWorkbook(rows, plans, language, risk),
       (path) => t('common.exported', { path }),
     );
+  };
 
   return (
     <Stack>

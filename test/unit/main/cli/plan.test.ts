@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csm } from './run-csm';
-import type { PlanContract } from '../../../../shared/reports/plan';
+import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
+import { growthSummary, snapshotHistory, type PlanContract } from '../../../../shared/reports/plan';
+import { forecastTriggerMonth } from '../../../../shared/reports/trend';
+import { renewalRow } from '../../../../shared/reports/renewals';
+import { renewalPlan, renewalsWorkbook } from '../../../../shared/reports/renewals-layout';
+import { contractSettings } from '../../../../shared/terms';
 
 let dir = '';
 let register = '';
@@ -112,6 +117,82 @@ describe('csm plan', () => {
   it('csm status --json carries the same plan', async () => {
     const doc = await plan('2026-11', inventories, 'status');
     expect(doc.plan).toEqual((await plan('2026-11')).contracts);
+  });
+
+  it('the renewals export’s growth plan sheet shows the same figures for the same counts', async () => {
+    const printed = (await plan('2026-11')).contracts![0]!.categories[0]!;
+    const contract: Contract = {
+      id: 'k9',
+      customerId: 'c9',
+      number: 'PE-9',
+      termStart: '2026-01-01',
+      currency: 'SEK',
+      categories: [
+        { category: 'video', installedAtStart: 100, agreedGrowth: 0, unitPriceMinor: 4900 },
+      ],
+      adjustmentMonth: null,
+      settings: contractSettings(),
+      tam: false,
+      professionalServicesDiscountPct: 0,
+      isEcps: false,
+      isArchived: false,
+    };
+    // The app's snapshots of the same eleven files: their as-of dates and video counts.
+    const snapshots = printed.history.map(
+      (h) =>
+        ({
+          asOf: `${h.month}-20`,
+          summary: { counts: { headsets: 0, video: h.count, voice: 0 } },
+        }) as InventorySnapshot,
+    );
+    const row = renewalRow(contract, undefined, snapshots.at(-1), []);
+    const app = renewalPlan(row, contract, snapshotHistory(snapshots, '2026-11'), 20);
+    expect(app.lines[0]!.figures).toEqual(printed);
+    const sheet = renewalsWorkbook([row], [app], 'en', 20).sheets[1]!;
+    const cell = (header: string) =>
+      sheet.rows[0]![sheet.columns.findIndex((c) => c.header === header)];
+    const r = printed.recommended!;
+    expect([
+      cell('Recommended growth'),
+      cell('Next ordered (recommended)'),
+      cell('True-up at (recommended)'),
+      cell('P(adjustment), recommended'),
+      cell('Up front (recommended)'),
+      cell('Expected mid-term (recommended)'),
+      cell('Expected additions'),
+      cell('Backtest MAE (devices)'),
+    ]).toEqual([
+      r.growth,
+      r.nextOrdered,
+      r.triggerAt,
+      Math.round(r.pAdjustment * 10000) / 100,
+      Number(r.upFront),
+      Number(r.expectedMidTerm),
+      printed.expectedAdditions,
+      printed.backtestMae,
+    ]);
+
+    // The monthly report's expected additions and the dashboard's fan: the same figures again.
+    const at = printed.forecast!.find((f) => f.month === printed.adjustmentMonth)!;
+    expect(growthSummary(contract, snapshots, '2026-11', 20)[0]).toMatchObject({
+      latestCount: 130,
+      adjustmentMonth: printed.adjustmentMonth,
+      method: printed.method,
+      backtestMae: printed.backtestMae,
+      expectedAdditions: printed.expectedAdditions,
+      central: at.central,
+      lower80: at.lower80,
+      upper80: at.upper80,
+      lower95: at.lower95,
+      upper95: at.upper95,
+      recommendedGrowth: r.growth,
+    });
+    const trend = printed.history.map((h) => ({
+      month: h.month,
+      counts: { headsets: 0, video: h.count, voice: 0 },
+    }));
+    const fan = forecastTriggerMonth(trend, 'video', 200, '2026-12-31').fan;
+    expect(fan).toEqual([printed.forecast![0]]);
   });
 
   it('needs its arguments, naming the command', async () => {

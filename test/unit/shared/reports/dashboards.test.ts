@@ -12,9 +12,11 @@ import { customerAlerts } from '../../../../shared/reports/alerts';
 import { portfolioRow } from '../../../../shared/reports/portfolio';
 import {
   forecastTriggerMonth,
+  monthEndCounts,
   monthlyTrend,
   type TrendPoint,
 } from '../../../../shared/reports/trend';
+import { forecastWords } from '../../../../shared/reports/trend-words';
 import {
   contractSettings,
   DEFAULT_PARTNER_SETTINGS,
@@ -26,37 +28,89 @@ const point = (month: string, video: number): TrendPoint => ({
   counts: { headsets: 0, video, voice: 0 },
 });
 
-describe('the trigger forecast', () => {
-  it('fits a line through the last six months and names the month triggerAt is reached', () => {
-    const trend = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m, i) =>
-      point(m, 90 + 2 * i),
-    );
-    expect(forecastTriggerMonth(trend, 'video', 105)).toEqual({
+describe('the trigger forecast (the growth plan’s model, TERMS.md §11)', () => {
+  const line = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m, i) =>
+    point(m, 90 + 2 * i),
+  );
+
+  it('names the month the central forecast reaches triggerAt and the months it likely falls between', () => {
+    const forecast = forecastTriggerMonth(line, 'video', 105, '2026-12-31');
+    // An exact line, 90 + 2t: the trend wins the backtest (MAE 0); 106 in September. Its sd is the
+    // floor 0.5 × √(1 + 1/6 + (t − 2.5)²/17.5): August 104 + 1.2816 × 0.762 = 104.98 → 80 % high 105
+    // (July's 103 is not); September's 80 % low ⌊106 − 1.09⌋ = 104, October's ⌊108 − 1.21⌋ = 106.
+    expect(forecast).toMatchObject({
       category: 'video',
-      slopePerMonth: 2,
+      triggerAt: 105,
       reachesTriggerAt: '2026-09',
       isReached: false,
+      likelyFrom: '2026-08',
+      likelyTo: '2026-10',
+      termEndMonth: '2026-12',
+      method: 'trend',
+      backtestMae: 0,
       basedOnMonths: 6,
     });
+    expect(forecast.fan.map((p) => [p.month, p.central, p.lower80, p.upper80])).toEqual([
+      ['2026-07', 102, 101, 103],
+      ['2026-08', 104, 103, 105],
+      ['2026-09', 106, 104, 108],
+      ['2026-10', 108, 106, 110],
+      ['2026-11', 110, 108, 112],
+      ['2026-12', 112, 110, 114],
+    ]);
+    expect(forecast.fan.every((p) => p.lower95 <= p.lower80 && p.upper95 >= p.upper80)).toBe(true);
+    expect(forecastWords(forecast, 'Video', 'en')).toEqual({
+      headline: 'Video reaches 105 around September 2026, likely between August and October 2026.',
+      method:
+        'Forecast: least-squares trend line, chosen by a backtest on the last 6 month-end counts (off by 0 devices on average); the bands are the 80 % and 95 % intervals, to the term’s end.',
+    });
+    expect(forecastWords(forecast, 'Video', 'sv').headline).toBe(
+      'Video når 105 omkring september 2026, troligen mellan augusti och oktober 2026.',
+    );
+  });
+
+  it('stops at the term’s end and says so when triggerAt is not reached by then', () => {
+    const forecast = forecastTriggerMonth(line, 'video', 105, '2026-08-31');
+    expect(forecast.fan.map((p) => p.month)).toEqual(['2026-07', '2026-08']);
+    expect(forecast).toMatchObject({ reachesTriggerAt: null, likelyFrom: '2026-08' });
+    expect(forecastWords(forecast, 'Video', 'en').headline).toBe(
+      'Video is not expected to reach 105 before the term ends (August 2026), though it may from August 2026.',
+    );
+    const flat = line.map((p) => point(p.month, 100));
+    expect(
+      forecastWords(forecastTriggerMonth(flat, 'video', 105, '2026-12-31'), 'Video', 'en').headline,
+    ).toBe('Video is not expected to reach 105 before the term ends (December 2026).');
   });
 
   it('gives the month it was first reached when it already was', () => {
     const trend = [point('2026-01', 100), point('2026-02', 106), point('2026-03', 104)];
-    expect(forecastTriggerMonth(trend, 'video', 105)).toMatchObject({
-      reachesTriggerAt: '2026-02',
-      isReached: true,
-    });
+    const forecast = forecastTriggerMonth(trend, 'video', 105, '2026-12-31');
+    expect(forecast).toMatchObject({ reachesTriggerAt: '2026-02', isReached: true });
+    expect(forecastWords(forecast, 'Video', 'en').headline).toBe(
+      'Video reached 105 in February 2026.',
+    );
   });
 
-  it('gives no month for a flat or falling count, or beyond the horizon', () => {
+  it('makes no forecast from fewer than 4 month-end counts, and fills a month without an inventory', () => {
+    const short = forecastTriggerMonth(
+      [point('2026-01', 100), point('2026-02', 99)],
+      'video',
+      105,
+      '2026-12-31',
+    );
+    expect(short).toMatchObject({ reachesTriggerAt: null, method: null, fan: [] });
+    expect(forecastWords(short, 'Video', 'en').headline).toBe(
+      'Too little history to forecast Video: 2 months (at least 4 are needed).',
+    );
+    // March has no inventory: its month-end count is February's (TERMS.md §10).
     expect(
-      forecastTriggerMonth([point('2026-01', 100), point('2026-02', 99)], 'video', 105)
-        .reachesTriggerAt,
-    ).toBeNull();
-    expect(
-      forecastTriggerMonth([point('2026-01', 10), point('2026-02', 10.1)], 'video', 105)
-        .reachesTriggerAt,
-    ).toBeNull();
+      monthEndCounts([point('2026-01', 1), point('2026-02', 2), point('2026-04', 4)], 'video'),
+    ).toEqual([
+      { month: '2026-01', count: 1 },
+      { month: '2026-02', count: 2 },
+      { month: '2026-03', count: 2 },
+      { month: '2026-04', count: 4 },
+    ]);
   });
 
   it('takes each month’s latest snapshot', () => {

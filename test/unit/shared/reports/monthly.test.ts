@@ -149,3 +149,67 @@ describe('devices Lens marks deleted or archived in the report (TERMS.md §12)',
     }
   });
 });
+
+describe('the monthly report’s expected additions for the coming year (TERMS.md §11)', () => {
+  // January to November 2026: 100, 103, …, 130 video devices, the series of `csm plan`'s test.
+  const line = Array.from({ length: 11 }, (_, i) =>
+    snapshot(`2026-${String(i + 1).padStart(2, '0')}-20`, 100 + 3 * i),
+  );
+
+  it('gives csm plan’s figures at the next adjustment month in the summary sheet', () => {
+    const built = report('2026-11', line);
+    expect(built.growth).toEqual([
+      {
+        category: 'video',
+        latestCount: 130,
+        adjustmentMonth: '2027-07',
+        historyMonths: 11,
+        method: 'trend',
+        backtestMae: 0,
+        // 130 + 3 × 8 = 154; sd 0.8104 gives 152–156 at 80 % and at 95 % (whole devices, outward).
+        expectedAdditions: 24,
+        central: 154,
+        lower80: 152,
+        upper80: 156,
+        lower95: 152,
+        upper95: 156,
+        recommendedGrowth: 17,
+      },
+    ]);
+    const en = monthlyWorkbook(built, 'en').sheets[0]!.blocks!;
+    const block = en.find((b) => b.heading.startsWith('Expected additions'))!;
+    expect(block.heading).toBe('Expected additions for the coming year (for Poly’s CSM)');
+    expect(block.rows).toEqual([
+      ['Video', 130, '2027-07', 24, 154, 152, 156, 152, 156, 17, 'Least-squares trend line', 0],
+    ]);
+    const sv = monthlyWorkbook(built, 'sv').sheets[0]!.blocks!;
+    expect(sv.find((b) => b.heading.startsWith('Förväntat tillskott'))!.rows[0]).toEqual([
+      'Video',
+      130,
+      '2027-07',
+      24,
+      154,
+      152,
+      156,
+      152,
+      156,
+      17,
+      'Linjär trend (minsta kvadrat)',
+      0,
+    ]);
+  });
+
+  it('says so with fewer than 4 months, and a month’s figures stay the month’s', () => {
+    const built = report('2026-03', line);
+    expect(built.growth![0]).toMatchObject({
+      historyMonths: 3,
+      expectedAdditions: null,
+      method: null,
+    });
+    const block = monthlyWorkbook(built, 'en').sheets[0]!.blocks!.find((b) =>
+      b.heading.startsWith('Expected additions'),
+    )!;
+    expect(block.rows[0]![10]).toBe('too little history: 3 months');
+    expect(report('2026-06', line).growth).toEqual(report('2026-06', line.slice(0, 6)).growth);
+  });
+});
