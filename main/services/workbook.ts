@@ -140,13 +140,31 @@ function lastRowOf(sheet: SheetSpec): number {
 /** argb of a #rrggbb colour. */
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
+/** Lines a header takes in a column of `width` characters, wrapped at its spaces. */
+function headerLines(header: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of header.split(/\s+/)) {
+    const length = Math.min(word.length, width);
+    if (used > 0 && used + 1 + length > width) {
+      lines++;
+      used = length;
+    } else used += (used > 0 ? 1 : 0) + length;
+  }
+  return lines;
+}
+
 function writeHeader(
   worksheet: ExcelJS.Worksheet,
   columns: readonly ColumnSpec[],
   look: Look,
+  widths: readonly number[],
   colors: ReadonlyMap<string, string> = new Map(),
 ): number {
   const header = worksheet.addRow(columns.map((c) => xmlSafe(c.header)));
+  // A wrapped header's row is as tall as its longest header: no reader grows it by itself.
+  const lines = Math.max(...columns.map((c, i) => headerLines(c.header, (widths[i] ?? 10) - 1)));
+  if (lines > 1) header.height = 15 * lines;
   header.eachCell((cell, n) => {
     const color = colors.get(columns[n - 1]?.header ?? '');
     cell.font = color ? { bold: true, color: { argb: argb(color) } } : { bold: true };
@@ -166,12 +184,13 @@ function writeBlock(
   block: NonNullable<SheetSpec['blocks']>[number],
   look: Look,
   styles: SharedStyles,
+  widths: readonly number[],
 ): void {
   worksheet.addRow([]).commit();
   const heading = worksheet.addRow([xmlSafe(block.heading)]);
   heading.font = { bold: true, size: 12, color: look.title };
   heading.commit();
-  writeHeader(worksheet, block.columns, look);
+  writeHeader(worksheet, block.columns, look, widths);
   styles.writeRows(worksheet, block.columns, block.rows);
 }
 
@@ -248,14 +267,14 @@ function writeSheet(
   });
   if (title.length > 0) worksheet.addRow([]).commit();
   const colors = new Map((sheet.chart?.series ?? []).map((s) => [s.name, s.color]));
-  writeHeader(worksheet, sheet.columns, look, colors);
+  writeHeader(worksheet, sheet.columns, look, widths, colors);
   if (!sheet.blocks?.length)
     worksheet.autoFilter = {
       from: { row: headerRow, column: 1 },
       to: { row: headerRow, column: sheet.columns.length },
     };
   styles.writeRows(worksheet, sheet.columns, sheet.rows);
-  for (const block of sheet.blocks ?? []) writeBlock(worksheet, block, look, styles);
+  for (const block of sheet.blocks ?? []) writeBlock(worksheet, block, look, styles, widths);
   worksheet.commit();
 }
 

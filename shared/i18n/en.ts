@@ -154,7 +154,7 @@ export const en = {
       title: 'Growth plan for the next term (TERMS.md §11), accepted adjustment risk {{risk}} %',
       forecastTitle: 'Month-end history and forecast with 80 % and 95 % intervals',
       noForecast: 'No forecast: {{reason}}. Type the growth.',
-      tooLittleHistory: 'too little history: {{months}} months',
+      tooLittleHistory: 'too little history: {{months}} of the 4 months a forecast needs',
       methods: {
         naive: 'No change (the latest count)',
         trend: 'Least-squares trend line',

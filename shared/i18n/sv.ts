@@ -156,7 +156,7 @@ export const sv: Messages = {
       title: 'Tillväxtplan för nästa period (TERMS.md §11), accepterad justeringsrisk {{risk}} %',
       forecastTitle: 'Historik vid månadsskiften och prognos med 80 %- och 95 %-intervall',
       noForecast: 'Ingen prognos: {{reason}}. Skriv in tillväxten.',
-      tooLittleHistory: 'för kort historik: {{months}} månader',
+      tooLittleHistory: 'för kort historik: {{months}} av de 4 månader en prognos behöver',
       methods: {
         naive: 'Ingen förändring (senaste antalet)',
         trend: 'Linjär trend (minsta kvadrat)',

@@ -229,7 +229,9 @@ test('renewals: the pipeline, a what-if that leaves the contract alone, acceptin
     return found;
   };
   expect(texts(0)).toContain('What-if proposal, not agreed');
-  expect(texts(1)).toContain('No forecast: too little history: 0 months. Type the growth.');
+  expect(texts(1)).toContain(
+    'No forecast: too little history: 0 of the 4 months a forecast needs. Type the growth.',
+  );
   expect(texts(1)).toContain(5);
 
   // The what-if has not touched the contract.

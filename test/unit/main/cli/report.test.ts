@@ -159,6 +159,15 @@ describe('csm report', () => {
     expect(first.getCell(3).value).toBe('001000');
     expect(first.getCell(3).type).toBe(ExcelJS.ValueType.String);
     expect(first.getCell(9).value).toEqual(new Date('2026-07-30T10:00:00Z'));
+    // A header that wraps gets a row tall enough for its lines ("Next adjustment month": three).
+    let planHeader: ExcelJS.Row | undefined;
+    summary.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (cell.value === 'Next adjustment month') planHeader = row;
+      });
+    });
+    expect(planHeader?.height).toBe(45);
+    expect(planHeader?.getCell(3).alignment).toMatchObject({ wrapText: true });
     const hours = rowStarting(summary, 'Cases opened');
     expect(hours.getCell(2).value).toBe(0);
 

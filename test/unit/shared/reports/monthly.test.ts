@@ -209,7 +209,7 @@ describe('the monthly report’s expected additions for the coming year (TERMS.m
     const block = monthlyWorkbook(built, 'en').sheets[0]!.blocks!.find((b) =>
       b.heading.startsWith('Expected additions'),
     )!;
-    expect(block.rows[0]![10]).toBe('too little history: 3 months');
+    expect(block.rows[0]![10]).toBe('too little history: 3 of the 4 months a forecast needs');
     expect(report('2026-06', line).growth).toEqual(report('2026-06', line.slice(0, 6)).growth);
   });
 });

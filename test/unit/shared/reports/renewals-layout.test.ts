@@ -170,7 +170,9 @@ describe('the renewals export’s growth plan sheet', () => {
     const row = renewalRow(contract, customer, snapshots[2], []);
     const plan = renewalPlan(row, contract, snapshotHistory(snapshots.slice(0, 3), '2026-03'), 20);
     const cells = cellsByHeader(sheet(renewalsWorkbook([row], [plan], 'en', 20), 1));
-    expect(cells.Method).toBe('No forecast: too little history: 3 months. Type the growth.');
+    expect(cells.Method).toBe(
+      'No forecast: too little history: 3 of the 4 months a forecast needs. Type the growth.',
+    );
     expect(cells['Recommended growth']).toBeNull();
     expect(cells['P(adjustment), chosen']).toBeNull();
   });
