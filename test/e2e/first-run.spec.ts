@@ -56,7 +56,10 @@ test('first run → name → demo portfolio → reload → backup → new machin
   // The portfolio's live query reruns once the restore's transaction commits.
   await expect.poll(() => other.portfolioCustomers()).toEqual(customers);
   await other.goTo('Customers');
-  await other.page.getByRole('link', { name: 'Skärgårdens Vård AB' }).click();
+  await other.page
+    .getByTestId('customer-list')
+    .getByRole('link', { name: 'Skärgårdens Vård AB' })
+    .click();
   await expect(other.page.getByRole('heading', { name: 'Skärgårdens Vård AB' })).toBeVisible();
 
   expect(app.consoleErrors).toEqual([]);

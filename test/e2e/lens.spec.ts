@@ -101,7 +101,11 @@ test('a customer pulled from the Lens API: connect, pull, pull again unchanged, 
 
   // The customer's own button: the same tenant, unchanged, changes nothing.
   await app.goTo('Customers');
-  await page.getByRole('link', { name: 'Kvarnen & Co', exact: true }).click();
+  // The customer list's own link (the Imports screen, still leaving, names the customer too).
+  await page
+    .getByTestId('customer-list')
+    .getByRole('link', { name: 'Kvarnen & Co', exact: true })
+    .click();
   await page.getByRole('button', { name: 'Pull from Lens' }).click();
   await expect(imports.preview()).toBeVisible({ timeout: 30_000 });
   await imports.importNow();

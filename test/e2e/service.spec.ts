@@ -246,7 +246,10 @@ test('the timer runs in the header on every screen and stopping it adds the entr
   await app.enterName('Karin');
   await app.loadDemoPortfolio();
   await app.goTo('Customers');
-  await page.getByRole('link', { name: 'Contoso AB', exact: true }).click();
+  await page
+    .getByTestId('customer-list')
+    .getByRole('link', { name: 'Contoso AB', exact: true })
+    .click();
   await service.open();
   const used = await service.hours('used').textContent();
   await page.getByRole('button', { name: 'Start timer' }).click();
