@@ -1,6 +1,8 @@
 /**
  * The trend chart (recharts, loaded only when a dashboard shows it): count, ordered, baseline, and the
- * forecast fan: a dashed central line in the 80 % and 95 % bands, to the term's end.
+ * forecast fan: a dashed central line in the 80 % and 95 % bands, to the term's end. Monthly counts
+ * are whole devices: each is a point, joined by straight segments (nothing is drawn between months
+ * that was not counted), and the months are named in words.
  */
 import {
   Area,
@@ -20,6 +22,8 @@ export interface TrendChartProps {
   rows: TrendRow[];
   ordered: number | null;
   triggerAt: number | null;
+  /** A month ("2026-11") as the axis and the tooltip name it ("Nov 2026"). */
+  monthLabel: (month: string) => string;
   labels: {
     count: string;
     ordered: string;
@@ -41,18 +45,26 @@ function yDomain(rows: readonly TrendRow[], ordered: number | null, triggerAt: n
   return [Math.floor(Math.min(...values)), Math.ceil(Math.max(...values))];
 }
 
-export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendChartProps) {
+export default function TrendChart({
+  rows,
+  ordered,
+  triggerAt,
+  monthLabel,
+  labels,
+}: TrendChartProps) {
   return (
     <ResponsiveContainer width="100%" height={280}>
       <ComposedChart data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-        <XAxis dataKey="month" tick={{ fontSize: 12 }} />
+        <XAxis dataKey="month" tick={{ fontSize: 12 }} tickFormatter={monthLabel} />
         <YAxis
           allowDecimals={false}
           tick={{ fontSize: 12 }}
           domain={yDomain(rows, ordered, triggerAt) ?? ['auto', 'auto']}
         />
-        <Tooltip />
+        <Tooltip
+          labelFormatter={(month) => (typeof month === 'string' ? monthLabel(month) : month)}
+        />
         <Legend />
         <Area
           type="linear"
@@ -77,12 +89,12 @@ export default function TrendChart({ rows, ordered, triggerAt, labels }: TrendCh
           connectNulls={false}
         />
         <Line
-          type="monotone"
+          type="linear"
           dataKey="count"
           name={labels.count}
           stroke="#4263eb"
           strokeWidth={2}
-          dot={false}
+          dot={{ r: 2.5 }}
           isAnimationActive={false}
           connectNulls={false}
         />

@@ -33,6 +33,12 @@ export function TrendPanel({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const monthWords = new Intl.DateTimeFormat(format.locale, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  const shortMonth = (month: string) => monthWords.format(new Date(`${month}-01T00:00:00Z`));
   const [category, setCategory] = useState<Category>(categories[0]?.category ?? 'headsets');
   const [isTable, setTable] = useState(false);
   const found = categories.find((c) => c.category === category);
@@ -109,6 +115,7 @@ export function TrendPanel({
               rows={rows}
               ordered={line?.ordered ?? null}
               triggerAt={line?.triggerAt ?? null}
+              monthLabel={shortMonth}
               labels={{
                 count: t('dashboard.count'),
                 ordered: t('dashboard.ordered'),
