@@ -4,17 +4,7 @@
  * only the reports actually written are marked as sent. They go into one folder with the portfolio
  * workbook.
  */
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Modal,
-  Progress,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Button, Checkbox, Modal, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +12,7 @@ import type { Customer, ReportRecord } from '../../../shared/model/entities';
 import { type MonthlyReport, type ReportLanguage } from '../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../shared/reports/monthly-layout';
 import { portfolioWorkbook } from '../../../shared/reports/portfolio-layout';
-import { lastDayOfMonth, localToday, monthOf, toDayNumber } from '../../../shared/terms/dates';
+import { lastDayOfMonth, toDayNumber } from '../../../shared/terms/dates';
 import { useFormat } from '../../components/format';
 import type { useReportReadiness } from '../../db/hooks/reports';
 import { db } from '../../db/instance';
@@ -31,6 +21,7 @@ import type { Settings } from '../../db/settings';
 import { exportWorkbooks, type Workbook } from '../../components/export-workbook';
 import { DialogButtons } from '../../components/DialogButtons';
 import { portfolioFileName, reportFileName } from './report-file-name';
+import { MarkSentStep } from './MarkSent';
 
 type Readiness = NonNullable<ReturnType<typeof useReportReadiness>>;
 
@@ -146,22 +137,16 @@ export function BatchDialog({
       title={t('reports.batchTitle', { month: format.month(month) })}
     >
       {savedBatch ? (
-        <Stack data-testid="mark-sent">
-          <Text size="sm">
-            {t('reports.batchMarkQuestion', {
-              count: savedBatch.reports.length,
-              folder: savedBatch.folder,
-            })}
-          </Text>
-          {month >= monthOf(localToday()) ? (
-            <Alert color="orange">{t('reports.inProgress', { month: format.month(month) })}</Alert>
-          ) : null}
-          <DialogButtons onCancel={onClose} cancelLabel={t('reports.notYet')}>
-            <Button loading={isMarking} onClick={() => void markSent(savedBatch)} data-autofocus>
-              {t('reports.markSent')}
-            </Button>
-          </DialogButtons>
-        </Stack>
+        <MarkSentStep
+          question={t('reports.batchMarkQuestion', {
+            count: savedBatch.reports.length,
+            folder: savedBatch.folder,
+          })}
+          month={month}
+          isBusy={isMarking}
+          onMarkSent={() => void markSent(savedBatch)}
+          onClose={onClose}
+        />
       ) : (
         <Stack data-testid="batch-dialog">
           <Text size="sm">{t('reports.batchExplain')}</Text>

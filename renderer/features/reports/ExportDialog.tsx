@@ -5,7 +5,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { localToday, monthOf } from '../../../shared/terms/dates';
 import { useTranslation } from 'react-i18next';
 import type { Customer, ReportRecord } from '../../../shared/model/entities';
 import { type MonthlyReport, type ReportLanguage } from '../../../shared/reports/monthly';
@@ -18,6 +17,7 @@ import type { Settings } from '../../db/settings';
 import { exportWorkbook } from '../../components/export-workbook';
 import { DialogButtons } from '../../components/DialogButtons';
 import { reportFileName } from './report-file-name';
+import { MarkSentStep, MonthInProgress } from './MarkSent';
 
 export function ExportDialog({
   customer,
@@ -36,7 +36,6 @@ export function ExportDialog({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const isInProgress = month >= monthOf(localToday());
   const sent = archived?.figures as MonthlyReport | undefined;
   const [note, setNote] = useState(sent?.note ?? '');
   const [changes, setChanges] = useState<string[] | null>(null);
@@ -91,24 +90,16 @@ export function ExportDialog({
       title={t('reports.exportTitle', { customer: customer.name, month: format.month(month) })}
     >
       {saved ? (
-        <Stack data-testid="mark-sent">
-          <Text size="sm">{t('reports.markSentQuestion')}</Text>
-          {isInProgress ? (
-            <Alert color="orange">{t('reports.inProgress', { month: format.month(month) })}</Alert>
-          ) : null}
-          <DialogButtons onCancel={onClose} cancelLabel={t('reports.notYet')}>
-            <Button loading={isBusy} onClick={() => void markSent(saved)} data-autofocus>
-              {t('reports.markSent')}
-            </Button>
-          </DialogButtons>
-        </Stack>
+        <MarkSentStep
+          question={t('reports.markSentQuestion')}
+          month={month}
+          isBusy={isBusy}
+          onMarkSent={() => void markSent(saved)}
+          onClose={onClose}
+        />
       ) : (
         <Stack>
-          {isInProgress ? (
-            <Alert color="orange" data-testid="month-in-progress">
-              {t('reports.inProgress', { month: format.month(month) })}
-            </Alert>
-          ) : null}
+          <MonthInProgress month={month} />
           {sent && archived ? (
             <Alert
               color="blue"

@@ -2,7 +2,7 @@
  * Monthly reports: each customer's report for a month and whether it was sent, with the export of one
  * customer's report (ExportDialog) or of all customers' at once (BatchDialog).
  */
-import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Select, Stack, Table, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFolderDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import type { Settings } from '../../db/settings';
 import { ActionsHeader } from '../../components/ActionsHeader';
 import { BatchDialog } from './BatchDialog';
 import { ExportDialog } from './ExportDialog';
+import { MonthInProgress } from './MarkSent';
 
 /**
  * The month a CSM most likely sends: last month, until every customer's report for it is sent; then
@@ -79,11 +80,7 @@ export default function ReportsScreen({ settings }: { settings: Settings }) {
           </Button>
         </Group>
       </Group>
-      {month >= current && active.length > 0 ? (
-        <Alert color="orange" data-testid="month-in-progress">
-          {t('reports.inProgress', { month: format.month(month) })}
-        </Alert>
-      ) : null}
+      {active.length > 0 ? <MonthInProgress month={month} /> : null}
       {active.length === 0 ? (
         <EmptyState icon={<IconFileSpreadsheet />} title={t('reports.emptyTitle')}>
           {t('reports.emptyBody')}
