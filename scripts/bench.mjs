@@ -380,7 +380,7 @@ async function lensBenchmarks(browser, host) {
   record('  of which Import clicked → report on screen (one transaction)', samples.committed);
   record('  browser host peak resident memory during the pull', samples.memory, {
     unit: 'MB',
-    target: 500,
+    target: 400,
   });
 }
 

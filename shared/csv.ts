@@ -35,7 +35,10 @@ export function csvLine(fields: readonly string[], separator: string): string {
 
 /** A whole CSV file: UTF-8 with a byte-order mark (Excel then reads å, ä, ö right), CRLF lines. */
 export function csvFile(rows: readonly (readonly string[])[], separator = ','): Uint8Array {
-  return new TextEncoder().encode(
-    `\uFEFF${rows.map((r) => csvLine(r, separator)).join('\r\n')}\r\n`,
-  );
+  return csvFileOfLines(rows.map((r) => csvLine(r, separator)));
+}
+
+/** A whole CSV file of lines already written by `csvLine`. */
+export function csvFileOfLines(lines: readonly string[]): Uint8Array {
+  return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
 }

@@ -14,7 +14,7 @@ import {
 import { UnusableFileError } from './inventory/errors';
 import type { ParseOptions } from './inventory/parse';
 import { forgetDeviceList, holdDeviceList, takeDeviceList } from './inventory/parsed-store';
-import { cancellable, cancelTask, parseInWorker } from './inventory/run-worker';
+import { cancelTask, runInWorker, type WorkerJob } from './inventory/run-worker';
 import { LensError } from './lens/connector';
 import { probeTenant } from './lens/tenant-pull';
 import { listTenants } from './lens/tenants';
@@ -23,7 +23,6 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { answerOf, type TeamSync } from './team-sync/connection';
 import type { SyncAnswer } from '../../shared/team-sync';
-import { pullAsFile } from './lens/pull';
 import { parseRegisterFile } from './register';
 import { keepSafetyBackup, listSafetyBackups, readSafetyBackup } from './safety-backup';
 import { buildWorkbook } from './workbook';
@@ -105,8 +104,14 @@ export const services: Services = {
   }),
   listSafetyBackups: (_input, context) => listSafetyBackups(context.dataDir),
   readSafetyBackup: ({ name }, context) => readSafetyBackup(context.dataDir, name),
-  parseInventory: ({ taskId, bytes, fileName, ...options }, context) =>
-    readHeld(context, taskId, bytes, { fileName, ...options }),
+  parseInventory: async ({ taskId, bytes, fileName, ...options }, context) =>
+    (
+      await readHeld(context, taskId, {
+        kind: 'file',
+        bytes,
+        options: { fileName, ...readOptions(options) },
+      })
+    ).parsed,
   inventoryDevices: ({ taskId }) => Promise.resolve(takeDeviceList(taskId)),
   saveWorkbook: ({ workbook }) => buildWorkbook(workbook),
   parseRegister: ({ bytes, fileName, defaultCurrency }) =>
@@ -127,30 +132,17 @@ export const services: Services = {
   listLensTenants: async (input, { lens }) =>
     listTenants(await lens.credentials(input)).catch(asAnswer),
   pullLens: async ({ taskId, connectionId, tenantId, ...options }, context) => {
-    const controller = new AbortController();
-    const forget = cancellable(taskId, () => controller.abort());
-    let pulled;
-    try {
-      const access = await context.lens.access(connectionId);
-      pulled = await pullAsFile(access, tenantId, {
-        signal: controller.signal,
-        onProgress: (done, total) => context.progress({ taskId, label: 'pullLens', done, total }),
-      });
-      await context.lens.noteTenant(connectionId, {
-        id: tenantId,
-        name: pulled.source.tenant,
-        devices: pulled.devices,
-      });
-    } catch (error) {
-      return asAnswer(error);
-    } finally {
-      forget();
-    }
-    const parsed = await readHeld(context, taskId, pulled.bytes, {
-      fileName: pulled.fileName,
-      ...options,
-    });
-    return { ...parsed, source: pulled.source };
+    const access = await context.lens.access(connectionId).catch(asAnswer);
+    const { parsed, pulled } = await readHeld(context, taskId, {
+      kind: 'lens',
+      access,
+      tenantId,
+      options: readOptions(options),
+    }).catch(asAnswer);
+    // A pull's job always answers what it pulled.
+    const { source, devices } = pulled!;
+    await context.lens.noteTenant(connectionId, { id: tenantId, name: source.tenant, devices });
+    return { ...parsed, source };
   },
   getTeamSync: (_input, { teamSync }) => teamSync.connection(),
   refreshTeamSync: (_input, { teamSync }) => teamSync.refresh(),
@@ -200,29 +192,36 @@ function asAnswer(error: unknown): never {
 }
 
 /** Reads inventory bytes in the worker and holds its device list for inventoryDevices. */
-async function readHeld(
-  context: ServiceContext,
-  taskId: string,
-  bytes: Uint8Array,
-  options: Pick<ParseOptions, 'fileName' | 'locale' | 'overrides'> & {
-    asOf: string | null;
-    mapping: ParseOptions['mapping'] | null;
-  },
-) {
-  const { parsed, list } = await parseInWorker(
+/** An import's options as the worker takes them: the dates and mapping the user did not give left out. */
+function readOptions({
+  asOf,
+  mapping,
+  ...options
+}: Pick<ParseOptions, 'locale' | 'overrides'> & {
+  asOf: string | null;
+  mapping: ParseOptions['mapping'] | null;
+}): Omit<ParseOptions, 'onProgress' | 'fileName'> {
+  return {
+    ...options,
+    asOf: asOf ?? undefined,
+    mapping: mapping ?? undefined,
+    today: localToday(),
+  };
+}
+
+/** Runs the job in a worker, holds its device list for the window, answers the parse. */
+async function readHeld(context: ServiceContext, taskId: string, job: WorkerJob) {
+  const { parsed, list, pulled } = await runInWorker(
     context.inventoryWorker,
     taskId,
-    bytes,
-    {
-      ...options,
-      asOf: options.asOf ?? undefined,
-      mapping: options.mapping ?? undefined,
-      today: localToday(),
-    },
-    (done, total) => context.progress({ taskId, label: 'parseInventory', done, total }),
+    job,
+    (label, done, total) => context.progress({ taskId, label, done, total }),
   );
   holdDeviceList(taskId, list.bytes);
-  return { ...parsed, deviceList: { hash: list.hash, bytes: list.bytes.byteLength } };
+  return {
+    parsed: { ...parsed, deviceList: { hash: list.hash, bytes: list.bytes.byteLength } },
+    pulled,
+  };
 }
 
 /** JSON requests are small: a workbook's table is the largest (a 100,000-row export is ~15 MB). */

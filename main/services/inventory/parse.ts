@@ -24,7 +24,7 @@ import {
 import { isCalendarDate } from '../../../shared/terms/dates';
 import { readTableFile, type Table } from '../table';
 import { UnusableFileError } from './errors';
-import { INVENTORY_HEADER } from './xlsx';
+import { INVENTORY_HEADER, type TableRow } from './xlsx';
 
 export const IMPORT_LIMITS = {
   /** The largest file one import takes. */
@@ -101,7 +101,13 @@ export async function parseInventory(
   const context = { mapping, dateOrder, dates: new Map<string, string | null>() };
   const accepted: RowDevice[] = [];
   const rejected: Rejection[] = [];
-  table.rows.forEach(({ row, cells, extra }, index) => {
+  const rows = table.rows.length;
+  // Each row is let go once it is a device: the table and the devices are never both whole in memory.
+  const pending: (TableRow | undefined)[] = table.rows;
+  table.rows = [];
+  pending.forEach((tableRow, index) => {
+    pending[index] = undefined;
+    const { row, cells, extra } = tableRow!;
     if (extra) {
       rejected.push({
         row,
@@ -112,7 +118,7 @@ export async function parseInventory(
       if ('device' in result) accepted.push({ row, device: result.device });
       else rejected.push({ row, reason: result.rejection });
     }
-    if ((index + 1) % 20_000 === 0) options.onProgress?.(index + 1, table.rows.length);
+    if ((index + 1) % 20_000 === 0) options.onProgress?.(index + 1, rows);
   });
 
   const { devices: kept, duplicates } = dedupeDevices(accepted, displayIdentity);
@@ -123,7 +129,7 @@ export async function parseInventory(
   );
   const asOf = options.asOf ?? latest?.slice(0, 10) ?? options.today;
   const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, options.overrides ?? []);
-  options.onProgress?.(table.rows.length, table.rows.length);
+  options.onProgress?.(rows, rows);
   return {
     file: options.fileName,
     format: table.format,
@@ -136,7 +142,7 @@ export async function parseInventory(
     dateOrder,
     asOf,
     isAsOfGiven: options.asOf !== undefined,
-    rows: table.rows.length,
+    rows,
     devices,
     duplicates,
     rejected,

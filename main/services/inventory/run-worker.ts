@@ -1,12 +1,15 @@
 /**
- * Runs the inventory parse in a worker thread: the window stays responsive, a hostile file can exhaust
- * only the worker's capped heap, and the user can cancel. One worker per task, ended when it is done.
+ * Runs the inventory parse (and a Lens pull before it) in a worker thread: the window stays responsive,
+ * a hostile file can exhaust only the worker's capped heap, the user can cancel, and what a large pull
+ * or parse held is let go at once when the worker ends. One worker per task.
  */
 import { Worker } from 'node:worker_threads';
 import { join, sep } from 'node:path';
 import type { ParsedInventory } from '../../../shared/inventory/parsed';
 import { UnusableFileError } from './errors';
 import type { ParseOptions } from './parse';
+import type { LensAccess } from '../lens/connector';
+import type { PulledFile } from '../lens/pull';
 
 export const WORKER_LIMITS = { heapMb: 1536, timeoutMs: 180_000 };
 
@@ -69,23 +72,46 @@ export function cancelTask(taskId: string): boolean {
   return cancel !== undefined;
 }
 
-/** The parse with `devices` empty, and the devices as their complete device list's JSON and hash. */
+/** What a worker is given: a file's bytes, or a Lens tenant to pull first. */
+export type WorkerJob =
+  | { kind: 'file'; bytes: Uint8Array; options: Omit<ParseOptions, 'onProgress'> }
+  | {
+      kind: 'lens';
+      access: LensAccess;
+      tenantId: string;
+      options: Omit<ParseOptions, 'onProgress' | 'fileName'>;
+    };
+
+/** The parse with `devices` empty, the devices as their complete device list's JSON and hash. */
 export interface WorkerParse {
   parsed: ParsedInventory;
   list: { hash: string; bytes: Uint8Array };
+  /** What a Lens pull gave: its file name, its source and how many devices it read. */
+  pulled?: Pick<PulledFile, 'fileName' | 'source' | 'devices'> | undefined;
 }
 
-export function parseInWorker(
+export type WorkerPhase = 'pullLens' | 'parseInventory';
+
+export type WorkerMessage =
+  | { kind: 'progress'; phase: WorkerPhase; done: number; total: number | null }
+  | ({ kind: 'done'; result: ParsedInventory } & Omit<WorkerParse, 'parsed'>)
+  | { kind: 'failed'; message: string; isUnusable: boolean };
+
+/**
+ * Runs one job in a worker. The time-out is the parse's: a pull waits on Lens as long as Lens asks
+ * (its own time-outs and retries), so the clock starts when the parse does.
+ */
+export function runInWorker(
   workerPath: string,
   taskId: string,
-  bytes: Uint8Array,
-  options: Omit<ParseOptions, 'onProgress'>,
-  onProgress: (done: number, total: number | null) => void,
+  job: WorkerJob,
+  onProgress: (phase: WorkerPhase, done: number, total: number | null) => void,
 ): Promise<WorkerParse> {
   return new Promise((resolve, reject) => {
     const worker = takeWorker(workerPath);
-    worker.postMessage({ bytes, options });
+    worker.postMessage(job);
     let isSettled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = (fn: () => void) => {
       if (isSettled) return;
       isSettled = true;
@@ -96,39 +122,33 @@ export function parseInWorker(
       // The next file finds its worker started (about 0.2 s of a first import).
       setImmediate(() => prepareWorker(workerPath));
     };
-    const timer = setTimeout(
-      () =>
-        settle(() =>
-          reject(
-            new UnusableFileError(
-              `reading the file took longer than ${WORKER_LIMITS.timeoutMs / 1000} s: stopped`,
+    const startClock = () => {
+      timer ??= setTimeout(
+        () =>
+          settle(() =>
+            reject(
+              new UnusableFileError(
+                `reading the file took longer than ${WORKER_LIMITS.timeoutMs / 1000} s: stopped`,
+              ),
             ),
           ),
-        ),
-      WORKER_LIMITS.timeoutMs,
-    );
+        WORKER_LIMITS.timeoutMs,
+      );
+    };
+    if (job.kind === 'file') startClock();
     const forget = cancellable(taskId, () => settle(() => reject(new CancelledError())));
-    worker.on(
-      'message',
-      (message: {
-        kind: string;
-        done?: number;
-        total?: number | null;
-        result?: ParsedInventory;
-        list?: WorkerParse['list'];
-        message?: string;
-        isUnusable?: boolean;
-      }) => {
-        if (message.kind === 'progress') onProgress(message.done ?? 0, message.total ?? null);
-        else if (message.kind === 'done' && message.result && message.list) {
-          const done = { parsed: message.result, list: message.list };
-          settle(() => resolve(done));
-        } else if (message.kind === 'failed') {
-          const text = message.message ?? 'failed';
-          settle(() => reject(message.isUnusable ? new UnusableFileError(text) : new Error(text)));
-        }
-      },
-    );
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'progress') {
+        if (message.phase === 'parseInventory') startClock();
+        onProgress(message.phase, message.done, message.total);
+      } else if (message.kind === 'done') {
+        const { result, list, pulled } = message;
+        settle(() => resolve({ parsed: result, list, pulled }));
+      } else {
+        const { message: text, isUnusable } = message;
+        settle(() => reject(isUnusable ? new UnusableFileError(text) : new Error(text)));
+      }
+    });
     worker.on('error', (error) => {
       const isOutOfMemory =
         /heap|memory/i.test(error.message) ||

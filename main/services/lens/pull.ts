@@ -5,8 +5,8 @@
 import type { ImportSource } from '../../../shared/lens';
 import { IMPORT_LIMITS } from '../inventory/parse';
 import type { LensAccess, PullOptions } from './connector';
-import { pullTenant } from './tenant-pull';
-import { lensCsv, pullFileName } from './csv';
+import { pullTenantInto } from './tenant-pull';
+import { LensCsvLines, pullFileName } from './csv';
 
 export interface PulledFile {
   fileName: string;
@@ -20,16 +20,20 @@ export async function pullAsFile(
   tenantId: string,
   options: PullOptions = {},
 ): Promise<PulledFile> {
-  const pull = await pullTenant(access, tenantId, { maxDevices: IMPORT_LIMITS.rows, ...options });
+  const lines = new LensCsvLines();
+  const pull = await pullTenantInto(access, tenantId, lines, {
+    maxDevices: IMPORT_LIMITS.rows,
+    ...options,
+  });
   return {
     fileName: pullFileName(pull),
-    bytes: lensCsv(pull),
+    bytes: lines.bytes(),
     source: {
       kind: 'lens-api',
       tenantId: pull.tenant.id,
       tenant: pull.tenant.name,
       pulledAt: pull.pulledAt,
     },
-    devices: pull.devices.length,
+    devices: pull.count,
   };
 }

@@ -2,7 +2,8 @@
  * Pulls one tenant's devices from the Poly Lens API (FORMATS.md §4): `deviceSearch` page by page until
  * `hasNextPage` is false, within the query-cost budget, guarding against a page token that loops, a
  * total that changes and more devices than an import takes. A pull either returns every device or
- * throws; nothing half-pulled goes further.
+ * throws; nothing half-pulled goes further. Each page goes to a sink as it arrives (the import's sink
+ * keeps only its CSV lines, not the devices), so a large tenant is never held twice.
  */
 import {
   LensClient,
@@ -14,13 +15,25 @@ import {
 } from './connector';
 import { devicesQuery, type LensNode, type LensPageInfo, type LensTenant } from './query';
 
-export interface LensPull {
+/** Where a pull's pages go as they arrive. */
+export interface DeviceSink {
+  add(nodes: readonly LensNode[], tenant: LensTenant): void;
+  /** Forgets every page: the pull starts again from the first. */
+  clear(): void;
+}
+
+export interface PullReceipt {
   tenant: LensTenant;
-  devices: LensNode[];
+  /** Devices the pull received. */
+  count: number;
   pulledAt: string;
   pages: number;
   /** Requests repeated after 429, 5xx, a time-out or an expired token. */
   retries: number;
+}
+
+export interface LensPull extends PullReceipt {
+  devices: LensNode[];
 }
 
 /** Pulls restarted from the first page when the tenant's total changes part-way. */
@@ -150,12 +163,34 @@ export async function probeTenant(
   return { tenant: page.tenant, devices: page.pageInfo.totalCount };
 }
 
-/** Every device of one tenant, or a LensError that says where the pull stopped and why. */
+/** Every device of one tenant held as nodes, or a LensError that says where the pull stopped and why. */
 export async function pullTenant(
   access: LensAccess,
   tenantId: string,
   options: PullOptions = {},
 ): Promise<LensPull> {
+  let devices: LensNode[] = [];
+  const receipt = await pullTenantInto(
+    access,
+    tenantId,
+    {
+      add: (nodes) => {
+        for (const node of nodes) devices.push(node);
+      },
+      clear: () => (devices = []),
+    },
+    options,
+  );
+  return { ...receipt, devices };
+}
+
+/** Every device of one tenant into a sink, page by page; a LensError says where it stopped and why. */
+export async function pullTenantInto(
+  access: LensAccess,
+  tenantId: string,
+  sink: DeviceSink,
+  options: PullOptions = {},
+): Promise<PullReceipt> {
   const settings = settingsOf(options);
   const client = new LensClient(access, settings);
   const { pageSize, maxDevices } = settings;
@@ -172,8 +207,9 @@ export async function pullTenant(
     }
   }
 
-  async function pullOnce(): Promise<LensPull> {
-    const devices: LensNode[] = [];
+  async function pullOnce(): Promise<PullReceipt> {
+    sink.clear();
+    let count = 0;
     const seen = new Set<string>();
     let nextToken: string | null = null;
     let total: number | null = null;
@@ -190,16 +226,17 @@ export async function pullTenant(
           `the tenant's device count changed from ${total} to ${page.pageInfo.totalCount} during the pull`,
         );
       total = page.pageInfo.totalCount;
-      if (devices.length + page.nodes.length > maxDevices)
+      if (count + page.nodes.length > maxDevices)
         throw new LensError(
           `tenant ${quoted(tenantId)} has more than ${maxDevices} devices, more than one import takes: stopped at ${where}`,
         );
-      for (const node of page.nodes) devices.push(node);
-      options.onProgress?.(devices.length, Math.max(total, devices.length));
+      sink.add(page.nodes, page.tenant);
+      count += page.nodes.length;
+      options.onProgress?.(count, Math.max(total, count));
       if (!page.pageInfo.hasNextPage)
         return {
           tenant: page.tenant,
-          devices,
+          count,
           pulledAt: new Date().toISOString(),
           pages,
           retries: client.retries,

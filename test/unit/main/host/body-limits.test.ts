@@ -10,7 +10,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../../support/bundle';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { framedParts, FRAMED_CONTENT_TYPE, SESSION_KEY } from '../../../../shared/api-wire';
 import { HOST_BODY_BUDGET, requestLimit } from '../../../../main/services/registry';
@@ -26,15 +26,7 @@ let host: { process: ChildProcess; port: number; headers: Record<string, string>
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'csm-bodies-'));
-  bundle = join(folder, 'body-host.cjs');
-  await build({
-    entryPoints: ['test/support/body-host.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: bundle,
-    logLevel: 'error',
-  });
+  bundle = await bundleForNode('test/support/body-host.ts', folder, 'body-host.cjs');
 });
 
 afterAll(() => rm(folder, { recursive: true, force: true }));

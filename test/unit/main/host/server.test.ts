@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleForNode } from '../../../support/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeFramed,
@@ -77,15 +77,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'assets'));
   await writeFile(join(root, 'assets', 'index.js.map'), '{"sources":["secret.ts"]}');
   // The real worker, bundled as `npm run build` bundles it.
-  inventoryWorker = join(root, 'inventory.cjs');
-  await build({
-    entryPoints: ['main/services/inventory/worker.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: inventoryWorker,
-    logLevel: 'error',
-  });
+  inventoryWorker = await bundleForNode('main/services/inventory/worker.ts', root, 'inventory.cjs');
   // The server must know its port for the Host check: find a free one first.
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));

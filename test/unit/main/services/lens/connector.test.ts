@@ -7,6 +7,7 @@ import {
 } from '../../../../../main/services/lens/connector';
 import { pullTenant } from '../../../../../main/services/lens/tenant-pull';
 import { lensCsv, pullFileName } from '../../../../../main/services/lens/csv';
+import { pullAsFile } from '../../../../../main/services/lens/pull';
 import { parseInventory } from '../../../../../main/services/inventory/parse';
 import { CancelledError } from '../../../../../main/services/inventory/run-worker';
 import { fakeDevices, startFakeLens, type FakeLens } from '../../../../support/fake-lens';
@@ -206,6 +207,23 @@ describe('pulling a tenant from Lens', () => {
     await expect(changing).rejects.toThrow(
       /device count changed from \d+ to \d+ during the pull, on 3 pulls in a row/,
     );
+  });
+
+  it('writes each page as it arrives into the same bytes as the held pull, restarts included', async () => {
+    let added = 0;
+    const file = await pullAsFile(access, 'tenant-small', {
+      ...quick,
+      onProgress: (done) => {
+        if (done === 1000 && added++ === 0) lens.faults.push({ kind: 'add-device' });
+      },
+    });
+    // The first pull's 1,000 devices were forgotten when the total changed: each device once.
+    expect(file.devices).toBe(2_501);
+    expect(
+      Buffer.from(file.bytes).equals(
+        Buffer.from(lensCsv(await pullTenant(access, 'tenant-small', quick))),
+      ),
+    ).toBe(true);
   });
 
   it('gives up on an answer that never comes after its time-out, and retries it first', async () => {
