@@ -3,7 +3,7 @@
 // always runs the current sources; an installed package runs the bundle it shipped with.
 // CSM_PREBUILT=1 skips the rebuild (the tests build once, then start the command many times).
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -12,5 +12,7 @@ if (existsSync(`${root}main/cli/csm.ts`) && process.env.CSM_PREBUILT !== '1') {
   const { execFileSync } = await import('node:child_process');
   execFileSync(process.execPath, ['scripts/build.mjs', '--cli'], { cwd: root, stdio: 'inherit' });
 }
+// Compiled once, then read from Node's cache beside the bundle (main/cli/capped.ts does the same).
+enableCompileCache?.(`${root}dist/cli/.compile-cache`);
 const { main } = createRequire(import.meta.url)(bundle);
 process.exitCode = await main(process.argv.slice(2));

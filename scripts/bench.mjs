@@ -12,7 +12,7 @@ import { benchCsv, benchRegister, benchXlsx } from './bench-data.mjs';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { forecastAccuracy, printAccuracy } from './forecast-accuracy.mjs';
 
-const port = 4590;
+const port = Number(process.env.BENCH_PORT ?? 4590);
 const origin = `http://benchworkstation.localhost:${port}`;
 const token = 'bench-token-0123456789abcdef';
 const runs = Number(process.env.BENCH_RUNS ?? 5);

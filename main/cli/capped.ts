@@ -25,6 +25,14 @@ export function announceReading(path: string): void {
     parentPort?.postMessage({ kind: 'reading', path } satisfies Message);
 }
 
+/**
+ * The worker loads the bundle through Node's compile cache, as the process did (bin/csm.mjs): a
+ * second start of the command compiles nothing again.
+ */
+const BOOTSTRAP = `const { entry } = require('node:worker_threads').workerData;
+require('node:module').enableCompileCache?.(require('node:path').join(entry, '..', '.compile-cache'));
+require(entry);`;
+
 /** Runs `argv` in a capped worker started from `entry` (the bundle itself); resolves the exit code. */
 export function runCapped(
   entry: string,
@@ -34,8 +42,9 @@ export function runCapped(
   limits = WORKER_LIMITS,
 ): Promise<number> {
   return new Promise((resolve) => {
-    const worker = new Worker(entry, {
-      workerData: { isCsmCommand: true, argv },
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { isCsmCommand: true, argv, entry },
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
       stdout: false,
       stderr: false,

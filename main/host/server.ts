@@ -16,7 +16,7 @@ import { API, type Capability, type ProgressEvent } from '../../shared/api';
 import { carriesBytes, FRAMED_CONTENT_TYPE, framedParts, SESSION_KEY } from '../../shared/api-wire';
 import { BodyBudget, readInput, refuseBody, RequestError } from './bodies';
 import { UnusableFileError } from '../services/inventory/errors';
-import { CancelledError } from '../services/inventory/run-worker';
+import { CancelledError } from '../services/inventory/errors';
 import {
   HOST_BODY_BUDGET,
   requestLimit,

@@ -61,12 +61,30 @@ function text(cell: CellValue | undefined, strip: RegExp | null): string {
 
 export interface NormaliseContext {
   mapping: HeaderMapping;
-  dateOrder: DateOrder;
+  /** null: Last Detected is left unread (null), for the caller to read once the file's order is known. */
+  dateOrder: DateOrder | null;
   /** Last Detected values read so far in this file: an export repeats many. */
   dates?: Map<string, string | null>;
 }
 
 const IN_SERVICE = { state: null } as const;
+
+/**
+ * A Last Detected cell as an ISO instant, null when empty, or why the row cannot be used; `dates`
+ * remembers the values read so far in this file.
+ */
+export function readLastDetected(
+  cell: CellValue | undefined,
+  dateOrder: DateOrder,
+  dates?: Map<string, string | null>,
+): string | null | { rejection: string } {
+  if (cell instanceof Date) return excelDateInstant(cell);
+  if (!cell || !cell.trim()) return null;
+  const known = dates?.get(cell);
+  const instant = known !== undefined ? known : parseLastDetected(cell, dateOrder);
+  if (known === undefined) dates?.set(cell, instant);
+  return instant ?? { rejection: `Last Detected ${JSON.stringify(cell.trim())} is not a date` };
+}
 
 export type NormalisedRow = { device: Device } | { rejection: string };
 
@@ -115,15 +133,15 @@ export function normaliseRow(
   if ('rejection' in marked) return marked;
 
   const detectedColumn = mapping.lastDetected;
-  const detectedCell = detectedColumn === undefined ? null : cells[detectedColumn];
   let lastDetected: string | null = null;
-  if (detectedCell instanceof Date) lastDetected = excelDateInstant(detectedCell);
-  else if (detectedCell && detectedCell.trim()) {
-    const known = dates?.get(detectedCell);
-    lastDetected = known !== undefined ? known : parseLastDetected(detectedCell, dateOrder);
-    if (known === undefined) dates?.set(detectedCell, lastDetected);
-    if (lastDetected === null)
-      return { rejection: `Last Detected ${JSON.stringify(detectedCell.trim())} is not a date` };
+  if (dateOrder !== null) {
+    const detected = readLastDetected(
+      detectedColumn === undefined ? null : cells[detectedColumn],
+      dateOrder,
+      dates,
+    );
+    if (typeof detected !== 'string' && detected !== null) return detected;
+    lastDetected = detected;
   }
 
   const room = clean('room');

@@ -44,7 +44,22 @@ export function detectSeparator(headerLine: string): Separator {
   return best === 0 ? ',' : (candidates[counts.indexOf(best)] ?? ',');
 }
 
+/** The whole table at once (a contract register, a test); an import reads rows as they come. */
 export function parseCsv(text: string, maxRows: number): CsvTable {
+  const rows: CsvRow[] = [];
+  const separator = readCsvRows(text, maxRows, (row) => rows.push(row));
+  return { separator, rows };
+}
+
+/**
+ * Reads the rows one by one: `onRow` gets each non-blank row as it is read, the header first, and
+ * nothing is kept, so a large export is never held as a table. Answers the separator.
+ */
+export function readCsvRows(
+  text: string,
+  maxRows: number,
+  onRow: (row: CsvRow, separator: Separator) => void,
+): Separator {
   let start = 0;
   let separator: Separator | null = null;
   const sepLine = /^sep=(.)\r?\n?/i.exec(text.slice(0, 8));
@@ -62,7 +77,7 @@ export function parseCsv(text: string, maxRows: number): CsvTable {
     separator = detectSeparator(text.slice(start, end === -1 ? undefined : start + end));
   }
   const sep = separator.charCodeAt(0);
-  const rows: CsvTable['rows'] = [];
+  let count = 0;
   let row = 1;
   let cells: string[] = [];
   let extra = 0;
@@ -75,7 +90,7 @@ export function parseCsv(text: string, maxRows: number): CsvTable {
   const endField = () => {
     if (cells.length < width) cells.push(field);
     else if (field !== '') {
-      if (rows.length === 0)
+      if (count === 0)
         throw new UnusableFileError(
           `row ${row}: the header has more than ${MAX_COLUMNS.toLocaleString('en')} columns, more than a table of devices or contracts has`,
         );
@@ -86,15 +101,16 @@ export function parseCsv(text: string, maxRows: number): CsvTable {
   const endRow = () => {
     endField();
     if (extra > 0 || cells.some((cell) => cell !== '')) {
-      if (rows.length >= maxRows)
+      if (count >= maxRows)
         throw new UnusableFileError(
           `the file has more than ${maxRows.toLocaleString('en')} rows, the most one import takes`,
         );
-      if (rows.length === 0) {
+      if (count === 0) {
         while (cells.length > 1 && cells.at(-1)?.trim() === '') cells.pop();
         width = cells.length;
       }
-      rows.push(extra > 0 ? { row, cells, extra } : { row, cells });
+      count++;
+      onRow(extra > 0 ? { row, cells, extra } : { row, cells }, separator);
     }
     cells = [];
     extra = 0;
@@ -159,5 +175,5 @@ export function parseCsv(text: string, maxRows: number): CsvTable {
     }
   }
   if (field !== '' || cells.length > 0) endRow();
-  return { separator, rows };
+  return separator;
 }

@@ -5,3 +5,11 @@ export class UnusableFileError extends Error {
     this.name = 'UnusableFileError';
   }
 }
+
+/** Work the user cancelled: nothing was written. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}

@@ -14,6 +14,8 @@ import {
   localeDateOrder,
   missingFields,
   normaliseRow,
+  readLastDetected,
+  type CellValue,
   summarizeInventory,
   type DateOrder,
   type HeaderMapping,
@@ -22,9 +24,9 @@ import {
   type RowDevice,
 } from '../../../shared/inventory';
 import { isCalendarDate } from '../../../shared/terms/dates';
-import { readTableFile, type Table } from '../table';
+import { readTableRows, type TableHead } from '../table';
 import { UnusableFileError } from './errors';
-import { INVENTORY_HEADER, type TableRow } from './xlsx';
+import { INVENTORY_HEADER } from './xlsx';
 
 export const IMPORT_LIMITS = {
   /** The largest file one import takes. */
@@ -46,15 +48,6 @@ export interface ParseOptions {
   onProgress?: (done: number, total: number | null) => void;
 }
 
-async function readTable(bytes: Uint8Array, options: ParseOptions): Promise<Table> {
-  return readTableFile(bytes, {
-    maxBytes: IMPORT_LIMITS.bytes,
-    maxRows: IMPORT_LIMITS.rows,
-    rule: INVENTORY_HEADER,
-    onProgress: (n) => options.onProgress?.(n, null),
-  });
-}
-
 function missingColumnsMessage(missing: string[], headers: string[]): string {
   const what = missing
     .map((m) =>
@@ -64,24 +57,79 @@ function missingColumnsMessage(missing: string[], headers: string[]): string {
   return `the file has ${what}, so nothing can be imported. Headers found: ${headers.filter(Boolean).join(', ') || 'none'}`;
 }
 
-function chooseDateOrder(table: Table, mapping: HeaderMapping, locale: string): DateOrder {
-  const column = mapping.lastDetected;
-  if (column === undefined) return localeDateOrder(locale);
-  // An export repeats its dates: each distinct value is looked at once.
-  const values = new Set<string>();
-  for (const { cells } of table.rows) {
-    const value = cells[column];
-    if (typeof value === 'string') values.add(value);
-  }
+/** The file's day/month order, from every distinct Last Detected text in it. */
+function chooseDateOrder(
+  values: Set<string>,
+  header: string | undefined,
+  locale: string,
+): DateOrder {
   const decided = detectDateOrder(values);
   if (decided === 'conflict') {
     throw new UnusableFileError(
-      `column "${table.headers[column]}" mixes day-first and month-first dates (both a day above 12 and a month above 12 appear): fix the dates or remove the column`,
+      `column "${header}" mixes day-first and month-first dates (both a day above 12 and a month above 12 appear): fix the dates or remove the column`,
     );
   }
   if (decided) return decided;
   return [...values].some((v) => /\b[AP]M\b/i.test(v)) ? 'mdy' : localeDateOrder(locale);
 }
+
+/** A row read, its Last Detected cell kept as it is until the file's date order is known. */
+interface ReadRow extends RowDevice {
+  detected: CellValue | undefined;
+}
+
+/**
+ * The rows as they come: each becomes a device (its Last Detected left for later) or a rejection, and
+ * is let go. Answers the head, the mapping and what the rows gave.
+ */
+async function readRows(bytes: Uint8Array, options: ParseOptions) {
+  const file: { head?: TableHead } = {};
+  let mapping: HeaderMapping = {};
+  const read: ReadRow[] = [];
+  const rejected: Rejection[] = [];
+  const texts = new Set<string>();
+  let context = { mapping, dateOrder: null };
+  const rows = await readTableRows(
+    bytes,
+    {
+      maxBytes: IMPORT_LIMITS.bytes,
+      maxRows: IMPORT_LIMITS.rows,
+      rule: INVENTORY_HEADER,
+      onProgress: (n) => options.onProgress?.(n, null),
+    },
+    {
+      head: (h) => {
+        file.head = h;
+        mapping = options.mapping ?? analyseHeaders(h.headers).mapping;
+        const missing = missingFields(mapping);
+        if (missing.length > 0)
+          throw new UnusableFileError(missingColumnsMessage(missing, h.headers));
+        context = { mapping, dateOrder: null };
+      },
+      row: ({ row, cells, extra }) => {
+        if (extra) {
+          rejected.push({ row, reason: extraReason(extra, file.head?.headers.length ?? 0) });
+        } else {
+          const result = normaliseRow(cells, context);
+          if ('rejection' in result) rejected.push({ row, reason: result.rejection });
+          else {
+            const detected =
+              mapping.lastDetected === undefined ? null : cells[mapping.lastDetected];
+            if (typeof detected === 'string') texts.add(detected);
+            read.push({ row, device: result.device, detected });
+          }
+        }
+        if ((read.length + rejected.length) % 20_000 === 0)
+          options.onProgress?.(read.length + rejected.length, null);
+      },
+    },
+  );
+  if (!file.head) throw new Error('a table was read without its header');
+  return { head: file.head, mapping, read, rejected, texts, rows };
+}
+
+const extraReason = (extra: number, width: number) =>
+  `the row has ${extra === 1 ? 'a value' : `${extra} values`} beyond the header's ${width} columns`;
 
 export async function parseInventory(
   bytes: Uint8Array,
@@ -89,37 +137,23 @@ export async function parseInventory(
 ): Promise<ParsedInventory> {
   if (options.asOf !== undefined && !isCalendarDate(options.asOf))
     throw new UnusableFileError(`the as-of date ${options.asOf} is not a date (YYYY-MM-DD)`);
-  const table = await readTable(bytes, options);
-  const detected = analyseHeaders(table.headers);
-  const mapping = options.mapping ?? detected.mapping;
-  const missing = missingFields(mapping);
-  if (missing.length > 0)
-    throw new UnusableFileError(missingColumnsMessage(missing, table.headers));
-  const dateOrder = chooseDateOrder(table, mapping, options.locale);
-
-  const width = table.headers.length;
-  const context = { mapping, dateOrder, dates: new Map<string, string | null>() };
+  const { head, mapping, read, rejected, texts, rows } = await readRows(bytes, options);
+  const dateOrder =
+    mapping.lastDetected === undefined
+      ? localeDateOrder(options.locale)
+      : chooseDateOrder(texts, head.headers[mapping.lastDetected], options.locale);
+  // Each distinct text is read as a date once; a row whose text is no date is rejected as it would
+  // have been when read.
+  const dates = new Map<string, string | null>();
   const accepted: RowDevice[] = [];
-  const rejected: Rejection[] = [];
-  const rows = table.rows.length;
-  // Each row is let go once it is a device: the table and the devices are never both whole in memory.
-  const pending: (TableRow | undefined)[] = table.rows;
-  table.rows = [];
-  pending.forEach((tableRow, index) => {
-    pending[index] = undefined;
-    const { row, cells, extra } = tableRow!;
-    if (extra) {
-      rejected.push({
-        row,
-        reason: `the row has ${extra === 1 ? 'a value' : `${extra} values`} beyond the header's ${width} columns`,
-      });
-    } else {
-      const result = normaliseRow(cells, context);
-      if ('device' in result) accepted.push({ row, device: result.device });
-      else rejected.push({ row, reason: result.rejection });
-    }
-    if ((index + 1) % 20_000 === 0) options.onProgress?.(index + 1, rows);
-  });
+  for (const { row, device, detected } of read) {
+    const lastDetected = readLastDetected(detected, dateOrder, dates);
+    if (typeof lastDetected === 'string' || lastDetected === null) {
+      device.lastDetected = lastDetected;
+      accepted.push({ row, device });
+    } else rejected.push({ row, reason: lastDetected.rejection });
+  }
+  rejected.sort((a, b) => a.row - b.row);
 
   const { devices: kept, duplicates } = dedupeDevices(accepted, displayIdentity);
   const devices = kept.map((k) => k.device);
@@ -132,12 +166,7 @@ export async function parseInventory(
   options.onProgress?.(rows, rows);
   return {
     file: options.fileName,
-    format: table.format,
-    encoding: table.encoding,
-    delimiter: table.delimiter,
-    sheet: table.sheet,
-    headerRow: table.headerRow,
-    headers: table.headers,
+    ...head,
     mapping,
     dateOrder,
     asOf,

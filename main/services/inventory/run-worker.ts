@@ -6,19 +6,12 @@
 import { Worker } from 'node:worker_threads';
 import { join, sep } from 'node:path';
 import type { ParsedInventory } from '../../../shared/inventory/parsed';
-import { UnusableFileError } from './errors';
+import { CancelledError, UnusableFileError } from './errors';
 import type { ParseOptions } from './parse';
 import type { LensAccess } from '../lens/connector';
 import type { PulledFile } from '../lens/pull';
 
 export const WORKER_LIMITS = { heapMb: 1536, timeoutMs: 180_000 };
-
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'CancelledError';
-  }
-}
 
 /** The bundled worker script beside the calling bundle (dist/main, dist/host → dist/workers). */
 export function inventoryWorkerPath(bundleDir: string): string {

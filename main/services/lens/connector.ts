@@ -6,7 +6,7 @@
  */
 import { allowsLoopback, lensEndpointProblem } from '../../../shared/lens';
 import { terminalText } from '../../../shared/terminal-text';
-import { CancelledError } from '../inventory/run-worker';
+import { CancelledError } from '../inventory/errors';
 import { LENS_PAGE_SIZE } from './query';
 
 /** A pull that cannot go on: the message says what Lens did and where the pull stopped. */

@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { bundleForNode } from '../../../../support/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CancelledError,
   cancelTask,
   runInWorker,
   type WorkerJob,
   type WorkerPhase,
 } from '../../../../../main/services/inventory/run-worker';
-import { UnusableFileError } from '../../../../../main/services/inventory/errors';
+import { CancelledError, UnusableFileError } from '../../../../../main/services/inventory/errors';
 import { fakeDevices, startFakeLens, type FakeLens } from '../../../../support/fake-lens';
 
 let dir = '';

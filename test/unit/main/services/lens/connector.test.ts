@@ -9,7 +9,7 @@ import { pullTenant } from '../../../../../main/services/lens/tenant-pull';
 import { lensCsv, pullFileName } from '../../../../../main/services/lens/csv';
 import { pullAsFile } from '../../../../../main/services/lens/pull';
 import { parseInventory } from '../../../../../main/services/inventory/parse';
-import { CancelledError } from '../../../../../main/services/inventory/run-worker';
+import { CancelledError } from '../../../../../main/services/inventory/errors';
 import { fakeDevices, startFakeLens, type FakeLens } from '../../../../support/fake-lens';
 
 let lens: FakeLens;
