@@ -183,6 +183,31 @@ describe('dates (B12, B26)', () => {
     expect(parsed.devices).toHaveLength(1);
   });
 
+  it('lists every rejection in row order, each with the first reason its row meets', async () => {
+    // Dates are read once the file's day/month order is known, after the other checks of each row.
+    const parsed = await parse(
+      utf8(
+        [
+          'Model,Serial,Last Detected',
+          'Poly CCX 400,A1,2026-02-30',
+          ',A2,2026-02-30',
+          'Poly CCX 400,A3,2026-03-01,surplus',
+          'Poly CCX 400,A4,31/03/2026',
+          'Poly CCX 400,A5,not a date',
+        ].join('\n'),
+      ),
+    );
+    expect(parsed.rejected).toEqual([
+      { row: 2, reason: 'Last Detected "2026-02-30" is not a date' },
+      { row: 3, reason: 'no model' },
+      { row: 4, reason: "the row has a value beyond the header's 3 columns" },
+      { row: 6, reason: 'Last Detected "not a date" is not a date' },
+    ]);
+    expect(parsed.devices.map((d) => [d.serial, d.lastDetected])).toEqual([
+      ['A4', '2026-03-31T00:00:00Z'],
+    ]);
+  });
+
   it('B26: gives the same dates in every time zone, for text dates and Excel date cells', async () => {
     const workbook = await xlsx((wb) => {
       const sheet = wb.addWorksheet('Devices');
