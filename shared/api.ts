@@ -95,9 +95,19 @@ export const API = {
   },
   /**
    * Builds a workbook (typed cells, the partner's brand) and saves it where the user picks, atomically:
-   * one trip, the bytes never travel to the renderer and back. null when cancelled.
+   * one trip, the bytes never travel to the renderer and back. A .pdf name saves its PDF. null when
+   * cancelled.
    */
-  saveWorkbook: { input: z.object({ suggestedName: fileName, workbook: workbookSchema }).strict() },
+  saveWorkbook: {
+    input: z
+      .object({
+        suggestedName: fileName,
+        workbook: workbookSchema,
+        /** Also its PDF beside it, under the same name (an existing PDF is kept: the next name). */
+        withPdf: z.boolean().optional(),
+      })
+      .strict(),
+  },
   /**
    * Builds workbooks and writes them into a folder the user picks, atomically, asking before replacing
    * any.
@@ -253,6 +263,8 @@ export interface SafetyBackup {
 export interface SavedFile {
   /** The path (desktop) or file name (browser download) written. */
   path: string;
+  /** The PDF written beside it, when asked for. */
+  pdfPath?: string;
 }
 
 export interface SavedFiles {

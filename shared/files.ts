@@ -31,3 +31,6 @@ export function safeFileName(name: string, fallback = 'export'): string {
 export function isSafeFileName(name: string): boolean {
   return name.length > 0 && safeFileName(name) === name;
 }
+
+/** The PDF's name beside a workbook's: the same name, .pdf for .xlsx. */
+export const pdfNameBeside = (name: string) => `${name.replace(/\.xlsx$/i, '')}.pdf`;

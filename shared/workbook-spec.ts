@@ -63,6 +63,8 @@ export const sheetSchema = z.object({
       pageNumber: line.optional(),
     })
     .optional(),
+  /** Whether the sheet is also a page of the workbook's PDF (the first page and the summary sheets). */
+  isInPdf: z.boolean().optional(),
   /** A line chart drawn as an image beside the table: categories along x, one line per series. */
   chart: z
     .object({
@@ -74,6 +76,9 @@ export const sheetSchema = z.object({
             name: z.string().max(100),
             values: z.array(z.number().nullable()).max(240),
             color: z.string().regex(/^#[0-9a-f]{6}$/i),
+            /** line: points joined by straight segments; step: a level held until it changes (ordered,
+             * triggerAt); forecast: dashed. */
+            style: z.enum(['line', 'step', 'forecast']).optional(),
           }),
         )
         .max(12),
@@ -84,6 +89,8 @@ export const sheetSchema = z.object({
 export const workbookSchema = z
   .object({
     sheets: z.array(sheetSchema).min(1).max(100),
+    /** The language its PDF writes figures and page numbers in. */
+    language: z.enum(['sv', 'en']).optional(),
     /** The partner's brand: its colour for titles and header lines, its logo at the top of the first sheet. */
     brand: z
       .object({

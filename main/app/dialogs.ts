@@ -13,6 +13,9 @@ import {
   type SavedFiles,
 } from '../../shared/api';
 import { writeFileAtomic } from '../services/atomic-write';
+import { pdfNameBeside } from '../../shared/files';
+import { buildExport } from '../services/export-file';
+import { buildPdf } from '../services/pdf/report-pdf';
 import { buildWorkbook } from '../services/workbook';
 
 type SaveDialog = Pick<Dialog, 'showSaveDialog'>;
@@ -43,13 +46,29 @@ export function saveFileWithDialog(
   return saveWithDialog(dialog, window, request, () => request.bytes);
 }
 
-export function saveWorkbookWithDialog(
+export async function saveWorkbookWithDialog(
   dialog: SaveDialog,
   window: BrowserWindow,
   request: CapabilityInput<'saveWorkbook'>,
 ): Promise<SavedFile | null> {
   const options = { suggestedName: request.suggestedName, filters: EXCEL };
-  return saveWithDialog(dialog, window, options, () => buildWorkbook(request.workbook));
+  const saved = await saveWithDialog(dialog, window, options, () =>
+    buildWorkbook(request.workbook),
+  );
+  if (!saved || !request.withPdf) return saved;
+  // The PDF goes beside the workbook; one there already is kept, and this one takes the next name.
+  const pdfPath = await freePath(pdfNameBeside(saved.path));
+  await writeFileAtomic(pdfPath, await buildPdf(request.workbook));
+  return { ...saved, pdfPath };
+}
+
+/** `path`, or "name (2).pdf", "name (3).pdf"… when it exists already. */
+async function freePath(path: string): Promise<string> {
+  const dot = path.lastIndexOf('.');
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? path : `${path.slice(0, dot)} (${n})${path.slice(dot)}`;
+    if (!(await exists(candidate))) return candidate;
+  }
 }
 
 export async function openFileWithDialog(
@@ -101,7 +120,7 @@ export async function saveWorkbooksWithDialog(
     if (answer.response !== 0) return null;
   }
   for (const target of targets)
-    await writeFileAtomic(target.path, await buildWorkbook(target.workbook));
+    await writeFileAtomic(target.path, await buildExport(target.path, target.workbook));
   return { folder, files: targets.map((t) => t.path) };
 }
 

@@ -28,9 +28,10 @@ commands:
       80 % and 95 % intervals to the next term's end, the method and its backtest error, expected
       additions, recommended growth, P(adjustment), up-front and expected mid-term amounts
   report --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM --out DIR
-         [--as-of YYYY-MM-DD] [--language en|sv] [--force] [--json]
+         [--as-of YYYY-MM-DD] [--language en|sv] [--pdf] [--force] [--json]
       the monthly report workbook of every contract's customer and the portfolio workbook,
-      written into DIR (existing files are only replaced with --force); prints the paths
+      written into DIR (existing files are only replaced with --force); --pdf: each customer's
+      report also as a PDF beside its workbook (its first page and summary sheets); prints the paths
   lens-pull --tenant ID [--out FILE.csv] [--force] [--json] [--token-url URL] [--api-url URL]
       pull one tenant's devices from the Poly Lens API (credentials in LENS_CLIENT_ID and
       LENS_CLIENT_SECRET), print what inspect prints for them, and write them as a Lens
@@ -115,7 +116,7 @@ async function reportCommand(args: readonly string[], stdout: Output): Promise<n
   const options = parseOptions(
     args,
     ['contracts', 'inventory', 'month', 'as-of', 'out', 'language'],
-    ['json', 'force'],
+    ['json', 'force', 'pdf'],
     ['inventory'],
   );
   const contracts = options.get('contracts');
@@ -142,6 +143,7 @@ async function reportCommand(args: readonly string[], stdout: Output): Promise<n
     out: resolve(out),
     language,
     isForced: options.has('force'),
+    hasPdf: options.has('pdf'),
   });
   stdout.write(
     options.has('json')

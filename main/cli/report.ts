@@ -22,7 +22,7 @@ import { contractDevices, devicesAsOf } from '../../shared/reports/status';
 import { addMonthsToMonth, lastDayOfMonth, localToday } from '../../shared/terms/dates';
 import { writeFileAtomic } from '../services/atomic-write';
 import { UnusableFileError } from '../services/inventory/errors';
-import { buildWorkbook } from '../services/workbook';
+import { buildExport } from '../services/export-file';
 import { readRegisterAndInventories } from './status';
 
 export interface ReportInput {
@@ -33,6 +33,8 @@ export interface ReportInput {
   out: string;
   language: ReportLanguage;
   isForced: boolean;
+  /** Each customer's report also as a PDF beside its workbook. */
+  hasPdf?: boolean;
 }
 
 export interface ReportResult {
@@ -135,13 +137,16 @@ export async function writeReports(
 ): Promise<ReportResult> {
   const { reports, problems } = await registerReports(input);
   await mkdir(input.out, { recursive: true });
-  const named = reports.map((report) => ({
-    path: join(
-      input.out,
-      safeFileName(`${report.customer.name} ${report.contract?.number ?? ''} ${input.month}.xlsx`),
-    ),
-    spec: monthlyWorkbook(report, input.language),
-  }));
+  const named = reports.flatMap((report) => {
+    const base = safeFileName(
+      `${report.customer.name} ${report.contract?.number ?? ''} ${input.month}`,
+    );
+    const spec = monthlyWorkbook(report, input.language);
+    return [
+      { path: join(input.out, `${base}.xlsx`), spec },
+      ...(input.hasPdf ? [{ path: join(input.out, `${base}.pdf`), spec }] : []),
+    ];
+  });
   named.push({
     path: join(input.out, safeFileName(`portfolio ${input.month}.xlsx`)),
     spec: portfolioWorkbook(reports, input.month, input.language, ''),
@@ -152,7 +157,7 @@ export async function writeReports(
         throw new UnusableFileError(`${path} exists already; use --force to replace it`);
   const files: string[] = [];
   for (const { path, spec } of named) {
-    await writeFileAtomic(path, await buildWorkbook(spec));
+    await writeFileAtomic(path, await buildExport(path, spec));
     files.push(path);
     onFile?.(path);
   }

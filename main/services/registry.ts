@@ -25,7 +25,7 @@ import { answerOf, type TeamSync } from './team-sync/connection';
 import type { SyncAnswer } from '../../shared/team-sync';
 import { parseRegisterFile } from './register';
 import { keepSafetyBackup, listSafetyBackups, readSafetyBackup } from './safety-backup';
-import { buildWorkbook } from './workbook';
+import { buildExport } from './export-file';
 import { localToday } from '../../shared/terms/dates';
 
 export interface ServiceContext {
@@ -113,7 +113,7 @@ export const services: Services = {
       })
     ).parsed,
   inventoryDevices: ({ taskId }) => Promise.resolve(takeDeviceList(taskId)),
-  saveWorkbook: ({ workbook }) => buildWorkbook(workbook),
+  saveWorkbook: ({ suggestedName, workbook }) => buildExport(suggestedName, workbook),
   parseRegister: ({ bytes, fileName, defaultCurrency }) =>
     parseRegisterFile(bytes, fileName, defaultCurrency),
   cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId) || forgetDeviceList(taskId)),

@@ -17,6 +17,7 @@ import type {
 import { xmlSafe } from '../../shared/xml-text';
 import { CHART_SIZE, lineChartPng } from './chart-image';
 import { addImages, type SheetImage } from './xlsx-images';
+import { columnWidths, isLandscapeSheet } from './sheet-geometry';
 
 const FORMATS: Record<ColumnType, string | undefined> = {
   text: '@',
@@ -120,9 +121,6 @@ const headerText = (text: string) => xmlSafe(text).replaceAll('&', '&&');
 const pageNumberCode = (template = 'Page {page} of {pages}') =>
   headerText(template).replace('{page}', '&P').replace('{pages}', '&N');
 
-/** Columns wider than this (in characters) print on a landscape page; narrower ones on portrait. */
-const PORTRAIT_WIDTH = 110;
-
 /** The column letters of the n-th column (1: A, 27: AA). */
 function columnLetter(n: number): string {
   let letters = '';
@@ -194,20 +192,6 @@ function writeBlock(
   styles.writeRows(worksheet, block.columns, block.rows);
 }
 
-function columnWidths(sheet: SheetSpec): number[] {
-  const all = [sheet.columns, ...(sheet.blocks ?? []).map((b) => b.columns)];
-  const count = Math.max(...all.map((c) => c.length));
-  return Array.from({ length: count }, (_, i) =>
-    Math.max(
-      10,
-      ...all.map((columns) => {
-        const c = columns[i];
-        return c ? (c.width ?? Math.min(60, c.header.length + 2)) : 0;
-      }),
-    ),
-  );
-}
-
 /** Where a sheet's main header is: below its title lines and an empty row. */
 const headerRowOf = (sheet: SheetSpec) =>
   (sheet.title?.length ?? 0) > 0 ? (sheet.title?.length ?? 0) + 2 : 1;
@@ -232,8 +216,7 @@ function writeSheet(
   const title = sheet.title ?? [];
   const headerRow = headerRowOf(sheet);
   const widths = columnWidths(sheet);
-  const isLandscape =
-    sheet.print?.landscape ?? widths.reduce((sum, w) => sum + w, 0) > PORTRAIT_WIDTH;
+  const isLandscape = isLandscapeSheet(sheet, widths);
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
     views: [{ state: 'frozen', ySplit: headerRow }],
     pageSetup: sheet.print

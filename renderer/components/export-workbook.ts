@@ -11,14 +11,23 @@ import { api } from '../platform';
 export type Workbook = CapabilityInput<'saveWorkbook'>['workbook'];
 export type WorkbookSheets = Workbook['sheets'];
 
-/** Builds and saves a workbook; the saved path, or null when the user cancelled. */
+/**
+ * Builds and saves a workbook, and its PDF beside it when `withPdf`; the saved path, or null when the
+ * user cancelled.
+ */
 export async function exportWorkbook(
   fileName: string,
   workbook: Workbook,
-  savedMessage: (path: string) => string,
+  savedMessage: (path: string, pdfPath: string | undefined) => string,
+  withPdf = false,
 ): Promise<string | null> {
-  const saved = await api.saveWorkbook({ suggestedName: safeFileName(fileName), workbook });
-  if (saved) notifications.show({ color: 'green', message: savedMessage(saved.path) });
+  const saved = await api.saveWorkbook({
+    suggestedName: safeFileName(fileName),
+    workbook,
+    ...(withPdf ? { withPdf } : {}),
+  });
+  if (saved)
+    notifications.show({ color: 'green', message: savedMessage(saved.path, saved.pdfPath) });
   return saved?.path ?? null;
 }
 

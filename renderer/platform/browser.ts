@@ -17,6 +17,7 @@ import {
   FRAMED_CONTENT_TYPE,
   SESSION_KEY,
 } from '../../shared/api-wire';
+import { pdfNameBeside } from '../../shared/files';
 
 /** The session's key (main/host/sessions.ts); a cookie without it opens nothing. */
 const sessionKey = () => localStorage.getItem(SESSION_KEY.storage) ?? '';
@@ -101,8 +102,22 @@ export function browserApi(): AppApi {
     getAppInfo: () => call('getAppInfo', {}),
     saveFile: (request) => Promise.resolve(download(request)),
     // The host builds the workbook; the browser saves it as a download (and never overwrites: it renames).
-    saveWorkbook: async ({ suggestedName, workbook }) =>
-      download({ suggestedName, bytes: await buildWorkbook(suggestedName, workbook), filters: [] }),
+    saveWorkbook: async ({ suggestedName, workbook, withPdf }) => {
+      const saved = download({
+        suggestedName,
+        bytes: await buildWorkbook(suggestedName, workbook),
+        filters: [],
+      });
+      if (!withPdf) return saved;
+      // Its PDF as a second download, built by the host under its .pdf name.
+      const pdfName = pdfNameBeside(suggestedName);
+      download({
+        suggestedName: pdfName,
+        bytes: await buildWorkbook(pdfName, workbook),
+        filters: [],
+      });
+      return { ...saved, pdfPath: pdfName };
+    },
     saveWorkbooks: async (request) => {
       // One after the other.
       for (const file of request.files) {

@@ -305,6 +305,9 @@ export const en = {
     exportCurrent: 'Export today’s figures',
     export: 'Export',
     exported: 'Report saved to {{path}}.',
+    exportedWithPdf: 'Report saved to {{path}}, and as a PDF to {{pdf}}.',
+    withPdf: 'Also as a PDF beside the workbook',
+    withPdfHelp: 'The first page and the summary, for customers who do not open Excel.',
     markSentQuestion:
       'Has this report gone to the customer? Marked as sent, its figures are kept as they are now, and the month shows it as sent.',
     markSent: 'Mark as sent',

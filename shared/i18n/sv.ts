@@ -307,6 +307,9 @@ export const sv: Messages = {
     exportCurrent: 'Exportera dagens siffror',
     export: 'Exportera',
     exported: 'Rapporten sparad i {{path}}.',
+    exportedWithPdf: 'Rapporten sparad i {{path}} och som PDF i {{pdf}}.',
+    withPdf: 'Även som PDF bredvid arbetsboken',
+    withPdfHelp: 'Första sidan och sammanfattningen, för kunder som inte öppnar Excel.',
     markSentQuestion:
       'Har rapporten gått till kunden? Markerad som skickad behålls siffrorna som de är nu, och månaden visar den som skickad.',
     markSent: 'Markera som skickad',

@@ -97,9 +97,10 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
   if (report.isDeviceListKept === false) devices.title = [...(devices.title ?? []), l.noDeviceList];
   return {
     brand: workbookBrand(report.brand.primaryColor, report.brand.logo),
+    language,
     sheets: [
-      summarySheet(report, l, language),
-      trendSheet(report, l),
+      { ...summarySheet(report, l, language), isInPdf: true },
+      { ...trendSheet(report, l), isInPdf: true },
       devices,
       table(
         report,

@@ -2,7 +2,7 @@
  * One customer's report for a month, with the CSM's note: exported as a workbook and frozen in the
  * archive as sent; an archived month re-exports as sent and shows what changed since.
  */
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +40,7 @@ export function ExportDialog({
   const [note, setNote] = useState(sent?.note ?? '');
   const [changes, setChanges] = useState<string[] | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [withPdf, setWithPdf] = useState(true);
   /** The report just saved, waiting for the user to say it went to the customer. */
   const [saved, setSaved] = useState<MonthlyReport | null>(null);
 
@@ -53,7 +54,9 @@ export function ExportDialog({
       const saved = await exportWorkbook(
         reportFileName(report),
         monthlyWorkbook(report, language),
-        (path) => t('reports.exported', { path }),
+        (path, pdf) =>
+          pdf ? t('reports.exportedWithPdf', { path, pdf }) : t('reports.exported', { path }),
+        withPdf,
       );
       if (!saved) return;
       // Saving a file is not sending it: the report is marked as sent only when the user says so.
@@ -138,6 +141,12 @@ export function ExportDialog({
             minRows={3}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <Checkbox
+            label={t('reports.withPdf')}
+            description={t('reports.withPdfHelp')}
+            checked={withPdf}
+            onChange={(e) => setWithPdf(e.currentTarget.checked)}
           />
           <DialogButtons onCancel={onClose}>
             {sent ? (

@@ -126,4 +126,23 @@ describe('building and saving one workbook', () => {
     ).toEqual({ path });
     expect(await written(path)).toEqual([['Report'], 'Report']);
   });
+
+  it('writes its PDF beside it when asked, keeping a PDF that is there already', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'csm-file-'));
+    const path = join(folder, 'report.xlsx');
+    await writeFile(join(folder, 'report.pdf'), 'kept');
+    const spec = workbook('Report');
+    spec.sheets[0]!.isInPdf = true;
+    const saved = await saveWorkbookWithDialog(dialog(path).fake, window, {
+      suggestedName: 'x.xlsx',
+      workbook: spec,
+      withPdf: true,
+    });
+    expect(saved).toEqual({ path, pdfPath: join(folder, 'report (2).pdf') });
+    expect(await readFile(join(folder, 'report.pdf'), 'utf8')).toBe('kept');
+    expect((await readFile(join(folder, 'report (2).pdf'))).subarray(0, 5).toString()).toBe(
+      '%PDF-',
+    );
+    expect(await written(path)).toEqual([['Report'], 'Report']);
+  });
 });

@@ -1,70 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { shippedCatalog } from '../../../../shared/catalog';
 import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
-import { monthlyReport, reportChanges } from '../../../../shared/reports/monthly';
+import { reportChanges } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
-import { contractSettings } from '../../../../shared/terms';
+import { fixtureReport, videoContract, videoSnapshot } from '../../../support/report-fixture';
 
-const contract: Contract = {
-  id: 'k1',
-  customerId: 'c1',
-  number: 'PE-1',
-  termStart: '2026-01-01',
-  currency: 'SEK',
-  categories: [{ category: 'video', installedAtStart: 90, agreedGrowth: 10, unitPriceMinor: 4900 }],
-  adjustmentMonth: null,
-  settings: contractSettings(),
-  tam: false,
-  professionalServicesDiscountPct: 0,
-  isEcps: false,
-  isArchived: false,
-};
-
-const snapshot = (asOf: string, video: number): InventorySnapshot => ({
-  id: `c1:${asOf}`,
-  customerId: 'c1',
-  importId: null,
-  asOf,
-  month: asOf.slice(0, 7),
-  added: 0,
-  removed: 0,
-  summary: {
-    counts: { headsets: 0, video, voice: 0 },
-    excluded: { eol: 0, quote: 0, software: 0, unknown: 0, deleted: 0, archived: 0 },
-    unknownModels: [],
-    models: [],
-  } as unknown as InventorySnapshot['summary'],
-});
-
-function report(month: string, snapshots: InventorySnapshot[], chosen: Contract = contract) {
-  return monthlyReport({
-    month,
-    generatedAt: '2026-11-25T10:00:00Z',
-    brand: { name: '', primaryColor: '#1c4e80' },
-    customer: {
-      id: 'c1',
-      name: 'Contoso AB',
-      masterAccountId: '',
-      country: 'SE',
-      lensAccounts: [],
-      csm: '',
-      accountManager: '',
-      isArchived: false,
-    },
-    contract: chosen,
-    trueUps: [],
-    snapshots,
-    devices: [],
-    previousDevices: null,
-    catalog: shippedCatalog(),
-    rmas: [],
-    timeEntries: [],
-    cases: [],
-    incidents: [],
-    note: '',
-    today: '2026-11-25',
-  });
-}
+const contract = videoContract;
+const snapshot = videoSnapshot;
+const report = (month: string, snapshots: InventorySnapshot[], chosen: Contract = contract) =>
+  fixtureReport(month, snapshots, { contract: chosen });
 
 describe('the monthly report’s true-up (TERMS.md §4)', () => {
   it('projects before the adjustment month, is due as the adjustment month’s count decides, and not after', () => {

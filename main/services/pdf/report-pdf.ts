@@ -1,0 +1,275 @@
+/**
+ * A workbook's PDF (shared/workbook-spec.ts): the sheets marked for it, laid out on A4 pages as the
+ * workbook prints them (portrait or landscape as the columns need, header rows repeated, page numbers
+ * in the report's language), with the partner's colour and logo and the charts drawn as vectors.
+ * Written with PDFKit in main and in `csm report` alike: no browser, no native module; the text is
+ * Noto Sans, embedded, so every name a customer has prints as typed.
+ */
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import type { ColumnSpec, SheetSpec, WorkbookSpec } from '../../../shared/workbook-spec';
+import { columnWidths, isLandscapeSheet } from '../sheet-geometry';
+import { cellFormat, type CellFormat } from './cells';
+import { drawChart, CHART_HEIGHT } from './chart';
+
+const require = createRequire(__filename);
+const FONTS = {
+  body: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
+  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
+};
+
+const MARGIN = 40;
+const TEXT = '#212529';
+const MUTED = '#6c757d';
+const RULE = '#dee2e6';
+const STRIPE = '#f5f6f7';
+const BODY_SIZE = 9;
+const PAD = 3;
+
+export type Pdf = InstanceType<typeof PDFDocument>;
+
+/** What every page of one document shares. */
+export interface Page {
+  doc: Pdf;
+  color: string;
+  format: CellFormat;
+  /** The lowest y the content may reach on a page. */
+  bottom: number;
+}
+
+/** The PDF of the sheets of `spec` marked `isInPdf`, in the workbook's language. */
+export async function buildPdf(spec: WorkbookSpec): Promise<Uint8Array> {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: true,
+    size: 'A4',
+    margin: MARGIN,
+    font: FONTS.body,
+    info: {
+      Title: spec.sheets[0]?.title?.[0] ?? spec.sheets[0]?.name ?? '',
+      Producer: 'CSM Workstation',
+    },
+  });
+  doc.registerFont('body', FONTS.body);
+  doc.registerFont('bold', FONTS.bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+  const page: Omit<Page, 'bottom'> = {
+    doc,
+    color: spec.brand?.color ?? '#1c4e80',
+    format: cellFormat(spec.language ?? 'en'),
+  };
+  const sheets = spec.sheets.filter((s) => s.isInPdf);
+  const prints: (SheetSpec['print'] | undefined)[] = [];
+  sheets.forEach((sheet, i) => {
+    const start = doc.bufferedPageRange().count;
+    writeSheet({ ...page, bottom: 0 }, sheet, i === 0 ? spec.brand?.logo : null);
+    for (let p = start; p < doc.bufferedPageRange().count; p++) prints.push(sheet.print);
+  });
+  writePageLines(doc, prints);
+  doc.end();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function addPage(page: Page, isLandscape: boolean): number {
+  page.doc.addPage({ size: 'A4', layout: isLandscape ? 'landscape' : 'portrait', margin: MARGIN });
+  page.bottom = page.doc.page.height - MARGIN - 14;
+  return MARGIN + 12;
+}
+
+function writeSheet(
+  page: Page,
+  sheet: SheetSpec,
+  logo: NonNullable<WorkbookSpec['brand']>['logo'] | undefined,
+): void {
+  const { doc } = page;
+  const isLandscape = isLandscapeSheet(sheet);
+  let y = addPage(page, isLandscape);
+  const width = doc.page.width - 2 * MARGIN;
+  if (logo) {
+    const height = 40;
+    doc.image(Buffer.from(logo.base64, 'base64'), doc.page.width - MARGIN - width / 3, y, {
+      fit: [width / 3, height],
+      align: 'right',
+    });
+  }
+  (sheet.title ?? []).forEach((line, i) => {
+    doc
+      .font(i === 0 ? 'bold' : 'body')
+      .fontSize(i === 0 ? 15 : 9.5)
+      .fillColor(i === 0 ? page.color : TEXT);
+    const lineWidth = i === 0 && logo ? (width * 2) / 3 - 12 : width;
+    doc.text(line, MARGIN, y, { width: lineWidth });
+    y = doc.y + (i === 0 ? 4 : 1);
+  });
+  if (sheet.chart) {
+    y += 8;
+    if (y + CHART_HEIGHT > page.bottom) y = addPage(page, isLandscape);
+    drawChart(doc, sheet.chart, { x: MARGIN, y, width, color: page.color });
+    y += CHART_HEIGHT + 8;
+  }
+  if (sheet.rows.length > 0 || !sheet.blocks?.length)
+    y = writeTable(page, sheet.columns, sheet.rows, y + 10, isLandscape);
+  for (const block of sheet.blocks ?? []) {
+    y += 14;
+    if (y + 48 > page.bottom) y = addPage(page, isLandscape);
+    doc.font('bold').fontSize(11).fillColor(page.color).text(block.heading, MARGIN, y, { width });
+    y = writeTable(page, block.columns, block.rows, doc.y + 4, isLandscape);
+  }
+}
+
+/** Points per character of a column's width in the workbook, at the body's size. */
+const CHAR_POINTS = 5;
+
+/** A table's font size and column widths in points. */
+interface TableGeometry {
+  size: number;
+  widths: number[];
+}
+
+/**
+ * Each column as wide as the workbook makes it, never narrower than its longest word (no word is
+ * broken), the table no wider than the page: columns give up their slack first, then the font shrinks.
+ */
+function tableGeometry(
+  doc: Pdf,
+  columns: readonly ColumnSpec[],
+  texts: readonly (readonly string[])[],
+  width: number,
+): TableGeometry {
+  const chars = columnWidths({ name: '-', columns: [...columns], rows: [] });
+  const longestWord = (font: string, text: string) => {
+    doc.font(font).fontSize(BODY_SIZE);
+    return Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+  };
+  const least = columns.map(
+    (c, i) =>
+      Math.max(
+        longestWord('bold', c.header),
+        ...texts.map((row) => longestWord('body', row[i] ?? '')),
+      ) +
+      2 * PAD +
+      1,
+  );
+  const wanted = chars.map((c, i) => Math.max(c * CHAR_POINTS, least[i] ?? 0));
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+  if (sum(wanted) <= width) return { size: BODY_SIZE, widths: wanted };
+  const slack = sum(wanted) - sum(least);
+  if (sum(least) <= width) {
+    const keep = (width - sum(least)) / slack;
+    return {
+      size: BODY_SIZE,
+      widths: wanted.map((w, i) => (least[i] ?? 0) + (w - (least[i] ?? 0)) * keep),
+    };
+  }
+  const scale = width / sum(least);
+  return { size: Math.max(6, BODY_SIZE * scale), widths: least.map((w) => w * scale) };
+}
+
+/** A table from `y` on, the header repeated on each new page; answers the y below it. */
+function writeTable(
+  page: Page,
+  columns: readonly ColumnSpec[],
+  rows: SheetSpec['rows'],
+  top: number,
+  isLandscape: boolean,
+): number {
+  const { doc, format } = page;
+  const texts = rows.map((row) => columns.map((c, i) => format.text(row[i] ?? null, c.type)));
+  const geometry = tableGeometry(doc, columns, texts, doc.page.width - 2 * MARGIN);
+  const right = MARGIN + geometry.widths.reduce((a, b) => a + b, 0);
+  const header = columns.map((c) => c.header);
+  const writeHeader = (y: number) => {
+    const height = writeRow(page, header, columns, geometry, y, 'bold');
+    doc
+      .moveTo(MARGIN, y + height)
+      .lineTo(right, y + height)
+      .lineWidth(1)
+      .strokeColor(page.color)
+      .stroke();
+    return y + height + 1;
+  };
+  let y = top;
+  if (y + 40 > page.bottom) y = addPage(page, isLandscape);
+  y = writeHeader(y);
+  texts.forEach((row, r) => {
+    const height = rowHeight(doc, row, geometry, 'body');
+    if (y + height > page.bottom) y = writeHeader(addPage(page, isLandscape));
+    if (r % 2 === 1)
+      doc
+        .rect(MARGIN, y, right - MARGIN, height)
+        .fillColor(STRIPE)
+        .fill();
+    writeRow(page, row, columns, geometry, y, 'body');
+    y += height;
+  });
+  doc.moveTo(MARGIN, y).lineTo(right, y).lineWidth(0.5).strokeColor(RULE).stroke();
+  return y;
+}
+
+function rowHeight(
+  doc: Pdf,
+  texts: readonly string[],
+  { size, widths }: TableGeometry,
+  font: string,
+) {
+  doc.font(font).fontSize(size);
+  const heights = texts.map((text, i) =>
+    text ? doc.heightOfString(text, { width: (widths[i] ?? 20) - 2 * PAD }) : 0,
+  );
+  return Math.max(size + 2, ...heights) + 2 * PAD;
+}
+
+function writeRow(
+  page: Page,
+  texts: readonly string[],
+  columns: readonly ColumnSpec[],
+  geometry: TableGeometry,
+  y: number,
+  font: 'body' | 'bold',
+): number {
+  const { doc, format } = page;
+  const height = rowHeight(doc, texts, geometry, font);
+  let x = MARGIN;
+  texts.forEach((text, i) => {
+    const w = geometry.widths[i] ?? 20;
+    doc
+      .font(font)
+      .fontSize(geometry.size)
+      .fillColor(TEXT)
+      .text(text, x + PAD, y + PAD, {
+        width: w - 2 * PAD,
+        align: format.isFigure(columns[i]?.type ?? 'text') ? 'right' : 'left',
+      });
+    x += w;
+  });
+  return height;
+}
+
+/** Each page's header and footer lines and its number, once every page is laid out. */
+function writePageLines(doc: Pdf, prints: readonly (SheetSpec['print'] | undefined)[]): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const print = prints[i - start];
+    const width = doc.page.width - 2 * MARGIN;
+    // The page's own bottom margin would move text written there onto a new page.
+    const margins = doc.page.margins;
+    doc.page.margins = { ...margins, bottom: 0 };
+    doc.font('body').fontSize(7.5).fillColor(MUTED);
+    if (print?.header) doc.text(print.header, MARGIN, MARGIN - 16, { width, lineBreak: false });
+    const footerY = doc.page.height - MARGIN + 4;
+    if (print?.footer)
+      doc.text(print.footer, MARGIN, footerY, { width: width * 0.7, lineBreak: false });
+    const number = (print?.pageNumber ?? 'Page {page} of {pages}')
+      .replace('{page}', String(i - start + 1))
+      .replace('{pages}', String(count));
+    doc.text(number, MARGIN, footerY, { width, align: 'right', lineBreak: false });
+    doc.page.margins = margins;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * A sheet's geometry, the same in its workbook and its PDF: each column's width in characters, and
+ * whether its columns need a landscape page.
+ */
+import type { SheetSpec } from '../../shared/workbook-spec';
+
+/** Columns wider than this (in characters) print on a landscape page; narrower ones on portrait. */
+const PORTRAIT_WIDTH = 110;
+
+/** Each column's width in characters: the widest of the main table's and its blocks' at that place. */
+export function columnWidths(sheet: SheetSpec): number[] {
+  const all = [sheet.columns, ...(sheet.blocks ?? []).map((b) => b.columns)];
+  const count = Math.max(...all.map((c) => c.length));
+  return Array.from({ length: count }, (_, i) =>
+    Math.max(
+      10,
+      ...all.map((columns) => {
+        const c = columns[i];
+        return c ? (c.width ?? Math.min(60, c.header.length + 2)) : 0;
+      }),
+    ),
+  );
+}
+
+/** Landscape when the sheet asks for it, else when its columns are wider than a portrait page. */
+export function isLandscapeSheet(sheet: SheetSpec, widths = columnWidths(sheet)): boolean {
+  return sheet.print?.landscape ?? widths.reduce((sum, w) => sum + w, 0) > PORTRAIT_WIDTH;
+}

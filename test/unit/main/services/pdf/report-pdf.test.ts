@@ -1,0 +1,105 @@
+/**
+ * The report's PDF read as its receiver reads it: its text extracted by poppler's pdftotext (installed
+ * by .ci/run), compared with the workbook's own figures, in both languages.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPdf } from '../../../../../main/services/pdf/report-pdf';
+import { cellFormat } from '../../../../../main/services/pdf/cells';
+import { buildExport } from '../../../../../main/services/export-file';
+import { fixtureCustomer, fixtureReport, videoSnapshot } from '../../../../support/report-fixture';
+import { monthlyWorkbook } from '../../../../../shared/reports/monthly-layout';
+import type { ReportLanguage } from '../../../../../shared/reports/monthly-model';
+
+const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
+
+function spec(language: ReportLanguage) {
+  const report = fixtureReport(
+    '2026-06',
+    [
+      videoSnapshot('2026-04-30', 96),
+      videoSnapshot('2026-05-31', 104),
+      videoSnapshot('2026-06-30', 112),
+    ],
+    {
+      brand: { name: 'Nordic AV', primaryColor: '#1c4e80' },
+      customer: { ...fixtureCustomer, name: 'Göta Älv Åkeri AB', csm: 'Åsa Öberg' },
+    },
+  );
+  return monthlyWorkbook(report, language);
+}
+
+async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages: number; size: string }> {
+  const path = join(await mkdtemp(join(tmpdir(), 'csm-pdf-')), 'report.pdf');
+  await writeFile(path, bytes);
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return {
+    // One space for any run of spaces: pdftotext lays words out by their place on the page.
+    text: execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(
+      /[ \u00a0]+/g,
+      ' ',
+    ),
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+    size: /Page size:\s+(.*)/.exec(info)?.[1] ?? '',
+  };
+}
+
+describe.skipIf(!hasPoppler)('the report PDF (needs poppler-utils for pdftotext)', () => {
+  for (const [language, words] of [
+    ['en', { page: 'Page 1 of', amount: '294.00' }],
+    ['sv', { page: 'Sida 1 av', amount: '294,00' }],
+  ] as const) {
+    it(`prints the summary sheets' figures as the workbook has them, in ${language}`, async () => {
+      const workbook = spec(language);
+      const { text, pages, size } = await pdfText(await buildPdf(workbook));
+      expect(size).toMatch(/\(A4\)/);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(text).toContain('Göta Älv Åkeri AB');
+      expect(text).toContain('Åsa Öberg');
+      expect(text).toContain(words.page);
+      expect(text).toContain(words.amount);
+      // Every figure and text of each sheet marked for the PDF, formatted in the report's language.
+      const format = cellFormat(language);
+      const printed = workbook.sheets.filter((s) => s.isInPdf);
+      expect(printed.length).toBeGreaterThanOrEqual(2);
+      for (const sheet of printed) {
+        for (const line of sheet.title ?? []) expect(text).toContain(line.replace(/ +/g, ' '));
+        for (const table of [sheet, ...(sheet.blocks ?? [])])
+          for (const row of table.rows)
+            row.forEach((cell, i) => {
+              const shown = format.text(cell, table.columns[i]?.type ?? 'text');
+              // A long text wraps in its cell: each of its words is on the page.
+              for (const word of shown.split(/\s+/).filter(Boolean))
+                expect(text, `${sheet.name}: ${shown}`).toContain(word.replace(/\u00a0/g, ' '));
+            });
+      }
+    });
+  }
+});
+
+describe('what a saved name builds', () => {
+  it('a PDF for a .pdf name, a workbook otherwise', async () => {
+    const workbook = spec('en');
+    expect(
+      Buffer.from(await buildExport('r.pdf', workbook))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect(
+      Buffer.from(await buildExport('r.xlsx', workbook))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+  });
+
+  it('writes figures in the report language', () => {
+    expect(cellFormat('sv').text(7650, 'money')).toBe('7\u00a0650,00');
+    expect(cellFormat('en').text(7650, 'money')).toBe('7,650.00');
+    expect(cellFormat('sv').text(12.5, 'percent')).toBe('12,5\u00a0%');
+    expect(cellFormat('en').text(95, 'duration')).toBe('1:35');
+    expect(cellFormat('en').text('2026-07-30T10:05:00Z', 'datetime')).toBe('2026-07-30 10:05');
+  });
+});
