@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { summarizeInventory } from '../../../../shared/inventory/summary';
 import { contractSettings } from '../../../../shared/terms';
 
 let dir = '';
+const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'csm-report-'));
 });
@@ -291,6 +293,32 @@ describe('csm report', () => {
       '12 enheter tillkommer vid förnyelsen; inget debiteras under perioden',
     ]);
   }, 60_000);
+
+  it.skipIf(!hasPoppler)(
+    'writes each customer’s PDF beside its workbook with --pdf, the same figures (needs pdftotext)',
+    async () => {
+      const demo = join(dir, 'demo-pdf');
+      const made = await csm('demo', '--out', demo, '--as-of', '2026-11-20', '--json');
+      const [register, ...inventories] = (JSON.parse(made.stdout) as { files: string[] }).files;
+      const out = join(dir, 'demo-pdfs');
+      const args = ['--contracts', register!, ...inventories.flatMap((f) => ['--inventory', f])];
+      const result = await csm(
+        'report',
+        ...args,
+        ...['--month', '2026-11', '--out', out, '--language', 'sv', '--pdf', '--json'],
+      );
+      expect(result.stderr).toBe('');
+      const { files } = JSON.parse(result.stdout) as { files: string[] };
+      expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(12);
+      const contoso = files.find((f) => /Contoso AB PE-1001 2026-11\.pdf$/.test(f))!;
+      expect(files).toContain(contoso.replace(/\.pdf$/, '.xlsx'));
+      const text = execFileSync('pdftotext', ['-layout', contoso, '-'], { encoding: 'utf8' });
+      expect(text).toMatch(/Sida 1 av \d/);
+      expect(text).toMatch(/Hörlurar &\s+400\s+420\s+420\s+404/);
+      expect(text).toMatch(/Video\s+100\s+105\s+105\s+112\s+12,0\s%\s+Över/);
+    },
+    60_000,
+  );
 });
 
 describe('user text in workbooks', () => {
