@@ -65,24 +65,27 @@ export const sheetSchema = z.object({
     .optional(),
   /** Whether the sheet is also a page of the workbook's PDF (the first page and the summary sheets). */
   isInPdf: z.boolean().optional(),
-  /** A line chart drawn as an image beside the table: categories along x, one line per series. */
-  chart: z
-    .object({
-      title: line,
-      categories: z.array(z.string().max(40)).max(240),
-      series: z
-        .array(
-          z.object({
-            name: z.string().max(100),
-            values: z.array(z.number().nullable()).max(240),
-            color: z.string().regex(/^#[0-9a-f]{6}$/i),
-            /** line: points joined by straight segments; step: a level held until it changes (ordered,
-             * triggerAt); forecast: dashed. */
-            style: z.enum(['line', 'step', 'forecast']).optional(),
-          }),
-        )
-        .max(12),
-    })
+  /** Line charts drawn beside the table (in the PDF above it): categories along x, one line per series. */
+  charts: z
+    .array(
+      z.object({
+        title: line,
+        categories: z.array(z.string().max(40)).max(240),
+        series: z
+          .array(
+            z.object({
+              name: z.string().max(100),
+              values: z.array(z.number().nullable()).max(240),
+              color: z.string().regex(/^#[0-9a-f]{6}$/i),
+              /** line: points joined by straight segments; step: a level held until it changes
+               * (ordered, triggerAt); forecast: dashed. */
+              style: z.enum(['line', 'step', 'forecast']).optional(),
+            }),
+          )
+          .max(12),
+      }),
+    )
+    .max(6)
     .optional(),
 });
 

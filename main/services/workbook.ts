@@ -249,7 +249,9 @@ function writeSheet(
     row.commit();
   });
   if (title.length > 0) worksheet.addRow([]).commit();
-  const colors = new Map((sheet.chart?.series ?? []).map((s) => [s.name, s.color]));
+  const colors = new Map(
+    (sheet.charts ?? []).flatMap((chart) => chart.series).map((s) => [s.name, s.color]),
+  );
   writeHeader(worksheet, sheet.columns, look, widths, colors);
   if (!sheet.blocks?.length)
     worksheet.autoFilter = {
@@ -282,22 +284,22 @@ export async function buildWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   return addImages(new Uint8Array(Buffer.concat(chunks)), imagesOf(spec));
 }
 
+/** Rows a chart picture takes (rows are 20 px high). */
+const CHART_ROWS = Math.ceil(CHART_SIZE.height / 20) + 1;
+
 /** The pictures of a workbook: each sheet's chart beside its table, the logo at the top of the first sheet. */
 function imagesOf(spec: WorkbookSpec): SheetImage[] {
+  // Each chart beside its table, one under the other.
   const images: SheetImage[] = spec.sheets.flatMap((sheet, i) =>
-    sheet.chart
-      ? [
-          {
-            sheet: i + 1,
-            bytes: lineChartPng(sheet.chart),
-            extension: 'png' as const,
-            column: sheet.columns.length + 1,
-            row: headerRowOf(sheet) - 1,
-            ...CHART_SIZE,
-            description: sheet.chart.title,
-          },
-        ]
-      : [],
+    (sheet.charts ?? []).map((chart, c) => ({
+      sheet: i + 1,
+      bytes: lineChartPng(chart),
+      extension: 'png' as const,
+      column: sheet.columns.length + 1,
+      row: headerRowOf(sheet) - 1 + c * CHART_ROWS,
+      ...CHART_SIZE,
+      description: chart.title,
+    })),
   );
   const logo = spec.brand?.logo;
   const first = spec.sheets[0];

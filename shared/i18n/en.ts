@@ -1067,6 +1067,11 @@ export const en = {
   },
   report: {
     pageNumber: 'Page {page} of {pages}',
+    chart: {
+      title: '{{category}}: counted devices against Ordered and True-up at',
+      count: 'Counted devices',
+      forecast: 'Forecast to the term’s end',
+    },
     sheets: {
       summary: 'Summary',
       trend: 'Trend',

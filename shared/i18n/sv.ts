@@ -1068,6 +1068,11 @@ export const sv: Messages = {
   },
   report: {
     pageNumber: 'Sida {page} av {pages}',
+    chart: {
+      title: '{{category}}: räknade enheter mot Beställda och Justering vid',
+      count: 'Räknade enheter',
+      forecast: 'Prognos till periodens slut',
+    },
     sheets: {
       summary: 'Sammanfattning',
       trend: 'Trend',

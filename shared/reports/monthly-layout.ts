@@ -7,10 +7,11 @@ import { CATEGORIES } from '../model/category';
 import type { SheetSpec, WorkbookSpec } from '../workbook-spec';
 import type { MonthlyReport, ReportLanguage } from './monthly';
 import { reportLabels, type ReportLabels } from './report-labels';
-import { col, COLORS, print, table } from './layout-parts';
+import { col, print, table } from './layout-parts';
 import { summarySheet } from './summary-sheet';
+import { isInTerm, trendCharts } from './trend-chart';
 
-function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
+function trendSheet(report: MonthlyReport, l: ReportLabels, language: ReportLanguage): SheetSpec {
   const categories =
     report.categories.length > 0 ? report.categories.map((k) => k.category) : [...CATEGORIES];
   const ordered = new Map(report.categories.map((k) => [k.category, k]));
@@ -29,7 +30,8 @@ function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
     rows: report.trend.map((p) => [
       p.month,
       ...categories.flatMap((k) => {
-        const line = ordered.get(k);
+        // A month before the term was under no contract: its count alone.
+        const line = isInTerm(report, p.month) ? ordered.get(k) : undefined;
         return [
           p.counts[k],
           line?.ordered ?? null,
@@ -38,15 +40,7 @@ function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
         ];
       }),
     ]),
-    chart: {
-      title: `${l.sheets.trend} · ${report.customer.name}`,
-      categories: report.trend.map((p) => p.month),
-      series: categories.map((k) => ({
-        name: l.categories[k],
-        values: report.trend.map((p) => p.counts[k]),
-        color: COLORS[k],
-      })),
-    },
+    charts: trendCharts(report, l, language, categories),
     print: print(report, l),
   };
 }
@@ -100,7 +94,7 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
     language,
     sheets: [
       { ...summarySheet(report, l, language), isInPdf: true },
-      { ...trendSheet(report, l), isInPdf: true },
+      { ...trendSheet(report, l, language), isInPdf: true },
       devices,
       table(
         report,

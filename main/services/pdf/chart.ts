@@ -4,9 +4,11 @@
  * levels such as ordered and triggerAt held as steps, a forecast dashed), and a legend.
  */
 import type { SheetSpec } from '../../../shared/workbook-spec';
-import type { Pdf } from './report-pdf';
+import { isLabelled, labelEvery, niceTicks } from '../chart-scale';
+import type PDFDocument from 'pdfkit';
 
-type Chart = NonNullable<SheetSpec['chart']>;
+type Pdf = InstanceType<typeof PDFDocument>;
+type Chart = NonNullable<SheetSpec['charts']>[number];
 type Series = Chart['series'][number];
 
 export const CHART_HEIGHT = 230;
@@ -16,17 +18,6 @@ const AXIS_LEFT = 34;
 const AXIS_BOTTOM = 16;
 const GRID = '#e9ecef';
 const LABEL = '#6c757d';
-
-/** Whole-number ticks from 0 past `max`: steps of 1, 2 or 5 times a power of ten, about 5 of them. */
-export function niceTicks(max: number): number[] {
-  const top = Math.max(1, max);
-  const raw = top / 5;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? power);
-  const ticks: number[] = [];
-  for (let v = 0; v < top + step; v += step) ticks.push(v);
-  return ticks;
-}
 
 interface Box {
   x: number;
@@ -48,9 +39,10 @@ export function drawChart(doc: Pdf, chart: Chart, box: Box): void {
     bottom: box.y + CHART_HEIGHT - LEGEND - AXIS_BOTTOM,
   };
   const values = chart.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const ticks = niceTicks(Math.max(0, ...values));
-  const top = ticks.at(-1) ?? 1;
-  const yOf = (v: number) => plot.bottom - (v / top) * (plot.bottom - plot.top);
+  const ticks = niceTicks(values.length ? Math.min(...values) : 0, Math.max(0, ...values));
+  const [bottom, top] = [ticks[0] ?? 0, ticks.at(-1) ?? 1];
+  const yOf = (v: number) =>
+    plot.bottom - ((v - bottom) / (top - bottom)) * (plot.bottom - plot.top);
   const n = chart.categories.length;
   const xOf = (i: number) =>
     n <= 1 ? (plot.left + plot.right) / 2 : plot.left + (i / (n - 1)) * (plot.right - plot.left);
@@ -67,12 +59,9 @@ export function drawChart(doc: Pdf, chart: Chart, box: Box): void {
   }
   // Every k-th month named, so that no two names overlap.
   const widest = Math.max(1, ...chart.categories.map((c) => doc.widthOfString(c)));
-  const every = Math.max(
-    1,
-    Math.ceil((widest + 6) / ((plot.right - plot.left) / Math.max(1, n - 1))),
-  );
+  const every = labelEvery(widest, (plot.right - plot.left) / Math.max(1, n - 1));
   chart.categories.forEach((name, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
+    if (!isLabelled(i, n, every)) return;
     const w = doc.widthOfString(name);
     const x = Math.min(Math.max(xOf(i) - w / 2, plot.left - 10), plot.right - w + 4);
     doc.fillColor(LABEL).text(name, x, plot.bottom + 4, { lineBreak: false });

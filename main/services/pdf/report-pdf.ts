@@ -5,18 +5,12 @@
  * Written with PDFKit in main and in `csm report` alike: no browser, no native module; the text is
  * Noto Sans, embedded, so every name a customer has prints as typed.
  */
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { ColumnSpec, SheetSpec, WorkbookSpec } from '../../../shared/workbook-spec';
+import { reportFont } from '../fonts';
 import { columnWidths, isLandscapeSheet } from '../sheet-geometry';
 import { cellFormat, type CellFormat } from './cells';
 import { drawChart, CHART_HEIGHT } from './chart';
-
-const require = createRequire(__filename);
-const FONTS = {
-  body: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
-};
 
 const MARGIN = 40;
 const TEXT = '#212529';
@@ -44,14 +38,15 @@ export async function buildPdf(spec: WorkbookSpec): Promise<Uint8Array> {
     bufferPages: true,
     size: 'A4',
     margin: MARGIN,
-    font: FONTS.body,
     info: {
       Title: spec.sheets[0]?.title?.[0] ?? spec.sheets[0]?.name ?? '',
       Producer: 'CSM Workstation',
     },
   });
-  doc.registerFont('body', FONTS.body);
-  doc.registerFont('bold', FONTS.bold);
+  // PDFKit takes a parsed font as it is (a fontkit font: it has layout()).
+  doc.registerFont('body', reportFont('body') as unknown as string);
+  doc.registerFont('bold', reportFont('bold') as unknown as string);
+  doc.font('body');
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -107,10 +102,10 @@ function writeSheet(
     doc.text(line, MARGIN, y, { width: lineWidth });
     y = doc.y + (i === 0 ? 4 : 1);
   });
-  if (sheet.chart) {
+  for (const chart of sheet.charts ?? []) {
     y += 8;
     if (y + CHART_HEIGHT > page.bottom) y = addPage(page, isLandscape);
-    drawChart(doc, sheet.chart, { x: MARGIN, y, width, color: page.color });
+    drawChart(doc, chart, { x: MARGIN, y, width, color: page.color });
     y += CHART_HEIGHT + 8;
   }
   if (sheet.rows.length > 0 || !sheet.blocks?.length)

@@ -317,7 +317,7 @@ describe('csm report', () => {
       expect(text).toMatch(/Hörlurar &\s+400\s+420\s+420\s+404/);
       expect(text).toMatch(/Video\s+100\s+105\s+105\s+112\s+12,0\s%\s+Över/);
     },
-    60_000,
+    120_000,
   );
 });
 

@@ -69,7 +69,7 @@ describe('the trend chart picture', () => {
             chart.series[0]!.values[i] ?? null,
             chart.series[1]!.values[i] ?? null,
           ]),
-          chart,
+          charts: [chart],
         },
       ],
     });
@@ -116,7 +116,7 @@ describe('user text in every XML part', () => {
           rows: [[nasty, 3]],
           blocks: [{ heading: nasty, columns: [{ header: nasty, type: 'text' }], rows: [[nasty]] }],
           print: { landscape: true, header: nasty, footer: nasty },
-          chart: { ...chart, title: nasty },
+          charts: [{ ...chart, title: nasty }],
         },
       ],
     });
