@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test, type Download } from './fixtures';
 import { monthLabel, pick } from './pages/pick';
@@ -43,9 +44,19 @@ test('a monthly report: exported with a note and archived; after new data it re-
     .getByRole('dialog')
     .getByLabel('Note for the customer')
     .fill('=All rooms upgraded; QBR on the 12th.');
-  let download = page.waitForEvent('download');
+  // The PDF beside the workbook is asked for by default.
+  await expect(
+    page.getByRole('dialog').getByLabel('Also as a PDF beside the workbook'),
+  ).toBeChecked();
+  let download = page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.xlsx'));
+  const pdf = page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.pdf'));
   await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
   const sent = await workbookOf(await download);
+  const pdfBytes = await readFile(await (await pdf).path());
+  expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect((await pdf).suggestedFilename()).toBe(
+    (await download).suggestedFilename().replace(/\.xlsx$/, '.pdf'),
+  );
   // Saved is not sent: "Not yet" leaves it unsent; the same export again, marked as sent, sends it.
   const question = page.getByTestId('mark-sent');
   await expect(question).toContainText('Has this report gone to the customer?');
@@ -57,9 +68,11 @@ test('a monthly report: exported with a note and archived; after new data it re-
     .getByRole('dialog')
     .getByLabel('Note for the customer')
     .fill('=All rooms upgraded; QBR on the 12th.');
+  // Without the PDF this time: the workbook alone.
+  await page.getByRole('dialog').getByLabel('Also as a PDF beside the workbook').uncheck();
   download = page.waitForEvent('download');
   await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
-  await download;
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
   await question.getByRole('button', { name: 'Mark as sent' }).click();
   expect(sent.worksheets.map((s) => s.name)).toEqual([
     'Summary',
