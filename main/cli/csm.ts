@@ -28,9 +28,11 @@ commands:
       80 % and 95 % intervals to the next term's end, the method and its backtest error, expected
       additions, recommended growth, P(adjustment), up-front and expected mid-term amounts
   report --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM --out DIR
-         [--as-of YYYY-MM-DD] [--language en|sv] [--force] [--json]
+         [--as-of YYYY-MM-DD] [--language en|sv] [--partner NAME] [--logo FILE.png|.jpg]
+         [--force] [--json]
       the monthly report workbook of every contract's customer and the portfolio workbook,
-      written into DIR (existing files are only replaced with --force); prints the paths
+      written into DIR (existing files are only replaced with --force); prints the paths;
+      the first page carries the partner's name and logo where given
   lens-pull --tenant ID [--out FILE.csv] [--force] [--json] [--token-url URL] [--api-url URL]
       pull one tenant's devices from the Poly Lens API (credentials in LENS_CLIENT_ID and
       LENS_CLIENT_SECRET), print what inspect prints for them, and write them as a Lens
@@ -114,7 +116,7 @@ async function statusCommand(
 async function reportCommand(args: readonly string[], stdout: Output): Promise<number> {
   const options = parseOptions(
     args,
-    ['contracts', 'inventory', 'month', 'as-of', 'out', 'language'],
+    ['contracts', 'inventory', 'month', 'as-of', 'out', 'language', 'partner', 'logo'],
     ['json', 'force'],
     ['inventory'],
   );
@@ -133,7 +135,7 @@ async function reportCommand(args: readonly string[], stdout: Output): Promise<n
   const language = options.get('language') ?? 'en';
   if (language !== 'en' && language !== 'sv')
     throw new UsageError(`--language must be en or sv, not ${language}`);
-  const { writeReports } = await import('./report');
+  const { writeReports, reportBrand } = await import('./report');
   const result = await writeReports({
     contracts,
     inventories,
@@ -141,6 +143,7 @@ async function reportCommand(args: readonly string[], stdout: Output): Promise<n
     asOf,
     out: resolve(out),
     language,
+    brand: await reportBrand(options.get('partner'), options.get('logo')),
     isForced: options.has('force'),
   });
   stdout.write(

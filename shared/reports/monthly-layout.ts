@@ -9,6 +9,9 @@ import type { MonthlyReport, ReportLanguage } from './monthly';
 import { reportLabels, type ReportLabels } from './report-labels';
 import { col, COLORS, print, table } from './layout-parts';
 import { summarySheet } from './summary-sheet';
+import { logoOfDataUrl } from './logo';
+import { firstPage } from './first-page';
+import { firstPageSheet } from './first-page-sheet';
 
 function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
   const categories =
@@ -53,10 +56,9 @@ function trendSheet(report: MonthlyReport, l: ReportLabels): SheetSpec {
 
 /** The workbook's brand: the partner's colour and logo (a PNG or JPEG data: URL). */
 export function workbookBrand(color: string, logo: string | undefined): WorkbookSpec['brand'] {
-  const match = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=]+)$/.exec(logo ?? '');
   return {
     color: /^#[0-9a-f]{6}$/i.test(color) ? color : '#1c4e80',
-    logo: match ? { type: match[1] === 'png' ? 'png' : 'jpeg', base64: match[2] ?? '' } : null,
+    logo: logoOfDataUrl(logo),
   };
 }
 
@@ -98,6 +100,7 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
   return {
     brand: workbookBrand(report.brand.primaryColor, report.brand.logo),
     sheets: [
+      firstPageSheet(firstPage(report, language), report, l, language),
       summarySheet(report, l, language),
       trendSheet(report, l),
       devices,
