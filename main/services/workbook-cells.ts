@@ -58,13 +58,17 @@ function typedValue(value: string | number | boolean | null, type: ColumnType): 
   return xmlSafe(String(value));
 }
 
-/** How a cell sits: as written, at the top of a tall row, or wrapped in its column from the top. */
-type Alignment = 'plain' | 'top' | 'wrap';
+/**
+ * How a cell sits: as written, at the top of a tall row, or wrapped in its column from the top (one
+ * indent in from a column before it, so its text never touches that column's right-aligned figures).
+ */
+type Alignment = 'plain' | 'top' | 'wrap' | 'wrapIndented';
 
 const ALIGNMENTS: Record<Alignment, Partial<ExcelJS.Alignment> | undefined> = {
   plain: undefined,
   top: { vertical: 'top' },
   wrap: { vertical: 'top', wrapText: true },
+  wrapIndented: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 },
 };
 
 /**
@@ -100,7 +104,9 @@ export class SharedStyles {
   ): void {
     const isWrapping = columns.some((c) => c.wrap);
     const styleOf = (alignment: Alignment) =>
-      columns.map((c) => this.of(FORMATS[c.type], c.wrap ? 'wrap' : alignment));
+      columns.map((c, i) =>
+        this.of(FORMATS[c.type], c.wrap ? (i > 0 ? 'wrapIndented' : 'wrap') : alignment),
+      );
     const [plain, top] = [styleOf('plain'), styleOf('top')];
     for (const values of rows) {
       const row = worksheet.addRow(columns.map((c, i) => typed(values[i] ?? null, c.type)));
@@ -120,6 +126,12 @@ export class SharedStyles {
   }
 }
 
+/**
+ * Text characters a column holds per unit of its width: a width counts the font's widest digits, and
+ * words are narrower (Calibri's average letter is about 0.8 of a digit; a wider substitute, 0.9).
+ */
+const LETTERS_PER_WIDTH = 1.1;
+
 /** The lines a row's wrapped cells take: its tallest. */
 function linesOf(
   columns: readonly ColumnSpec[],
@@ -130,7 +142,9 @@ function linesOf(
     1,
     ...columns.map((c, i) => {
       const value = values[i];
-      return c.wrap && typeof value === 'string' ? wrappedLines(value, (widths[i] ?? 10) - 1) : 1;
+      return c.wrap && typeof value === 'string'
+        ? wrappedLines(value, Math.floor(((widths[i] ?? 10) - 1) * LETTERS_PER_WIDTH))
+        : 1;
     }),
   );
 }

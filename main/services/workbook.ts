@@ -43,8 +43,21 @@ const pageNumberCode = (template = 'Page {page} of {pages}') =>
 /** Columns wider than this (in characters) print on a landscape page; narrower ones on portrait. */
 const PORTRAIT_WIDTH = 110;
 
+/** The cells' font, named on titles and headings too (a reader draws an unnamed font in its own). */
+const FONT = 'Calibri';
+
+/** The types Excel writes right-aligned: their headers are too. */
+const RIGHT_ALIGNED = new Set(['number', 'decimal', 'money', 'percent', 'duration']);
+
 /** A one-page sheet's margins in inches: narrow at the sides, so its columns print at full size. */
-const ONE_PAGE_MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+const ONE_PAGE_MARGINS = {
+  left: 0.35,
+  right: 0.35,
+  top: 0.6,
+  bottom: 0.6,
+  header: 0.3,
+  footer: 0.3,
+};
 
 /** The logo's printed size in pixels: this tall, unless that would make it wider than its room. */
 const LOGO_BOX = { width: 200, height: 48 };
@@ -82,12 +95,21 @@ function writeHeader(
   if (lines > 1) header.height = LINE_HEIGHT * lines;
   header.eachCell((cell, n) => {
     const color = colors.get(columns[n - 1]?.header ?? '');
-    cell.font = color ? { bold: true, color: { argb: argb(color) } } : { bold: true };
+    const column = columns[n - 1];
+    cell.font = color
+      ? { name: FONT, bold: true, color: { argb: argb(color) } }
+      : { name: FONT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = look.border;
     cell.numFmt = '@';
-    // A header longer than its column wraps instead of being cut off.
-    cell.alignment = { wrapText: true, vertical: 'bottom' };
+    // A header longer than its column wraps instead of being cut off; a figure's sits over its figures.
+    cell.alignment = {
+      wrapText: true,
+      vertical: 'bottom',
+      ...(column && RIGHT_ALIGNED.has(column.type) ? { horizontal: 'right' } : {}),
+      // Over a wrapped column's cells, indented as they are (shared/workbook-cells.ts).
+      ...(column?.wrap && n > 1 ? { horizontal: 'left', indent: 1 } : {}),
+    };
   });
   const number = header.number;
   header.commit();
@@ -103,7 +125,7 @@ function writeBlock(
 ): void {
   worksheet.addRow([]).commit();
   const heading = worksheet.addRow([xmlSafe(block.heading)]);
-  heading.font = { bold: true, size: 12, color: look.title };
+  heading.font = { name: FONT, bold: true, size: 12, color: look.title };
   heading.commit();
   if (block.hasHeader !== false) writeHeader(worksheet, block.columns, look, widths);
   styles.writeRows(worksheet, block.columns, block.rows, widths);
@@ -182,7 +204,8 @@ function writeSheet(
   title.forEach((line, i) => {
     const row = worksheet.addRow([xmlSafe(line)]);
     row.getCell(1).numFmt = '@';
-    row.font = i === 0 ? { bold: true, size: 14, color: look.title } : { size: 11 };
+    row.font =
+      i === 0 ? { name: FONT, bold: true, size: 14, color: look.title } : { name: FONT, size: 11 };
     row.commit();
   });
   if (title.length > 0) worksheet.addRow([]).commit();

@@ -1,8 +1,9 @@
 /**
  * The report workbook's first sheet: the first page (first-page.ts) laid out to print on one A4 page,
- * portrait, at full size. Its columns add up to what an A4 page holds between narrow margins (98
- * characters of 11 pt text); text lines run across the empty cells to their right, wrapped before
- * they reach the page's edge, and a long note is cut short here (the Summary sheet has all of it).
+ * portrait, at a readable size. Its columns (91 characters) fit an A4 page between narrow margins at
+ * full size in Excel, and at 95 % where a reader substitutes a wider font (LibreOffice without
+ * Calibri: 10.5 pt); text lines run across the empty cells to their right, wrapped before they reach
+ * the page's edge, and a long note is cut short here (the Summary sheet has all of it).
  */
 import { dictionary, fill, type Language } from '../i18n';
 import type { SheetSpec } from '../workbook-spec';
@@ -12,7 +13,7 @@ import type { ReportLabels } from './report-labels';
 import { col, print } from './layout-parts';
 
 /** Characters of text a line across the page holds (fewer than its columns: words vary in width). */
-const LINE_WIDTH = 92;
+const LINE_WIDTH = 100;
 /** The note's lines the first page keeps; a longer note says where the rest is. */
 const NOTE_LINES = 12;
 
@@ -50,8 +51,9 @@ export function firstPageSheet(
     {
       heading: page.serviceHeading,
       hasHeader: false,
-      columns: [col('', 'text', 22), col('', 'text', 10)],
-      rows: page.service.map((f) => [f.label, f.value]),
+      // The label runs across the empty second column, the value from the third on.
+      columns: [col('', 'text', 22), col('', 'text', 10), col('', 'text', 10)],
+      rows: page.service.map((f) => [f.label, null, f.value]),
     },
   ];
   if (page.note.length > 0)
@@ -71,15 +73,16 @@ export function firstPageSheet(
     name: dictionary(language).firstPage.sheet,
     title: [page.title, page.kicker, ...page.context, ...page.warnings],
     columns: [
-      col(c.category, 'text', 22),
+      { ...col(c.category, 'text', 22), wrap: true },
       col(c.count, 'number', 10),
       col(c.ordered, 'number', 10),
       col(c.baseline, 'decimal', 10),
-      col(c.status, 'text', 14),
-      { ...col(c.meaning, 'text', 32), wrap: true },
+      { ...col(c.status, 'text', 13), wrap: true },
+      { ...col(c.meaning, 'text', 26), wrap: true },
     ],
     rows: page.lines.map((k) => [k.category, k.count, k.ordered, k.baseline, k.status, k.meaning]),
     blocks,
-    print: { ...print(report, l), onePage: true },
+    // The page's head is the partner's, its foot the customer and the month in words.
+    print: { ...print(report, l), header: page.brand.name, footer: page.title, onePage: true },
   };
 }

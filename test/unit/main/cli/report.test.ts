@@ -101,6 +101,7 @@ describe('csm report', () => {
     ]);
     const contoso = await readBack(files[0]!);
     expect(contoso.worksheets.map((s) => s.name)).toEqual([
+      'Overview',
       'Summary',
       'Trend',
       'Devices',
@@ -250,6 +251,7 @@ describe('csm report', () => {
     expect(portfolio.getWorksheet('Portfölj')!.getCell('A1').value).toBe('Portföljrapport 2026-11');
     const contoso = await readBack(files[0]!);
     expect(contoso.worksheets.map((s) => s.name)).toEqual([
+      'Översikt',
       'Sammanfattning',
       'Trend',
       'Enheter',

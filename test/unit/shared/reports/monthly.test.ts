@@ -142,7 +142,7 @@ describe('devices Lens marks deleted or archived in the report (TERMS.md §12)',
       ['en', 'Deleted in Lens', 'Archived in Lens'],
       ['sv', 'Borttagen i Lens', 'Arkiverad i Lens'],
     ] as const) {
-      const summary = monthlyWorkbook(built, language).sheets[0]!;
+      const summary = monthlyWorkbook(built, language).sheets[1]!;
       const rows = summary.blocks?.[0]?.rows ?? [];
       expect(rows).toContainEqual([deleted, 3]);
       expect(rows).toContainEqual([archived, 2]);
@@ -176,13 +176,13 @@ describe('the monthly report’s expected additions for the coming year (TERMS.m
         recommendedGrowth: 17,
       },
     ]);
-    const en = monthlyWorkbook(built, 'en').sheets[0]!.blocks!;
+    const en = monthlyWorkbook(built, 'en').sheets[1]!.blocks!;
     const block = en.find((b) => b.heading.startsWith('Expected additions'))!;
     expect(block.heading).toBe('Expected additions for the coming year (for Poly’s CSM)');
     expect(block.rows).toEqual([
       ['Video', 130, '2027-07', 24, 154, 152, 156, 152, 156, 17, 'Least-squares trend line', 0],
     ]);
-    const sv = monthlyWorkbook(built, 'sv').sheets[0]!.blocks!;
+    const sv = monthlyWorkbook(built, 'sv').sheets[1]!.blocks!;
     expect(sv.find((b) => b.heading.startsWith('Förväntat tillskott'))!.rows[0]).toEqual([
       'Video',
       130,
@@ -206,7 +206,7 @@ describe('the monthly report’s expected additions for the coming year (TERMS.m
       expectedAdditions: null,
       method: null,
     });
-    const block = monthlyWorkbook(built, 'en').sheets[0]!.blocks!.find((b) =>
+    const block = monthlyWorkbook(built, 'en').sheets[1]!.blocks!.find((b) =>
       b.heading.startsWith('Expected additions'),
     )!;
     expect(block.rows[0]![10]).toBe('too little history: 3 of the 4 months a forecast needs');
