@@ -38,12 +38,18 @@ export function LogoPicker({
       label={t('settings.brandLogo')}
       description={t('firstPage.logoHelp')}
       error={problem ? t(`firstPage.logoProblems.${problem}`) : null}
-      id={id}
+      // A caption over the button, not its name: the button says what it does.
+      labelElement="div"
+      errorProps={{ id: `${id}-error`, role: 'alert' }}
     >
       <Stack gap="xs" mt={4}>
         {value ? <Image src={value} h={48} w="auto" maw={200} fit="contain" alt={alt} /> : null}
         <Group gap="xs">
-          <Button id={id} variant="default" onClick={() => void pick()}>
+          <Button
+            variant="default"
+            onClick={() => void pick()}
+            aria-describedby={problem ? `${id}-error` : undefined}
+          >
             {t('firstPage.chooseLogo')}
           </Button>
           {value ? (

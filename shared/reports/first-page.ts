@@ -119,19 +119,17 @@ function serviceFacts(report: MonthlyReport, d: Words, language: Language): Firs
   const format = formatters(language);
   const facts: FirstPageFact[] = [];
   const { rma, hours } = report;
+  const n = (value: number) => format.number(value);
   if (rma) {
     const month = report.rmaRows.filter((r) => monthOf(r.requestedOn) === report.month).length;
     const values = {
-      month,
-      used: rma.used,
-      allowed: rma.allowed,
+      month: n(month),
+      used: n(rma.used),
+      allowed: n(rma.allowed),
       year: rma.year,
-      excess: rma.excess,
+      excess: n(rma.excess),
     };
-    facts.push({
-      label: f.rmas,
-      value: fill(rma.exceeded ? f.rmasOver : f.rmasValue, values, language),
-    });
+    facts.push({ label: f.rmas, value: fill(rma.exceeded ? f.rmasOver : f.rmasValue, values) });
   }
   if (hours && hours.allowedMinutes > 0) {
     const values = {
@@ -145,7 +143,7 @@ function serviceFacts(report: MonthlyReport, d: Words, language: Language): Firs
     });
   }
   const open = (s: { openAtMonthEnd: number; opened: number; resolved: number }) =>
-    fill(f.openValue, { open: s.openAtMonthEnd, opened: s.opened, resolved: s.resolved }, language);
+    fill(f.openValue, { open: n(s.openAtMonthEnd), opened: n(s.opened), resolved: n(s.resolved) });
   facts.push({ label: f.cases, value: open(report.cases) });
   facts.push({ label: f.incidents, value: open(report.incidents) });
   const excluded = EXCLUDED_CLASSES.filter((k) => report.excluded[k] > 0);
@@ -153,7 +151,7 @@ function serviceFacts(report: MonthlyReport, d: Words, language: Language): Firs
     facts.push({
       label: f.notCounted,
       value: excluded
-        .map((k) => `${d.classes[k]} ${format.number(report.excluded[k])}`)
+        .map((k) => `${d.classes[k]} ${n(report.excluded[k])}`)
         .join(' · '),
     });
   return facts;

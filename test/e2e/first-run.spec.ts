@@ -105,7 +105,14 @@ test('first run asks for the partner’s name and logo, refuses a file that is n
   page,
 }, testInfo) => {
   const logo = testInfo.outputPath('partner-logo.png');
-  await writeFile(logo, lineChartPng({ title: 'Logo', categories: [], series: [] }));
+  await writeFile(
+    logo,
+    lineChartPng({
+      title: 'Logo',
+      categories: ['a', 'b'],
+      series: [{ name: 'Partner', values: [1, 2], color: '#1c4e80' }],
+    }),
+  );
   const notAPicture = testInfo.outputPath('notes.png');
   await writeFile(notAPicture, 'only text, named as a picture');
   const app = new Workstation(page);
@@ -134,7 +141,7 @@ test('first run asks for the partner’s name and logo, refuses a file that is n
   await expect(app.brandPreview()).toContainText('Monthly report from Nordic AV AB');
   await preview.scrollIntoViewIfNeeded();
   await shoot(page, 'settings-en');
-  await page.getByRole('radio', { name: 'Svenska' }).check({ force: true });
+  await page.getByText('Svenska', { exact: true }).click();
   await expect(page.getByRole('figure', { name: 'Rapportens första sida' })).toContainText(
     'Månadsrapport från Nordic AV AB',
   );

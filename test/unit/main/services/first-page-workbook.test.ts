@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -196,9 +196,22 @@ describe.skipIf(!soffice || !hasPdfInfo)(
         );
       });
       expect(pages).toEqual(files.map(() => 1));
+      // At a readable size: 11 pt text printed at 10 pt or more. The agreement line's first word is
+      // 11 pt; LibreOffice here draws it in DejaVu Sans, whose glyph box is 1.164 of its size.
+      const sizes = files.map((file) => {
+        const pdf = file.replace(/\.xlsx$/, '.pdf');
+        const box = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+        const word = /yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(?:Agreement|Avtal)</.exec(box);
+        return (Number(word?.[2]) - Number(word?.[1])) / 1.164;
+      });
+      const fonts = execFileSync('pdffonts', [files[0]!.replace(/\.xlsx$/, '.pdf')], {
+        encoding: 'utf8',
+      });
+      if (/DejaVuSans/.test(fonts)) expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
       // The Swedish page says its customer and month in words.
       const text = execFileSync('pdftotext', [join(dir, 'sv-1.pdf'), '-'], { encoding: 'utf8' });
       expect(text).toContain('Contoso AB · november 2026');
+      await rm(dir, { recursive: true, force: true });
     }, 240_000);
   },
 );

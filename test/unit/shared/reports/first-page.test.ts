@@ -177,6 +177,12 @@ describe('the report’s first page', () => {
       value: '1 denna månad · 2 av 10 tillåtna 2026',
     });
     expect(page.note).toEqual([]);
+    // Figures in the text are grouped as Swedish groups them.
+    const large = firstPage(
+      { ...report('2026-06', []), rma: { ...report('2026-06', []).rma!, allowed: 1775 } },
+      'sv',
+    );
+    expect(large.service[0]?.value).toBe('1 denna månad · 2 av 1\u00a0775 tillåtna 2026');
   });
 
   it('is due in the adjustment month, overdue after it, and at renewal when the adjustment month was below the trigger', () => {
