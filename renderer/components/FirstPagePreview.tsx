@@ -2,15 +2,16 @@
  * The report's first page as the customer will read it (shared/reports/first-page.ts), in the report's
  * language: the same model the workbook's first sheet is laid out from, only drawn here.
  */
-import { Badge, Group, Image, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Image, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { FirstPage, FirstPageLine } from '../../shared/reports/first-page';
 import { formatters } from '../../shared/i18n/format';
 import type { Language } from '../../shared/i18n';
 
+/** The status's colour: written out in full as the page prints it, never cut to a badge. */
 const TONE_COLORS: Record<FirstPageLine['tone'], string> = {
-  calm: 'green',
-  watch: 'yellow',
-  action: 'orange',
+  calm: 'green.8',
+  watch: 'yellow.9',
+  action: 'orange.8',
 };
 
 /** The page's head: the partner's logo and name above the customer and month. */
@@ -77,9 +78,9 @@ function Lines({ page, language }: { page: FirstPage; language: Language }) {
               {line.baseline === null ? '' : format.decimal(line.baseline)}
             </Table.Td>
             <Table.Td>
-              <Badge size="sm" variant="light" color={TONE_COLORS[line.tone]}>
+              <Text size="xs" fw={600} c={TONE_COLORS[line.tone]}>
                 {line.status}
-              </Badge>
+              </Text>
             </Table.Td>
             <Table.Td>{line.meaning}</Table.Td>
           </Table.Tr>
