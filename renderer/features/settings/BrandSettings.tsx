@@ -40,20 +40,16 @@ export function BrandSettings({
         maxLength={120}
       />
       <Group>
-        <ColorInput
-          label={t('settings.primaryColor')}
-          eyeDropperButtonProps={{ 'aria-label': t('settings.pickColour') }}
-          value={draft.primaryColor}
-          onChange={(primaryColor) => setDraft({ ...draft, primaryColor })}
-          format="hex"
-        />
-        <ColorInput
-          label={t('settings.accentColor')}
-          eyeDropperButtonProps={{ 'aria-label': t('settings.pickColour') }}
-          value={draft.accentColor}
-          onChange={(accentColor) => setDraft({ ...draft, accentColor })}
-          format="hex"
-        />
+        {(['primaryColor', 'accentColor'] as const).map((key) => (
+          <ColorInput
+            key={key}
+            label={t(`settings.${key}`)}
+            eyeDropperButtonProps={{ 'aria-label': t('settings.pickColour') }}
+            value={draft[key]}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
+            format="hex"
+          />
+        ))}
       </Group>
       <LogoPicker
         value={draft.logo}

@@ -8,13 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { CHART_SIZE, lineChartPng } from '../../../../main/services/chart-image';
 import { buildWorkbook } from '../../../../main/services/workbook';
 import { registerReports } from '../../../../main/cli/report';
-import { shippedCatalog } from '../../../../shared/catalog';
-import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
-import { monthlyReport, type ReportLanguage } from '../../../../shared/reports/monthly';
+import type { ReportLanguage } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
 import { readLogo } from '../../../../shared/reports/logo';
-import { contractSettings } from '../../../../shared/terms';
 import { csm } from '../cli/run-csm';
+import { report, snapshot } from '../../shared/reports/report-fixtures';
 
 /** A real PNG (the chart picture), as the partner's logo. */
 const png = lineChartPng({ title: 'Logo', categories: [], series: [] });
@@ -24,67 +22,14 @@ const logo = (() => {
   return read;
 })();
 
-const contract: Contract = {
-  id: 'k1',
-  customerId: 'c1',
-  number: 'PE-1001',
-  termStart: '2026-01-01',
-  currency: 'SEK',
-  categories: [{ category: 'video', installedAtStart: 90, agreedGrowth: 10, unitPriceMinor: 4900 }],
-  adjustmentMonth: null,
-  settings: contractSettings(),
-  tam: false,
-  professionalServicesDiscountPct: 0,
-  isEcps: false,
-  isArchived: false,
-};
-
-const snapshot: InventorySnapshot = {
-  id: 'c1:2026-06-30',
-  customerId: 'c1',
-  importId: null,
-  asOf: '2026-06-30',
-  month: '2026-06',
-  added: 0,
-  removed: 0,
-  summary: {
-    counts: { headsets: 0, video: 112, voice: 0 },
-    excluded: { eol: 0, quote: 0, software: 0, unknown: 0, deleted: 0, archived: 0 },
-    unknownModels: [],
-    models: [],
-  } as unknown as InventorySnapshot['summary'],
-};
-
 async function workbookOf(language: ReportLanguage): Promise<ExcelJS.Workbook> {
-  const report = monthlyReport({
-    month: '2026-06',
-    generatedAt: '2026-06-30T10:00:00Z',
+  const built = report('2026-06', {
     brand: { name: 'Nordic AV Partner AB', primaryColor: '#1c4e80', logo: logo.dataUrl },
-    customer: {
-      id: 'c1',
-      name: 'Contoso AB',
-      masterAccountId: '',
-      country: 'SE',
-      lensAccounts: [],
-      csm: '',
-      accountManager: '',
-      isArchived: false,
-    },
-    contract,
-    trueUps: [],
-    snapshots: [snapshot],
-    devices: [],
-    previousDevices: null,
-    catalog: shippedCatalog(),
-    rmas: [],
-    timeEntries: [],
-    cases: [],
-    incidents: [],
+    snapshots: [snapshot('2026-06-30', { video: 112 })],
     note: 'Three new rooms in Malmö are planned for the autumn.',
-    today: '2026-07-02',
   });
   const workbook = new ExcelJS.Workbook();
-  const bytes = await buildWorkbook(monthlyWorkbook(report, language));
+  const bytes = await buildWorkbook(monthlyWorkbook(built, language));
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return workbook;
 }

@@ -1,109 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { shippedCatalog } from '../../../../shared/catalog';
-import type {
-  Contract,
-  InventorySnapshot,
-  Rma,
-  TimeEntry,
-} from '../../../../shared/model/entities';
+import type { InventorySnapshot } from '../../../../shared/model/entities';
 import { firstPage } from '../../../../shared/reports/first-page';
 import { wrapText } from '../../../../shared/reports/first-page-sheet';
-import { monthlyReport, type MonthlyReport } from '../../../../shared/reports/monthly';
-import { contractSettings } from '../../../../shared/terms';
+import type { MonthlyReport } from '../../../../shared/reports/monthly';
+import { contract } from '../../sync/fixtures';
+import { report as reportOf, rma, snapshot as inventory, time } from './report-fixtures';
 
-const contract: Contract = {
-  id: 'k1',
-  customerId: 'c1',
+const headsetsAndVideo = contract('k1', {
   number: 'PE-1001',
-  termStart: '2026-01-01',
-  currency: 'SEK',
   categories: [
     { category: 'headsets', installedAtStart: 200, agreedGrowth: 0, unitPriceMinor: 9990 },
     { category: 'video', installedAtStart: 90, agreedGrowth: 10, unitPriceMinor: 4900 },
   ],
-  adjustmentMonth: null,
-  settings: contractSettings({ blocksPerMonth: 1 }),
-  tam: false,
-  professionalServicesDiscountPct: 0,
-  isEcps: false,
-  isArchived: false,
-};
-
-const snapshot = (asOf: string, headsets: number, video: number): InventorySnapshot => ({
-  id: `c1:${asOf}`,
-  customerId: 'c1',
-  importId: null,
-  asOf,
-  month: asOf.slice(0, 7),
-  added: 0,
-  removed: 0,
-  summary: {
-    counts: { headsets, video, voice: 0 },
-    excluded: { eol: 3, quote: 0, software: 0, unknown: 2, deleted: 0, archived: 0 },
-    unknownModels: [{ model: 'Poly Mystery 9', devices: 2 }],
-    models: [],
-  } as unknown as InventorySnapshot['summary'],
 });
 
-const rma = (requestedOn: string): Rma =>
-  ({
-    id: requestedOn,
-    customerId: 'c1',
-    serial: `S${requestedOn}`,
-    model: 'Voyager Focus 2',
-    category: 'headsets',
-    siteId: 'SITE-1',
-    requestedOn,
-    approvedOn: requestedOn,
-    shipBy: null,
-    shippedOn: null,
-    trackingNumber: '',
-    returnBy: null,
-    returnedOn: null,
-    reason: 'Broken',
-    caseId: null,
-    listPriceMinor: null,
-  }) as unknown as Rma;
-
-const time = (date: string, minutes: number): TimeEntry =>
-  ({
-    id: date,
-    customerId: 'c1',
-    date,
-    minutes,
-    activity: 'csm',
-    note: '',
-    isBillable: true,
-    user: 'Karin',
-  }) as unknown as TimeEntry;
+const snapshot = (asOf: string, headsets: number, video: number) =>
+  inventory(asOf, { headsets, video }, { eol: 3, unknown: 2 });
 
 function report(month: string, snapshots: InventorySnapshot[], note = ''): MonthlyReport {
-  return monthlyReport({
-    month,
-    generatedAt: '2026-11-25T10:00:00Z',
-    brand: { name: 'Nordic AV Partner AB', primaryColor: '#1c4e80', logo: '' },
-    customer: {
-      id: 'c1',
-      name: 'Contoso AB',
-      masterAccountId: '',
-      country: 'SE',
-      lensAccounts: [],
-      csm: 'Karin Lindqvist',
-      accountManager: '',
-      isArchived: false,
-    },
-    contract,
-    trueUps: [],
+  return reportOf(month, {
+    contract: headsetsAndVideo,
     snapshots,
-    devices: [],
-    previousDevices: null,
-    catalog: shippedCatalog(),
     rmas: [rma('2026-03-02'), rma(`${month}-03`)],
     timeEntries: [time(`${month}-04`, 330)],
-    cases: [],
-    incidents: [],
     note,
-    today: '2026-12-04',
   });
 }
 

@@ -4,6 +4,7 @@ import type { Contract, InventorySnapshot } from '../../../../shared/model/entit
 import { monthlyReport, reportChanges } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
 import { contractSettings } from '../../../../shared/terms';
+import { snapshot as inventory } from './report-fixtures';
 
 const contract: Contract = {
   id: 'k1',
@@ -20,21 +21,7 @@ const contract: Contract = {
   isArchived: false,
 };
 
-const snapshot = (asOf: string, video: number): InventorySnapshot => ({
-  id: `c1:${asOf}`,
-  customerId: 'c1',
-  importId: null,
-  asOf,
-  month: asOf.slice(0, 7),
-  added: 0,
-  removed: 0,
-  summary: {
-    counts: { headsets: 0, video, voice: 0 },
-    excluded: { eol: 0, quote: 0, software: 0, unknown: 0, deleted: 0, archived: 0 },
-    unknownModels: [],
-    models: [],
-  } as unknown as InventorySnapshot['summary'],
-});
+const snapshot = (asOf: string, video: number) => inventory(asOf, { video });
 
 function report(month: string, snapshots: InventorySnapshot[], chosen: Contract = contract) {
   return monthlyReport({
