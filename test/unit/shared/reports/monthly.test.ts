@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { shippedCatalog } from '../../../../shared/catalog';
 import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
-import { monthlyReport, reportChanges } from '../../../../shared/reports/monthly';
+import { reportChanges } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
 import { contractSettings } from '../../../../shared/terms';
-import { snapshot as inventory } from './report-fixtures';
+import { report as reportOf, snapshot as inventory } from './report-fixtures';
 
 const contract: Contract = {
   id: 'k1',
@@ -24,31 +23,11 @@ const contract: Contract = {
 const snapshot = (asOf: string, video: number) => inventory(asOf, { video });
 
 function report(month: string, snapshots: InventorySnapshot[], chosen: Contract = contract) {
-  return monthlyReport({
-    month,
+  return reportOf(month, {
     generatedAt: '2026-11-25T10:00:00Z',
     brand: { name: '', primaryColor: '#1c4e80' },
-    customer: {
-      id: 'c1',
-      name: 'Contoso AB',
-      masterAccountId: '',
-      country: 'SE',
-      lensAccounts: [],
-      csm: '',
-      accountManager: '',
-      isArchived: false,
-    },
     contract: chosen,
-    trueUps: [],
     snapshots,
-    devices: [],
-    previousDevices: null,
-    catalog: shippedCatalog(),
-    rmas: [],
-    timeEntries: [],
-    cases: [],
-    incidents: [],
-    note: '',
     today: '2026-11-25',
   });
 }
