@@ -444,3 +444,29 @@ describe('file names from user text', () => {
     expect(long.endsWith('.xlsx')).toBe(true);
   });
 });
+
+describe('the partner on the first page', () => {
+  it('refuses a --logo that is no picture, with the reason, before anything is written', async () => {
+    const notAPicture = join(dir, 'logo.png');
+    await writeFile(notAPicture, 'text named as a picture');
+    const out = join(dir, 'never-written');
+    const result = await csm(
+      'report',
+      '--contracts',
+      join(dir, 'no-register.csv'),
+      '--inventory',
+      join(dir, 'no-inventory.csv'),
+      '--month',
+      '2026-11',
+      '--out',
+      out,
+      '--partner',
+      'Nordic AV Partner AB',
+      '--logo',
+      notAPicture,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--logo .*logo\.png: That file is not a PNG or JPEG picture\./);
+    await expect(readFile(join(out, 'portfolio 2026-11.xlsx'))).rejects.toThrow();
+  });
+});
