@@ -150,9 +150,7 @@ function serviceFacts(report: MonthlyReport, d: Words, language: Language): Firs
   if (excluded.length > 0)
     facts.push({
       label: f.notCounted,
-      value: excluded
-        .map((k) => `${d.classes[k]} ${n(report.excluded[k])}`)
-        .join(' · '),
+      value: excluded.map((k) => `${d.classes[k]} ${n(report.excluded[k])}`).join(' · '),
     });
   return facts;
 }
