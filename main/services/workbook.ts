@@ -160,6 +160,28 @@ function lookOf(spec: WorkbookSpec): Look {
   return { title: color, border: { bottom: { style: 'medium', color } } };
 }
 
+/**
+ * Fitted to the page's width, the header row on every page, A4; portrait or landscape as the columns
+ * need, or a portrait page fitted 1 × 1 between narrow margins for a one-page sheet.
+ */
+function pageSetupOf(sheet: SheetSpec, widths: readonly number[]): Partial<ExcelJS.PageSetup> {
+  if (!sheet.print) return {};
+  const headerRow = headerRowOf(sheet);
+  const isOnePage = sheet.print.onePage === true;
+  const isLandscape =
+    sheet.print.landscape ?? (!isOnePage && widths.reduce((sum, w) => sum + w, 0) > PORTRAIT_WIDTH);
+  return {
+    orientation: isLandscape ? 'landscape' : 'portrait',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: isOnePage ? 1 : 0,
+    ...(isOnePage ? { margins: ONE_PAGE_MARGINS } : {}),
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    printArea: `A1:${columnLetter(widths.length)}${lastRowOf(sheet)}`,
+  };
+}
+
 function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   sheet: SheetSpec,
@@ -170,25 +192,11 @@ function writeSheet(
   const headerRow = headerRowOf(sheet);
   const widths = columnWidths(sheet);
   const isOnePage = sheet.print?.onePage === true;
-  const isLandscape =
-    sheet.print?.landscape ??
-    (!isOnePage && widths.reduce((sum, w) => sum + w, 0) > PORTRAIT_WIDTH);
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
     views: isOnePage
       ? [{ state: 'normal', showGridLines: false }]
       : [{ state: 'frozen', ySplit: headerRow }],
-    pageSetup: sheet.print
-      ? {
-          orientation: isLandscape ? 'landscape' : 'portrait',
-          paperSize: 9,
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: isOnePage ? 1 : 0,
-          ...(isOnePage ? { margins: ONE_PAGE_MARGINS } : {}),
-          printTitlesRow: `${headerRow}:${headerRow}`,
-          printArea: `A1:${columnLetter(widths.length)}${lastRowOf(sheet)}`,
-        }
-      : {},
+    pageSetup: pageSetupOf(sheet, widths),
     headerFooter: sheet.print
       ? {
           // No print date (&D): Excel writes it in the reader's locale, not in the sheet's language.
