@@ -6,7 +6,9 @@
 //
 //   node scripts/render-report.mjs OUT-DIR [--customer "Contoso AB"] [--month 2026-11]
 //
-// Without --customer it renders Contoso AB; --customer all renders every demo customer.
+// Without --customer it renders Contoso AB (about 30 s); --customer all renders every demo customer
+// (LibreOffice takes minutes over the large device sheets). Page 1 of each PDF is the first page, the
+// one a customer reads; test/unit/main/services/first-page-workbook.test.ts checks it stays one page.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
