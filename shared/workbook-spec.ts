@@ -26,6 +26,8 @@ const column = z.object({
    */
   type: z.enum(COLUMN_TYPES),
   width: z.number().int().min(4).max(100).optional(),
+  /** Long text wraps inside the column, its row as tall as it needs (the first page's meanings). */
+  wrap: z.boolean().optional(),
 });
 
 const plain = z.union([z.string().max(32_767), z.number(), z.boolean(), z.null()]);
@@ -38,6 +40,8 @@ const block = z.object({
   heading: z.string().max(255),
   columns: z.array(column).min(1).max(200),
   rows,
+  /** False: the rows follow the heading with no header row (labelled values, lines of text). */
+  hasHeader: z.boolean().optional(),
 });
 
 const line = z.string().max(1000);
@@ -53,11 +57,13 @@ export const sheetSchema = z.object({
   /**
    * Print setup: fit to the page's width, the header row repeated on every page, the page header and
    * footer text, and the page number in the sheet's language ("Page {page} of {pages}"). Landscape
-   * when asked, else as wide as the columns need.
+   * when asked, else as wide as the columns need. `onePage`: a portrait page fitted 1 wide and 1 tall
+   * with narrow margins (the report's first page).
    */
   print: z
     .object({
       landscape: z.boolean().optional(),
+      onePage: z.boolean().optional(),
       header: line,
       footer: line,
       pageNumber: line.optional(),

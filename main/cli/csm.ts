@@ -28,10 +28,12 @@ commands:
       80 % and 95 % intervals to the next term's end, the method and its backtest error, expected
       additions, recommended growth, P(adjustment), up-front and expected mid-term amounts
   report --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM --out DIR
-         [--as-of YYYY-MM-DD] [--language en|sv] [--pdf] [--force] [--json]
+         [--as-of YYYY-MM-DD] [--language en|sv] [--partner NAME] [--logo FILE.png|.jpg]
+         [--pdf] [--force] [--json]
       the monthly report workbook of every contract's customer and the portfolio workbook,
-      written into DIR (existing files are only replaced with --force); --pdf: each customer's
-      report also as a PDF beside its workbook (its first page and summary sheets); prints the paths
+      written into DIR (existing files are only replaced with --force); prints the paths;
+      the first page carries the partner's name and logo where given; --pdf: each customer's
+      report also as a PDF beside its workbook (its first page and summary sheets)
   lens-pull --tenant ID [--out FILE.csv] [--force] [--json] [--token-url URL] [--api-url URL]
       pull one tenant's devices from the Poly Lens API (credentials in LENS_CLIENT_ID and
       LENS_CLIENT_SECRET), print what inspect prints for them, and write them as a Lens
@@ -115,7 +117,7 @@ async function statusCommand(
 async function reportCommand(args: readonly string[], stdout: Output): Promise<number> {
   const options = parseOptions(
     args,
-    ['contracts', 'inventory', 'month', 'as-of', 'out', 'language'],
+    ['contracts', 'inventory', 'month', 'as-of', 'out', 'language', 'partner', 'logo'],
     ['json', 'force', 'pdf'],
     ['inventory'],
   );
@@ -134,7 +136,7 @@ async function reportCommand(args: readonly string[], stdout: Output): Promise<n
   const language = options.get('language') ?? 'en';
   if (language !== 'en' && language !== 'sv')
     throw new UsageError(`--language must be en or sv, not ${language}`);
-  const { writeReports } = await import('./report');
+  const { writeReports, reportBrand } = await import('./report');
   const result = await writeReports({
     contracts,
     inventories,
@@ -142,6 +144,7 @@ async function reportCommand(args: readonly string[], stdout: Output): Promise<n
     asOf,
     out: resolve(out),
     language,
+    brand: await reportBrand(options.get('partner'), options.get('logo')),
     isForced: options.has('force'),
     hasPdf: options.has('pdf'),
   });

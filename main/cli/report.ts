@@ -4,7 +4,7 @@
  * The same report model, layout and writer as the app; files are written atomically and an existing
  * file is never replaced unless --force says so.
  */
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCatalog, SHIPPED_CATALOG_ENTRIES } from '../../shared/catalog';
 import { lensAccountsOf, problemMessage } from '../../shared/contracts/register';
@@ -20,6 +20,9 @@ import { monthlyWorkbook } from '../../shared/reports/monthly-layout';
 import { portfolioWorkbook } from '../../shared/reports/portfolio-layout';
 import { contractDevices, devicesAsOf } from '../../shared/reports/status';
 import { addMonthsToMonth, lastDayOfMonth, localToday } from '../../shared/terms/dates';
+import { readLogo } from '../../shared/reports/logo';
+import { dictionary } from '../../shared/i18n';
+import { DEFAULT_BRAND } from '../../shared/terms/settings';
 import { writeFileAtomic } from '../services/atomic-write';
 import { UnusableFileError } from '../services/inventory/errors';
 import { buildExport } from '../services/export-file';
@@ -33,6 +36,8 @@ export interface ReportInput {
   out: string;
   language: ReportLanguage;
   isForced: boolean;
+  /** The partner's name and logo (a data: URL) on the first page; none where not given. */
+  brand?: { name: string; logo: string };
   /** Each customer's report also as a PDF beside its workbook. */
   hasPdf?: boolean;
 }
@@ -57,6 +62,26 @@ function memoise<T>(compute: (key: string) => T): (key: string) => T {
     if (!known.has(key)) known.set(key, compute(key));
     return known.get(key) as T;
   };
+}
+
+/** `--partner` and `--logo`: the logo checked as the app checks a picked one, refused with the reason. */
+export async function reportBrand(
+  name: string | undefined,
+  logoFile: string | undefined,
+): Promise<{ name: string; logo: string }> {
+  if (!logoFile) return { name: name ?? '', logo: '' };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(logoFile));
+  } catch {
+    throw new UnusableFileError(`--logo ${logoFile} cannot be read`);
+  }
+  const logo = readLogo(bytes);
+  if ('problem' in logo)
+    throw new UnusableFileError(
+      `--logo ${logoFile}: ${dictionary('en').firstPage.logoProblems[logo.problem]}`,
+    );
+  return { name: name ?? '', logo: logo.dataUrl };
 }
 
 /** The reports of a register's contracts against the inventories, one per contract. */
@@ -112,7 +137,10 @@ export async function registerReports(
     return monthlyReport({
       month: input.month,
       generatedAt,
-      brand: { name: '', primaryColor: '#1c4e80' },
+      brand: {
+        ...(input.brand ?? { name: '', logo: '' }),
+        primaryColor: DEFAULT_BRAND.primaryColor,
+      },
       customer,
       contract,
       trueUps: [],
@@ -149,7 +177,7 @@ export async function writeReports(
   });
   named.push({
     path: join(input.out, safeFileName(`portfolio ${input.month}.xlsx`)),
-    spec: portfolioWorkbook(reports, input.month, input.language, ''),
+    spec: portfolioWorkbook(reports, input.month, input.language, input.brand?.name ?? ''),
   });
   if (!input.isForced)
     for (const { path } of named)

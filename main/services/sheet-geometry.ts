@@ -22,7 +22,16 @@ export function columnWidths(sheet: SheetSpec): number[] {
   );
 }
 
-/** Landscape when the sheet asks for it, else when its columns are wider than a portrait page. */
-export function isLandscapeSheet(sheet: SheetSpec, widths = columnWidths(sheet)): boolean {
-  return sheet.print?.landscape ?? widths.reduce((sum, w) => sum + w, 0) > PORTRAIT_WIDTH;
+/**
+ * Landscape when the sheet asks for it, portrait for a one-page sheet, else landscape when its
+ * columns are wider than a portrait page.
+ */
+export function isLandscapeSheet(
+  sheet: SheetSpec,
+  widths: readonly number[] = columnWidths(sheet),
+): boolean {
+  return (
+    sheet.print?.landscape ??
+    (sheet.print?.onePage !== true && widths.reduce((sum, w) => sum + w, 0) > PORTRAIT_WIDTH)
+  );
 }

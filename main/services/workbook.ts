@@ -7,29 +7,14 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type {
-  CellSpec,
-  ColumnSpec,
-  ColumnType,
-  SheetSpec,
-  WorkbookSpec,
-} from '../../shared/workbook-spec';
+import type { ColumnSpec, SheetSpec, WorkbookSpec } from '../../shared/workbook-spec';
 import { xmlSafe } from '../../shared/xml-text';
 import { CHART_SIZE, lineChartPng } from './chart-image';
 import { addImages, type SheetImage } from './xlsx-images';
 import { columnWidths, isLandscapeSheet } from './sheet-geometry';
+import { FORMATS, LINE_HEIGHT, SharedStyles, wrappedLines } from './workbook-cells';
+import { imageSize } from '../../shared/reports/logo';
 
-const FORMATS: Record<ColumnType, string | undefined> = {
-  text: '@',
-  number: '#,##0',
-  decimal: '#,##0.##########',
-  money: '#,##0.00',
-  percent: '0.0"\u00a0%"',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  duration: '[h]:mm',
-  boolean: undefined,
-};
 const HEADER_FILL: ExcelJS.Fill = {
   type: 'pattern',
   pattern: 'solid',
@@ -38,52 +23,6 @@ const HEADER_FILL: ExcelJS.Fill = {
 const HEADER_BORDER: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin', color: { argb: 'FF868E96' } },
 };
-
-/** A row's own style: exceljs has it, its types do not. */
-type StyledRow = ExcelJS.Row & { style: Partial<ExcelJS.Style> };
-
-/**
- * One style object per number format, shared by every cell that has it: exceljs serialises a style to
- * XML to find its id unless it has seen the very object before, which for 100,000 rows was a third of
- * the time.
- */
-class SharedStyles {
-  private readonly byFormat = new Map<string, Partial<ExcelJS.Style>>();
-  private readonly plain: Partial<ExcelJS.Style> = {};
-  /** A data row's own style (none), shared too: exceljs looks each row's up like a cell's. */
-  private readonly row: Partial<ExcelJS.Style> = {};
-
-  of(format: string | undefined): Partial<ExcelJS.Style> {
-    if (!format) return this.plain;
-    let style = this.byFormat.get(format);
-    if (!style) this.byFormat.set(format, (style = { numFmt: format }));
-    return style;
-  }
-
-  /**
-   * Writes a table's rows: each cell typed, and styled with its column's (or its own type's) shared
-   * style object.
-   */
-  writeRows(
-    worksheet: ExcelJS.Worksheet,
-    columns: readonly ColumnSpec[],
-    rows: readonly (readonly CellSpec[])[],
-  ): void {
-    const columnStyles = columns.map((c) => this.of(FORMATS[c.type]));
-    for (const values of rows) {
-      const row = worksheet.addRow(columns.map((c, i) => typed(values[i] ?? null, c.type)));
-      (row as StyledRow).style = this.row;
-      row.eachCell((cell, n) => {
-        const spec = values[n - 1];
-        cell.style =
-          spec !== null && typeof spec === 'object'
-            ? this.of(FORMATS[spec.type])
-            : (columnStyles[n - 1] ?? this.plain);
-      });
-      row.commit();
-    }
-  }
-}
 
 /** A sheet name Excel accepts: no []:*?/\ characters, at most 31 long, not empty. */
 export function sheetName(name: string): string {
@@ -95,31 +34,31 @@ export function sheetName(name: string): string {
   );
 }
 
-/** A cell's value, in its own type where it carries one, else in its column's. */
-function typed(spec: CellSpec, columnType: ColumnType): ExcelJS.CellValue {
-  return spec !== null && typeof spec === 'object'
-    ? typedValue(spec.value, spec.type)
-    : typedValue(spec, columnType);
-}
-
-function typedValue(value: string | number | boolean | null, type: ColumnType): ExcelJS.CellValue {
-  if (value === null) return null;
-  if ((type === 'date' || type === 'datetime') && typeof value === 'string') {
-    const date = new Date(type === 'date' ? `${value.slice(0, 10)}T00:00:00Z` : value);
-    return Number.isNaN(date.getTime()) ? value : date;
-  }
-  if (type === 'duration' && typeof value === 'number') return value / 1440;
-  if (type !== 'text' && type !== 'boolean' && typeof value === 'number') return value;
-  if (type === 'boolean' && typeof value === 'boolean') return value;
-  return xmlSafe(String(value));
-}
-
 /** Page header/footer text: '&' is a code there, so it is doubled. */
 const headerText = (text: string) => xmlSafe(text).replaceAll('&', '&&');
 
 /** "Page {page} of {pages}" as a footer's codes, in the words the sheet's language gives. */
 const pageNumberCode = (template = 'Page {page} of {pages}') =>
   headerText(template).replace('{page}', '&P').replace('{pages}', '&N');
+
+/** The cells' font, named on titles and headings too (a reader draws an unnamed font in its own). */
+const FONT = 'Calibri';
+
+/** The types Excel writes right-aligned: their headers are too. */
+const RIGHT_ALIGNED = new Set(['number', 'decimal', 'money', 'percent', 'duration']);
+
+/** A one-page sheet's margins in inches: narrow at the sides, so its columns print at full size. */
+const ONE_PAGE_MARGINS = {
+  left: 0.35,
+  right: 0.35,
+  top: 0.6,
+  bottom: 0.6,
+  header: 0.3,
+  footer: 0.3,
+};
+
+/** The logo's printed size in pixels: this tall, unless that would make it wider than its room. */
+const LOGO_BOX = { width: 200, height: 48 };
 
 /** The column letters of the n-th column (1: A, 27: AA). */
 function columnLetter(n: number): string {
@@ -131,26 +70,15 @@ function columnLetter(n: number): string {
 
 /** The last row a sheet writes: its title, header, rows and every block below. */
 function lastRowOf(sheet: SheetSpec): number {
-  const blocks = (sheet.blocks ?? []).reduce((n, b) => n + 3 + b.rows.length, 0);
+  const blocks = (sheet.blocks ?? []).reduce(
+    (n, b) => n + (b.hasHeader === false ? 2 : 3) + b.rows.length,
+    0,
+  );
   return headerRowOf(sheet) + sheet.rows.length + blocks;
 }
 
 /** argb of a #rrggbb colour. */
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
-
-/** Lines a header takes in a column of `width` characters, wrapped at its spaces. */
-function headerLines(header: string, width: number): number {
-  let lines = 1;
-  let used = 0;
-  for (const word of header.split(/\s+/)) {
-    const length = Math.min(word.length, width);
-    if (used > 0 && used + 1 + length > width) {
-      lines++;
-      used = length;
-    } else used += (used > 0 ? 1 : 0) + length;
-  }
-  return lines;
-}
 
 function writeHeader(
   worksheet: ExcelJS.Worksheet,
@@ -161,16 +89,25 @@ function writeHeader(
 ): number {
   const header = worksheet.addRow(columns.map((c) => xmlSafe(c.header)));
   // A wrapped header's row is as tall as its longest header: no reader grows it by itself.
-  const lines = Math.max(...columns.map((c, i) => headerLines(c.header, (widths[i] ?? 10) - 1)));
-  if (lines > 1) header.height = 15 * lines;
+  const lines = Math.max(...columns.map((c, i) => wrappedLines(c.header, (widths[i] ?? 10) - 1)));
+  if (lines > 1) header.height = LINE_HEIGHT * lines;
   header.eachCell((cell, n) => {
     const color = colors.get(columns[n - 1]?.header ?? '');
-    cell.font = color ? { bold: true, color: { argb: argb(color) } } : { bold: true };
+    const column = columns[n - 1];
+    cell.font = color
+      ? { name: FONT, bold: true, color: { argb: argb(color) } }
+      : { name: FONT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = look.border;
     cell.numFmt = '@';
-    // A header longer than its column wraps instead of being cut off.
-    cell.alignment = { wrapText: true, vertical: 'bottom' };
+    // A header longer than its column wraps instead of being cut off; a figure's sits over its figures.
+    cell.alignment = {
+      wrapText: true,
+      vertical: 'bottom',
+      ...(column && RIGHT_ALIGNED.has(column.type) ? { horizontal: 'right' } : {}),
+      // Over a wrapped column's cells, indented as they are (shared/workbook-cells.ts).
+      ...(column?.wrap && n > 1 ? { horizontal: 'left', indent: 1 } : {}),
+    };
   });
   const number = header.number;
   header.commit();
@@ -186,10 +123,10 @@ function writeBlock(
 ): void {
   worksheet.addRow([]).commit();
   const heading = worksheet.addRow([xmlSafe(block.heading)]);
-  heading.font = { bold: true, size: 12, color: look.title };
+  heading.font = { name: FONT, bold: true, size: 12, color: look.title };
   heading.commit();
-  writeHeader(worksheet, block.columns, look, widths);
-  styles.writeRows(worksheet, block.columns, block.rows);
+  if (block.hasHeader !== false) writeHeader(worksheet, block.columns, look, widths);
+  styles.writeRows(worksheet, block.columns, block.rows, widths);
 }
 
 /** Where a sheet's main header is: below its title lines and an empty row. */
@@ -207,6 +144,26 @@ function lookOf(spec: WorkbookSpec): Look {
   return { title: color, border: { bottom: { style: 'medium', color } } };
 }
 
+/**
+ * Fitted to the page's width, the header row on every page, A4; portrait or landscape as the columns
+ * need, or a portrait page fitted 1 × 1 between narrow margins for a one-page sheet.
+ */
+function pageSetupOf(sheet: SheetSpec, widths: readonly number[]): Partial<ExcelJS.PageSetup> {
+  if (!sheet.print) return {};
+  const headerRow = headerRowOf(sheet);
+  const isOnePage = sheet.print.onePage === true;
+  return {
+    orientation: isLandscapeSheet(sheet, widths) ? 'landscape' : 'portrait',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: isOnePage ? 1 : 0,
+    ...(isOnePage ? { margins: ONE_PAGE_MARGINS } : {}),
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    printArea: `A1:${columnLetter(widths.length)}${lastRowOf(sheet)}`,
+  };
+}
+
 function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   sheet: SheetSpec,
@@ -216,20 +173,12 @@ function writeSheet(
   const title = sheet.title ?? [];
   const headerRow = headerRowOf(sheet);
   const widths = columnWidths(sheet);
-  const isLandscape = isLandscapeSheet(sheet, widths);
+  const isOnePage = sheet.print?.onePage === true;
   const worksheet = workbook.addWorksheet(sheetName(sheet.name), {
-    views: [{ state: 'frozen', ySplit: headerRow }],
-    pageSetup: sheet.print
-      ? {
-          orientation: isLandscape ? 'landscape' : 'portrait',
-          paperSize: 9,
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 0,
-          printTitlesRow: `${headerRow}:${headerRow}`,
-          printArea: `A1:${columnLetter(widths.length)}${lastRowOf(sheet)}`,
-        }
-      : {},
+    views: isOnePage
+      ? [{ state: 'normal', showGridLines: false }]
+      : [{ state: 'frozen', ySplit: headerRow }],
+    pageSetup: pageSetupOf(sheet, widths),
     headerFooter: sheet.print
       ? {
           // No print date (&D): Excel writes it in the reader's locale, not in the sheet's language.
@@ -245,7 +194,8 @@ function writeSheet(
   title.forEach((line, i) => {
     const row = worksheet.addRow([xmlSafe(line)]);
     row.getCell(1).numFmt = '@';
-    row.font = i === 0 ? { bold: true, size: 14, color: look.title } : { size: 11 };
+    row.font =
+      i === 0 ? { name: FONT, bold: true, size: 14, color: look.title } : { name: FONT, size: 11 };
     row.commit();
   });
   if (title.length > 0) worksheet.addRow([]).commit();
@@ -258,7 +208,7 @@ function writeSheet(
       from: { row: headerRow, column: 1 },
       to: { row: headerRow, column: sheet.columns.length },
     };
-  styles.writeRows(worksheet, sheet.columns, sheet.rows);
+  styles.writeRows(worksheet, sheet.columns, sheet.rows, widths);
   for (const block of sheet.blocks ?? []) writeBlock(worksheet, block, look, styles, widths);
   worksheet.commit();
 }
@@ -305,33 +255,19 @@ function imagesOf(spec: WorkbookSpec): SheetImage[] {
   const first = spec.sheets[0];
   if (logo && first) {
     const bytes = new Uint8Array(Buffer.from(logo.base64, 'base64'));
-    const size = imageSize(bytes);
-    const height = 48;
+    // A logo whose size cannot be read (one stored before logos were checked) is drawn 3:1.
+    const size = imageSize(bytes) ?? { width: 3, height: 1 };
+    const scale = Math.min(LOGO_BOX.height / size.height, LOGO_BOX.width / size.width);
     images.push({
       sheet: 1,
       bytes,
       extension: logo.type,
       column: Math.max(4, first.columns.length - 3),
       row: 0,
-      width: Math.round((height * size.width) / size.height),
-      height,
+      width: Math.round(size.width * scale),
+      height: Math.round(size.height * scale),
       description: 'Logo',
     });
   }
   return images;
-}
-
-/** Width and height of a PNG (IHDR) or JPEG (SOF marker); 3:1 when they cannot be read. */
-function imageSize(bytes: Uint8Array): { width: number; height: number } {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.length > 24 && view.readUInt32BE(0) === 0x89504e47)
-    return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
-  for (let i = 2; i + 9 < view.length;) {
-    if (view[i] !== 0xff) break;
-    const marker = view[i + 1] ?? 0;
-    if (marker >= 0xc0 && marker <= 0xc3)
-      return { width: view.readUInt16BE(i + 7), height: view.readUInt16BE(i + 5) };
-    i += 2 + view.readUInt16BE(i + 2);
-  }
-  return { width: 3, height: 1 };
 }

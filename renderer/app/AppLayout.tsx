@@ -95,7 +95,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
         <Group h="100%" justify="space-between">
           <Group gap="sm">
             <Title order={2} size="h4">
-              {settings.brand.name ? `${settings.brand.name} · ` : ''}
+              {settings.partner.brand.name ? `${settings.partner.brand.name} · ` : ''}
               {t('app.name')}
             </Title>
             {isReadOnly ? (

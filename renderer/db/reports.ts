@@ -57,9 +57,9 @@ export async function currentReport(
     month,
     generatedAt: new Date().toISOString(),
     brand: {
-      name: settings.brand.name,
-      primaryColor: settings.brand.primaryColor,
-      logo: settings.brand.logo,
+      name: settings.partner.brand.name,
+      primaryColor: settings.partner.brand.primaryColor,
+      logo: settings.partner.brand.logo,
     },
     customer,
     contract,

@@ -1,19 +1,12 @@
 /** App settings: the user's name for the change log, language, theme, the partner's brand and terms. */
 import {
   DEFAULT_PARTNER_SETTINGS,
+  partnerBrand,
   partnerSettings,
   type PartnerSettings,
 } from '../../shared/terms/settings';
 import { recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
-
-export interface Brand {
-  name: string;
-  /** A data: URL of a PNG or JPEG, kept small. */
-  logo: string;
-  primaryColor: string;
-  accentColor: string;
-}
 
 /** The monthly Lens pull: on which day (null: off), and the month it last ran. */
 export interface LensSchedule {
@@ -25,7 +18,7 @@ export interface Settings {
   userName: string;
   language: 'auto' | 'en' | 'sv';
   theme: 'auto' | 'light' | 'dark';
-  brand: Brand;
+  /** The partner's terms and brand (its brand was a row of its own before it synced with the terms). */
   partner: PartnerSettings;
   lensSchedule: LensSchedule;
 }
@@ -34,7 +27,6 @@ export const DEFAULT_SETTINGS: Settings = {
   userName: '',
   language: 'auto',
   theme: 'auto',
-  brand: { name: '', logo: '', primaryColor: '#1c4e80', accentColor: '#0091d5' },
   partner: DEFAULT_PARTNER_SETTINGS,
   lensSchedule: { day: null, lastRun: null },
 };
@@ -43,9 +35,16 @@ export type SettingKey = keyof Settings;
 
 export async function readSettings(db: WorkstationDatabase): Promise<Settings> {
   const rows = await db.settings.toArray();
-  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value])) as Partial<Settings>;
-  // Partner terms stored before a term was added (or synced from an older workstation) take its default.
-  return { ...DEFAULT_SETTINGS, ...stored, partner: partnerSettings(stored.partner) };
+  const { brand, ...stored } = Object.fromEntries(
+    rows.map((row) => [row.key, row.value]),
+  ) as Partial<Settings> & { brand?: unknown };
+  // Partner terms stored before a term was added (or synced from an older workstation) take its
+  // default; a brand kept in its own row before it moved into the partner terms is read from there.
+  const partner =
+    stored.partner?.brand || !brand
+      ? stored.partner
+      : { ...stored.partner, brand: partnerBrand(brand) };
+  return { ...DEFAULT_SETTINGS, ...stored, partner: partnerSettings(partner) };
 }
 
 export async function writeSetting<K extends SettingKey>(

@@ -346,8 +346,7 @@ export const en = {
     themeDark: 'Dark',
     brand: 'Partner brand (for reports)',
     brandName: 'Partner name',
-    brandLogo: 'Logo (PNG or JPEG, up to 200 KB)',
-    brandLogoTooLarge: 'The logo is larger than 200 KB.',
+    brandLogo: 'Logo',
     pickColour: 'Pick a colour from the screen',
     primaryColor: 'Primary colour',
     accentColor: 'Accent colour',
@@ -1330,6 +1329,77 @@ export const en = {
     fromLens: 'Lens API: {{tenant}}',
   },
   errors: { generic: 'Something went wrong: {{message}}' },
+  firstPage: {
+    sheet: 'Overview',
+    reportFrom: 'Monthly report from {{partner}}',
+    contract: 'Agreement {{number}} · term {{start}} – {{end}}',
+    asOf: 'Devices as Poly Lens counted them on {{date}}',
+    csm: 'Your CSM: {{name}}',
+    devicesHeading: 'Your devices under the agreement',
+    columns: {
+      category: 'Category',
+      count: 'Devices',
+      ordered: 'Ordered',
+      baseline: 'Baseline',
+      status: 'Status',
+      meaning: 'What it means for you',
+    },
+    meaning: {
+      noContract: 'Counted; no agreement covers them yet.',
+      noCount: 'No inventory for this month.',
+      under: 'Fewer devices than ordered: nothing extra to pay.',
+      within: 'Within the ordered units and their margin: nothing extra to pay.',
+      projected: 'Over the trigger: at this count, the adjustment in {{month}} adds {{amount}}.',
+      due: 'Over the trigger in the adjustment month: {{amount}} for the added units; a quote follows.',
+      overdue:
+        'Over the trigger at the adjustment in {{month}}: {{amount}} for the added units; a quote follows.',
+      quoted: 'Adjustment quoted ({{quote}}): {{amount}} for the added units.',
+      ordered: 'Adjustment ordered ({{po}}): {{amount}} for the added units.',
+      atRenewal:
+        '{{units}} devices more than ordered: added at the renewal, nothing to pay before it.',
+    },
+    serviceHeading: 'This month’s service',
+    facts: {
+      rmas: 'Headset replacements (RMAs)',
+      rmasValue: '{{month}} this month · {{used}} of {{allowed}} allowed in {{year}}',
+      rmasOver:
+        '{{month}} this month · {{used}} of {{allowed}} allowed in {{year}}: {{excess}} over',
+      hours: 'CSM hours',
+      hoursValue: '{{used}} of {{allowed}} used',
+      hoursOver: '{{used}} of {{allowed}} used: {{overage}} over',
+      cases: 'Support cases',
+      incidents: 'Cloud-partner incidents',
+      openValue: '{{open}} open · {{opened}} opened and {{resolved}} resolved this month',
+      notCounted: 'Not counted',
+    },
+    noteContinued: 'The whole note is on the {{sheet}} sheet.',
+    nextHeading: 'What happens next',
+    next: {
+      adjustmentAhead:
+        'Mid-term adjustment in {{month}}: devices over the trigger then are charged from that month to the term’s end.',
+      adjustmentNow:
+        'This is the adjustment month: the count at its end decides the mid-term adjustment.',
+      adjustmentDone:
+        'The mid-term adjustment was in {{month}}; devices added since are charged at the renewal.',
+      renewal:
+        'Renewal on {{date}}: the new ordered units are the count then plus the agreed growth.',
+      noContract: 'No agreement covers these devices yet.',
+    },
+    preview: 'The report’s first page',
+    previewCustomer: 'Customer name',
+    chooseLogo: 'Choose logo…',
+    removeLogo: 'Remove logo',
+    logoHelp: 'PNG or JPEG, at most 200 KB, 16 to 4,096 pixels a side.',
+    logoProblems: {
+      tooLarge: 'The logo is larger than 200 KB.',
+      notImage: 'That file is not a PNG or JPEG picture.',
+      badSize:
+        'The logo must be 16 to 4,096 pixels a side and at most 10 times as wide as it is tall.',
+    },
+    partnerLabel: 'Your company (the partner)',
+    partnerDescription:
+      'Shown with your logo on every customer report. Both can be changed in Settings.',
+  },
 };
 
 export type Messages = typeof en;

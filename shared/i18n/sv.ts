@@ -348,8 +348,7 @@ export const sv: Messages = {
     themeDark: 'Mörkt',
     brand: 'Partnerns profil (för rapporter)',
     brandName: 'Partnerns namn',
-    brandLogo: 'Logotyp (PNG eller JPEG, högst 200 kB)',
-    brandLogoTooLarge: 'Logotypen är större än 200 kB.',
+    brandLogo: 'Logotyp',
     pickColour: 'Välj en färg från skärmen',
     primaryColor: 'Huvudfärg',
     accentColor: 'Accentfärg',
@@ -1331,4 +1330,74 @@ export const sv: Messages = {
     fromLens: 'Lens API: {{tenant}}',
   },
   errors: { generic: 'Något gick fel: {{message}}' },
+  firstPage: {
+    sheet: 'Översikt',
+    reportFrom: 'Månadsrapport från {{partner}}',
+    contract: 'Avtal {{number}} · period {{start}} – {{end}}',
+    asOf: 'Enheter som Poly Lens räknade dem den {{date}}',
+    csm: 'Er CSM: {{name}}',
+    devicesHeading: 'Era enheter i avtalet',
+    columns: {
+      category: 'Kategori',
+      count: 'Enheter',
+      ordered: 'Beställt',
+      baseline: 'Baslinje',
+      status: 'Status',
+      meaning: 'Vad det betyder för er',
+    },
+    meaning: {
+      noContract: 'Räknade; inget avtal omfattar dem ännu.',
+      noCount: 'Ingen inventering för månaden.',
+      under: 'Färre enheter än beställt: inget extra att betala.',
+      within: 'Inom de beställda enheterna och deras marginal: inget extra att betala.',
+      projected: 'Över gränsen: vid detta antal ger justeringen i {{month}} {{amount}}.',
+      due: 'Över gränsen i justeringsmånaden: {{amount}} för de tillkomna enheterna; en offert följer.',
+      overdue:
+        'Över gränsen vid justeringen i {{month}}: {{amount}} för de tillkomna enheterna; en offert följer.',
+      quoted: 'Justeringen offererad ({{quote}}): {{amount}} för de tillkomna enheterna.',
+      ordered: 'Justeringen beställd ({{po}}): {{amount}} för de tillkomna enheterna.',
+      atRenewal:
+        '{{units}} enheter fler än beställt: läggs till vid förnyelsen, inget att betala före den.',
+    },
+    serviceHeading: 'Månadens service',
+    facts: {
+      rmas: 'Utbytta headset (RMA)',
+      rmasValue: '{{month}} denna månad · {{used}} av {{allowed}} tillåtna {{year}}',
+      rmasOver:
+        '{{month}} denna månad · {{used}} av {{allowed}} tillåtna {{year}}: {{excess}} över',
+      hours: 'CSM-timmar',
+      hoursValue: '{{used}} av {{allowed}} använda',
+      hoursOver: '{{used}} av {{allowed}} använda: {{overage}} över',
+      cases: 'Supportärenden',
+      incidents: 'Incidenter hos molnpartner',
+      openValue: '{{open}} öppna · {{opened}} öppnade och {{resolved}} lösta denna månad',
+      notCounted: 'Räknas inte',
+    },
+    noteContinued: 'Hela anteckningen finns på bladet {{sheet}}.',
+    nextHeading: 'Vad som händer härnäst',
+    next: {
+      adjustmentAhead:
+        'Justering efter halva perioden i {{month}}: enheter över gränsen då debiteras från den månaden till periodens slut.',
+      adjustmentNow: 'Detta är justeringsmånaden: antalet vid dess slut avgör justeringen.',
+      adjustmentDone:
+        'Justeringen efter halva perioden var i {{month}}; enheter som tillkommit sedan debiteras vid förnyelsen.',
+      renewal:
+        'Förnyelse den {{date}}: de nya beställda enheterna är antalet då plus den avtalade tillväxten.',
+      noContract: 'Inget avtal omfattar dessa enheter ännu.',
+    },
+    preview: 'Rapportens första sida',
+    previewCustomer: 'Kundens namn',
+    chooseLogo: 'Välj logotyp…',
+    removeLogo: 'Ta bort logotypen',
+    logoHelp: 'PNG eller JPEG, högst 200 kB, 16 till 4 096 pixlar per sida.',
+    logoProblems: {
+      tooLarge: 'Logotypen är större än 200 kB.',
+      notImage: 'Filen är inte en PNG- eller JPEG-bild.',
+      badSize:
+        'Logotypen måste vara 16 till 4 096 pixlar per sida och högst 10 gånger så bred som hög.',
+    },
+    partnerLabel: 'Ert företag (partnern)',
+    partnerDescription:
+      'Visas med er logotyp på varje kundrapport. Båda kan ändras under Inställningar.',
+  },
 };

@@ -1,4 +1,5 @@
 /** The pieces every report sheet is made of: typed columns, the print setup, the title lines. */
+import { fill } from '../i18n';
 import type { ColumnSpec, SheetSpec } from '../workbook-spec';
 import type { MonthlyReport } from './monthly';
 import type { ReportLabels } from './report-labels';
@@ -28,7 +29,7 @@ export function titleLines(report: MonthlyReport, l: ReportLabels): string[] {
       ? `${l.contract}: ${c.number} (${c.currency})   ${l.term}: ${c.termStart} – ${c.termEnd}   ${l.columns.renewalDate}: ${c.renewalDate}`
       : l.noContract,
     `${l.csm}: ${report.customer.csm || '–'}   ${l.asOf}: ${report.asOf ?? l.noInventory}`,
-    ...(unknown > 0 ? [l.unknownWarning.replace('{n}', String(unknown))] : []),
+    ...(unknown > 0 ? [fill(l.unknownWarning, { count: unknown })] : []),
   ];
 }
 

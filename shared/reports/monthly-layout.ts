@@ -10,6 +10,9 @@ import { reportLabels, type ReportLabels } from './report-labels';
 import { col, print, table } from './layout-parts';
 import { summarySheet } from './summary-sheet';
 import { isInTerm, trendCharts } from './trend-chart';
+import { logoOfDataUrl } from './logo';
+import { firstPage } from './first-page';
+import { firstPageSheet } from './first-page-sheet';
 
 function trendSheet(report: MonthlyReport, l: ReportLabels, language: ReportLanguage): SheetSpec {
   const categories =
@@ -47,10 +50,9 @@ function trendSheet(report: MonthlyReport, l: ReportLabels, language: ReportLang
 
 /** The workbook's brand: the partner's colour and logo (a PNG or JPEG data: URL). */
 export function workbookBrand(color: string, logo: string | undefined): WorkbookSpec['brand'] {
-  const match = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=]+)$/.exec(logo ?? '');
   return {
     color: /^#[0-9a-f]{6}$/i.test(color) ? color : '#1c4e80',
-    logo: match ? { type: match[1] === 'png' ? 'png' : 'jpeg', base64: match[2] ?? '' } : null,
+    logo: logoOfDataUrl(logo),
   };
 }
 
@@ -93,6 +95,7 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
     brand: workbookBrand(report.brand.primaryColor, report.brand.logo),
     language,
     sheets: [
+      { ...firstPageSheet(firstPage(report, language), report, l, language), isInPdf: true },
       { ...summarySheet(report, l, language), isInPdf: true },
       { ...trendSheet(report, l, language), isInPdf: true },
       devices,

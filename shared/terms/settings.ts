@@ -25,8 +25,21 @@ export interface ContractSettings {
   returnBusinessDays: number;
 }
 
+/**
+ * The partner's brand on its reports: its name, its logo (a checked PNG or JPEG as a data: URL,
+ * shared/reports/logo.ts) and its colours. Kept in the partner settings, so it syncs and backs up
+ * with them.
+ */
+export interface PartnerBrand {
+  name: string;
+  logo: string;
+  primaryColor: string;
+  accentColor: string;
+}
+
 /** Per-partner settings. */
 export interface PartnerSettings {
+  brand: PartnerBrand;
   /** A category is "approaching" when its count is at least this % of the way from ordered to triggerAt. */
   approachingPct: number;
   /** Minimum device count a category needs to be eligible; at least one chosen category must meet it. */
@@ -53,7 +66,15 @@ export const DEFAULT_CONTRACT_SETTINGS: Readonly<ContractSettings> = Object.free
   returnBusinessDays: 10,
 });
 
+export const DEFAULT_BRAND: Readonly<PartnerBrand> = Object.freeze({
+  name: '',
+  logo: '',
+  primaryColor: '#1c4e80',
+  accentColor: '#0091d5',
+});
+
 export const DEFAULT_PARTNER_SETTINGS: Readonly<PartnerSettings> = Object.freeze({
+  brand: DEFAULT_BRAND,
   approachingPct: 80,
   eligibilityMinimum: Object.freeze({ headsets: 0, video: 0, voice: 0 }),
   defaultCurrency: 'SEK',
@@ -66,6 +87,22 @@ export function contractSettings(overrides: Partial<ContractSettings> = {}): Con
   return { ...DEFAULT_CONTRACT_SETTINGS, ...overrides };
 }
 
+/** A stored brand's text fields over the defaults (one synced from an older workstation may lack some). */
+export function partnerBrand(stored: unknown): PartnerBrand {
+  const value =
+    typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const text = (key: keyof PartnerBrand) => {
+    const field = value[key];
+    return typeof field === 'string' ? field : DEFAULT_BRAND[key];
+  };
+  return {
+    name: text('name'),
+    logo: text('logo'),
+    primaryColor: text('primaryColor'),
+    accentColor: text('accentColor'),
+  };
+}
+
 export function partnerSettings(overrides: Partial<PartnerSettings> = {}): PartnerSettings {
-  return { ...DEFAULT_PARTNER_SETTINGS, ...overrides };
+  return { ...DEFAULT_PARTNER_SETTINGS, ...overrides, brand: partnerBrand(overrides.brand) };
 }

@@ -2,6 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { Workstation } from './pages/workstation';
 import { pinClock } from './calendar';
+import { lineChartPng } from '../../main/services/chart-image';
+import { shoot } from './screenshots';
 
 test('first run → name → demo portfolio → reload → backup → new machine → restore gives the same data', async ({
   page,
@@ -97,4 +99,63 @@ test('speaks Swedish when chosen, with Swedish number formats', async ({ page })
   await expect(page.getByRole('columnheader', { name: 'Hörlurar' })).toBeVisible();
   const vasa = page.locator('tbody tr[data-customer="Vasa Försäkring AB"]');
   await expect(vasa).toContainText(/\d\u00a0\d{3}/);
+});
+
+test('first run asks for the partner’s name and logo, refuses a file that is no picture, and Settings previews the report’s first page', async ({
+  page,
+}, testInfo) => {
+  const logo = testInfo.outputPath('partner-logo.png');
+  await writeFile(
+    logo,
+    lineChartPng({
+      title: 'Logo',
+      categories: ['a', 'b'],
+      series: [{ name: 'Partner', values: [1, 2], color: '#1c4e80' }],
+    }),
+  );
+  const notAPicture = testInfo.outputPath('notes.png');
+  await writeFile(notAPicture, 'only text, named as a picture');
+  const app = new Workstation(page);
+  await app.open();
+  await app.enterName('Karin Lindqvist');
+  await app.enterPartner('Nordic AV Partner AB', notAPicture);
+  await expect(page.getByText('That file is not a PNG or JPEG picture.')).toBeVisible();
+  await app.chooseLogo(logo);
+  await expect(page.getByText('That file is not a PNG or JPEG picture.')).toHaveCount(0);
+  await expect(page.getByRole('img', { name: 'Nordic AV Partner AB' })).toBeVisible();
+  await shoot(page, 'first-run-en');
+  await app.startEmpty();
+  await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+  // The header carries the partner's name; Settings shows it with the logo as the report will.
+  await expect(page.getByRole('banner')).toContainText('Nordic AV Partner AB');
+  await app.goTo('Settings');
+  const preview = app.brandPreview();
+  await expect(preview).toContainText('Monthly report from Nordic AV Partner AB');
+  await expect(preview.getByRole('img', { name: 'Nordic AV Partner AB' })).toBeVisible();
+  // A change shows in the preview before it is saved, and stays once saved.
+  await page.getByLabel('Partner name').fill('Nordic AV AB');
+  await expect(preview).toContainText('Monthly report from Nordic AV AB');
+  const brand = page.getByRole('region', { name: 'Partner brand (for reports)' });
+  await brand.getByRole('button', { name: 'Save' }).click();
+  await app.reload();
+  await expect(app.brandPreview()).toContainText('Monthly report from Nordic AV AB');
+  await preview.scrollIntoViewIfNeeded();
+  await shoot(page, 'settings-en');
+  await page.getByText('Svenska', { exact: true }).click();
+  await expect(page.getByRole('figure', { name: 'Rapportens första sida' })).toContainText(
+    'Månadsrapport från Nordic AV AB',
+  );
+  await shoot(page, 'settings-sv');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('first run in Swedish asks for the partner in Swedish', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'sv-SE' });
+  await pinClock(context);
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByLabel('Ert företag (partnern)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Välj logotyp…' })).toBeVisible();
+  await shoot(page, 'first-run-sv');
+  await context.close();
 });

@@ -75,6 +75,7 @@ test('a monthly report: exported with a note and archived; after new data it re-
   expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
   await question.getByRole('button', { name: 'Mark as sent' }).click();
   expect(sent.worksheets.map((s) => s.name)).toEqual([
+    'Overview',
     'Summary',
     'Trend',
     'Devices',
@@ -86,6 +87,10 @@ test('a monthly report: exported with a note and archived; after new data it re-
   ]);
   // The note is there, as text: the row exists (its second cell is empty), and it is no formula.
   expect(figure(sent, '=All rooms upgraded; QBR on the 12th.')).toBeNull();
+  // The first page, the customer's, carries it too, as text.
+  const overview: unknown[] = [];
+  sent.getWorksheet('Overview')?.eachRow((row) => overview.push(row.getCell(1).value));
+  expect(overview).toContain('=All rooms upgraded; QBR on the 12th.');
   const usedBefore = figure(sent, 'Used') as Date;
   await expect(contoso).toContainText('Sent');
 

@@ -1,10 +1,14 @@
-/** First run: the user's name (for the change log), then the demo portfolio or an empty start. */
+/**
+ * First run: the user's name (for the change log), the partner's name and logo (for the reports), then
+ * the demo portfolio or an empty start.
+ */
 import { Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/instance';
-import { writeSetting } from '../../db/settings';
+import { readSettings, writeSetting } from '../../db/settings';
+import { LogoPicker } from '../../components/LogoPicker';
 import { useDataActions } from '../settings/data-actions';
 import { navigate } from '../../components/route';
 import { messageOf } from '../../../shared/errors';
@@ -12,6 +16,8 @@ import { messageOf } from '../../../shared/errors';
 export function FirstRun() {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  const [partner, setPartner] = useState('');
+  const [logo, setLogo] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const { loadDemo } = useDataActions(name.trim());
@@ -25,6 +31,11 @@ export function FirstRun() {
     setBusy(true);
     try {
       if (withDemo) await loadDemo(user);
+      if (partner.trim() || logo) {
+        const terms = (await readSettings(db)).partner;
+        const brand = { ...terms.brand, name: partner.trim(), logo };
+        await writeSetting(db, user, 'partner', { ...terms, brand });
+      }
       await writeSetting(db, user, 'userName', user);
       navigate('portfolio');
     } catch (failure) {
@@ -66,6 +77,15 @@ export function FirstRun() {
               autoComplete="name"
               maxLength={100}
             />
+            <TextInput
+              label={t('firstPage.partnerLabel')}
+              description={t('firstPage.partnerDescription')}
+              value={partner}
+              onChange={(event) => setPartner(event.currentTarget.value)}
+              autoComplete="organization"
+              maxLength={120}
+            />
+            <LogoPicker value={logo} alt={partner} onChange={setLogo} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => void start(false)} disabled={isBusy}>
                 {t('firstRun.startEmpty')}

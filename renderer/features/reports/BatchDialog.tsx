@@ -111,7 +111,7 @@ export function BatchDialog({
         reports.map((r) => r.report),
         month,
         language,
-        settings.brand.name,
+        settings.partner.brand.name,
       );
       files.push({ name: portfolioFileName(month), workbook: portfolio });
       setProgress({ done: total, total });

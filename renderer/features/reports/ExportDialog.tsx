@@ -1,15 +1,18 @@
 /**
- * One customer's report for a month, with the CSM's note: exported as a workbook and frozen in the
- * archive as sent; an archived month re-exports as sent and shows what changed since.
+ * One customer's report for a month, with the CSM's note and a preview of the first page the customer
+ * reads (as the note is typed): exported as a workbook and frozen in the archive as sent; an archived
+ * month re-exports as sent and shows what changed since.
  */
 import { Alert, Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, ReportRecord } from '../../../shared/model/entities';
 import { type MonthlyReport, type ReportLanguage } from '../../../shared/reports/monthly';
 import { describeReportChanges } from '../../../shared/reports/describe-changes';
 import { monthlyWorkbook } from '../../../shared/reports/monthly-layout';
+import { firstPage } from '../../../shared/reports/first-page';
+import { FirstPagePreview } from '../../components/FirstPagePreview';
 import { useFormat } from '../../components/format';
 import { db } from '../../db/instance';
 import { archiveReport, currentReport } from '../../db/reports';
@@ -43,6 +46,17 @@ export function ExportDialog({
   const [withPdf, setWithPdf] = useState(true);
   /** The report just saved, waiting for the user to say it went to the customer. */
   const [saved, setSaved] = useState<MonthlyReport | null>(null);
+  /** Today's report, without the note (the preview adds the note as it is typed). */
+  const [draft, setDraft] = useState<MonthlyReport | null>(null);
+  useEffect(() => {
+    let isGone = false;
+    void currentReport(db, customer.id, month, '').then((report) => {
+      if (!isGone) setDraft(report);
+    });
+    return () => {
+      isGone = true;
+    };
+  }, [customer.id, month]);
 
   const showChanges = async () => {
     const now = await currentReport(db, customer.id, month, note);
@@ -89,7 +103,7 @@ export function ExportDialog({
       closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
-      size="lg"
+      size="xl"
       title={t('reports.exportTitle', { customer: customer.name, month: format.month(month) })}
     >
       {saved ? (
@@ -142,6 +156,13 @@ export function ExportDialog({
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
+          {draft ? (
+            <FirstPagePreview
+              page={firstPage({ ...draft, note }, language)}
+              language={language}
+              label={t('firstPage.preview')}
+            />
+          ) : null}
           <Checkbox
             label={t('reports.withPdf')}
             description={t('reports.withPdfHelp')}

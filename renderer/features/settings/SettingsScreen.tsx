@@ -1,9 +1,7 @@
 /** Settings: the user's name, language and theme, the partner brand and terms, and the data commands. */
 import {
   Button,
-  ColorInput,
   Group,
-  Image,
   Paper,
   SegmentedControl,
   Stack,
@@ -25,9 +23,8 @@ import { SafetyCopies } from './SafetyCopies';
 import { LensSettings } from './LensSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 import { PartnerTerms } from './PartnerTerms';
+import { BrandSettings } from './BrandSettings';
 import { messageOf } from '../../../shared/errors';
-
-const MAX_LOGO_BYTES = 200 * 1024;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -40,13 +37,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function toDataUrl(name: string, bytes: Uint8Array): string {
-  const type = name.toLowerCase().endsWith('.png') ? 'image/png' : 'image/jpeg';
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `data:${type};base64,${btoa(binary)}`;
-}
-
 export default function SettingsScreen({ settings }: { settings: Settings }) {
   const { t, i18n } = useTranslation();
   const may = useMayWrite();
@@ -55,7 +45,6 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
   const actions = useDataActions(user);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [name, setName] = useState(user);
-  const [brand, setBrand] = useState(settings.brand);
 
   useEffect(() => {
     api
@@ -69,18 +58,6 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
     // A new language speaks at once: the confirmation is in the language just chosen.
     const speak = key === 'language' && value !== 'auto' ? i18n.getFixedT(value as string) : t;
     notifications.show({ message: speak('settings.saved'), autoClose: 1500 });
-  };
-
-  const pickLogo = async () => {
-    const file = await api.openFile({
-      filters: [{ name: 'Logo', extensions: ['png', 'jpg', 'jpeg'] }],
-    });
-    if (!file) return;
-    if (file.bytes.byteLength > MAX_LOGO_BYTES) {
-      notifications.show({ color: 'red', message: t('settings.brandLogoTooLarge') });
-      return;
-    }
-    setBrand({ ...brand, logo: toDataUrl(file.name, file.bytes) });
   };
 
   return (
@@ -137,41 +114,19 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
         </Stack>
       </Section>
       <Section title={t('settings.brand')}>
-        <TextInput
-          label={t('settings.brandName')}
-          value={brand.name}
-          onChange={(e) => setBrand({ ...brand, name: e.currentTarget.value })}
-          maxLength={120}
+        <BrandSettings
+          brand={settings.partner.brand}
+          mayWrite={may('partnerTerms')}
+          onSave={(brand) => save('partner', { ...settings.partner, brand })}
         />
-        <Group>
-          <ColorInput
-            label={t('settings.primaryColor')}
-            eyeDropperButtonProps={{ 'aria-label': t('settings.pickColour') }}
-            value={brand.primaryColor}
-            onChange={(primaryColor) => setBrand({ ...brand, primaryColor })}
-            format="hex"
-          />
-          <ColorInput
-            label={t('settings.accentColor')}
-            eyeDropperButtonProps={{ 'aria-label': t('settings.pickColour') }}
-            value={brand.accentColor}
-            onChange={(accentColor) => setBrand({ ...brand, accentColor })}
-            format="hex"
-          />
-        </Group>
-        <Group>
-          {brand.logo ? <Image src={brand.logo} h={48} w="auto" alt={brand.name} /> : null}
-          <Button variant="default" onClick={() => void pickLogo()}>
-            {t('settings.brandLogo')}
-          </Button>
-        </Group>
-        <Group justify="flex-end">
-          <Button onClick={() => void save('brand', brand)}>{t('settings.save')}</Button>
-        </Group>
       </Section>
       {may('partnerTerms') ? (
         <Section title={t('settings.partnerTerms')}>
-          <PartnerTerms partner={settings.partner} onSave={(partner) => save('partner', partner)} />
+          <PartnerTerms
+            partner={settings.partner}
+            // The terms' own form keeps the brand as it is now, saved or not by the section above.
+            onSave={(partner) => save('partner', { ...partner, brand: settings.partner.brand })}
+          />
         </Section>
       ) : null}
       <Section title={t('teamSync.settingsTitle')}>

@@ -22,7 +22,20 @@ const MONTH = /^\d{4}-\d{2}$/;
 const ID_FIELDS = new Set(['id', 'customerId', 'contractId', 'caseId', 'importId']);
 
 /** Where each field's label lives, first match wins. */
-const FIELD_LABELS = ['contract.fields', 'service.fields', 'trueUps', 'customerForm.fields'];
+const FIELD_LABELS = [
+  'contract.fields',
+  'service.fields',
+  'trueUps',
+  'customerForm.fields',
+  // The partner terms' own fields (their brand among them) as Settings labels them.
+  'settings',
+];
+
+/** The partner brand's fields, labelled as Settings labels them. */
+const BRAND_LABELS: Readonly<Record<string, string>> = {
+  name: 'settings.brandName',
+  logo: 'settings.brandLogo',
+};
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -34,7 +47,9 @@ export function useDecisionWords() {
   const label = (name: string): string => {
     const base = name.replace(/Minor$/, '');
     const prefix = FIELD_LABELS.find((p) => i18n.exists(`${p}.${base}`));
-    return prefix ? t(`${prefix}.${base}`) : t('teamSync.decisions.otherField');
+    if (prefix) return t(`${prefix}.${base}`);
+    const brandLabel = BRAND_LABELS[base];
+    return brandLabel ? t(brandLabel) : t('teamSync.decisions.otherField');
   };
 
   /**
@@ -75,6 +90,8 @@ export function useDecisionWords() {
     }
     if (typeof raw === 'string') {
       if (ID_FIELDS.has(last)) return '…';
+      // A logo is a picture, not its bytes written out.
+      if (raw.startsWith('data:image/')) return t('settings.brandLogo');
       if (INSTANT.test(raw)) return format.dateTime(raw);
       if (DATE.test(raw)) return format.date(raw);
       if (MONTH.test(raw)) return format.month(raw);

@@ -24,6 +24,23 @@ export class Workstation {
     await this.page.getByLabel('Your name').fill(name);
   }
 
+  /** The partner's name, and its logo where given, as the first run (or Settings) asks for them. */
+  async enterPartner(name: string, logo?: string): Promise<void> {
+    await this.page.getByLabel('Your company (the partner)').fill(name);
+    if (logo) await this.chooseLogo(logo);
+  }
+
+  async chooseLogo(file: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Choose logo…' }).click();
+    await (await chooser).setFiles(file);
+  }
+
+  /** Settings' preview of the report's first page: its text, and the logo it shows (its alt text). */
+  brandPreview() {
+    return this.page.getByRole('figure', { name: 'The report’s first page' });
+  }
+
   async loadDemoPortfolio(): Promise<void> {
     await this.page.getByRole('button', { name: 'Load demo portfolio' }).click();
     // About 5 s alone on two cores; more when the machine is shared.

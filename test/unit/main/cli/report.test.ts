@@ -103,6 +103,7 @@ describe('csm report', () => {
     ]);
     const contoso = await readBack(files[0]!);
     expect(contoso.worksheets.map((s) => s.name)).toEqual([
+      'Overview',
       'Summary',
       'Trend',
       'Devices',
@@ -252,6 +253,7 @@ describe('csm report', () => {
     expect(portfolio.getWorksheet('Portfölj')!.getCell('A1').value).toBe('Portföljrapport 2026-11');
     const contoso = await readBack(files[0]!);
     expect(contoso.worksheets.map((s) => s.name)).toEqual([
+      'Översikt',
       'Sammanfattning',
       'Trend',
       'Enheter',
@@ -468,5 +470,31 @@ describe('file names from user text', () => {
     const long = safeFileName(`${'Å'.repeat(400)}.xlsx`);
     expect([...long]).toHaveLength(150);
     expect(long.endsWith('.xlsx')).toBe(true);
+  });
+});
+
+describe('the partner on the first page', () => {
+  it('refuses a --logo that is no picture, with the reason, before anything is written', async () => {
+    const notAPicture = join(dir, 'logo.png');
+    await writeFile(notAPicture, 'text named as a picture');
+    const out = join(dir, 'never-written');
+    const result = await csm(
+      'report',
+      '--contracts',
+      join(dir, 'no-register.csv'),
+      '--inventory',
+      join(dir, 'no-inventory.csv'),
+      '--month',
+      '2026-11',
+      '--out',
+      out,
+      '--partner',
+      'Nordic AV Partner AB',
+      '--logo',
+      notAPicture,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--logo .*logo\.png: That file is not a PNG or JPEG picture\./);
+    await expect(readFile(join(out, 'portfolio 2026-11.xlsx'))).rejects.toThrow();
   });
 });

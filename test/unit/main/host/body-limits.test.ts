@@ -26,7 +26,7 @@ let host: { process: ChildProcess; port: number; headers: Record<string, string>
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'csm-bodies-'));
-  bundle = await bundleForNode('test/support/body-host.ts', folder, 'body-host.cjs');
+  bundle = await bundleForNode('test/support/body-host.ts', 'body-host.cjs');
 });
 
 afterAll(() => rm(folder, { recursive: true, force: true }));

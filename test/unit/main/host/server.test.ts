@@ -77,7 +77,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'assets'));
   await writeFile(join(root, 'assets', 'index.js.map'), '{"sources":["secret.ts"]}');
   // The real worker, bundled as `npm run build` bundles it.
-  inventoryWorker = await bundleForNode('main/services/inventory/worker.ts', root, 'inventory.cjs');
+  inventoryWorker = await bundleForNode('main/services/inventory/worker.ts', 'inventory.cjs');
   // The server must know its port for the Host check: find a free one first.
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));

@@ -58,6 +58,32 @@ describe('the change log', () => {
     expect(partner.approachingPct).toBe(70);
   });
 
+  it('a brand kept in its own row, before it moved into the partner terms, reads as the partner’s', async () => {
+    const db = await freshDb();
+    const { brand: _, ...older } = DEFAULT_PARTNER_SETTINGS;
+    await db.settings.put({ key: 'partner', value: older });
+    await db.settings.put({
+      key: 'brand',
+      value: {
+        name: 'Nordic AV Partner AB',
+        logo: 'data:image/png;base64,iVBO',
+        primaryColor: '#123456',
+      },
+    });
+    expect((await readSettings(db)).partner.brand).toEqual({
+      name: 'Nordic AV Partner AB',
+      logo: 'data:image/png;base64,iVBO',
+      primaryColor: '#123456',
+      accentColor: '#0091d5',
+    });
+    // Once the partner terms carry a brand, theirs is the one (it is what syncs).
+    await writeSetting(db, 'Karin', 'partner', {
+      ...(await readSettings(db)).partner,
+      brand: { name: 'Partner AB', logo: '', primaryColor: '#1c4e80', accentColor: '#0091d5' },
+    });
+    expect((await readSettings(db)).partner.brand.name).toBe('Partner AB');
+  });
+
   it('commits nothing, entity or change, when the write fails half-way', async () => {
     const db = await freshDb();
     await expect(

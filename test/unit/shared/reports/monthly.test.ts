@@ -2,12 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
 import { reportChanges } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
-import { fixtureReport, videoContract, videoSnapshot } from '../../../support/report-fixture';
+import { contractSettings } from '../../../../shared/terms';
+import { contract as contractOf } from '../../sync/fixtures';
+import { report as reportOf, snapshot as inventory } from './report-fixtures';
 
-const contract = videoContract;
-const snapshot = videoSnapshot;
-const report = (month: string, snapshots: InventorySnapshot[], chosen: Contract = contract) =>
-  fixtureReport(month, snapshots, { contract: chosen });
+const contract: Contract = contractOf('k1', { number: 'PE-1', settings: contractSettings() });
+const snapshot = (asOf: string, video: number) => inventory(asOf, { video });
+
+function report(month: string, snapshots: InventorySnapshot[], chosen: Contract = contract) {
+  return reportOf(month, {
+    generatedAt: '2026-11-25T10:00:00Z',
+    brand: { name: '', primaryColor: '#1c4e80' },
+    contract: chosen,
+    snapshots,
+    today: '2026-11-25',
+  });
+}
 
 describe('the monthly report’s true-up (TERMS.md §4)', () => {
   it('projects before the adjustment month, is due as the adjustment month’s count decides, and not after', () => {
@@ -85,7 +95,7 @@ describe('devices Lens marks deleted or archived in the report (TERMS.md §12)',
       ['en', 'Deleted in Lens', 'Archived in Lens'],
       ['sv', 'Borttagen i Lens', 'Arkiverad i Lens'],
     ] as const) {
-      const summary = monthlyWorkbook(built, language).sheets[0]!;
+      const summary = monthlyWorkbook(built, language).sheets[1]!;
       const rows = summary.blocks?.[0]?.rows ?? [];
       expect(rows).toContainEqual([deleted, 3]);
       expect(rows).toContainEqual([archived, 2]);
@@ -119,13 +129,13 @@ describe('the monthly report’s expected additions for the coming year (TERMS.m
         recommendedGrowth: 17,
       },
     ]);
-    const en = monthlyWorkbook(built, 'en').sheets[0]!.blocks!;
+    const en = monthlyWorkbook(built, 'en').sheets[1]!.blocks!;
     const block = en.find((b) => b.heading.startsWith('Expected additions'))!;
     expect(block.heading).toBe('Expected additions for the coming year (for Poly’s CSM)');
     expect(block.rows).toEqual([
       ['Video', 130, '2027-07', 24, 154, 152, 156, 152, 156, 17, 'Least-squares trend line', 0],
     ]);
-    const sv = monthlyWorkbook(built, 'sv').sheets[0]!.blocks!;
+    const sv = monthlyWorkbook(built, 'sv').sheets[1]!.blocks!;
     expect(sv.find((b) => b.heading.startsWith('Förväntat tillskott'))!.rows[0]).toEqual([
       'Video',
       130,
@@ -149,7 +159,7 @@ describe('the monthly report’s expected additions for the coming year (TERMS.m
       expectedAdditions: null,
       method: null,
     });
-    const block = monthlyWorkbook(built, 'en').sheets[0]!.blocks!.find((b) =>
+    const block = monthlyWorkbook(built, 'en').sheets[1]!.blocks!.find((b) =>
       b.heading.startsWith('Expected additions'),
     )!;
     expect(block.rows[0]![10]).toBe('too little history: 3 of the 4 months a forecast needs');

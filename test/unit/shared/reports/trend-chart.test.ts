@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trendCharts } from '../../../../shared/reports/trend-chart';
 import { reportLabels } from '../../../../shared/reports/report-labels';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
-import { fixtureReport, videoSnapshot } from '../../../support/report-fixture';
+import { report as reportOf, snapshot } from './report-fixtures';
 
 // Nine month-ends, three of them before the term (2026-01-01 to 2026-12-31), growing 2 a month.
 const months = [
@@ -16,10 +16,9 @@ const months = [
   '2026-05',
   '2026-06',
 ];
-const report = fixtureReport(
-  '2026-06',
-  months.map((m, i) => videoSnapshot(`${m}-28`, 90 + 2 * i)),
-);
+const report = reportOf('2026-06', {
+  snapshots: months.map((m, i) => snapshot(`${m}-28`, { video: 90 + 2 * i })),
+});
 
 describe('the report’s trend chart (issue 22 point 2)', () => {
   const [chart] = trendCharts(report, reportLabels('en'), 'en', ['video']);

@@ -19,7 +19,7 @@ let lens: FakeLens;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'csm-worker-'));
-  workerPath = await bundleForNode('main/services/inventory/worker.ts', dir, 'inventory.cjs');
+  workerPath = await bundleForNode('main/services/inventory/worker.ts', 'inventory.cjs');
   lens = await startFakeLens({
     tenants: [{ id: 't-1', name: 'Kvarnen & Co', devices: fakeDevices('t-1', 2_500) }],
   });

@@ -10,25 +10,23 @@ import { describe, expect, it } from 'vitest';
 import { buildPdf } from '../../../../../main/services/pdf/report-pdf';
 import { cellFormat } from '../../../../../main/services/pdf/cells';
 import { buildExport } from '../../../../../main/services/export-file';
-import { fixtureCustomer, fixtureReport, videoSnapshot } from '../../../../support/report-fixture';
+import { customer } from '../../../sync/fixtures';
+import { report as reportOf, snapshot } from '../../../shared/reports/report-fixtures';
 import { monthlyWorkbook } from '../../../../../shared/reports/monthly-layout';
 import type { ReportLanguage } from '../../../../../shared/reports/monthly-model';
 
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 
 function spec(language: ReportLanguage) {
-  const report = fixtureReport(
-    '2026-06',
-    [
-      videoSnapshot('2026-04-30', 96),
-      videoSnapshot('2026-05-31', 104),
-      videoSnapshot('2026-06-30', 112),
+  const report = reportOf('2026-06', {
+    snapshots: [
+      snapshot('2026-04-30', { video: 96 }),
+      snapshot('2026-05-31', { video: 104 }),
+      snapshot('2026-06-30', { video: 112 }),
     ],
-    {
-      brand: { name: 'Nordic AV', primaryColor: '#1c4e80' },
-      customer: { ...fixtureCustomer, name: 'Göta Älv Åkeri AB', csm: 'Åsa Öberg' },
-    },
-  );
+    brand: { name: 'Nordic AV', primaryColor: '#1c4e80' },
+    customer: customer('c1', { name: 'Göta Älv Åkeri AB', csm: 'Åsa Öberg', accountManager: '' }),
+  });
   return monthlyWorkbook(report, language);
 }
 

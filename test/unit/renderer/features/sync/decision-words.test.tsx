@@ -109,6 +109,38 @@ describe('a decision in the user’s words', () => {
     expect(card.textContent).not.toMatch(/[{}[\]"]|7f3c2a10/);
   });
 
+  it('shows the partner’s brand by its labels, its logo as a logo, never its bytes', async () => {
+    const brand = (name: string) => ({
+      name,
+      logo: 'data:image/png;base64,iVBORw0KGgo=',
+      primaryColor: '#1c4e80',
+      accentColor: '#0091d5',
+    });
+    const partnerDecision: SyncDecision = {
+      entity: 'partnerTerms',
+      recordId: 'partner',
+      kind: 'conflict',
+      label: 'partner',
+      yours: {},
+      at,
+      conflicts: [
+        {
+          field: 'brand',
+          theirs: brand('Nordic AV'),
+          yours: brand('Nordic AV AB'),
+          by: 'Jonas',
+          at,
+        },
+      ],
+    };
+    await renderInApp(<DecisionCard decision={partnerDecision} />);
+    await screen.findByTestId('sync-decision');
+    expect(cardText()).toContain('Partner brand (for reports): theirs');
+    expect(cardText()).toContain('Partner name Nordic AV AB');
+    expect(cardText()).toContain('Logo Logo');
+    expect(cardText()).not.toMatch(/base64|iVBOR/);
+  });
+
   it('speaks Swedish in Swedish', async () => {
     await renderInApp(<DecisionCard decision={timeDecision} />);
     await i18n.changeLanguage('sv');
