@@ -9,7 +9,7 @@ import {
   type ExcludedRecord,
 } from '../model/category';
 import type { Device } from '../model/device';
-import type { CalendarDate } from '../terms/dates';
+import { addDays, type CalendarDate } from '../terms/dates';
 
 export interface UnknownModel {
   model: string;
@@ -26,11 +26,28 @@ export interface InventoryCounts {
 }
 
 /**
- * What one device is on a date (TERMS.md §12): deleted or archived where Lens marks it so, else what
- * its model is (a category, or end of life, quote-required, software or unknown).
+ * Whether a device was not detected for more than `days` days before `asOf` (TERMS.md §12): last seen
+ * on the day `days` days before still counts, a day earlier does not; never detected is stale. Days are
+ * the UTC calendar days of the Last Detected instant.
  */
-export function classifyDevice(device: Device, catalog: Catalog, asOf: CalendarDate): DeviceClass {
-  return device.lensState ?? catalog.classify(device.model, asOf);
+export function isStale(lastDetected: string | null, asOf: CalendarDate, days: number): boolean {
+  return lastDetected === null || lastDetected.slice(0, 10) < addDays(asOf, -days);
+}
+
+/**
+ * What one device is on a date (TERMS.md §12): deleted or archived where Lens marks it so, stale when
+ * the contract's `staleDays` rule is set and Lens has not seen it for longer, else what its model is
+ * (a category, or end of life, quote-required, software or unknown).
+ */
+export function classifyDevice(
+  device: Device,
+  catalog: Catalog,
+  asOf: CalendarDate,
+  staleDays: number | null = null,
+): DeviceClass {
+  if (device.lensState) return device.lensState;
+  if (staleDays !== null && isStale(device.lastDetected, asOf, staleDays)) return 'stale';
+  return catalog.classify(device.model, asOf);
 }
 
 /** Classifies every device once; the classes line up with the input. */
@@ -38,8 +55,9 @@ export function classifyDevices(
   devices: readonly Device[],
   catalog: Catalog,
   asOf: CalendarDate,
+  staleDays: number | null = null,
 ): DeviceClass[] {
-  return devices.map((device) => classifyDevice(device, catalog, asOf));
+  return devices.map((device) => classifyDevice(device, catalog, asOf, staleDays));
 }
 
 export function countDevices(

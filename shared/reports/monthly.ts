@@ -8,7 +8,7 @@
  * records dated on or before it. So a month's report gives the same figures whatever comes later.
  */
 import { changedFields, type FieldChange } from '../contracts/history';
-import { contractAsOf, serviceRecordsAsOf, termCovering, trueUpsAsOf } from '../contracts/as-of';
+import { serviceRecordsAsOf, termCovering, trueUpsAsOf } from '../contracts/as-of';
 import {
   contractStandings,
   contractTerm,
@@ -18,7 +18,7 @@ import {
 import { CATEGORIES, isCategory, perExcludedClass } from '../model/category';
 import type { Device } from '../model/device';
 import { classifyDevice } from '../inventory/count';
-import type { ChangeRecord, Contract, InventorySnapshot } from '../model/entities';
+import type { InventorySnapshot } from '../model/entities';
 import { escalationLevel, minutesToResolve } from '../service/cases';
 import { growthPct } from '../terms/baseline';
 import {
@@ -42,6 +42,7 @@ import type {
   ReportDevice,
 } from './monthly-model';
 
+export { contractInForce } from '../contracts/as-of';
 export type {
   MonthlyReport,
   MonthlyReportInput,
@@ -50,21 +51,6 @@ export type {
   ReportDevice,
   ReportLanguage,
 } from './monthly-model';
-
-/**
- * The customer's contract as it stood at the end of `day`, in the term that covered it: the one not
- * archived then whose term had begun; none when no contract had.
- */
-export function contractInForce(
-  contracts: readonly Contract[],
-  changes: readonly ChangeRecord[],
-  day: CalendarDate,
-): Contract | undefined {
-  return contracts
-    .map((c) => contractAsOf(c, changes, day))
-    .filter((c) => !c.isArchived && compareDates(c.termStart, day) <= 0)
-    .sort((a, b) => b.termStart.localeCompare(a.termStart))[0];
-}
 
 /** The inventories a month's report lists: the month's, and the previous month's for what changed. */
 export function reportInventories<T extends InventorySnapshot>(
