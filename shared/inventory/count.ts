@@ -8,7 +8,7 @@ import {
   type DeviceClass,
   type ExcludedRecord,
 } from '../model/category';
-import type { Device } from '../model/device';
+import type { Device, LensState } from '../model/device';
 import { addDays, type CalendarDate } from '../terms/dates';
 
 export interface UnknownModel {
@@ -34,10 +34,26 @@ export function isStale(lastDetected: string | null, asOf: CalendarDate, days: n
   return lastDetected === null || lastDetected.slice(0, 10) < addDays(asOf, -days);
 }
 
+/** Why a device is not counted whatever its model (TERMS.md §12). */
+export type NotCountedReason = LensState | 'stale';
+
 /**
- * What one device is on a date (TERMS.md §12): deleted or archived where Lens marks it so, stale when
- * the contract's `staleDays` rule is set and Lens has not seen it for longer, else what its model is
- * (a category, or end of life, quote-required, software or unknown).
+ * Why Lens's word on a device keeps it out of the count: deleted or archived where Lens marks it so,
+ * stale when the contract's `staleDays` rule is set and Lens has not seen it for longer; null when its
+ * model decides.
+ */
+export function notCountedReason(
+  device: Device,
+  asOf: CalendarDate,
+  staleDays: number | null,
+): NotCountedReason | null {
+  if (device.lensState) return device.lensState;
+  return staleDays !== null && isStale(device.lastDetected, asOf, staleDays) ? 'stale' : null;
+}
+
+/**
+ * What one device is on a date (TERMS.md §12): not counted for what Lens says of it (notCountedReason),
+ * else what its model is (a category, or end of life, quote-required, software or unknown).
  */
 export function classifyDevice(
   device: Device,
@@ -45,9 +61,29 @@ export function classifyDevice(
   asOf: CalendarDate,
   staleDays: number | null = null,
 ): DeviceClass {
-  if (device.lensState) return device.lensState;
-  if (staleDays !== null && isStale(device.lastDetected, asOf, staleDays)) return 'stale';
-  return catalog.classify(device.model, asOf);
+  return notCountedReason(device, asOf, staleDays) ?? catalog.classify(device.model, asOf);
+}
+
+/** A device kept out of the count by what Lens says of it, listed with its last detection. */
+export interface NotCountedDevice {
+  id: string;
+  model: string;
+  reason: NotCountedReason;
+  lastDetected: string | null;
+}
+
+/** The devices deleted, archived or stale on `asOf`, in their order (`csm inspect` and `status`). */
+export function notCountedDevices(
+  devices: readonly Device[],
+  asOf: CalendarDate,
+  staleDays: number | null,
+): NotCountedDevice[] {
+  return devices.flatMap((d) => {
+    const reason = notCountedReason(d, asOf, staleDays);
+    return reason
+      ? [{ id: d.serial || d.deviceId, model: d.model, reason, lastDetected: d.lastDetected }]
+      : [];
+  });
 }
 
 /** Classifies every device once; the classes line up with the input. */

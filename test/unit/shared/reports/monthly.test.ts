@@ -30,7 +30,7 @@ const snapshot = (asOf: string, video: number): InventorySnapshot => ({
   removed: 0,
   summary: {
     counts: { headsets: 0, video, voice: 0 },
-    excluded: { eol: 0, quote: 0, software: 0, unknown: 0, deleted: 0, archived: 0 },
+    excluded: { eol: 0, quote: 0, software: 0, unknown: 0, deleted: 0, archived: 0, stale: 0 },
     unknownModels: [],
     models: [],
   } as unknown as InventorySnapshot['summary'],
