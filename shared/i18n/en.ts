@@ -1331,7 +1331,8 @@ export const en = {
     hint: 'A device Lens last detected more than this many days before the inventory’s date is not counted (nor one never detected). Each month is counted by the limit in force at its end.',
     recounted: 'Limit changed: {{count}} inventories recounted',
     panelHint: 'Not seen for more than {{days}} days before {{date}}: listed in the device list.',
-    showDevices: 'Show them in the device list',
+    showDevices: 'Device list: the {{count}} not seen in Lens',
+    never: 'Never detected',
   },
   errors: { generic: 'Something went wrong: {{message}}' },
 };

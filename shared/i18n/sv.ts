@@ -1332,7 +1332,8 @@ export const sv: Messages = {
     hint: 'En enhet som Lens senast såg mer än så många dagar före inventeringens datum räknas inte (inte heller en som aldrig setts). Varje månad räknas med den gräns som gällde vid månadens slut.',
     recounted: 'Gränsen ändrad: {{count}} inventeringar räknades om',
     panelHint: 'Inte sedda på mer än {{days}} dagar före {{date}}: listade i enhetslistan.',
-    showDevices: 'Visa dem i enhetslistan',
+    showDevices: 'Enhetslistan: de {{count}} som inte setts i Lens',
+    never: 'Aldrig sedd',
   },
   errors: { generic: 'Något gick fel: {{message}}' },
 };

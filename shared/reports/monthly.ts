@@ -114,8 +114,15 @@ function uncontractedCategory(
   };
 }
 
-/** Every device of the month's inventory, marked new or removed against the previous month's. */
-function reportDevices(input: MonthlyReportInput, asOf: CalendarDate): ReportDevice[] {
+/**
+ * Every device of the month's inventory, marked new or removed against the previous month's, stale
+ * ones by the rule the month was counted with (TERMS.md §12).
+ */
+function reportDevices(
+  input: MonthlyReportInput,
+  asOf: CalendarDate,
+  staleDays: number | null,
+): ReportDevice[] {
   const devices = input.devices ?? [];
   const previous = input.previousDevices;
   const before = new Set(previous?.map((d) => d.id));
@@ -124,7 +131,7 @@ function reportDevices(input: MonthlyReportInput, asOf: CalendarDate): ReportDev
     serial: device.serial,
     deviceId: device.deviceId,
     model: device.model,
-    cls: classifyDevice(device, input.catalog, asOf),
+    cls: classifyDevice(device, input.catalog, asOf, staleDays),
     site: device.site,
     room: device.room,
     softwareVersion: device.softwareVersion,
@@ -226,7 +233,7 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
     trend: monthlyTrend(snapshots).slice(-24),
     firmware: (summary?.models ?? []).filter((m) => isCategory(m.cls)).map((m) => ({ ...m })),
     isDeviceListKept: snapshot ? input.devices !== null : true,
-    devices: snapshot ? reportDevices(input, snapshot.asOf) : [],
+    devices: snapshot ? reportDevices(input, snapshot.asOf, summary?.staleDays ?? null) : [],
     rmaRows: records.rmas
       .filter(
         (r) =>

@@ -37,8 +37,13 @@ import { issuesByField, issueText } from './issues';
 import { ActionsHeader } from '../../components/ActionsHeader';
 import { FormDialog, useRefusableWrite } from '../../components/FormDialog';
 import { DateField } from '../../components/inputs';
+import { showUndo } from '../../components/undo';
+import { StaleDaysField } from './StaleDaysField';
 
-type TextField = Exclude<keyof ContractDraft, 'categories' | 'carryOverHours' | 'tam' | 'isEcps'>;
+type TextField = Exclude<
+  keyof ContractDraft,
+  'categories' | 'carryOverHours' | 'tam' | 'isEcps' | 'staleDays'
+>;
 
 function TermPreview({ draft, settings }: { draft: ContractDraft; settings: Settings }) {
   const { t } = useTranslation();
@@ -120,7 +125,14 @@ export function ContractForm({
       ...(contract ?? { id: crypto.randomUUID(), customerId, isArchived: false }),
       ...read.contract,
     };
-    return write(() => saveContract(db, settings.userName, next, settings.partner));
+    return write(async () => {
+      const recounted = await saveContract(db, settings.userName, next, settings.partner);
+      // A changed stale rule recounts inventories: say how many, and offer to put it all back.
+      if (contract && recounted.length > 0)
+        showUndo(t('staleRule.recounted', { count: recounted.length }), t('common.undo'), () =>
+          saveContract(db, settings.userName, contract, settings.partner),
+        );
+    });
   };
 
   const whole = issues.filter((i) => i.field === 'categories');
@@ -156,6 +168,11 @@ export function ContractForm({
         {text('blockHours')}
         {text('professionalServicesDiscountPct')}
       </SimpleGrid>
+      <StaleDaysField
+        value={draft.staleDays}
+        onChange={(staleDays) => set({ staleDays })}
+        error={errors.get('staleDays')}
+      />
       <TermPreview draft={draft} settings={settings} />
       <Group>
         <Checkbox

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../../shared/catalog';
+import type { Device } from '../../../../shared/model/device';
 import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
 import { monthlyReport, reportChanges } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
@@ -36,7 +37,12 @@ const snapshot = (asOf: string, video: number): InventorySnapshot => ({
   } as unknown as InventorySnapshot['summary'],
 });
 
-function report(month: string, snapshots: InventorySnapshot[], chosen: Contract = contract) {
+function report(
+  month: string,
+  snapshots: InventorySnapshot[],
+  chosen: Contract = contract,
+  devices: Device[] = [],
+) {
   return monthlyReport({
     month,
     generatedAt: '2026-11-25T10:00:00Z',
@@ -54,7 +60,7 @@ function report(month: string, snapshots: InventorySnapshot[], chosen: Contract 
     contract: chosen,
     trueUps: [],
     snapshots,
-    devices: [],
+    devices,
     previousDevices: null,
     catalog: shippedCatalog(),
     rmas: [],
@@ -147,6 +153,49 @@ describe('devices Lens marks deleted or archived in the report (TERMS.md §12)',
       expect(rows).toContainEqual([deleted, 3]);
       expect(rows).toContainEqual([archived, 2]);
     }
+  });
+});
+
+describe('stale devices in the report (TERMS.md §12)', () => {
+  const device = (serial: string, lastDetected: string | null): Device => ({
+    id: serial,
+    serial,
+    deviceId: '',
+    model: 'Poly Studio X50',
+    name: '',
+    site: 'HQ',
+    room: '',
+    softwareVersion: '1',
+    online: null,
+    lastDetected,
+    account: 'Contoso AB',
+    accountId: '',
+    mac: '',
+    hardwareFamily: '',
+  });
+  const devices = [device('V30', '2026-10-01T09:00:00Z'), device('V31', '2026-09-30T09:00:00Z')];
+
+  it('lists them by the rule the month was counted with, with their last detection, in both languages', () => {
+    const counted = snapshot('2026-10-31', 1);
+    counted.summary.excluded = { ...counted.summary.excluded, stale: 1 };
+    counted.summary.staleDays = 30;
+    const built = report('2026-10', [counted], contract, devices);
+    expect(built.excluded.stale).toBe(1);
+    expect(built.devices.map((d) => [d.serial, d.cls, d.lastDetected])).toEqual([
+      ['V30', 'video', '2026-10-01T09:00:00Z'],
+      ['V31', 'stale', '2026-09-30T09:00:00Z'],
+    ]);
+    for (const [language, label] of [
+      ['en', 'Not seen in Lens'],
+      ['sv', 'Inte sedd i Lens'],
+    ] as const) {
+      const sheets = monthlyWorkbook(built, language).sheets;
+      expect(sheets[0]?.blocks?.[0]?.rows ?? []).toContainEqual([label, 1]);
+      expect(sheets[2]?.rows?.[1]?.[0]).toBe(label);
+    }
+    // A month counted without a rule lists the same devices as counted.
+    const none = report('2026-10', [snapshot('2026-10-31', 2)], contract, devices);
+    expect(none.devices.map((d) => d.cls)).toEqual(['video', 'video']);
   });
 });
 
