@@ -1329,10 +1329,12 @@ export const en = {
     other: 'Another number of days…',
     typed: 'Days',
     hint: 'A device Lens last detected more than this many days before the inventory’s date is not counted (nor one never detected). Each month is counted by the limit in force at its end.',
-    recounted: 'Limit changed: {{count}} inventories recounted',
+    recounted_one: 'Limit changed: {{count}} inventory recounted',
+    recounted_other: 'Limit changed: {{count}} inventories recounted',
     panelHint: 'Not seen for more than {{days}} days before {{date}}: listed in the device list.',
     showDevices: 'Device list: the {{count}} not seen in Lens',
     never: 'Never detected',
+    field: 'Limit for devices not seen',
   },
   errors: { generic: 'Something went wrong: {{message}}' },
 };

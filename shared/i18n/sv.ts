@@ -1330,10 +1330,12 @@ export const sv: Messages = {
     other: 'Annat antal dagar…',
     typed: 'Dagar',
     hint: 'En enhet som Lens senast såg mer än så många dagar före inventeringens datum räknas inte (inte heller en som aldrig setts). Varje månad räknas med den gräns som gällde vid månadens slut.',
-    recounted: 'Gränsen ändrad: {{count}} inventeringar räknades om',
+    recounted_one: 'Gränsen ändrad: {{count}} inventering räknades om',
+    recounted_other: 'Gränsen ändrad: {{count}} inventeringar räknades om',
     panelHint: 'Inte sedda på mer än {{days}} dagar före {{date}}: listade i enhetslistan.',
     showDevices: 'Enhetslistan: de {{count}} som inte setts i Lens',
     never: 'Aldrig sedd',
+    field: 'Gräns för enheter som inte setts',
   },
   errors: { generic: 'Något gick fel: {{message}}' },
 };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../../shared/catalog';
 import { staleRuleAt } from '../../../../shared/contracts/as-of';
+import { describeContractChanges } from '../../../../shared/contracts/describe';
 import { draftOf, emptyDraft, readContractDraft } from '../../../../shared/contracts/draft';
 import { registerRows, withRegister } from '../../../../shared/contracts/register';
 import { readRegister } from '../../../../shared/contracts/register-read';
@@ -169,5 +170,16 @@ describe('the stale rule in the contract form and the register', () => {
     );
     expect(without.problems).toEqual([]);
     expect(withRegister(contract(45), without.contracts[0]!).staleDays).toBe(45);
+  });
+});
+
+describe('a changed stale rule in the change history', () => {
+  it('says what the limit was and became, in the user’s words, in English and Swedish', () => {
+    expect(describeContractChanges(contract(null), contract(30), 'en')).toEqual([
+      'Limit for devices not seen: No limit (every device counts) → 30 days',
+    ]);
+    expect(describeContractChanges(contract(30), contract(45), 'sv')).toEqual([
+      'Gräns för enheter som inte setts: 30 dagar → 45 dagar',
+    ]);
   });
 });
