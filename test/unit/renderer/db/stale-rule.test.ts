@@ -4,8 +4,9 @@ import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/datab
 import { commitImport } from '../../../../renderer/db/imports';
 import { emptyDraft, readContractDraft } from '../../../../shared/contracts/draft';
 import { deviceIdentity } from '../../../../shared/inventory';
-import type { Device } from '../../../../shared/model/device';
-import type { Contract, Customer } from '../../../../shared/model/entities';
+import type { Contract } from '../../../../shared/model/entities';
+import { videoDevice } from '../../../support/device';
+import { customer as customerNamed } from '../../sync/fixtures';
 import { addDays, localToday } from '../../../../shared/terms/dates';
 import { DEFAULT_PARTNER_SETTINGS } from '../../../../shared/terms/settings';
 import { parsedInventory } from './parsed-inventory';
@@ -16,16 +17,7 @@ afterEach(() => {
   for (const db of opened.splice(0)) db.close();
 });
 
-const customer: Customer = {
-  id: 'c1',
-  name: 'Contoso AB',
-  masterAccountId: 'MA-1',
-  country: 'SE',
-  lensAccounts: ['Contoso AB'],
-  csm: 'K',
-  accountManager: '',
-  isArchived: false,
-};
+const customer = customerNamed('c1', { name: 'Contoso AB', lensAccounts: ['Contoso AB'] });
 
 function contract(staleDays: string): Contract {
   const read = readContractDraft(
@@ -45,25 +37,13 @@ function contract(staleDays: string): Contract {
   return { ...read.contract, id: 'k1', customerId: 'c1', isArchived: false };
 }
 
-/** A Poly Studio X50 (video) last seen `daysBefore` days before `asOf` (null: never). */
-function device(serial: string, asOf: string, daysBefore: number | null): Device {
-  return {
-    id: deviceIdentity(serial, '') ?? serial,
-    serial,
-    deviceId: '',
-    model: 'Poly Studio X50',
-    name: '',
-    site: 'HQ',
-    room: '',
-    softwareVersion: '1',
-    online: null,
-    lastDetected: daysBefore === null ? null : `${addDays(asOf, -daysBefore)}T12:00:00Z`,
-    account: 'Contoso AB',
-    accountId: '',
-    mac: '',
-    hardwareFamily: '',
-  };
-}
+/** A video device last seen `daysBefore` days before `asOf` (null: never). */
+const device = (serial: string, asOf: string, daysBefore: number | null) =>
+  videoDevice(
+    deviceIdentity(serial, '') ?? serial,
+    daysBefore === null ? null : `${addDays(asOf, -daysBefore)}T12:00:00Z`,
+    { serial },
+  );
 
 /** Four devices: seen today, 30 days before, 31 days before, never. */
 const devicesOn = (asOf: string) => [

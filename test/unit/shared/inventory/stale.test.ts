@@ -7,29 +7,13 @@ import { draftOf, emptyDraft, readContractDraft } from '../../../../shared/contr
 import { registerRows, withRegister } from '../../../../shared/contracts/register';
 import { readRegister } from '../../../../shared/contracts/register-read';
 import { classifyDevice, isStale, summarizeInventory } from '../../../../shared/inventory';
-import type { Device } from '../../../../shared/model/device';
-import type { ChangeRecord, Contract, Customer } from '../../../../shared/model/entities';
+import type { ChangeRecord, Contract } from '../../../../shared/model/entities';
+import { videoDevice } from '../../../support/device';
+import { customer as customerNamed } from '../../sync/fixtures';
 
 const catalog = shippedCatalog();
 
-function device(serial: string, lastDetected: string | null): Device {
-  return {
-    id: serial,
-    serial,
-    deviceId: '',
-    model: 'Poly Studio X50',
-    name: '',
-    site: 'HQ',
-    room: '',
-    softwareVersion: '1',
-    online: null,
-    lastDetected,
-    account: 'Contoso AB',
-    accountId: '',
-    mac: '',
-    hardwareFamily: '',
-  };
-}
+const device = (serial: string, lastDetected: string | null) => videoDevice(serial, lastDetected);
 
 describe('a stale device (TERMS.md §12)', () => {
   const asOf = '2026-07-31';
@@ -131,16 +115,7 @@ describe('the stale rule in the contract form and the register', () => {
     expect(draftOf(contract(60)).staleDays).toBe('60');
   });
 
-  const customer: Customer = {
-    id: 'c1',
-    name: 'Contoso AB',
-    masterAccountId: '',
-    country: 'SE',
-    lensAccounts: ['Contoso AB'],
-    csm: 'K',
-    accountManager: '',
-    isArchived: false,
-  };
+  const customer = customerNamed('c1', { name: 'Contoso AB', lensAccounts: ['Contoso AB'] });
 
   it('is a register column written in English and read under its English or Swedish heading', () => {
     const [headers = [], row = []] = registerRows([contract(45)], [customer]);

@@ -5,6 +5,7 @@ import type { Contract, InventorySnapshot } from '../../../../shared/model/entit
 import { monthlyReport, reportChanges } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
 import { contractSettings } from '../../../../shared/terms';
+import { videoDevice } from '../../../support/device';
 
 const contract: Contract = {
   id: 'k1',
@@ -157,23 +158,10 @@ describe('devices Lens marks deleted or archived in the report (TERMS.md §12)',
 });
 
 describe('stale devices in the report (TERMS.md §12)', () => {
-  const device = (serial: string, lastDetected: string | null): Device => ({
-    id: serial,
-    serial,
-    deviceId: '',
-    model: 'Poly Studio X50',
-    name: '',
-    site: 'HQ',
-    room: '',
-    softwareVersion: '1',
-    online: null,
-    lastDetected,
-    account: 'Contoso AB',
-    accountId: '',
-    mac: '',
-    hardwareFamily: '',
-  });
-  const devices = [device('V30', '2026-10-01T09:00:00Z'), device('V31', '2026-09-30T09:00:00Z')];
+  const devices = [
+    videoDevice('V30', '2026-10-01T09:00:00Z'),
+    videoDevice('V31', '2026-09-30T09:00:00Z'),
+  ];
 
   it('lists them by the rule the month was counted with, with their last detection, in both languages', () => {
     const counted = snapshot('2026-10-31', 1);
