@@ -9,9 +9,10 @@ import { staleRuleAt } from '../../shared/contracts/as-of';
 import { summarizeInventory } from '../../shared/inventory';
 import type { InventorySnapshot } from '../../shared/model/entities';
 import { lastDayOfMonth, type CalendarDate } from '../../shared/terms/dates';
-import type { ChangeInput } from './changes';
+import { recordedWrite, type ChangeInput } from './changes';
 import type { WorkstationDatabase } from './database';
 import { snapshotDevices } from './device-lists';
+import { mayWrite } from './sync-outbox';
 
 /**
  * A snapshot's figures recounted with `catalog` and the stale rule `staleDays` (by default the one it
@@ -68,13 +69,16 @@ export const RECOUNT_TABLES = (db: WorkstationDatabase) => [
 
 /**
  * Recounts every snapshot of the customer whose month's rule in force is not the one it was counted
- * with; answers the snapshots recounted. Snapshots whose devices are not kept stay as they were.
+ * with; answers the snapshots recounted. Snapshots whose devices are not kept stay as they were. A
+ * team role that may not write snapshots (an account manager) recounts nothing: the team's CSMs do
+ * when the contract reaches them (sync-book.ts).
  */
 export async function recountStaleRule(
   db: WorkstationDatabase,
   customerId: string,
   record: (change: ChangeInput) => void,
 ): Promise<string[]> {
+  if (!mayWrite(db.name, 'snapshots')) return [];
   const { contracts, changes } = await contractsWithHistory(db, customerId);
   const snapshots = await db.snapshots.where('customerId').equals(customerId).toArray();
   const catalog = shippedCatalog(await db.catalogOverrides.toArray());
@@ -85,4 +89,16 @@ export async function recountStaleRule(
     if (await recount(db, snapshot, catalog, record, rule)) recounted.push(snapshot.id);
   }
   return recounted;
+}
+
+/** recountStaleRule in its own recorded write, by `user` (after a pull brought a contract's change). */
+export async function recountStaleRuleAs(
+  db: WorkstationDatabase,
+  user: string,
+  customerId: string,
+): Promise<string[]> {
+  if (!customerId) return [];
+  return recordedWrite(db, user, RECOUNT_TABLES(db), (record) =>
+    recountStaleRule(db, customerId, record),
+  );
 }

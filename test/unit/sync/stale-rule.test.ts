@@ -4,14 +4,22 @@
  * pulls it, and one person changing the rule while another changes the contract's settings keeps both.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { saveContract } from '../../../renderer/db/contracts';
+import { commitImport } from '../../../renderer/db/imports';
+import { setOutboxEnabled } from '../../../renderer/db/sync-outbox';
+import { addDays, localToday } from '../../../shared/terms/dates';
+import { DEFAULT_PARTNER_SETTINGS } from '../../../shared/terms/settings';
+import { videoDevice } from '../../support/device';
 import { startTeam, type Team } from '../../support/team';
-import { contract } from './fixtures';
+import { parsedInventory } from '../renderer/db/parsed-inventory';
+import { contract, customer } from './fixtures';
 import { workstation, type Workstation } from './books';
 
 let team: Team;
 let admin: Workstation;
 let manager: Workstation;
 let later: Workstation | undefined;
+let csm: Workstation | undefined;
 
 beforeAll(async () => {
   team = await startTeam('stale');
@@ -23,6 +31,7 @@ afterAll(async () => {
   admin?.close();
   manager?.close();
   later?.close();
+  csm?.close();
   await team?.stop();
 });
 
@@ -62,4 +71,52 @@ it('refuses a rule that is not a whole number of days from 1', async () => {
   const current = (await admin.db.contracts.get('PE-24'))!;
   await admin.db.contracts.put({ ...current, staleDays: 0 });
   expect(await admin.sync()).toMatchObject({ refused: 1 });
+});
+
+it('an account manager sets the rule without recounting; a CSM’s workstation recounts when it arrives', async () => {
+  await admin.db.customers.add(customer('c2', { name: 'Fabrikam', lensAccounts: ['Fabrikam'] }));
+  await admin.db.contracts.add(contract('PE-25', { customerId: 'c2', staleDays: null }));
+  await admin.sync();
+  csm = await workstation(team.url, await team.token('Dan', 'csm'));
+  await csm.sync();
+  // The CSM imports this month's inventory: one device seen today, one 31 days ago.
+  const today = localToday();
+  const devices = [
+    videoDevice('F-NOW', `${today}T08:00:00Z`, { account: 'Fabrikam' }),
+    videoDevice('F-OLD', `${addDays(today, -31)}T08:00:00Z`, { account: 'Fabrikam' }),
+  ];
+  await commitImport(csm.db, 'Dan', {
+    parsed: parsedInventory(devices, today, { name: 'f.csv', contentHash: 'f'.repeat(64) }),
+    assignments: [{ account: 'Fabrikam', accountId: '', customerId: 'c2' }],
+    newCustomers: [],
+    overrides: [],
+  });
+  const pushed = await csm.sync();
+  expect(pushed, JSON.stringify(await csm.db.syncConflicts.toArray())).toMatchObject({
+    refused: 0,
+  });
+  await manager.sync();
+
+  // The account manager may write contracts, not snapshots: the save recounts nothing there.
+  setOutboxEnabled(manager.db.name, true, 'account-manager');
+  const theirs = (await manager.db.contracts.get('PE-25'))!;
+  expect(
+    await saveContract(manager.db, 'Bo', { ...theirs, staleDays: 30 }, DEFAULT_PARTNER_SETTINGS),
+  ).toEqual([]);
+  expect(await manager.sync()).toMatchObject({ conflicts: 0, refused: 0 });
+
+  // The CSM's workstation pulls the rule and recounts this month; the recount reaches the team.
+  await csm.sync();
+  const id = `c2:${today}`;
+  expect((await csm.db.snapshots.get(id))?.summary).toMatchObject({
+    staleDays: 30,
+    counts: { video: 1 },
+    excluded: { stale: 1 },
+  });
+  expect(await csm.sync()).toMatchObject({ conflicts: 0, refused: 0 });
+  await admin.sync();
+  expect((await admin.db.snapshots.get(id))?.summary).toMatchObject({
+    staleDays: 30,
+    excluded: { stale: 1 },
+  });
 });
