@@ -26,12 +26,20 @@ export interface InventoryCounts {
 }
 
 /**
- * Whether a device was not detected for more than `days` days before `asOf` (TERMS.md §12): last seen
- * on the day `days` days before still counts, a day earlier does not; never detected is stale. Days are
- * the UTC calendar days of the Last Detected instant.
+ * Whether a Last Detected means stale under a `days` rule on `asOf` (TERMS.md §12): last seen on the
+ * day `days` days before still counts, a day earlier does not; never detected is stale. Days are the
+ * UTC calendar days of the instant. The cutoff day is computed once, for a whole inventory.
  */
+export function staleTest(
+  asOf: CalendarDate,
+  days: number,
+): (lastDetected: string | null) => boolean {
+  const cutoff = addDays(asOf, -days);
+  return (lastDetected) => lastDetected === null || lastDetected.slice(0, 10) < cutoff;
+}
+
 export function isStale(lastDetected: string | null, asOf: CalendarDate, days: number): boolean {
-  return lastDetected === null || lastDetected.slice(0, 10) < addDays(asOf, -days);
+  return staleTest(asOf, days)(lastDetected);
 }
 
 /** Why a device is not counted whatever its model (TERMS.md §12). */
@@ -42,26 +50,35 @@ export type NotCountedReason = LensState | 'stale';
  * stale when the contract's `staleDays` rule is set and Lens has not seen it for longer; null when its
  * model decides.
  */
-export function notCountedReason(
-  device: Device,
+export function notCountedRule(
   asOf: CalendarDate,
   staleDays: number | null,
-): NotCountedReason | null {
-  if (device.lensState) return device.lensState;
-  return staleDays !== null && isStale(device.lastDetected, asOf, staleDays) ? 'stale' : null;
+): (device: Device) => NotCountedReason | null {
+  const isOld = staleDays === null ? null : staleTest(asOf, staleDays);
+  return (device) => device.lensState ?? (isOld?.(device.lastDetected) ? 'stale' : null);
 }
 
 /**
- * What one device is on a date (TERMS.md §12): not counted for what Lens says of it (notCountedReason),
+ * What a device is on a date (TERMS.md §12): not counted for what Lens says of it (notCountedRule),
  * else what its model is (a category, or end of life, quote-required, software or unknown).
  */
+export function deviceClassifier(
+  catalog: Catalog,
+  asOf: CalendarDate,
+  staleDays: number | null = null,
+): (device: Device) => DeviceClass {
+  const reasonOf = notCountedRule(asOf, staleDays);
+  return (device) => reasonOf(device) ?? catalog.classify(device.model, asOf);
+}
+
+/** What one device is on a date (deviceClassifier, for one). */
 export function classifyDevice(
   device: Device,
   catalog: Catalog,
   asOf: CalendarDate,
   staleDays: number | null = null,
 ): DeviceClass {
-  return notCountedReason(device, asOf, staleDays) ?? catalog.classify(device.model, asOf);
+  return deviceClassifier(catalog, asOf, staleDays)(device);
 }
 
 /** A device kept out of the count by what Lens says of it, listed with its last detection. */
@@ -78,8 +95,9 @@ export function notCountedDevices(
   asOf: CalendarDate,
   staleDays: number | null,
 ): NotCountedDevice[] {
+  const reasonOf = notCountedRule(asOf, staleDays);
   return devices.flatMap((d) => {
-    const reason = notCountedReason(d, asOf, staleDays);
+    const reason = reasonOf(d);
     return reason
       ? [{ id: d.serial || d.deviceId, model: d.model, reason, lastDetected: d.lastDetected }]
       : [];
@@ -93,7 +111,7 @@ export function classifyDevices(
   asOf: CalendarDate,
   staleDays: number | null = null,
 ): DeviceClass[] {
-  return devices.map((device) => classifyDevice(device, catalog, asOf, staleDays));
+  return devices.map(deviceClassifier(catalog, asOf, staleDays));
 }
 
 export function countDevices(

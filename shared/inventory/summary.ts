@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/catalog';
 import { isCategory, perCategory, type CategoryRecord, type DeviceClass } from '../model/category';
 import type { Device } from '../model/device';
 import type { CalendarDate } from '../terms/dates';
-import { classifyDevices, countDevices, isStale, type InventoryCounts } from './count';
+import { classifyDevices, countDevices, staleTest, type InventoryCounts } from './count';
 
 export interface SiteFigures {
   site: string;
@@ -142,13 +142,14 @@ export function summarizeInventory(
   }
   const newest = new Map(models.map((m) => [m.model, m.newestVersion]));
   const eolByCategory = perCategory(() => 0);
+  const isNotRecent = staleTest(asOf, STALE_DEVICE_DAYS);
   let online = 0;
   let offline = 0;
   let notDetectedRecently = 0;
   devices.forEach((device, i) => {
     if (device.online === true) online++;
     else if (device.online === false) offline++;
-    if (isStale(device.lastDetected, asOf, STALE_DEVICE_DAYS)) notDetectedRecently++;
+    if (isNotRecent(device.lastDetected)) notDetectedRecently++;
     if (classes[i] === 'eol') {
       const cls = catalog.lookup(device.model)?.class;
       if (cls && isCategory(cls)) eolByCategory[cls]++;

@@ -17,7 +17,7 @@ import {
 } from '../contracts/standing';
 import { CATEGORIES, isCategory, perExcludedClass } from '../model/category';
 import type { Device } from '../model/device';
-import { classifyDevice } from '../inventory/count';
+import { deviceClassifier } from '../inventory/count';
 import type { InventorySnapshot } from '../model/entities';
 import { escalationLevel, minutesToResolve } from '../service/cases';
 import { growthPct } from '../terms/baseline';
@@ -127,11 +127,12 @@ function reportDevices(
   const previous = input.previousDevices;
   const before = new Set(previous?.map((d) => d.id));
   const now = previous ? new Set(devices.map((d) => d.id)) : before;
+  const classOf = deviceClassifier(input.catalog, asOf, staleDays);
   const row = (device: Device, change: ReportDevice['change']): ReportDevice => ({
     serial: device.serial,
     deviceId: device.deviceId,
     model: device.model,
-    cls: classifyDevice(device, input.catalog, asOf, staleDays),
+    cls: classOf(device),
     site: device.site,
     room: device.room,
     softwareVersion: device.softwareVersion,

@@ -1,6 +1,6 @@
 /** The explorer's rows: each device with its class on the as-of date, and the filters over them. */
 import type { Catalog } from '../../../shared/catalog';
-import { classifyDevice } from '../../../shared/inventory/count';
+import { deviceClassifier } from '../../../shared/inventory/count';
 import { isCategory, isExcludedClass, type DeviceClass } from '../../../shared/model/category';
 
 const isDeviceClass = (value: string): value is DeviceClass =>
@@ -21,9 +21,10 @@ export function explorerRows(
   asOf: string,
   staleDays: number | null = null,
 ): ExplorerRow[] {
+  const classOf = deviceClassifier(catalog, asOf, staleDays);
   return devices.map((device) => ({
     device,
-    cls: classifyDevice(device, catalog, asOf, staleDays),
+    cls: classOf(device),
     search:
       `${device.serial}\u0000${device.deviceId}\u0000${device.model}\u0000${device.name}\u0000${device.site}\u0000${device.room}\u0000${device.softwareVersion}`.toLocaleLowerCase(),
   }));
