@@ -5,6 +5,7 @@ import { staleRuleAt } from '../../../../shared/contracts/as-of';
 import { describeContractChanges } from '../../../../shared/contracts/describe';
 import { draftOf, emptyDraft, readContractDraft } from '../../../../shared/contracts/draft';
 import { registerRows, withRegister } from '../../../../shared/contracts/register';
+import { newContractFrom, planRegister } from '../../../../shared/contracts/register-plan';
 import { readRegister } from '../../../../shared/contracts/register-read';
 import { classifyDevice, isStale, summarizeInventory } from '../../../../shared/inventory';
 import type { ChangeRecord, Contract } from '../../../../shared/model/entities';
@@ -145,6 +146,14 @@ describe('the stale rule in the contract form and the register', () => {
     );
     expect(without.problems).toEqual([]);
     expect(withRegister(contract(45), without.contracts[0]!).staleDays).toBe(45);
+    // A contract the register creates has no rule; exporting and importing it again changes nothing.
+    const created = newContractFrom(without.contracts[0]!, 'k9', 'c1');
+    expect(created.staleDays).toBeNull();
+    const [again = [], againRow = []] = registerRows([created], [customer]);
+    const reread = readRegister(again, [{ row: 2, cells: againRow }], 'SEK');
+    expect(planRegister(reread.contracts, [customer], [created]).map((p) => p.action)).toEqual([
+      'unchanged',
+    ]);
   });
 });
 
