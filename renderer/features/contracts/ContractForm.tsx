@@ -11,7 +11,6 @@ import {
   Select,
   SimpleGrid,
   Table,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -24,7 +23,6 @@ import {
   type ContractDraft,
 } from '../../../shared/contracts/draft';
 import type { ContractIssue } from '../../../shared/contracts/issues';
-import { contractTerm } from '../../../shared/contracts/standing';
 import { CATEGORIES } from '../../../shared/model/category';
 import type { Contract } from '../../../shared/model/entities';
 import { baseline, orderedUnits, triggerAt } from '../../../shared/terms/baseline';
@@ -39,28 +37,12 @@ import { FormDialog, useRefusableWrite } from '../../components/FormDialog';
 import { DateField } from '../../components/inputs';
 import { showUndo } from '../../components/undo';
 import { StaleDaysField } from './StaleDaysField';
+import { TermPreview } from './TermPreview';
 
 type TextField = Exclude<
   keyof ContractDraft,
   'categories' | 'carryOverHours' | 'tam' | 'isEcps' | 'staleDays'
 >;
-
-function TermPreview({ draft, settings }: { draft: ContractDraft; settings: Settings }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const read = readContractDraft(draft, settings.partner.defaultCurrency);
-  if (!read.contract) return null;
-  const term = contractTerm(read.contract);
-  return (
-    <Text size="sm" c="dimmed" data-testid="term-preview">
-      {t('contract.termPreview', {
-        end: format.date(term.end),
-        adjustment: format.month(term.adjustmentMonth),
-        renewal: format.date(term.renewal),
-      })}
-    </Text>
-  );
-}
 
 export function ContractForm({
   customerId,
