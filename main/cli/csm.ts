@@ -13,10 +13,11 @@ import { messageOf } from '../../shared/errors';
 const USAGE = `usage: csm <command> [options]
 
 commands:
-  inspect FILE [--as-of YYYY-MM-DD] [--json]
+  inspect FILE [--as-of YYYY-MM-DD] [--stale-days N] [--json]
       read a Lens inventory export (CSV or XLSX) and print what it holds: format, encoding,
       separator, rows, devices, duplicates, rejected rows, counts per category, excluded devices,
-      unknown models and accounts
+      unknown models and accounts; with --stale-days, devices not seen for more than N days
+      before the as-of date are not counted and are listed with their last detection
   status --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM
          [--as-of YYYY-MM-DD] [--json]
       each contract of a contract register (CSV or XLSX), each category, against the Lens
@@ -59,13 +60,22 @@ commands:
 async function inspectCommand(args: readonly string[], stdout: Output): Promise<number> {
   const [file, ...rest] = args;
   if (!file || file.startsWith('--')) throw new UsageError('inspect needs a FILE');
-  const options = parseOptions(rest, ['as-of'], ['json']);
+  const options = parseOptions(rest, ['as-of', 'stale-days'], ['json']);
   const asOf = options.get('as-of');
   if (asOf !== undefined && !isCalendarDate(asOf))
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
+  const staleDays = options.get('stale-days');
+  if (staleDays !== undefined && !/^[1-9]\d{0,8}$/.test(staleDays))
+    throw new UsageError(`--stale-days must be a whole number of days from 1, not ${staleDays}`);
   // Each command loads its own code: reading a CSV never loads the workbook writer.
   const { inspect } = await import('./inspect');
-  await inspect(file, asOf, options.has('json'), (text) => stdout.write(text));
+  await inspect(
+    file,
+    asOf,
+    staleDays === undefined ? null : Number(staleDays),
+    options.has('json'),
+    (text) => stdout.write(text),
+  );
   return 0;
 }
 

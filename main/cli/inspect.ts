@@ -1,12 +1,27 @@
-/** `csm inspect FILE [--as-of DATE] [--json]`: what a Lens inventory holds (FORMATS.md §3). */
+/**
+ * `csm inspect FILE [--as-of DATE] [--stale-days N] [--json]`: what a Lens inventory holds (FORMATS.md
+ * §3), with devices not seen for more than N days before the as-of date not counted (TERMS.md §12).
+ */
 import { basename } from 'node:path';
+import { createCatalog, SHIPPED_CATALOG_ENTRIES } from '../../shared/catalog';
+import { notCountedDevices, summarizeInventory } from '../../shared/inventory';
 import type { ParsedInventory } from '../../shared/inventory/parsed';
 import { localToday } from '../../shared/terms/dates';
 import { IMPORT_LIMITS, parseInventory } from '../services/inventory/parse';
 import { named, readInput } from './files';
 
 /** The JSON document FORMATS.md §3 specifies. */
-export function inspectDocument(parsed: ParsedInventory) {
+export function inspectDocument(parsed: ParsedInventory, staleDays: number | null = null) {
+  // The parse counted without a stale rule; with one, the devices are counted again.
+  const summary =
+    staleDays === null
+      ? parsed.summary
+      : summarizeInventory(
+          parsed.devices,
+          createCatalog(SHIPPED_CATALOG_ENTRIES, []),
+          parsed.asOf,
+          staleDays,
+        );
   return {
     file: parsed.file,
     format: parsed.format,
@@ -17,22 +32,12 @@ export function inspectDocument(parsed: ParsedInventory) {
     devices: parsed.devices.length,
     duplicates: parsed.duplicates.map(({ id, rows }) => ({ id, rows })),
     rejected: parsed.rejected,
-    counts: parsed.summary.counts,
-    excluded: parsed.summary.excluded,
-    unknownModels: parsed.summary.unknownModels,
-    /** Devices Lens marks deleted or archived: listed with the mark and their last detection. */
-    notCounted: parsed.devices.flatMap((d) =>
-      d.lensState
-        ? [
-            {
-              id: d.serial || d.deviceId,
-              model: d.model,
-              reason: d.lensState,
-              lastDetected: d.lastDetected,
-            },
-          ]
-        : [],
-    ),
+    staleDays,
+    counts: summary.counts,
+    excluded: summary.excluded,
+    unknownModels: summary.unknownModels,
+    /** Devices Lens marks deleted or archived, or stale: listed with the reason and their last detection. */
+    notCounted: notCountedDevices(parsed.devices, parsed.asOf, staleDays),
     accounts: parsed.accounts.map((a) => ({
       account: a.account || a.accountId,
       devices: a.devices,
@@ -45,7 +50,7 @@ export function humanReport(doc: ReturnType<typeof inspectDocument>): string {
     `${doc.file}: ${doc.format.toUpperCase()}${doc.encoding ? `, ${doc.encoding}` : ''}${doc.delimiter ? `, separator ${JSON.stringify(doc.delimiter)}` : ''}, as of ${doc.asOf}`,
     `${doc.rows} rows, ${doc.devices} devices`,
     `counts: headsets ${doc.counts.headsets}, video ${doc.counts.video}, voice ${doc.counts.voice}`,
-    `excluded: end-of-life ${doc.excluded.eol}, quote ${doc.excluded.quote}, software ${doc.excluded.software}, unknown ${doc.excluded.unknown}, deleted ${doc.excluded.deleted}, archived ${doc.excluded.archived}`,
+    `excluded: end-of-life ${doc.excluded.eol}, quote ${doc.excluded.quote}, software ${doc.excluded.software}, unknown ${doc.excluded.unknown}, deleted ${doc.excluded.deleted}, archived ${doc.excluded.archived}, stale ${doc.excluded.stale}${doc.staleDays === null ? '' : ` (not seen for more than ${doc.staleDays} days)`}`,
     ...doc.unknownModels.map(
       (m) => `  unknown model ${JSON.stringify(m.model)}: ${m.devices} devices`,
     ),
@@ -53,7 +58,7 @@ export function humanReport(doc: ReturnType<typeof inspectDocument>): string {
       .slice(0, 50)
       .map(
         (d) =>
-          `  ${d.reason} in Lens: ${d.id} (${d.model}), last detected ${d.lastDetected ?? 'never'}`,
+          `  ${d.reason === 'stale' ? 'stale' : `${d.reason} in Lens`}: ${d.id} (${d.model}), last detected ${d.lastDetected ?? 'never'}`,
       ),
     ...doc.accounts.map((a) => `account ${JSON.stringify(a.account)}: ${a.devices} devices`),
     `${doc.duplicates.length} duplicates${doc.duplicates.length ? ':' : ''}`,
@@ -69,6 +74,7 @@ export function humanReport(doc: ReturnType<typeof inspectDocument>): string {
 export async function inspect(
   path: string,
   asOf: string | undefined,
+  staleDays: number | null,
   asJson: boolean,
   write: (text: string) => void,
 ): Promise<void> {
@@ -80,6 +86,6 @@ export async function inspect(
       today: localToday(),
     }),
   );
-  const doc = inspectDocument(parsed);
+  const doc = inspectDocument(parsed, staleDays);
   write(asJson ? `${JSON.stringify(doc)}\n` : humanReport(doc));
 }

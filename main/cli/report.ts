@@ -123,14 +123,20 @@ export async function registerReports(
       isEcps: false,
       isArchived: false,
     };
-    // One snapshot per inventory date: what each account's latest file on or before it held.
+    // One snapshot per inventory date: what each account's latest file on or before it held, counted
+    // by the register's stale rule (TERMS.md §12).
     const snapshots = dates.map((asOf): InventorySnapshot => ({
       id: `${id}:${asOf}`,
       customerId: id,
       importId: null,
       asOf,
       month: asOf.slice(0, 7),
-      summary: summarizeInventory(devicesOn(asOf) ?? [], catalog, asOf),
+      summary: summarizeInventory(
+        devicesOn(asOf) ?? [],
+        catalog,
+        asOf,
+        entry.contract.staleDays ?? null,
+      ),
       added: 0,
       removed: 0,
     }));

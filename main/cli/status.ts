@@ -72,12 +72,28 @@ export async function computeStatus(input: StatusInput): Promise<StatusResult> {
   };
 }
 
+/** How many devices are not counted for what Lens says of them, and the first of them. */
+function notCountedLines(c: StatusDocument['contracts'][number]): string[] {
+  if (c.notCounted.length === 0) return [];
+  const stale = c.notCounted.filter((d) => d.reason === 'stale').length;
+  const rule = c.staleDays === null ? '' : ` (not seen for more than ${c.staleDays} days)`;
+  return [
+    `  not counted: ${stale} stale${rule}, ${c.notCounted.length - stale} deleted or archived in Lens`,
+    ...c.notCounted
+      .slice(0, 50)
+      .map(
+        (d) => `    ${d.reason}: ${d.id} (${d.model}), last detected ${d.lastDetected ?? 'never'}`,
+      ),
+  ];
+}
+
 export function humanStatus({ document }: StatusResult): string {
   const lines = [`month ${document.month}, inventory as of ${document.asOf ?? 'none'}`];
   for (const c of document.contracts) {
     lines.push(
       '',
       `${c.contractId} ${c.customer} (${c.currency}): term ${c.termStart} – ${c.termEnd}, adjustment ${c.adjustmentMonth}, renewal ${c.renewalDate}, ${c.devices} devices`,
+      ...notCountedLines(c),
     );
     for (const k of c.categories) {
       const trueUp = k.trueUp

@@ -16,6 +16,8 @@ export function showUndo(message: string, undoLabel: string, undo: () => Promise
         <Button
           size="compact-sm"
           variant="light"
+          // The message wraps; the button keeps its whole word (Ångra was cut off).
+          style={{ flexShrink: 0 }}
           onClick={() => {
             notifications.hide(id);
             void undo();

@@ -18,6 +18,7 @@ import { nextTerm, type RenewalRow } from '../../shared/reports/renewals';
 import type { PartnerSettings } from '../../shared/terms/settings';
 import { creation, recordedWrite, type ChangeInput } from './changes';
 import type { WorkstationDatabase } from './database';
+import { RECOUNT_TABLES, recountStaleRule } from './recount';
 import { latestSnapshot } from './snapshots';
 import { nameKey } from '../../shared/model/name-key';
 
@@ -71,31 +72,42 @@ export async function mapLensTenants(
   return mapped;
 }
 
-/** Creates or updates a contract after checking it against the book (number, currency, eligibility). */
+/**
+ * Creates or updates a contract after checking it against the book (number, currency, eligibility),
+ * and recounts, in the same transaction, the customer's snapshots whose month's stale rule it changed
+ * (TERMS.md §10, §12). Answers the snapshots recounted; saving the contract as it was undoes it all.
+ */
 export async function saveContract(
   db: WorkstationDatabase,
   user: string,
   contract: Contract,
   partner: PartnerSettings,
-): Promise<void> {
-  await recordedWrite(db, user, [db.contracts, db.trueUps, db.snapshots], async (record) => {
-    const [contracts, trueUps, latest] = await Promise.all([
-      db.contracts.toArray(),
-      db.trueUps.where('contractId').equals(contract.id).toArray(),
-      latestSnapshot(db, contract.customerId),
-    ]);
-    const issues = bookIssues(contract, {
-      id: contract.id,
-      contracts,
-      trueUps,
-      counts: latest?.summary.counts ?? null,
-      partner,
+): Promise<string[]> {
+  const tables = [db.contracts, db.trueUps, ...RECOUNT_TABLES(db), db.changes];
+  return db.transaction('rw', tables, async () => {
+    await recordedWrite(db, user, [db.contracts, db.trueUps, db.snapshots], async (record) => {
+      const [contracts, trueUps, latest] = await Promise.all([
+        db.contracts.toArray(),
+        db.trueUps.where('contractId').equals(contract.id).toArray(),
+        latestSnapshot(db, contract.customerId),
+      ]);
+      const issues = bookIssues(contract, {
+        id: contract.id,
+        contracts,
+        trueUps,
+        counts: latest?.summary.counts ?? null,
+        partner,
+      });
+      if (issues.length > 0) throw new ContractIssuesError(issues);
+      const before = contracts.find((c) => c.id === contract.id);
+      await db.contracts.put(contract);
+      const change = before ? update('contract', before, contract) : creation('contract', contract);
+      if (change) record(change);
     });
-    if (issues.length > 0) throw new ContractIssuesError(issues);
-    const before = contracts.find((c) => c.id === contract.id);
-    await db.contracts.put(contract);
-    const change = before ? update('contract', before, contract) : creation('contract', contract);
-    if (change) record(change);
+    // The contract's change is in the log now: the recount reads the rule from it.
+    return recordedWrite(db, user, RECOUNT_TABLES(db), (record) =>
+      recountStaleRule(db, contract.customerId, record),
+    );
   });
 }
 
@@ -106,12 +118,31 @@ export interface RegisterImportResult {
   customersCreated: number;
 }
 
-/** Carries out the register plan in one transaction: all of it, or nothing. */
+/**
+ * Carries out the register plan in one transaction, all of it or nothing, with the recount of the
+ * snapshots whose stale rule it changed.
+ */
 export async function importRegister(
   db: WorkstationDatabase,
   user: string,
   entries: readonly RegisterContract[],
 ): Promise<RegisterImportResult> {
+  const tables = [db.customers, ...RECOUNT_TABLES(db), db.changes];
+  return db.transaction('rw', tables, async () => {
+    const result = await writeRegister(db, user, entries);
+    await recordedWrite(db, user, RECOUNT_TABLES(db), async (record) => {
+      for (const customerId of result.customerIds) await recountStaleRule(db, customerId, record);
+    });
+    return result.counts;
+  });
+}
+
+async function writeRegister(
+  db: WorkstationDatabase,
+  user: string,
+  entries: readonly RegisterContract[],
+): Promise<{ counts: RegisterImportResult; customerIds: Set<string> }> {
+  const customerIds = new Set<string>();
   return recordedWrite(db, user, [db.customers, db.contracts], async (record) => {
     const customers = await db.customers.toArray();
     const plan = planRegister(entries, customers, await db.contracts.toArray());
@@ -147,17 +178,19 @@ export async function importRegister(
       else if (item.existing) {
         const next = withRegister(item.existing, entry);
         await db.contracts.put(next);
+        customerIds.add(next.customerId);
         const change = update('contract', item.existing, next);
         if (change) record(change);
         result.updated++;
       } else {
         const created = newContractFrom(entry, crypto.randomUUID(), customer.id);
         await db.contracts.add(created);
+        customerIds.add(created.customerId);
         record(creation('contract', created));
         result.created++;
       }
     }
-    return result;
+    return { counts: result, customerIds };
   });
 }
 

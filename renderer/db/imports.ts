@@ -17,17 +17,13 @@ import {
   type HashedList,
 } from '../../shared/inventory/device-list';
 import type { Device } from '../../shared/model/device';
-import {
-  snapshotId,
-  type Customer,
-  type ImportRecord,
-  type InventorySnapshot,
-} from '../../shared/model/entities';
-import { creation, recordedWrite, type ChangeInput } from './changes';
+import { snapshotId, type Customer, type ImportRecord } from '../../shared/model/entities';
+import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
-import { snapshotDevices } from './device-lists';
 import { readInventory } from './inventory';
+import { recount, staleRuleOf } from './recount';
 import { latestSnapshot } from './snapshots';
+import { lastDayOfMonth, monthOf } from '../../shared/terms/dates';
 
 /** How many rejected rows, duplicates and added/removed serials an import record keeps. */
 const REPORT_CAP = 1000;
@@ -91,7 +87,7 @@ export async function commitImport(
   const { parsed } = request;
   const catalog = shippedCatalog(request.overrides);
   const grouped = devicesByCustomer(parsed, request.assignments);
-  const tables = [db.customers, db.snapshots, db.imports, db.deviceLists];
+  const tables = [db.customers, db.snapshots, db.imports, db.deviceLists, db.contracts];
   return recordedWrite(db, user, tables, async (record) => {
     for (const customer of request.newCustomers) {
       await db.customers.add(customer);
@@ -138,11 +134,13 @@ export async function commitImport(
       const after = new Set(isHistorical ? [] : devices.map((d) => d.id));
       const added = difference(after, before);
       const removed = difference(before, after);
-      // A file that is all one customer's was already counted by the parse, with the same catalog.
+      // A file that is all one customer's was already counted by the parse, with the same catalog
+      // (and no stale rule: the parse knows no contract).
+      const staleDays = await staleRuleOf(db, customerId, lastDayOfMonth(monthOf(parsed.asOf)));
       const summary =
-        devices.length === parsed.devices.length
+        devices.length === parsed.devices.length && staleDays === null
           ? parsed.summary
-          : summarizeInventory(devices, catalog, parsed.asOf);
+          : summarizeInventory(devices, catalog, parsed.asOf, staleDays);
       const importId = crypto.randomUUID();
       const importRecord: ImportRecord = {
         id: importId,
@@ -215,27 +213,6 @@ export async function commitImport(
     }
     return outcomes;
   });
-}
-
-/** A snapshot's figures recounted with `catalog`, recorded; false when its devices are not kept. */
-async function recount(
-  db: WorkstationDatabase,
-  snapshot: InventorySnapshot,
-  catalog: ReturnType<typeof shippedCatalog>,
-  record: (change: ChangeInput) => void,
-): Promise<boolean> {
-  const devices = await snapshotDevices(db, snapshot);
-  if (!devices) return false;
-  const summary = summarizeInventory(devices, catalog, snapshot.asOf);
-  await db.snapshots.put({ ...snapshot, summary });
-  record({
-    entity: 'snapshot',
-    entityId: snapshot.id,
-    action: 'update',
-    before: snapshot.summary.counts,
-    after: summary.counts,
-  });
-  return true;
 }
 
 const CLASSIFY_TABLES = (db: WorkstationDatabase) => [

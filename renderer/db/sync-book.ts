@@ -15,6 +15,7 @@ import type { LocalBook } from '../../shared/sync/engine';
 import { applyPaths, pathOf, segmentsOf, valueAt } from '../../shared/sync/paths';
 import type { Change, FieldConflict, PullResponse } from '../../shared/sync/protocol';
 import type { WorkstationDatabase } from './database';
+import { recountStaleRuleAs } from './recount';
 import { listKey, markQuiet, syncedRecord, versionKey } from './sync-outbox';
 import type { OutboxRow, SyncDecision, SyncStateValues } from './sync-rows';
 
@@ -110,7 +111,11 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
         }
       });
     },
-    apply: (page) => applyPage(db, page),
+    async apply(page) {
+      // A stale rule pulled from the team recounts the months it governs here (TERMS.md §12).
+      for (const [customerId, by] of await applyPage(db, page))
+        await recountStaleRuleAs(db, by, customerId);
+    },
   };
 }
 
@@ -182,15 +187,21 @@ async function applyRecords(
   if (deletes.length > 0) await target.bulkDelete(deletes);
 }
 
-/** A pulled page and its cursor, in one transaction. */
-async function applyPage(db: WorkstationDatabase, page: PullResponse): Promise<void> {
+/**
+ * A pulled page and its cursor, in one transaction. Answers the customers whose contracts changed,
+ * each with who changed them (none on a first pull: the team's snapshots came counted with it).
+ */
+async function applyPage(
+  db: WorkstationDatabase,
+  page: PullResponse,
+): Promise<Map<string, string>> {
   const byTable = new Map<string, PullResponse['records']>();
   for (const record of page.records) {
     const name = SYNCED[record.entity].table;
     byTable.set(name, [...(byTable.get(name) ?? []), record]);
   }
   const tables = [...byTable.keys(), 'outbox', 'syncVersions', 'syncState', 'changes'];
-  await db.transaction('rw', tables, async (tx) => {
+  return db.transaction('rw', tables, async (tx) => {
     markQuiet(tx.idbtrans);
     const pending = await pendingEdits(db);
     // A first pull is the team's book arriving, not changes to it: no history lines for it, and
@@ -207,6 +218,12 @@ async function applyPage(db: WorkstationDatabase, page: PullResponse): Promise<v
       );
     if (log && log.length > 0) await db.changes.bulkAdd(log);
     await db.syncState.put({ key: 'cursor', value: page.cursor });
+    const contracts = isFirst ? [] : page.records.filter((r) => r.entity === 'contracts');
+    const customerOf = (r: PullResponse['records'][number]) => {
+      const id = r.data?.['customerId'];
+      return typeof id === 'string' ? id : '';
+    };
+    return new Map(contracts.map((r) => [customerOf(r), r.by]));
   });
 }
 

@@ -16,6 +16,7 @@ import type {
 import {
   entityOfTable,
   PARTNER_TERMS_KEY,
+  SYNCED,
   type Role,
   type SyncEntity,
 } from '../../shared/model/synced-entities';
@@ -37,6 +38,15 @@ export function setOutboxEnabled(databaseName: string, isEnabled: boolean, role?
 }
 
 /** An edit this workstation's role may not make in the team book (shared/sync/transitions). */
+/**
+ * Whether this workstation's role in its team book may write `entity` (always, outside a team): a
+ * write it may not make would be refused here and there.
+ */
+export function mayWrite(databaseName: string, entity: SyncEntity): boolean {
+  const role = connected.get(databaseName);
+  return !role || SYNCED[entity].writers.includes(role);
+}
+
 export class TeamRuleError extends Error {
   constructor(reason: string) {
     super(reason);

@@ -40,6 +40,33 @@ export function contractAsOf(
   return termCovering({ ...state, id: current.id }, day);
 }
 
+/**
+ * The customer's contract as it stood at the end of `day`, in the term that covered it: the one not
+ * archived then whose term had begun; none when no contract had.
+ */
+export function contractInForce(
+  contracts: readonly Contract[],
+  changes: readonly ChangeRecord[],
+  day: CalendarDate,
+): Contract | undefined {
+  return contracts
+    .map((c) => contractAsOf(c, changes, day))
+    .filter((c) => !c.isArchived && compareDates(c.termStart, day) <= 0)
+    .sort((a, b) => b.termStart.localeCompare(a.termStart))[0];
+}
+
+/**
+ * The staleDays rule in force at the end of `day` (TERMS.md §10, §12): that of the customer's contract
+ * in force then; null (every device counts) when it set none or no contract was in force.
+ */
+export function staleRuleAt(
+  contracts: readonly Contract[],
+  changes: readonly ChangeRecord[],
+  day: CalendarDate,
+): number | null {
+  return contractInForce(contracts, changes, day)?.staleDays ?? null;
+}
+
 /** The contract in the term that covered `day`: an earlier term where a renewal came after it. */
 export function termCovering(contract: Contract, day: CalendarDate): Contract {
   if (compareDates(contract.termStart, day) <= 0) return contract;

@@ -15,7 +15,12 @@ type Terms = Pick<
   'number' | 'termStart' | 'currency' | 'categories' | 'adjustmentMonth'
 > & {
   settings: Partial<Contract['settings']>;
-} & Partial<Pick<Contract, 'tam' | 'isEcps' | 'professionalServicesDiscountPct' | 'isArchived'>>;
+} & Partial<
+    Pick<
+      Contract,
+      'tam' | 'isEcps' | 'professionalServicesDiscountPct' | 'isArchived' | 'staleDays'
+    >
+  >;
 
 function words(language: Language) {
   const d = dictionary(language);
@@ -88,6 +93,9 @@ export function describeContractChanges(before: Terms, after: Terms, language: L
     yesNo(after.settings.carryOverHours),
   );
   change(c.tam, yesNo(before.tam), yesNo(after.tam));
+  const staleRule = (days: number | null | undefined) =>
+    days ? fill(d.staleRule.days, { days: f.number(days) }) : d.staleRule.none;
+  change(d.staleRule.field, staleRule(before.staleDays), staleRule(after.staleDays));
   change(c.isEcps, yesNo(before.isEcps), yesNo(after.isEcps));
   change(
     c.professionalServicesDiscountPct,

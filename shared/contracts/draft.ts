@@ -16,6 +16,7 @@ import {
   readDate,
   readMonth,
   readPercent,
+  readStaleDays,
   readText,
   type FieldResult,
 } from './fields';
@@ -43,6 +44,8 @@ export interface ContractDraft {
   tam: boolean;
   professionalServicesDiscountPct: string;
   isEcps: boolean;
+  /** Empty: no stale rule (TERMS.md §12). */
+  staleDays: string;
   categories: CategoryDraft[];
 }
 
@@ -61,6 +64,7 @@ export const FIELDS = {
   blocksPerMonth: 'blocksPerMonth',
   blockHours: 'blockHours',
   professionalServicesDiscountPct: 'professionalServicesDiscountPct',
+  staleDays: 'staleDays',
 } as const;
 
 /** A new contract's draft: the defaults TERMS.md gives. */
@@ -80,6 +84,7 @@ export function emptyDraft(currency: CurrencyCode): ContractDraft {
     tam: false,
     professionalServicesDiscountPct: '0',
     isEcps: false,
+    staleDays: '',
     categories: [],
   };
 }
@@ -101,6 +106,7 @@ export function draftOf(contract: ContractTerms): ContractDraft {
     tam: contract.tam,
     professionalServicesDiscountPct: String(contract.professionalServicesDiscountPct),
     isEcps: contract.isEcps,
+    staleDays: contract.staleDays ? String(contract.staleDays) : '',
     categories: contract.categories.map((line) => ({
       category: line.category,
       installedAtStart: String(line.installedAtStart),
@@ -202,6 +208,7 @@ export function readContractDraft(
   const discount = take(
     readPercent(FIELDS.professionalServicesDiscountPct, draft.professionalServicesDiscountPct, 0),
   );
+  const staleDays = take(readStaleDays(FIELDS.staleDays, draft.staleDays));
   const categories = draft.categories.map((line, i) =>
     readCategoryDraft(line, currency ?? defaultCurrency, `categories.${i}.`, issues),
   );
@@ -225,7 +232,8 @@ export function readContractDraft(
     rmaPct === undefined ||
     blocksPerMonth === undefined ||
     blockHours === undefined ||
-    discount === undefined
+    discount === undefined ||
+    staleDays === undefined
   )
     return { contract: null, issues };
   const settings: ContractSettings = {
@@ -246,6 +254,7 @@ export function readContractDraft(
       // The default month is kept as null so that a later change of term start moves it along.
       adjustmentMonth: adjustment === adjustmentMonth(termStart, termMonths) ? null : adjustment,
       settings,
+      staleDays,
       tam: draft.tam,
       professionalServicesDiscountPct: discount,
       isEcps: draft.isEcps,

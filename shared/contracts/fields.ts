@@ -37,6 +37,15 @@ export function readCount(field: string, text: string, fallback?: number): Field
   return { value: Number(compact) };
 }
 
+/** The staleDays rules offered in the editor (TERMS.md §12); any other whole number may be typed. */
+export const STALE_DAYS_CHOICES = [30, 45, 60, 90] as const;
+
+/** A staleDays rule: a whole number of days; empty or 0 is none (null: every device counts). */
+export function readStaleDays(field: string, text: string): FieldResult<number | null> {
+  const result = readCount(field, text, 0);
+  return 'value' in result ? { value: result.value === 0 ? null : result.value } : result;
+}
+
 /** A percentage ≥ 0 with at most two decimals: "5", "5,5", "7.25", "5 %". */
 export function readPercent(field: string, text: string, fallback: number): FieldResult<number> {
   const compact = text.trim().replace(/%$/, '').trim();

@@ -52,6 +52,8 @@ export function newContractFrom(entry: RegisterContract, id: string, customerId:
       id,
       customerId,
       settings: { ...DEFAULT_CONTRACT_SETTINGS, ...entry.contract.settings },
+      // No stale rule unless the register has the column (withRegister then sets it).
+      staleDays: null,
       tam: false,
       professionalServicesDiscountPct: 0,
       isEcps: false,

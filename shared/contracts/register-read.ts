@@ -36,6 +36,7 @@ const CONTRACT_LEVEL: RegisterColumn[] = [
   'adjustmentMonth',
   'blocksPerMonth',
   'rmaPct',
+  'staleDays',
 ];
 
 /** Field names of draft issues → the register column they came from. */
@@ -52,6 +53,7 @@ const COLUMN_OF_FIELD: Record<string, RegisterColumn> = {
   installedAtStart: 'installedAtStart',
   agreedGrowth: 'agreedGrowth',
   unitPrice: 'unitPrice',
+  staleDays: 'staleDays',
 };
 
 /**
@@ -115,6 +117,7 @@ function readGroup(
     tam: false,
     professionalServicesDiscountPct: '',
     isEcps: false,
+    staleDays: contractLevel('staleDays'),
     categories: group.rows.map(({ text }) => ({
       category: text('category'),
       installedAtStart: text('installedAtStart'),
@@ -138,9 +141,11 @@ function readGroup(
     problems.push({ row, column: named, issue: { ...issue, field: named ?? issue.field } });
   }
   if (!read.contract || problems.length > 0) return { contract: null, problems };
+  // A register without the column says nothing of the stale rule: the contract keeps its own.
+  const { staleDays, ...terms } = read.contract;
   return {
     contract: {
-      contract: read.contract,
+      contract: mapping.staleDays === undefined ? terms : { ...terms, staleDays },
       customer,
       masterAccountId: contractLevel('masterAccountId'),
       lensAccount: contractLevel('lensAccount'),

@@ -27,6 +27,8 @@ export const REGISTER_COLUMNS = {
   adjustmentMonth: ['Adjustment Month', 'Justeringsmånad'],
   blocksPerMonth: ['CSM Blocks Per Month', 'CSM Blocks', 'CSM-block per månad'],
   rmaPct: ['RMA %', 'RMA'],
+  /** Blank: no stale rule (TERMS.md §12). */
+  staleDays: ['Stale Days', 'Inaktiv efter dagar'],
 } as const;
 export type RegisterColumn = keyof typeof REGISTER_COLUMNS;
 
@@ -95,8 +97,8 @@ export function lensAccountsOf(entry: Pick<RegisterContract, 'lensAccount'>): st
 
 /**
  * A contract with the register's figures over it: the register carries the number, term, currency,
- * categories, adjustment month, baseline %, CSM blocks and RMA %; the rest (TAM, ECPS, block hours,
- * carry-over, discount) stays as the contract has it.
+ * categories, adjustment month, baseline %, CSM blocks, RMA % and, where it has the column, the stale
+ * rule; the rest (TAM, ECPS, block hours, carry-over, discount) stays as the contract has it.
  */
 export function withRegister<C extends ContractTerms>(existing: C, entry: RegisterContract): C {
   const read = entry.contract;
@@ -114,6 +116,7 @@ export function withRegister<C extends ContractTerms>(existing: C, entry: Regist
       blocksPerMonth: read.settings.blocksPerMonth,
       rmaPct: read.settings.rmaPct,
     },
+    ...(read.staleDays === undefined ? {} : { staleDays: read.staleDays }),
   };
 }
 
@@ -154,6 +157,7 @@ export function registerRows(
         adjustmentMonth: month,
         blocksPerMonth: draft.blocksPerMonth,
         rmaPct: draft.rmaPct,
+        staleDays: draft.staleDays,
       };
       rows.push(COLUMN_KEYS.map((column) => values[column]));
     }
@@ -178,4 +182,5 @@ export const REGISTER_COLUMN_TYPES: Record<RegisterColumn, 'text' | 'number' | '
   adjustmentMonth: 'text',
   blocksPerMonth: 'number',
   rmaPct: 'number',
+  staleDays: 'number',
 };

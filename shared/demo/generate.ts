@@ -118,6 +118,7 @@ function demoContract(
     }),
     adjustmentMonth: null,
     settings: contractSettings({ blocksPerMonth: plan.blocksPerMonth }),
+    staleDays: null,
     tam: plan.blocksPerMonth >= 2,
     professionalServicesDiscountPct: 0,
     isEcps: plan.categories.some((c) => c.category === 'video'),

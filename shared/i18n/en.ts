@@ -39,6 +39,7 @@ export const en = {
     unknown: 'Unknown model',
     deleted: 'Deleted in Lens',
     archived: 'Archived in Lens',
+    stale: 'Not seen in Lens',
   },
   status: {
     under: 'Under',
@@ -1327,6 +1328,20 @@ export const en = {
     source: 'Source',
     pulledAt: 'Pulled',
     fromLens: 'Lens API: {{tenant}}',
+  },
+  staleRule: {
+    label: 'Not counted when Lens has not seen a device for',
+    none: 'No limit (every device counts)',
+    days: '{{days}} days',
+    other: 'Another number of days…',
+    typed: 'Days',
+    hint: 'A device Lens last detected more than this many days before the inventory’s date is not counted (nor one never detected). Each month is counted by the limit in force at its end.',
+    recounted_one: 'Limit changed: {{count}} inventory recounted',
+    recounted_other: 'Limit changed: {{count}} inventories recounted',
+    panelHint: 'Not seen for more than {{days}} days before {{date}}: listed in the device list.',
+    showDevices: 'Device list: the {{count}} not seen in Lens',
+    never: 'Never detected',
+    field: 'Limit for devices not seen',
   },
   errors: { generic: 'Something went wrong: {{message}}' },
   firstPage: {

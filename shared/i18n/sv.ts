@@ -41,6 +41,7 @@ export const sv: Messages = {
     unknown: 'Okänd modell',
     deleted: 'Borttagen i Lens',
     archived: 'Arkiverad i Lens',
+    stale: 'Inte sedd i Lens',
   },
   status: {
     under: 'Under',
@@ -1328,6 +1329,20 @@ export const sv: Messages = {
     source: 'Källa',
     pulledAt: 'Hämtad',
     fromLens: 'Lens API: {{tenant}}',
+  },
+  staleRule: {
+    label: 'Räknas inte när Lens inte har sett enheten på',
+    none: 'Ingen gräns (alla enheter räknas)',
+    days: '{{days}} dagar',
+    other: 'Annat antal dagar…',
+    typed: 'Dagar',
+    hint: 'En enhet som Lens senast såg mer än så många dagar före inventeringens datum räknas inte (inte heller en som aldrig setts). Varje månad räknas med den gräns som gällde vid månadens slut.',
+    recounted_one: 'Gränsen ändrad: {{count}} inventering räknades om',
+    recounted_other: 'Gränsen ändrad: {{count}} inventeringar räknades om',
+    panelHint: 'Inte sedda på mer än {{days}} dagar före {{date}}: listade i enhetslistan.',
+    showDevices: 'Enhetslistan: de {{count}} som inte setts i Lens',
+    never: 'Aldrig sedd',
+    field: 'Gräns för enheter som inte setts',
   },
   errors: { generic: 'Något gick fel: {{message}}' },
   firstPage: {

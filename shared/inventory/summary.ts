@@ -5,8 +5,8 @@
 import type { Catalog } from '../catalog/catalog';
 import { isCategory, perCategory, type CategoryRecord, type DeviceClass } from '../model/category';
 import type { Device } from '../model/device';
-import { addDays, type CalendarDate } from '../terms/dates';
-import { classifyDevices, countDevices, type InventoryCounts } from './count';
+import type { CalendarDate } from '../terms/dates';
+import { classifyDevices, countDevices, staleTest, type InventoryCounts } from './count';
 
 export interface SiteFigures {
   site: string;
@@ -44,6 +44,8 @@ export interface InventorySummary extends InventoryCounts {
   sites: SiteFigures[];
   models: ModelFigures[];
   firmware: CategoryRecord<FirmwareFigures>;
+  /** The contract's staleDays rule the devices were counted with (TERMS.md §12); absent or null: none. */
+  staleDays?: number | null;
 }
 
 /** A device not seen in this many days before the as-of date counts as not detected recently. */
@@ -123,12 +125,14 @@ function siteFigures(
   return [...bySite.values()].sort((a, b) => a.site.localeCompare(b.site));
 }
 
+/** The figures of an inventory on `asOf`, stale devices counted by `staleDays` (null: none). */
 export function summarizeInventory(
   devices: readonly Device[],
   catalog: Catalog,
   asOf: CalendarDate,
+  staleDays: number | null = null,
 ): InventorySummary {
-  const classes = classifyDevices(devices, catalog, asOf);
+  const classes = classifyDevices(devices, catalog, asOf, staleDays);
   const models = modelFigures(devices, (model) => catalog.classify(model, asOf));
   const firmware = perCategory<FirmwareFigures>(() => ({ onNewest: 0, total: 0 }));
   for (const model of models) {
@@ -138,14 +142,14 @@ export function summarizeInventory(
   }
   const newest = new Map(models.map((m) => [m.model, m.newestVersion]));
   const eolByCategory = perCategory(() => 0);
-  const staleBefore = `${addDays(asOf, -STALE_DEVICE_DAYS)}T00:00:00Z`;
+  const isNotRecent = staleTest(asOf, STALE_DEVICE_DAYS);
   let online = 0;
   let offline = 0;
   let notDetectedRecently = 0;
   devices.forEach((device, i) => {
     if (device.online === true) online++;
     else if (device.online === false) offline++;
-    if (!device.lastDetected || device.lastDetected < staleBefore) notDetectedRecently++;
+    if (isNotRecent(device.lastDetected)) notDetectedRecently++;
     if (classes[i] === 'eol') {
       const cls = catalog.lookup(device.model)?.class;
       if (cls && isCategory(cls)) eolByCategory[cls]++;
@@ -162,5 +166,6 @@ export function summarizeInventory(
     sites: siteFigures(devices, classes, newest),
     models: models.sort((a, b) => b.devices - a.devices || a.model.localeCompare(b.model)),
     firmware,
+    ...(staleDays === null ? {} : { staleDays }),
   };
 }

@@ -5,7 +5,8 @@ export type Category = (typeof CATEGORIES)[number];
 /**
  * Devices counted in no category, each listed separately in every view and report: by their model
  * (end of life, quote-required, software, unknown), or by what Lens says of the device itself
- * (deleted or archived, TERMS.md §12).
+ * (deleted or archived), or by when Lens last saw it (stale under the contract's staleDays rule,
+ * TERMS.md §12).
  */
 export const EXCLUDED_CLASSES = [
   'eol',
@@ -14,6 +15,7 @@ export const EXCLUDED_CLASSES = [
   'unknown',
   'deleted',
   'archived',
+  'stale',
 ] as const;
 export type ExcludedClass = (typeof EXCLUDED_CLASSES)[number];
 
@@ -43,5 +45,6 @@ export function perExcludedClass<T>(make: (cls: ExcludedClass) => T): ExcludedRe
     unknown: make('unknown'),
     deleted: make('deleted'),
     archived: make('archived'),
+    stale: make('stale'),
   };
 }

@@ -68,6 +68,11 @@ export interface Contract {
   /** Set when the contract chooses its own adjustment month. */
   adjustmentMonth: CalendarMonth | null;
   settings: ContractSettings;
+  /**
+   * Devices Lens has not detected for more than this many days before an inventory's as-of date are
+   * stale and not counted (TERMS.md §12); null or absent (contracts from before the rule): none.
+   */
+  staleDays?: number | null;
   tam: boolean;
   professionalServicesDiscountPct: number;
   isEcps: boolean;

@@ -55,6 +55,7 @@ const summarySchema = z.object({
   offline: count,
   statusUnknown: count,
   notDetectedRecently: count,
+  staleDays: z.number().int().min(1).nullable().optional(),
   eolByCategory: perCategory(count),
   sites: z.array(
     z.object({

@@ -14,7 +14,7 @@ export const currency = z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[
 export const category = z.enum(CATEGORIES);
 export const perCategory = <T extends z.ZodType>(value: T) =>
   z.object({ headsets: value, video: value, voice: value });
-/** Devices per excluded class; deleted and archived are absent from what older versions kept (0). */
+/** Devices per excluded class; deleted, archived and stale are absent from what older versions kept (0). */
 export const perExcluded = z.object({
   eol: count,
   quote: count,
@@ -22,6 +22,7 @@ export const perExcluded = z.object({
   unknown: count,
   deleted: count.default(0),
   archived: count.default(0),
+  stale: count.default(0),
 });
 /** A SHA-256 content hash, as hex. */
 export const hash = z.string().regex(/^[0-9a-f]{64}$/);

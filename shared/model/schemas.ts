@@ -86,6 +86,7 @@ export const contractSchema = z.object({
   categories: z.array(contractCategory),
   adjustmentMonth: month.nullable(),
   settings: contractSettings,
+  staleDays: z.number().int().min(1).nullable().optional(),
   tam: z.boolean(),
   professionalServicesDiscountPct: z.number().min(0).max(100),
   isEcps: z.boolean(),

@@ -8,7 +8,7 @@
  * records dated on or before it. So a month's report gives the same figures whatever comes later.
  */
 import { changedFields, type FieldChange } from '../contracts/history';
-import { contractAsOf, serviceRecordsAsOf, termCovering, trueUpsAsOf } from '../contracts/as-of';
+import { serviceRecordsAsOf, termCovering, trueUpsAsOf } from '../contracts/as-of';
 import {
   contractStandings,
   contractTerm,
@@ -17,8 +17,8 @@ import {
 } from '../contracts/standing';
 import { CATEGORIES, isCategory, perExcludedClass } from '../model/category';
 import type { Device } from '../model/device';
-import { classifyDevice } from '../inventory/count';
-import type { ChangeRecord, Contract, InventorySnapshot } from '../model/entities';
+import { deviceClassifier } from '../inventory/count';
+import type { InventorySnapshot } from '../model/entities';
 import { escalationLevel, minutesToResolve } from '../service/cases';
 import { growthPct } from '../terms/baseline';
 import {
@@ -42,6 +42,7 @@ import type {
   ReportDevice,
 } from './monthly-model';
 
+export { contractInForce } from '../contracts/as-of';
 export type {
   MonthlyReport,
   MonthlyReportInput,
@@ -50,21 +51,6 @@ export type {
   ReportDevice,
   ReportLanguage,
 } from './monthly-model';
-
-/**
- * The customer's contract as it stood at the end of `day`, in the term that covered it: the one not
- * archived then whose term had begun; none when no contract had.
- */
-export function contractInForce(
-  contracts: readonly Contract[],
-  changes: readonly ChangeRecord[],
-  day: CalendarDate,
-): Contract | undefined {
-  return contracts
-    .map((c) => contractAsOf(c, changes, day))
-    .filter((c) => !c.isArchived && compareDates(c.termStart, day) <= 0)
-    .sort((a, b) => b.termStart.localeCompare(a.termStart))[0];
-}
 
 /** The inventories a month's report lists: the month's, and the previous month's for what changed. */
 export function reportInventories<T extends InventorySnapshot>(
@@ -128,17 +114,25 @@ function uncontractedCategory(
   };
 }
 
-/** Every device of the month's inventory, marked new or removed against the previous month's. */
-function reportDevices(input: MonthlyReportInput, asOf: CalendarDate): ReportDevice[] {
+/**
+ * Every device of the month's inventory, marked new or removed against the previous month's, stale
+ * ones by the rule the month was counted with (TERMS.md §12).
+ */
+function reportDevices(
+  input: MonthlyReportInput,
+  asOf: CalendarDate,
+  staleDays: number | null,
+): ReportDevice[] {
   const devices = input.devices ?? [];
   const previous = input.previousDevices;
   const before = new Set(previous?.map((d) => d.id));
   const now = previous ? new Set(devices.map((d) => d.id)) : before;
+  const classOf = deviceClassifier(input.catalog, asOf, staleDays);
   const row = (device: Device, change: ReportDevice['change']): ReportDevice => ({
     serial: device.serial,
     deviceId: device.deviceId,
     model: device.model,
-    cls: classifyDevice(device, input.catalog, asOf),
+    cls: classOf(device),
     site: device.site,
     room: device.room,
     softwareVersion: device.softwareVersion,
@@ -240,7 +234,7 @@ export function monthlyReport(input: MonthlyReportInput): MonthlyReport {
     trend: monthlyTrend(snapshots).slice(-24),
     firmware: (summary?.models ?? []).filter((m) => isCategory(m.cls)).map((m) => ({ ...m })),
     isDeviceListKept: snapshot ? input.devices !== null : true,
-    devices: snapshot ? reportDevices(input, snapshot.asOf) : [],
+    devices: snapshot ? reportDevices(input, snapshot.asOf, summary?.staleDays ?? null) : [],
     rmaRows: records.rmas
       .filter(
         (r) =>

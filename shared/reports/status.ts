@@ -12,7 +12,12 @@ import {
   type TrueUpAction,
 } from '../contracts/standing';
 import { accountKey } from '../inventory/accounts';
-import { classifyDevices, countDevices } from '../inventory/count';
+import {
+  classifyDevices,
+  countDevices,
+  notCountedDevices,
+  type NotCountedDevice,
+} from '../inventory/count';
 import type { Device } from '../model/device';
 import {
   compareDates,
@@ -122,7 +127,10 @@ export function contractDevices(entry: RegisterContract, devices: readonly Devic
   return devices.filter((device) => isContracts(device.account) || isContracts(device.accountId));
 }
 
-/** A register contract's devices and counts as of the end of `day` (TERMS.md §10). */
+/**
+ * A register contract's devices and counts as of the end of `day` (TERMS.md §10), stale devices by
+ * the register's stale rule (§12).
+ */
 export function contractCountsAt(
   entry: RegisterContract,
   files: readonly InventoryFile[],
@@ -131,10 +139,12 @@ export function contractCountsAt(
 ) {
   const { devices, asOf } = devicesAsOf(files, day);
   const mine = contractDevices(entry, devices);
+  const staleDays = entry.contract.staleDays ?? null;
   return {
     mine,
     asOf,
-    counts: countDevices(mine, classifyDevices(mine, catalog, asOf ?? day)).counts,
+    staleDays,
+    counts: countDevices(mine, classifyDevices(mine, catalog, asOf ?? day, staleDays)).counts,
   };
 }
 
@@ -161,6 +171,10 @@ export interface StatusDocument {
     adjustmentMonth: CalendarMonth;
     renewalDate: CalendarDate;
     devices: number;
+    /** The register's stale rule; null: none (TERMS.md §12). */
+    staleDays: number | null;
+    /** Devices deleted, archived or stale, with their last detection. */
+    notCounted: NotCountedDevice[];
     categories: StatusCategory[];
   }[];
   unmatched: { account: string; devices: number }[];
@@ -221,6 +235,8 @@ export function statusDocument(
       adjustmentMonth: term.adjustmentMonth,
       renewalDate: term.renewal,
       devices: now.mine.length,
+      staleDays: now.staleDays,
+      notCounted: notCountedDevices(now.mine, now.asOf ?? end, now.staleDays),
       categories: contract.categories.map((line) =>
         statusCategory(
           categoryStanding({

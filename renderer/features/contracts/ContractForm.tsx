@@ -11,7 +11,6 @@ import {
   Select,
   SimpleGrid,
   Table,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -24,7 +23,6 @@ import {
   type ContractDraft,
 } from '../../../shared/contracts/draft';
 import type { ContractIssue } from '../../../shared/contracts/issues';
-import { contractTerm } from '../../../shared/contracts/standing';
 import { CATEGORIES } from '../../../shared/model/category';
 import type { Contract } from '../../../shared/model/entities';
 import { baseline, orderedUnits, triggerAt } from '../../../shared/terms/baseline';
@@ -37,25 +35,14 @@ import { issuesByField, issueText } from './issues';
 import { ActionsHeader } from '../../components/ActionsHeader';
 import { FormDialog, useRefusableWrite } from '../../components/FormDialog';
 import { DateField } from '../../components/inputs';
+import { showUndo } from '../../components/undo';
+import { StaleDaysField } from './StaleDaysField';
+import { TermPreview } from './TermPreview';
 
-type TextField = Exclude<keyof ContractDraft, 'categories' | 'carryOverHours' | 'tam' | 'isEcps'>;
-
-function TermPreview({ draft, settings }: { draft: ContractDraft; settings: Settings }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const read = readContractDraft(draft, settings.partner.defaultCurrency);
-  if (!read.contract) return null;
-  const term = contractTerm(read.contract);
-  return (
-    <Text size="sm" c="dimmed" data-testid="term-preview">
-      {t('contract.termPreview', {
-        end: format.date(term.end),
-        adjustment: format.month(term.adjustmentMonth),
-        renewal: format.date(term.renewal),
-      })}
-    </Text>
-  );
-}
+type TextField = Exclude<
+  keyof ContractDraft,
+  'categories' | 'carryOverHours' | 'tam' | 'isEcps' | 'staleDays'
+>;
 
 export function ContractForm({
   customerId,
@@ -120,7 +107,14 @@ export function ContractForm({
       ...(contract ?? { id: crypto.randomUUID(), customerId, isArchived: false }),
       ...read.contract,
     };
-    return write(() => saveContract(db, settings.userName, next, settings.partner));
+    return write(async () => {
+      const recounted = await saveContract(db, settings.userName, next, settings.partner);
+      // A changed stale rule recounts inventories: say how many, and offer to put it all back.
+      if (contract && recounted.length > 0)
+        showUndo(t('staleRule.recounted', { count: recounted.length }), t('common.undo'), () =>
+          saveContract(db, settings.userName, contract, settings.partner),
+        );
+    });
   };
 
   const whole = issues.filter((i) => i.field === 'categories');
@@ -156,6 +150,11 @@ export function ContractForm({
         {text('blockHours')}
         {text('professionalServicesDiscountPct')}
       </SimpleGrid>
+      <StaleDaysField
+        value={draft.staleDays}
+        onChange={(staleDays) => set({ staleDays })}
+        error={errors.get('staleDays')}
+      />
       <TermPreview draft={draft} settings={settings} />
       <Group>
         <Checkbox

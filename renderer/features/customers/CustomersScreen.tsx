@@ -32,6 +32,8 @@ import { useCustomers } from '../../db/hooks/book';
 import { useCustomerView } from '../../db/hooks/customer';
 import { DeviceExplorer } from './DeviceExplorer';
 import { HealthPanels } from './HealthPanels';
+import { deviceListTarget } from './explorer-rows';
+import { NotCountedList } from './NotCountedList';
 import { SiteCards } from './SiteCards';
 import { TrendPanel } from './TrendPanel';
 import { CustomerList } from './CustomerList';
@@ -57,7 +59,8 @@ function CustomerDashboard({
   path: string[];
   settings: Settings;
 }) {
-  const [tabInPath, deviceQuery = ''] = path;
+  const [tabInPath, deviceSegment = ''] = path;
+  const deviceTarget = deviceListTarget(deviceSegment);
   const tab = TABS.find((t) => t === tabInPath) ?? 'overview';
   const { t } = useTranslation();
   const may = useMayWrite();
@@ -235,14 +238,17 @@ function CustomerDashboard({
                   row.categories.find((c) => c.category === 'headsets')?.ordered ?? null
                 }
                 user={settings.userName}
+                notCounted={<NotCountedList snapshot={latest} isPast={view.isPast} />}
               />
             ) : null}
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="devices" pt="md">
           <DeviceExplorer
-            key={deviceQuery}
-            initialQuery={deviceQuery}
+            key={deviceSegment}
+            initialQuery={deviceTarget.query}
+            initialClass={deviceTarget.cls}
+            staleDays={latest?.summary.staleDays ?? null}
             customerId={customer.id}
             customerName={customer.name}
             asOf={latest?.asOf ?? view.today}

@@ -15,6 +15,7 @@ import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shippedCatalog } from '../../../shared/catalog';
 import { useFormat } from '../../components/format';
+import type { DeviceClass } from '../../../shared/model/category';
 import type { InventorySnapshot } from '../../../shared/model/entities';
 import { ClassifyDialog } from '../../components/UnknownModels';
 import { useInventory, useSnapshotDevices } from '../../db/hooks/customer';
@@ -38,9 +39,15 @@ export function DeviceExplorer({
   snapshot,
   user,
   initialQuery = '',
+  initialClass = null,
+  staleDays = null,
 }: {
   /** What the search box holds first (a serial number found by the command palette). */
   initialQuery?: string;
+  /** The class the list is filtered to first (the "Not counted" panel's stale devices). */
+  initialClass?: DeviceClass | null;
+  /** The stale rule the inventory was counted with (TERMS.md §12). */
+  staleDays?: number | null;
   customerId: string;
   customerName: string;
   asOf: string;
@@ -63,7 +70,7 @@ export function DeviceExplorer({
   // The input stays instant; the table catches up in a deferred render.
   const deferredQuery = useDeferredValue(query);
   const [filters, setFilters] = useState<FilterChoices>({
-    cls: null,
+    cls: initialClass,
     site: null,
     model: null,
     online: null,
@@ -71,8 +78,9 @@ export function DeviceExplorer({
   const [sorting, setSorting] = useState<SortingState>([]);
 
   const rows = useMemo(
-    () => (devices && overrides ? explorerRows(devices, shippedCatalog(overrides), asOf) : []),
-    [devices, overrides, asOf],
+    () =>
+      devices && overrides ? explorerRows(devices, shippedCatalog(overrides), asOf, staleDays) : [],
+    [devices, overrides, asOf, staleDays],
   );
   const globalFilter = useMemo(
     () => explorerFilters(deferredQuery, filters),

@@ -11,6 +11,9 @@ import { CATEGORIES, EXCLUDED_CLASSES, type DeviceClass } from '../../../shared/
 import { explorerLabels } from './explorer-labels';
 import type { ExplorerFilters, ExplorerRow } from './explorer-rows';
 
+/** The choice of devices without a site: '' is "any", and a select takes each value once. */
+const NO_SITE = '__no_site__';
+
 /** The filters the bar sets; the query is the search box's text as typed. */
 export type FilterChoices = Omit<ExplorerFilters, 'query'>;
 
@@ -71,9 +74,14 @@ export function ExplorerFilterBar({
       />
       <Select
         label={t('explorer.site')}
-        data={[any, ...options.sites.map((s) => ({ value: s, label: s || '–' }))]}
-        value={filters.site ?? ''}
-        onChange={(v) => onFiltersChange({ site: v === '' || v === null ? null : v })}
+        data={[
+          any,
+          ...options.sites.map((s) => ({ value: s === '' ? NO_SITE : s, label: s || '–' })),
+        ]}
+        value={filters.site === '' ? NO_SITE : (filters.site ?? '')}
+        onChange={(v) =>
+          onFiltersChange({ site: v === '' || v === null ? null : v === NO_SITE ? '' : v })
+        }
         searchable
         allowDeselect={false}
         w={190}

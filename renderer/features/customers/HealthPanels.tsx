@@ -47,6 +47,7 @@ export function HealthPanels({
   month,
   headsetOrdered,
   user,
+  notCounted,
 }: {
   summary: InventorySummary;
   categories: Category[];
@@ -58,6 +59,8 @@ export function HealthPanels({
   headsetOrdered: number | null;
   /** Who classifies unknown models here. */
   user: string;
+  /** The devices not counted for what Lens says of them, under the panel's table. */
+  notCounted?: ReactNode;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -126,6 +129,7 @@ export function HealthPanels({
             ))}
           </Table.Tbody>
         </Table>
+        {notCounted}
         {summary.unknownModels.length > 0 ? (
           <>
             <Text size="sm" fw={600} mt="sm">

@@ -1,7 +1,10 @@
 /** The explorer's rows: each device with its class on the as-of date, and the filters over them. */
 import type { Catalog } from '../../../shared/catalog';
-import { classifyDevice } from '../../../shared/inventory/count';
-import type { DeviceClass } from '../../../shared/model/category';
+import { deviceClassifier } from '../../../shared/inventory/count';
+import { isCategory, isExcludedClass, type DeviceClass } from '../../../shared/model/category';
+
+const isDeviceClass = (value: string): value is DeviceClass =>
+  isCategory(value) || isExcludedClass(value);
 import type { Device } from '../../../shared/model/device';
 
 export interface ExplorerRow {
@@ -11,14 +14,17 @@ export interface ExplorerRow {
   search: string;
 }
 
+/** Each device with its class, stale ones by the rule the inventory was counted with (TERMS.md §12). */
 export function explorerRows(
   devices: readonly Device[],
   catalog: Catalog,
   asOf: string,
+  staleDays: number | null = null,
 ): ExplorerRow[] {
+  const classOf = deviceClassifier(catalog, asOf, staleDays);
   return devices.map((device) => ({
     device,
-    cls: classifyDevice(device, catalog, asOf),
+    cls: classOf(device),
     search:
       `${device.serial}\u0000${device.deviceId}\u0000${device.model}\u0000${device.name}\u0000${device.site}\u0000${device.room}\u0000${device.softwareVersion}`.toLocaleLowerCase(),
   }));
@@ -57,4 +63,17 @@ export function explorerFilters(
     rest.model === null &&
     rest.online === null;
   return isEmpty ? undefined : { ...rest, query: normalised };
+}
+
+const CLASS_PREFIX = 'class:';
+
+/** The devices tab's route segment that opens the list filtered to one class (a serial otherwise). */
+export function deviceListSegment(cls: DeviceClass): string {
+  return `${CLASS_PREFIX}${cls}`;
+}
+
+/** What the devices tab's route segment asks for: a class to filter by, or a text to search. */
+export function deviceListTarget(segment: string): { cls: DeviceClass | null; query: string } {
+  const cls = segment.startsWith(CLASS_PREFIX) ? segment.slice(CLASS_PREFIX.length) : null;
+  return cls !== null && isDeviceClass(cls) ? { cls, query: '' } : { cls: null, query: segment };
 }

@@ -97,6 +97,23 @@ export class ContractsPage {
     await expect(dialog).toBeHidden();
   }
 
+  /**
+   * Edits the shown contract's stale rule (TERMS.md §12), saved: a choice as the select names it
+   * ('No limit (every device counts)', '30 days', …), or a number of days typed in.
+   */
+  async setStaleDays(rule: { choice: string } | { typed: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Edit contract' }).click();
+    const field = this.dialog().getByTestId('stale-days');
+    const select = field.getByRole('combobox', { name: /Not counted when Lens/ });
+    if ('choice' in rule) await pick(select, rule.choice);
+    else {
+      await pick(select, 'Another number of days…');
+      await field.getByRole('textbox', { name: 'Days' }).fill(rule.typed);
+    }
+    await this.save();
+    await expect(this.dialog()).toBeHidden();
+  }
+
   async save(): Promise<void> {
     await this.dialog().getByRole('button', { name: 'Save' }).click();
   }

@@ -38,6 +38,25 @@ export class CustomerPage {
     await this.page.getByRole('textbox', { name: 'Search' }).fill(text);
   }
 
+  /** The "Not counted" panel's figure for one class, as shown ('Not seen in Lens', 'End of life', …). */
+  notCountedFigure(label: string) {
+    return this.page
+      .getByTestId('excluded-table')
+      .getByRole('row', { name: label })
+      .locator('td')
+      .last();
+  }
+
+  /** The devices the "Not counted" panel lists: serial, model, reason and last detection per row. */
+  notCountedDevices() {
+    return this.page.getByTestId('not-counted-devices').locator('tbody tr');
+  }
+
+  /** Follows the panel's link to the device list filtered to the stale devices. */
+  async showStaleDevices(): Promise<void> {
+    await this.page.getByRole('link', { name: /Device list: the \d+ not seen in Lens/ }).click();
+  }
+
   deviceCount() {
     return this.page.getByTestId('explorer-count');
   }

@@ -43,7 +43,7 @@ describe('csm demo', () => {
       '',
     );
     expect(register.split('\r\n')[0]).toBe(
-      'Contract ID,Customer,Master Account ID,Lens Account,Term Start,Term Months,Currency,Category,Installed At Start,Agreed Growth,Unit Price,Baseline %,Adjustment Month,CSM Blocks Per Month,RMA %',
+      'Contract ID,Customer,Master Account ID,Lens Account,Term Start,Term Months,Currency,Category,Installed At Start,Agreed Growth,Unit Price,Baseline %,Adjustment Month,CSM Blocks Per Month,RMA %,Stale Days',
     );
     expect(register).toMatch(
       /PE-1001,Contoso AB,MA-\d+,Contoso AB,2026-01-01,12,SEK,video,90,10,"4 900,00",5,2026-07,2,5/,

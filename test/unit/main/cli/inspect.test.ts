@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csm } from './run-csm';
+import { spawnCsm } from './spawn-csm';
 
 let dir = '';
 beforeAll(async () => {
@@ -37,8 +38,9 @@ describe('csm inspect', () => {
       devices: 4,
       duplicates: [{ id: '8L1000', rows: [2, 3] }],
       rejected: [{ row: 7, reason: 'no serial number or device ID' }],
+      staleDays: null,
       counts: { headsets: 0, video: 1, voice: 0 },
-      excluded: { eol: 1, quote: 0, software: 1, unknown: 1, deleted: 0, archived: 0 },
+      excluded: { eol: 1, quote: 0, software: 1, unknown: 1, deleted: 0, archived: 0, stale: 0 },
       unknownModels: [{ model: 'Poly Mystery 9', devices: 1 }],
       notCounted: [],
       accounts: [
@@ -92,5 +94,60 @@ describe('csm inspect', () => {
     expect(stderr).toBe(
       'csm: wrong.csv: the file has no model column and neither a serial number nor a device ID column, so nothing can be imported. Headers found: Name, Colour\n',
     );
+  });
+
+  it('with --stale-days, as a process: devices not seen for more than N days are not counted, listed with their last detection', async () => {
+    const path = join(dir, 'stale.csv');
+    await writeFile(
+      path,
+      [
+        'Model,Serial,Last Detected',
+        'Poly Studio X50,S0,2026-07-31T10:00:00Z',
+        'Poly Studio X50,S30,2026-07-01T10:00:00Z',
+        'Poly Studio X50,S31,2026-06-30T10:00:00Z',
+        'Poly Studio X50,SN,',
+      ].join('\n'),
+    );
+    const json = await spawnCsm([
+      'inspect',
+      path,
+      '--as-of',
+      '2026-07-31',
+      '--stale-days',
+      '30',
+      '--json',
+    ]);
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    const doc = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(doc).toMatchObject({
+      staleDays: 30,
+      counts: { video: 2 },
+      excluded: { stale: 2 },
+      notCounted: [
+        {
+          id: 'S31',
+          model: 'Poly Studio X50',
+          reason: 'stale',
+          lastDetected: '2026-06-30T10:00:00Z',
+        },
+        { id: 'SN', model: 'Poly Studio X50', reason: 'stale', lastDetected: null },
+      ],
+    });
+    const text = await spawnCsm(['inspect', path, '--as-of', '2026-07-31', '--stale-days', '30']);
+    expect(text.stdout).toContain('stale 2 (not seen for more than 30 days)');
+    expect(text.stdout).toContain(
+      'stale: S31 (Poly Studio X50), last detected 2026-06-30T10:00:00Z',
+    );
+    const without = JSON.parse(
+      (await spawnCsm(['inspect', path, '--as-of', '2026-07-31', '--json'])).stdout,
+    ) as unknown;
+    expect(without).toMatchObject({
+      staleDays: null,
+      counts: { video: 4 },
+      excluded: { stale: 0 },
+    });
+    const bad = await spawnCsm(['inspect', path, '--stale-days', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--stale-days must be a whole number of days from 1, not 0');
   });
 });

@@ -65,6 +65,34 @@ function rowStarting(sheet: ExcelJS.Worksheet, text: string | Date): ExcelJS.Row
 }
 
 describe('csm report', () => {
+  it('counts by the register’s stale rule: the stale devices are listed as not seen in Lens', async () => {
+    const register = join(dir, 'stale-register.csv');
+    await writeFile(
+      register,
+      [
+        'Contract ID,Customer,Lens Account,Term Start,Category,Installed At Start,Unit Price,Stale Days',
+        'PE-24,Contoso AB,Contoso AB,2026-01-01,video,3,49.00,30',
+      ].join('\n'),
+    );
+    const inventory = join(dir, 'stale-lens.csv');
+    await writeFile(
+      inventory,
+      [
+        'Device Model,Serial Number,Account,Last Detected',
+        'Poly Studio X50,V30,Contoso AB,2026-07-01T10:00:00Z',
+        'Poly Studio X50,V31,Contoso AB,2026-06-30T10:00:00Z',
+        'Poly Studio X50,V0,Contoso AB,2026-07-31T10:00:00Z',
+      ].join('\n'),
+    );
+    const out = join(dir, 'stale-out');
+    const args = ['--contracts', register, '--inventory', inventory, '--month', '2026-07'];
+    const result = await csm('report', ...args, '--out', out, '--json');
+    const { files } = JSON.parse(result.stdout) as { files: string[] };
+    const devices = (await readBack(files[0]!)).getWorksheet('Devices')!;
+    expect(rowsByFirstCell(devices)).toMatchObject({ Video: 2, 'Not seen in Lens': 1 });
+    expect(rowStarting(devices, 'Not seen in Lens').getCell(3).text).toBe('V31');
+  });
+
   it('writes each customer’s monthly workbook and the portfolio workbook, typed and formula-free', async () => {
     const register = join(dir, 'register.csv');
     await writeFile(

@@ -42,6 +42,56 @@ const SWEDISH_REGISTER = [
 ];
 
 describe('csm status', () => {
+  it('counts by the register’s stale rule (Swedish column) and lists the stale devices with their last detection', async () => {
+    const register = join(dir, 'inaktiv.csv');
+    await writeFile(
+      register,
+      [
+        'Avtals-ID;Kund;Lens-konto;Avtalsstart;Kategori;Installerade vid start;Enhetspris;Inaktiv efter dagar',
+        'PE-1;Contoso AB;Contoso AB;2026-01-01;Video;3;49,00;30',
+      ].join('\r\n'),
+    );
+    const inventory = join(dir, 'inaktiv-lens.csv');
+    await writeFile(
+      inventory,
+      [
+        'Device Model,Serial Number,Account,Last Detected',
+        'Poly Studio X50,V30,Contoso AB,2026-07-01T10:00:00Z',
+        'Poly Studio X50,V31,Contoso AB,2026-06-30T10:00:00Z',
+        'Poly Studio X50,V0,Contoso AB,2026-07-31T10:00:00Z',
+      ].join('\n'),
+    );
+    const args = [
+      'status',
+      '--contracts',
+      register,
+      '--inventory',
+      inventory,
+      '--month',
+      '2026-07',
+    ];
+    const result = await csm(...args, '--json');
+    const doc = JSON.parse(result.stdout) as StatusJson;
+    expect(doc.contracts[0]).toMatchObject({
+      staleDays: 30,
+      devices: 3,
+      notCounted: [
+        {
+          id: 'V31',
+          model: 'Poly Studio X50',
+          reason: 'stale',
+          lastDetected: '2026-06-30T10:00:00Z',
+        },
+      ],
+      categories: [{ category: 'video', count: 2 }],
+    });
+    const text = (await csm(...args)).stdout;
+    expect(text).toContain(
+      'not counted: 1 stale (not seen for more than 30 days), 0 deleted or archived in Lens',
+    );
+    expect(text).toContain('stale: V31 (Poly Studio X50), last detected 2026-06-30T10:00:00Z');
+  });
+
   it('matches accounts by name and by ID, applies TERMS.md §4, reports unmatched accounts (Swedish register)', async () => {
     const register = join(dir, 'avtal.csv');
     await writeFile(register, iconv.encode(`${SWEDISH_REGISTER.join('\r\n')}\r\n`, 'win1252'));
@@ -79,6 +129,8 @@ describe('csm status', () => {
         adjustmentMonth: '2026-07',
         renewalDate: '2027-01-01',
         devices: 133,
+        staleDays: null,
+        notCounted: [],
         categories: [
           {
             category: 'video',
@@ -111,6 +163,8 @@ describe('csm status', () => {
         adjustmentMonth: '2026-09',
         renewalDate: '2027-03-15',
         devices: 45,
+        staleDays: null,
+        notCounted: [],
         categories: [
           {
             category: 'video',

@@ -66,6 +66,7 @@ const excluded = (over: Partial<Record<string, number>> = {}) => ({
   unknown: 0,
   deleted: 0,
   archived: 0,
+  stale: 0,
   ...over,
 });
 

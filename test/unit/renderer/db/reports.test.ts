@@ -11,6 +11,7 @@ import { contractSettings } from '../../../../shared/terms';
 import { openDatabase, WorkstationDatabase } from '../../../../renderer/db/database';
 import { commitImport } from '../../../../renderer/db/imports';
 import { currentReport } from '../../../../renderer/db/reports';
+import { videoDevice } from '../../../support/device';
 import { parsedInventory } from './parsed-inventory';
 
 const opened: WorkstationDatabase[] = [];
@@ -44,25 +45,11 @@ const contract: Contract = {
   isArchived: false,
 };
 
-const video = (i: number, detected: string): Device => {
-  const serial = `V${String(i).padStart(4, '0')}`;
-  return {
-    id: serial,
-    serial,
-    deviceId: '',
-    model: 'Poly Studio X50',
-    name: '',
-    site: 'HQ',
-    room: '',
+const video = (i: number, detected: string): Device =>
+  videoDevice(`V${String(i).padStart(4, '0')}`, `${detected}T10:00:00Z`, {
     softwareVersion: '4.2',
     online: true,
-    lastDetected: `${detected}T10:00:00Z`,
-    account: 'Contoso AB',
-    accountId: '',
-    mac: '',
-    hardwareFamily: '',
-  };
-};
+  });
 
 const parsed = (devices: Device[], asOf: string) =>
   parsedInventory(devices, asOf, {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { shippedCatalog } from '../../../../shared/catalog';
 import type { Device } from '../../../../shared/model/device';
 import {
+  deviceListSegment,
+  deviceListTarget,
   explorerFilters,
   explorerRows,
   matchesFilters,
@@ -55,5 +57,32 @@ describe('device explorer filters', () => {
     ).toEqual(['EF3']);
     expect(serials(explorerFilters('', { ...none, online: 'unknown' }))).toEqual(['EF3']);
     expect(serials(explorerFilters('x50', { ...none, online: 'yes' }))).toEqual(['AB1']);
+  });
+});
+
+describe('the stale filter (TERMS.md §12)', () => {
+  it('filters to the devices stale under the rule the inventory was counted with', () => {
+    const seen = {
+      ...device('GH4', 'Poly Studio X50', 'Lund', true),
+      lastDetected: '2026-10-02T08:00:00Z',
+    };
+    const gone = {
+      ...device('IJ5', 'Poly Studio X50', 'Lund', false),
+      lastDetected: '2026-09-30T08:00:00Z',
+    };
+    const ruled = explorerRows([seen, gone], shippedCatalog(), '2026-11-01', 30);
+    const stale = explorerFilters('', { ...none, cls: 'stale' });
+    expect(
+      ruled.filter((r) => stale && matchesFilters(r, stale)).map((r) => r.device.serial),
+    ).toEqual(['IJ5']);
+    expect(explorerRows([gone], shippedCatalog(), '2026-11-01').map((r) => r.cls)).toEqual([
+      'video',
+    ]);
+  });
+
+  it('is what the "Not counted" panel’s link opens; any other segment is a search', () => {
+    expect(deviceListTarget(deviceListSegment('stale'))).toEqual({ cls: 'stale', query: '' });
+    expect(deviceListTarget('8L1000')).toEqual({ cls: null, query: '8L1000' });
+    expect(deviceListTarget('class:nonsense')).toEqual({ cls: null, query: 'class:nonsense' });
   });
 });

@@ -100,7 +100,7 @@ describe('counting', () => {
     const counts = countDevices(devices, classifyDevices(devices, catalog, '2026-07-31'));
     expect(counts).toEqual({
       counts: { headsets: 1, video: 2, voice: 0 },
-      excluded: { eol: 1, quote: 1, software: 1, unknown: 2, deleted: 0, archived: 0 },
+      excluded: { eol: 1, quote: 1, software: 1, unknown: 2, deleted: 0, archived: 0, stale: 0 },
       unknownModels: [{ model: 'Poly Mystery 9', devices: 2 }],
     });
   });

@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest';
+import type { Device } from '../../../../shared/model/device';
 import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
 import { reportChanges } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
 import { contractSettings } from '../../../../shared/terms';
 import { contract as contractOf } from '../../sync/fixtures';
 import { report as reportOf, snapshot as inventory } from './report-fixtures';
+import { videoDevice } from '../../../support/device';
 
 const contract: Contract = contractOf('k1', { number: 'PE-1', settings: contractSettings() });
 const snapshot = (asOf: string, video: number) => inventory(asOf, { video });
 
-function report(month: string, snapshots: InventorySnapshot[], chosen: Contract = contract) {
+function report(
+  month: string,
+  snapshots: InventorySnapshot[],
+  chosen: Contract = contract,
+  devices: Device[] = [],
+) {
   return reportOf(month, {
     generatedAt: '2026-11-25T10:00:00Z',
     brand: { name: '', primaryColor: '#1c4e80' },
     contract: chosen,
     snapshots,
+    devices,
     today: '2026-11-25',
   });
 }
@@ -100,6 +108,36 @@ describe('devices Lens marks deleted or archived in the report (TERMS.md §12)',
       expect(rows).toContainEqual([deleted, 3]);
       expect(rows).toContainEqual([archived, 2]);
     }
+  });
+});
+
+describe('stale devices in the report (TERMS.md §12)', () => {
+  const devices = [
+    videoDevice('V30', '2026-10-01T09:00:00Z'),
+    videoDevice('V31', '2026-09-30T09:00:00Z'),
+  ];
+
+  it('lists them by the rule the month was counted with, with their last detection, in both languages', () => {
+    const counted = snapshot('2026-10-31', 1);
+    counted.summary.excluded = { ...counted.summary.excluded, stale: 1 };
+    counted.summary.staleDays = 30;
+    const built = report('2026-10', [counted], contract, devices);
+    expect(built.excluded.stale).toBe(1);
+    expect(built.devices.map((d) => [d.serial, d.cls, d.lastDetected])).toEqual([
+      ['V30', 'video', '2026-10-01T09:00:00Z'],
+      ['V31', 'stale', '2026-09-30T09:00:00Z'],
+    ]);
+    for (const [language, label] of [
+      ['en', 'Not seen in Lens'],
+      ['sv', 'Inte sedd i Lens'],
+    ] as const) {
+      const sheets = monthlyWorkbook(built, language).sheets;
+      expect(sheets[0]?.blocks?.[0]?.rows ?? []).toContainEqual([label, 1]);
+      expect(sheets[2]?.rows?.[1]?.[0]).toBe(label);
+    }
+    // A month counted without a rule lists the same devices as counted.
+    const none = report('2026-10', [snapshot('2026-10-31', 2)], contract, devices);
+    expect(none.devices.map((d) => d.cls)).toEqual(['video', 'video']);
   });
 });
 

@@ -15,7 +15,7 @@ export function snapshot(
   counts: Partial<CategoryRecord<number>>,
   excluded: Partial<ExcludedRecord<number>> = {},
 ): InventorySnapshot {
-  const none = { eol: 0, quote: 0, software: 0, unknown: 0, deleted: 0, archived: 0 };
+  const none = { eol: 0, quote: 0, software: 0, unknown: 0, deleted: 0, archived: 0, stale: 0 };
   return {
     id: `c1:${asOf}`,
     customerId: 'c1',

@@ -43,6 +43,7 @@ describe('deleted and archived devices are listed with their mark and counted no
       unknown: 0,
       deleted: 1,
       archived: 1,
+      stale: 0,
     });
     // The model is still what the catalog says, whatever one of its devices is marked.
     expect(parsed.summary.models.find((m) => m.model === 'Poly Studio X50')).toMatchObject({
@@ -143,6 +144,7 @@ describe('deleted and archived devices are listed with their mark and counted no
       unknown: 0,
       deleted: 1,
       archived: 0,
+      stale: 0,
     });
   });
 });
