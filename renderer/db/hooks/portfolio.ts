@@ -6,7 +6,9 @@ import { localToday } from '../../../shared/terms/dates';
 import { customerActivity, firstLedgerMonth, NO_ACTIVITY } from '../activity';
 import { db } from '../instance';
 import { readSettings } from '../settings';
-import { latestSnapshot, standingInventories } from '../snapshots';
+import { latestSnapshot, monthEndHistories, standingInventories } from '../snapshots';
+import type { MonthCounts } from '../../../shared/reports/plan';
+import type { CalendarMonth } from '../../../shared/terms/dates';
 
 export function usePortfolio(): PortfolioRow[] | undefined {
   return useLiveQuery(async () => {
@@ -65,4 +67,16 @@ export function useRenewalData(): RenewalData | undefined {
     });
     return { contracts: active, customers, latest, trueUps, today: localToday() };
   }, []);
+}
+
+/** Each customer's month-end counts to `month` (TERMS.md §10, §11), live: the growth planner's history. */
+export function useMonthEndHistories(
+  customerIds: readonly string[],
+  month: CalendarMonth,
+): Map<string, MonthCounts[]> | undefined {
+  const key = [...new Set(customerIds)].sort().join('\n');
+  return useLiveQuery(
+    () => monthEndHistories(db, key === '' ? [] : key.split('\n'), month),
+    [key, month],
+  );
 }

@@ -20,6 +20,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconFileExport, IconRefresh } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { setProposal, useProposals } from '../../components/proposals';
 import { useTranslation } from 'react-i18next';
 import {
   pipelineTotals,
@@ -27,18 +28,19 @@ import {
   type RenewalRow,
   type RenewalWhatIf,
 } from '../../../shared/reports/renewals';
-import { addMonthsToMonth, monthOf } from '../../../shared/terms/dates';
+import { addMonthsToMonth, localToday, monthOf } from '../../../shared/terms/dates';
 import { minorDigits } from '../../../shared/terms/money';
 import { renewalPlan, renewalsWorkbook } from '../../../shared/reports/renewals-layout';
 import { EmptyState } from '../../components/EmptyState';
 import { exportWorkbook } from '../../components/export-workbook';
 import { useFormat } from '../../components/format';
 import { acceptRenewal } from '../../db/contracts';
-import { useRenewalData } from '../../db/hooks/portfolio';
+import { useMonthEndHistories, useRenewalData } from '../../db/hooks/portfolio';
 import { db } from '../../db/instance';
 import { monthEndHistories } from '../../db/snapshots';
 import type { Settings } from '../../db/settings';
 import { ContractRenewal } from './RenewalCard';
+import { useContractPlans, type ContractPlanInput } from './plan-worker';
 
 const RenewalChart = lazy(() => import('./RenewalChart'));
 
@@ -56,7 +58,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const data = useRenewalData();
-  const [whatIfs, setWhatIfs] = useState<Map<string, RenewalWhatIf>>(new Map());
+  const whatIfs = useProposals();
   const [currency, setCurrency] = useState<string | null>(null);
   const rows = useMemo(
     () =>
@@ -72,8 +74,28 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
         : [],
     [data, whatIfs],
   );
+  const from = monthOf(data?.today ?? localToday());
+  const histories = useMonthEndHistories(
+    rows.map((r) => r.customerId),
+    from,
+  );
+  // Every renewing contract's categories are forecast in the worker once; typing only re-prices.
+  const planInputs = useMemo(
+    () =>
+      data && histories
+        ? data.contracts
+            .filter((c) => histories.has(c.customerId))
+            .map((c): ContractPlanInput => ({
+              contractId: c.id,
+              contract: c,
+              counts: histories.get(c.customerId) ?? [],
+            }))
+        : undefined,
+    [data, histories],
+  );
+  const risk = settings.partner.acceptedAdjustmentRisk;
+  const plans = useContractPlans(planInputs, risk);
   if (!data) return <Loader aria-label="Loading" />;
-  const from = monthOf(data.today);
   const totals = pipelineTotals(rows);
   const currencies = totals.map((total) => total.currency);
   // The chosen currency, else the one most contracts renew in.
@@ -84,12 +106,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
   const shownCurrency = currencies.find((c) => c === currency) ?? commonest ?? '';
 
   const setWhatIf = (contractId: string, whatIf: RenewalWhatIf | null) =>
-    setWhatIfs((current) => {
-      const next = new Map(current);
-      if (whatIf) next.set(contractId, whatIf);
-      else next.delete(contractId);
-      return next;
-    });
+    setProposal(contractId, whatIf);
 
   const accept = (row: RenewalRow) =>
     modals.openConfirmModal({
@@ -123,8 +140,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
       rows.map((r) => r.customerId),
       from,
     );
-    const risk = settings.partner.acceptedAdjustmentRisk;
-    const plans = rows.flatMap((row) => {
+    const renewalPlans = rows.flatMap((row) => {
       const contract = data.contracts.find((c) => c.id === row.contractId);
       return contract
         ? [renewalPlan(row, contract, histories.get(row.customerId) ?? [], risk)]
@@ -133,13 +149,13 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
     const language = i18n.language === 'sv' ? 'sv' : 'en';
     return exportWorkbook(
       `renewals-${from}.xlsx`,
-      renewalsWorkbook(rows, plans, language, risk),
+      renewalsWorkbook(rows, renewalPlans, language, risk),
       (path) => t('common.exported', { path }),
     );
   };
 
   return (
-    <Stack>
+    <Stack data-plans={plans ? 'ready' : 'forecasting'}>
       <Group justify="space-between">
         <div>
           <Title order={1} size="h2">
@@ -207,6 +223,8 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
             <ContractRenewal
               key={row.contractId}
               row={row}
+              plans={plans?.get(row.contractId)}
+              acceptedRisk={risk}
               onChange={(whatIf) => setWhatIf(row.contractId, whatIf)}
               onAccept={() => accept(row)}
             />

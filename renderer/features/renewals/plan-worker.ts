@@ -1,0 +1,82 @@
+/**
+ * The growth plans of many contracts, forecast in one worker (plan.worker.ts) so the screen stays
+ * responsive: a portfolio's categories are hundreds of backtested series. One worker serves the session.
+ */
+import { useEffect, useState } from 'react';
+import type { CategoryPlan } from '../../../shared/forecast/category-plan';
+import type { Category } from '../../../shared/model/category';
+import type { MonthCounts, PlanCategory, PlanContractTerms } from '../../../shared/reports/plan';
+
+export interface ContractPlanInput {
+  contractId: string;
+  contract: PlanContractTerms;
+  counts: MonthCounts[];
+}
+
+export interface ContractCategoryPlan {
+  category: Category;
+  history: PlanCategory['history'];
+  /** Priced at this term's unit prices; repricedPlan applies a proposal's. */
+  plan: CategoryPlan;
+}
+
+export interface PlanRequest {
+  id: number;
+  contracts: ContractPlanInput[];
+  acceptedAdjustmentRisk: number;
+}
+
+export interface PlanAnswer {
+  id: number;
+  plans: { contractId: string; categories: ContractCategoryPlan[] }[];
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, (answer: PlanAnswer) => void>();
+
+function planWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./plan.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<PlanAnswer>) => {
+    waiting.get(event.data.id)?.(event.data);
+    waiting.delete(event.data.id);
+  };
+  // A forecast that throws is a bug: it is reported, and the planner stays empty rather than wrong.
+  worker.onerror = (event) => console.error('growth plan worker:', event.message);
+  return worker;
+}
+
+/** Each contract's category plans, by contract id. */
+export function planContracts(
+  contracts: ContractPlanInput[],
+  acceptedAdjustmentRisk: number,
+): Promise<Map<string, ContractCategoryPlan[]>> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    waiting.set(id, (answer) =>
+      resolve(new Map(answer.plans.map((p) => [p.contractId, p.categories]))),
+    );
+    planWorker().postMessage({ id, contracts, acceptedAdjustmentRisk } satisfies PlanRequest);
+  });
+}
+
+/** The plans of `contracts` once the worker has them; undefined while it works. */
+export function useContractPlans(
+  contracts: ContractPlanInput[] | undefined,
+  acceptedAdjustmentRisk: number,
+): Map<string, ContractCategoryPlan[]> | undefined {
+  const [plans, setPlans] = useState<{ plans: Map<string, ContractCategoryPlan[]> }>();
+  useEffect(() => {
+    if (!contracts) return;
+    let isCurrent = true;
+    void planContracts(contracts, acceptedAdjustmentRisk).then((result) => {
+      if (isCurrent) setPlans({ plans: result });
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [contracts, acceptedAdjustmentRisk]);
+  // The last plans stay on screen while the worker forecasts newer data.
+  return plans?.plans;
+}
