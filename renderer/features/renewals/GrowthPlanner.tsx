@@ -171,7 +171,7 @@ function CategoryPlanner({
         <NumberInput
           label={t('renewals.planner.growth')}
           aria-label={t('renewals.planner.growthOf', { category: name })}
-          w={150}
+          w={200}
           min={0}
           allowDecimal={false}
           allowNegative={false}
