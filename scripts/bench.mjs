@@ -17,7 +17,7 @@ const origin = `http://benchworkstation.localhost:${port}`;
 const token = 'bench-token-0123456789abcdef';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 /**
- * BENCH_ONLY=imports,commands (lens, sync, first-run, imports, portfolio, commands, device-lists, forecast) runs only
+ * BENCH_ONLY=imports,commands (lens, sync, first-run, imports, portfolio, planner, commands, device-lists, forecast) runs only
  * those.
  */
 const only = process.env.BENCH_ONLY?.split(',');
@@ -285,7 +285,79 @@ async function browserBenchmarks(browser, host) {
   if (want('sync')) await syncBenchmarks(browser);
   if (want('first-run')) await firstRunBenchmarks(browser);
   if (want('imports')) await importBenchmarks(browser);
-  if (want('portfolio')) await portfolioBenchmarks(browser);
+  if (want('portfolio') || want('planner')) await portfolioBenchmarks(browser);
+}
+
+/** The growth planner: a growth typed (set as a user's input event) → its P(adjustment) painted. */
+const plannerKeystroke = (page, growth) =>
+  page.evaluate(
+    (value) =>
+      new Promise((resolve, reject) => {
+        const planner = document.querySelector('[data-testid="growth-planner"]');
+        const input = planner.querySelector('input[aria-label^="Next agreed growth to try"]');
+        const p = planner.querySelector('[data-field="pAdjustment"]');
+        const before = p.textContent;
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (p.textContent === before) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - started));
+        });
+        observer.observe(p, { childList: true, characterData: true, subtree: true });
+        // A growth that leaves P as it was would never answer: say so instead of waiting forever.
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`P(adjustment) did not change at growth ${value}: ${before}`));
+        }, 5000);
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    String(growth),
+  );
+
+/**
+ * Opens the first renewal's planner whose recommended growth is above 0 (below it P(adjustment) is 0
+ * whatever is typed) and gives that growth.
+ */
+async function plannerWithGrowth(page) {
+  for (let k = 0; k < 40; k++) {
+    const card = page.getByTestId('renewal').nth(k);
+    await card.getByRole('button', { name: 'Plan growth' }).click();
+    await card.getByTestId('planner-outcome').waitFor();
+    const recommended = Number((await card.getByTestId('recommended').textContent()).split(' ')[0]);
+    if (recommended > 0) return recommended;
+    await card.getByRole('button', { name: 'Hide growth planner' }).click();
+  }
+  throw new Error('no renewal of the bench book has a recommended growth above 0');
+}
+
+/**
+ * Renewals of the 200-customer book (36 months each): click → every renewing contract's categories
+ * forecast in the worker and the screen told so; then a growth typed in one contract's planner.
+ */
+async function plannerBenchmarks(context) {
+  const forecastAll = [];
+  const typed = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/#/portfolio`);
+    await portfolioRows(page, 20);
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('navigation').getByRole('link', { name: 'Renewals' }).click();
+    await page.locator('[data-plans="ready"]').waitFor({ timeout: 60_000 });
+    forecastAll.push((await nextFrame(page)) - clicked);
+    const recommended = await plannerWithGrowth(page);
+    for (let k = 0; k < 6; k++) typed.push(await plannerKeystroke(page, recommended - (k % 2)));
+    await page.close();
+  }
+  record(
+    'renewals of 200 customers × 36 months: click → every category forecast (worker)',
+    forecastAll,
+    { target: 2000 },
+  );
+  record('  growth planner (36 months): a typed growth → P(adjustment) painted', typed, {
+    target: 50,
+  });
 }
 
 /** The host process's resident memory now, in MB (its worker threads included). */
@@ -495,6 +567,7 @@ async function portfolioBenchmarks(browser) {
     `${process.cwd()}/${await bundle('test/bench/portfolio-seed.ts', 'bench-results/portfolio-seed.mjs')}`
   );
   const seed = 'bench-results/data/portfolio-200x36.json';
+  await mkdir('bench-results/data', { recursive: true });
   await writeFile(seed, JSON.stringify(portfolioBackup(200, 36, '2026-10')));
   const big = await freshProfile(browser);
   await big.page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
@@ -504,6 +577,8 @@ async function portfolioBenchmarks(browser) {
   await big.page.getByRole('button', { name: 'Replace with backup' }).click();
   await big.page.getByText(/Restored \d+ records/).waitFor({ timeout: 120_000 });
   await big.page.close();
+  if (want('planner')) await plannerBenchmarks(big.context);
+  if (!want('portfolio')) return big.context.close();
   const bigPortfolio = [];
   const bigAll = [];
   const bigCold = [];

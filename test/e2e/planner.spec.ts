@@ -105,7 +105,11 @@ for (const { code, words } of languages)
         .locator('[data-category="headsets"] [data-field="ordered"]'),
     ).toHaveText('320');
     await page.mouse.move(0, 0);
-    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator('.mantine-Notification-root')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .catch(() => undefined);
     if (shots)
       await page
         .getByRole('region', { name: code === 'sv' ? 'Tillväxtplanerare' : 'Growth planner' })

@@ -5,7 +5,8 @@
 import { Paper, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contract, Customer, InventorySnapshot, TrueUp } from '../../../shared/model/entities';
+import type { Contract } from '../../../shared/model/entities';
+import type { ContractView } from '../../db/hooks/contracts';
 import { renewalRow } from '../../../shared/reports/renewals';
 import { monthOf } from '../../../shared/terms/dates';
 import { useProposals } from '../../components/proposals';
@@ -15,19 +16,14 @@ import { useContractPlans } from '../renewals/plan-worker';
 
 export function ContractGrowthPlan({
   contract,
-  customer,
-  latest,
-  trueUps,
-  today,
+  view,
   acceptedRisk,
 }: {
   contract: Contract;
-  customer: Customer;
-  latest: InventorySnapshot | undefined;
-  trueUps: TrueUp[];
-  today: string;
+  view: Pick<ContractView, 'customer' | 'latest' | 'trueUps' | 'today'>;
   acceptedRisk: number;
 }) {
+  const { customer, latest, trueUps, today } = view;
   const { t } = useTranslation();
   const whatIf = useProposals().get(contract.id);
   const row = useMemo(

@@ -226,10 +226,7 @@ export function ContractPanel({
       />
       <ContractGrowthPlan
         contract={contract}
-        customer={view.customer}
-        latest={view.latest}
-        trueUps={view.trueUps}
-        today={view.today}
+        view={view}
         acceptedRisk={settings.partner.acceptedAdjustmentRisk}
       />
       <Paper withBorder p="md" component="section" aria-label={t('contract.baselines')}>
