@@ -1209,7 +1209,7 @@ export const en = {
       customers:
         'One customer: counts and true-up state per category, the trend, devices (search, filter, export), sites, the contract with its true-ups and history, and service records. The month picker shows any past month as it stood at its end.',
       renewals:
-        'Contracts renewing in the coming months, with the units the renewal adds and what-if figures that leave the contract alone until accepted.',
+        'Contracts renewing in the coming months, with the units the renewal adds and what-if figures that leave the contract alone until accepted. Plan growth forecasts each category to the next term’s end and shows what a growth costs and risks; Use in proposal puts it in the proposal.',
       time: 'CSM and TAM time for any customer, week by week, against each month’s blocks.',
       imports:
         'Lens inventories: drop or choose an export (CSV or Excel), or pull from the Lens API. The preview shows what was read before anything is stored; an import is all or nothing, and the same inventory again changes nothing.',

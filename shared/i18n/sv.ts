@@ -1211,7 +1211,7 @@ export const sv: Messages = {
       customers:
         'En kund: antal och justeringsläge per kategori, trenden, enheter (sök, filtrera, exportera), platser, avtalet med justeringar och historik, och serviceposter. Månadsväljaren visar varje tidigare månad som den var vid månadens slut.',
       renewals:
-        'Avtal som förnyas de närmaste månaderna, med enheterna förnyelsen lägger till och vad-om-siffror som lämnar avtalet orört tills de godtas.',
+        'Avtal som förnyas de närmaste månaderna, med enheterna förnyelsen lägger till och vad-om-siffror som lämnar avtalet orört tills de godtas. Planera tillväxt ger varje kategoris prognos till nästa periods slut och vad en tillväxt kostar och riskerar; Använd i förslaget lägger den i förslaget.',
       time: 'CSM- och TAM-tid för alla kunder, vecka för vecka, mot varje månads block.',
       imports:
         'Lens-inventarier: släpp eller välj en export (CSV eller Excel), eller hämta från Lens API. Förhandsvisningen visar vad som lästes innan något sparas; en import blir av helt eller inte alls, och samma inventarie igen ändrar inget.',

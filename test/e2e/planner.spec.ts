@@ -4,7 +4,7 @@
  * contract), the renewals workbook's growth plan sheet has it as the chosen growth, and the contract
  * tab's planner shows the same proposal.
  */
-import { expect, test } from './fixtures';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { RenewalsPage, type PlannerWords } from './pages/renewals';
 import { Workstation } from './pages/workstation';
 
@@ -47,6 +47,14 @@ const languages: { code: 'en' | 'sv'; words: PlannerWords }[] = [
 
 const customer = 'Northwind Traders A/S';
 const shots = process.env.SHOTS_DIR;
+
+/** For reading by eye (SHOTS_DIR set): the part alone, no tooltip, notice or sticky header over it. */
+async function screenshot(page: Page, part: Locator, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await page.mouse.move(0, 0);
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await part.screenshot({ path: `${shots}/${name}.png` });
+}
 
 for (const { code, words } of languages)
   test(`growth planner (${code}): type a growth, see P and the amounts change, use it, export it`, async ({
@@ -104,15 +112,11 @@ for (const { code, words } of languages)
         .getByTestId('contract-standing')
         .locator('[data-category="headsets"] [data-field="ordered"]'),
     ).toHaveText('320');
-    await page.mouse.move(0, 0);
-    await page
-      .locator('.mantine-Notification-root')
-      .first()
-      .waitFor({ state: 'hidden', timeout: 10_000 })
-      .catch(() => undefined);
     if (shots)
-      await page
-        .getByRole('region', { name: code === 'sv' ? 'Tillväxtplanerare' : 'Growth planner' })
-        .screenshot({ path: `${shots}/contract-planner-${code}.png` });
+      await screenshot(
+        page,
+        page.getByRole('region', { name: code === 'sv' ? 'Tillväxtplanerare' : 'Growth planner' }),
+        `contract-planner-${code}`,
+      );
     expect(app.consoleErrors).toEqual([]);
   });

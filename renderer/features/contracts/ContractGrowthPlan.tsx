@@ -30,8 +30,8 @@ export function ContractGrowthPlan({
     () => renewalRow(contract, customer, latest, trueUps, whatIf),
     [contract, customer, latest, trueUps, whatIf],
   );
-  const histories = useMemo(() => [contract.customerId], [contract.customerId]);
-  const counts = useMonthEndHistories(histories, monthOf(today));
+  const customers = useMemo(() => [contract.customerId], [contract.customerId]);
+  const counts = useMonthEndHistories(monthOf(today), customers);
   const inputs = useMemo(
     () =>
       counts

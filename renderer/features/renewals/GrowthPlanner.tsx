@@ -16,7 +16,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { OutcomeTable, PlannerChart, recommendedText } from './PlannerParts';
 import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
@@ -113,6 +113,8 @@ function CategoryPlanner({
   const { plan } = entry;
   const figures = useMemo(() => planCategory(entry.category, entry.history, plan), [entry, plan]);
   const outcome = useMemo(() => planOutcome(plan, growth), [plan, growth]);
+  // The figures paint first; the chart's lines for the typed growth follow in a deferred render.
+  const chartOutcome = useDeferredValue(outcome);
   const words = methodWords(figures, format.language);
   const name = t(`classes.${entry.category}`);
   const at = plan.atAdjustment;
@@ -128,7 +130,7 @@ function CategoryPlanner({
         history={entry.history}
         fan={figures.forecast}
         adjustmentMonth={plan.adjustmentMonth}
-        outcome={outcome}
+        outcome={chartOutcome}
       />
       {!figures.method ? (
         <Alert color="gray">{words.method}</Alert>

@@ -1,6 +1,6 @@
 /** The growth planner's chart and its table of figures (GrowthPlanner.tsx lays them out). */
 import { Paper, Skeleton, Table, Text } from '@mantine/core';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, memo, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GrowthOutcome } from '../../../shared/forecast/plan';
 import type { PlanCategory } from '../../../shared/reports/plan';
@@ -65,7 +65,7 @@ export function OutcomeTable({
 }
 
 /** The history and fan, with the typed growth's next ordered and true-up point as lines. */
-export function PlannerChart({
+export const PlannerChart = memo(function PlannerChart({
   history,
   fan,
   adjustmentMonth,
@@ -108,4 +108,4 @@ export function PlannerChart({
       </Text>
     </Paper>
   );
-}
+});

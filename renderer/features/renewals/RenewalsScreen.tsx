@@ -75,24 +75,21 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
     [data, whatIfs],
   );
   const from = monthOf(data?.today ?? localToday());
-  const histories = useMonthEndHistories(
-    rows.map((r) => r.customerId),
-    from,
-  );
+  const histories = useMonthEndHistories(from);
   // Every renewing contract's categories are forecast in the worker once; typing only re-prices.
-  const planInputs = useMemo(
-    () =>
-      data && histories
-        ? data.contracts
-            .filter((c) => histories.has(c.customerId))
-            .map((c): ContractPlanInput => ({
-              contractId: c.id,
-              contract: c,
-              counts: histories.get(c.customerId) ?? [],
-            }))
-        : undefined,
-    [data, histories],
-  );
+  const renewing = rows.map((r) => r.contractId).join('\n');
+  const planInputs = useMemo(() => {
+    const ids = new Set(renewing.split('\n'));
+    return data && histories
+      ? data.contracts
+          .filter((c) => ids.has(c.id))
+          .map((c): ContractPlanInput => ({
+            contractId: c.id,
+            contract: c,
+            counts: histories.get(c.customerId) ?? [],
+          }))
+      : undefined;
+  }, [data, histories, renewing]);
   const risk = settings.partner.acceptedAdjustmentRisk;
   const plans = useContractPlans(planInputs, risk);
   if (!data) return <Loader aria-label="Loading" />;

@@ -4,9 +4,10 @@ import type { PlanRequest, PlanAnswer } from './plan-worker';
 
 self.onmessage = (event: MessageEvent<PlanRequest>) => {
   const { id, contracts, acceptedAdjustmentRisk } = event.data;
+  const started = performance.now();
   const plans = contracts.map((c) => ({
     contractId: c.contractId,
     categories: contractCategoryPlans(c.contract, c.counts, acceptedAdjustmentRisk),
   }));
-  self.postMessage({ id, plans } satisfies PlanAnswer);
+  self.postMessage({ id, ms: performance.now() - started, plans } satisfies PlanAnswer);
 };
