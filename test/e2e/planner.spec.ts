@@ -5,6 +5,8 @@
  * tab's planner shows the same proposal.
  */
 import { expect, test, type Locator, type Page } from './fixtures';
+import { browserNow } from './calendar';
+import { ContractsPage } from './pages/contracts';
 import { RenewalsPage, type PlannerWords } from './pages/renewals';
 import { Workstation } from './pages/workstation';
 
@@ -46,6 +48,11 @@ const languages: { code: 'en' | 'sv'; words: PlannerWords }[] = [
 ];
 
 const customer = 'Northwind Traders A/S';
+const now = browserNow();
+/** A term that started six months ago: it renews within the year Renewals shows. */
+const termStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, 1))
+  .toISOString()
+  .slice(0, 10);
 const shots = process.env.SHOTS_DIR;
 
 /** For reading by eye (SHOTS_DIR set): the part alone, no tooltip, notice or sticky header over it. */
@@ -120,3 +127,32 @@ for (const { code, words } of languages)
       );
     expect(app.consoleErrors).toEqual([]);
   });
+
+test('growth planner without history: says why there is no forecast, and the typed growth still goes into the proposal', async ({
+  page,
+}) => {
+  const app = new Workstation(page);
+  const contracts = new ContractsPage(page);
+  const renewals = new RenewalsPage(page, languages[0]!.words);
+  await app.open();
+  await app.enterName('Jonas');
+  await app.startEmpty();
+  await contracts.createCustomer('Contoso AB', 'Contoso AB');
+  await contracts.newContract({ number: 'PE-9', termStart }, [
+    { category: 'Voice', installedAtStart: '20', agreedGrowth: '0', unitPrice: '100' },
+  ]);
+  await contracts.save();
+  await renewals.open();
+  await renewals.renewal('Contoso AB').getByRole('button', { name: 'Plan growth' }).click();
+  const planner = renewals.planner('Contoso AB');
+  await expect(planner).toContainText(
+    'No forecast: too little history: 0 of the 4 months a forecast needs. Type the growth.',
+  );
+  await expect(planner.getByTestId('planner-outcome')).toHaveCount(0);
+  await renewals.tryGrowth('Contoso AB', 'Voice', 4);
+  await renewals.useInProposal('Contoso AB');
+  await expect(renewals.proposedGrowth('Contoso AB', 'Voice')).toHaveValue('4');
+  if (shots)
+    await screenshot(page, renewals.renewal('Contoso AB'), 'renewals-planner-no-history-en');
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -126,12 +126,14 @@ function CategoryPlanner({
   );
   return (
     <Stack gap="sm">
-      <PlannerChart
-        history={entry.history}
-        fan={figures.forecast}
-        adjustmentMonth={plan.adjustmentMonth}
-        outcome={chartOutcome}
-      />
+      {entry.history.length > 0 ? (
+        <PlannerChart
+          history={entry.history}
+          fan={figures.forecast}
+          adjustmentMonth={plan.adjustmentMonth}
+          outcome={chartOutcome}
+        />
+      ) : null}
       {!figures.method ? (
         <Alert color="gray">{words.method}</Alert>
       ) : !at ? (

@@ -62,7 +62,9 @@ export class RenewalsPage {
 
   /** Types a growth into the planner, as a user replaces the field's value. */
   async tryGrowth(customer: string, category: string, growth: number): Promise<void> {
-    await this.planner(customer).getByLabel(this.words.growthOf(category)).fill(String(growth));
+    await this.planner(customer)
+      .getByLabel(this.words.growthOf(category), { exact: true })
+      .fill(String(growth));
   }
 
   figure(where: Locator, field: PlannerFigure): Locator {
@@ -75,7 +77,9 @@ export class RenewalsPage {
 
   /** The next agreed growth the renewal's proposal holds for a category. */
   proposedGrowth(customer: string, category: string): Locator {
-    return this.renewal(customer).getByLabel(this.words.proposalGrowthOf(category));
+    return this.renewal(customer).getByLabel(this.words.proposalGrowthOf(category), {
+      exact: true,
+    });
   }
 
   /** Exports the renewals workbook and reads it back. */
