@@ -5,6 +5,7 @@
  * tab's planner shows the same proposal.
  */
 import { expect, test, type Locator, type Page } from './fixtures';
+import { seriousViolations } from './axe';
 import { browserNow } from './calendar';
 import { ContractsPage } from './pages/contracts';
 import { RenewalsPage, type PlannerWords } from './pages/renewals';
@@ -99,10 +100,8 @@ for (const { code, words } of languages)
     const percent = (text: string | null) =>
       Number((text ?? '').replace(/[^\d,.]/g, '').replace(',', '.'));
     expect(percent(await p.textContent())).toBeLessThan(percent(pAtZero));
-    if (shots)
-      await renewals
-        .renewal(customer)
-        .screenshot({ path: `${shots}/renewals-planner-${code}.png` });
+    if (shots) await screenshot(page, renewals.renewal(customer), `renewals-planner-${code}`);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Into the proposal only: the card's growth follows, the contract stays as it is.
     await renewals.useInProposal(customer);
@@ -125,6 +124,7 @@ for (const { code, words } of languages)
         page.getByRole('region', { name: code === 'sv' ? 'Tillväxtplanerare' : 'Growth planner' }),
         `contract-planner-${code}`,
       );
+    expect(await seriousViolations(page)).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
 
