@@ -6,9 +6,7 @@ import { localToday } from '../../../shared/terms/dates';
 import { customerActivity, firstLedgerMonth, NO_ACTIVITY } from '../activity';
 import { db } from '../instance';
 import { readSettings } from '../settings';
-import { latestSnapshot, monthEndHistories, standingInventories } from '../snapshots';
-import type { MonthCounts } from '../../../shared/reports/plan';
-import type { CalendarMonth } from '../../../shared/terms/dates';
+import { latestSnapshot, standingInventories } from '../snapshots';
 
 export function usePortfolio(): PortfolioRow[] | undefined {
   return useLiveQuery(async () => {
@@ -67,26 +65,4 @@ export function useRenewalData(): RenewalData | undefined {
     });
     return { contracts: active, customers, latest, trueUps, today: localToday() };
   }, []);
-}
-
-/**
- * The month-end counts to `month` (TERMS.md §10, §11) of every customer with an active contract, live:
- * the growth planner's history, read beside the pipeline rather than after it.
- */
-export function useMonthEndHistories(
-  month: CalendarMonth,
-  customerIds?: readonly string[],
-): Map<string, MonthCounts[]> | undefined {
-  const key = customerIds ? [...new Set(customerIds)].sort().join('\n') : null;
-  return useLiveQuery(async () => {
-    const started = performance.now();
-    const ids =
-      key === null
-        ? (await db.contracts.toArray()).filter((c) => !c.isArchived).map((c) => c.customerId)
-        : key.split('\n').filter((id) => id !== '');
-    const histories = await monthEndHistories(db, ids, month);
-    // `npm run bench` reads this measure beside the forecast's.
-    performance.measure('growth plans: histories', { start: started });
-    return histories;
-  }, [key, month]);
 }

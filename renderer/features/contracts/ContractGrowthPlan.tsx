@@ -10,7 +10,6 @@ import type { ContractView } from '../../db/hooks/contracts';
 import { renewalRow } from '../../../shared/reports/renewals';
 import { monthOf } from '../../../shared/terms/dates';
 import { useProposals } from '../../components/proposals';
-import { useMonthEndHistories } from '../../db/hooks/portfolio';
 import { GrowthPlanner } from '../renewals/GrowthPlanner';
 import { useContractPlans } from '../renewals/plan-worker';
 
@@ -30,16 +29,8 @@ export function ContractGrowthPlan({
     () => renewalRow(contract, customer, latest, trueUps, whatIf),
     [contract, customer, latest, trueUps, whatIf],
   );
-  const customers = useMemo(() => [contract.customerId], [contract.customerId]);
-  const counts = useMonthEndHistories(monthOf(today), customers);
-  const inputs = useMemo(
-    () =>
-      counts
-        ? [{ contractId: contract.id, contract, counts: counts.get(contract.customerId) ?? [] }]
-        : undefined,
-    [counts, contract],
-  );
-  const plans = useContractPlans(inputs, acceptedRisk);
+  const inputs = useMemo(() => [{ contractId: contract.id, contract }], [contract]);
+  const plans = useContractPlans(inputs, monthOf(today), acceptedRisk);
   return (
     <Paper withBorder p="md" component="section" aria-label={t('renewals.planner.title')}>
       <Title order={2} size="h4" mb="xs">

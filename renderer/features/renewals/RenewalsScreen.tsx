@@ -1,7 +1,8 @@
 /**
  * Renewals, for account managers (TERMS.md §5): contracts renewing in the next 12 months with ordered
  * units, latest counts, units added during the term and the proposed next term. What-if edits (price
- * uplift, next growth, next price) stay here until the proposal is accepted, which starts the next term.
+ * uplift, next growth, next price) are the session's proposal (components/proposals.ts, which the growth
+ * planner here and on the contract tab also writes) until it is accepted, which starts the next term.
  */
 import {
   Alert,
@@ -35,7 +36,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { exportWorkbook } from '../../components/export-workbook';
 import { useFormat } from '../../components/format';
 import { acceptRenewal } from '../../db/contracts';
-import { useMonthEndHistories, useRenewalData } from '../../db/hooks/portfolio';
+import { useRenewalData } from '../../db/hooks/portfolio';
 import { db } from '../../db/instance';
 import { monthEndHistories } from '../../db/snapshots';
 import type { Settings } from '../../db/settings';
@@ -75,23 +76,18 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
     [data, whatIfs],
   );
   const from = monthOf(data?.today ?? localToday());
-  const histories = useMonthEndHistories(from);
   // Every renewing contract's categories are forecast in the worker once; typing only re-prices.
   const renewing = rows.map((r) => r.contractId).join('\n');
   const planInputs = useMemo(() => {
     const ids = new Set(renewing.split('\n'));
-    return data && histories
+    return data
       ? data.contracts
           .filter((c) => ids.has(c.id))
-          .map((c): ContractPlanInput => ({
-            contractId: c.id,
-            contract: c,
-            counts: histories.get(c.customerId) ?? [],
-          }))
+          .map((c): ContractPlanInput => ({ contractId: c.id, contract: c }))
       : undefined;
-  }, [data, histories, renewing]);
+  }, [data, renewing]);
   const risk = settings.partner.acceptedAdjustmentRisk;
-  const plans = useContractPlans(planInputs, risk);
+  const plans = useContractPlans(planInputs, from, risk);
   if (!data) return <Loader aria-label="Loading" />;
   const totals = pipelineTotals(rows);
   const currencies = totals.map((total) => total.currency);

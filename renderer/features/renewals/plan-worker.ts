@@ -1,16 +1,17 @@
 /**
- * The growth plans of many contracts, forecast in one worker (plan.worker.ts) so the screen stays
- * responsive: a portfolio's categories are hundreds of backtested series. One worker serves the session.
+ * The growth plans of many contracts, read and forecast in one worker (plan.worker.ts) so the screen
+ * stays responsive: a portfolio's histories are thousands of snapshots and its categories hundreds of
+ * backtested series. One worker serves the session.
  */
 import { useEffect, useState } from 'react';
 import type { CategoryPlan } from '../../../shared/forecast/category-plan';
 import type { Category } from '../../../shared/model/category';
-import type { MonthCounts, PlanCategory, PlanContractTerms } from '../../../shared/reports/plan';
+import type { PlanCategory, PlanContractTerms } from '../../../shared/reports/plan';
+import type { CalendarMonth } from '../../../shared/terms/dates';
 
 export interface ContractPlanInput {
   contractId: string;
-  contract: PlanContractTerms;
-  counts: MonthCounts[];
+  contract: PlanContractTerms & { customerId: string };
 }
 
 export interface ContractCategoryPlan {
@@ -22,6 +23,8 @@ export interface ContractCategoryPlan {
 
 export interface PlanRequest {
   id: number;
+  /** The histories end with this month (TERMS.md §10). */
+  month: CalendarMonth;
   contracts: ContractPlanInput[];
   acceptedAdjustmentRisk: number;
 }
@@ -52,6 +55,7 @@ function planWorker(): Worker {
 /** Each contract's category plans, by contract id. */
 export function planContracts(
   contracts: ContractPlanInput[],
+  month: CalendarMonth,
   acceptedAdjustmentRisk: number,
 ): Promise<Map<string, ContractCategoryPlan[]>> {
   const id = nextId++;
@@ -63,26 +67,35 @@ export function planContracts(
       performance.measure('growth plans: worker', { start: started, duration: answer.ms });
       resolve(new Map(answer.plans.map((p) => [p.contractId, p.categories])));
     });
-    planWorker().postMessage({ id, contracts, acceptedAdjustmentRisk } satisfies PlanRequest);
+    planWorker().postMessage({
+      id,
+      month,
+      contracts,
+      acceptedAdjustmentRisk,
+    } satisfies PlanRequest);
   });
 }
 
-/** The plans of `contracts` once the worker has them; undefined while it works. */
+/**
+ * The plans of `contracts` from their histories to `month`, once the worker has them; undefined while it
+ * works. `contracts` comes from a live query: new data (an import, a contract edit) plans again.
+ */
 export function useContractPlans(
   contracts: ContractPlanInput[] | undefined,
+  month: CalendarMonth,
   acceptedAdjustmentRisk: number,
 ): Map<string, ContractCategoryPlan[]> | undefined {
   const [plans, setPlans] = useState<{ plans: Map<string, ContractCategoryPlan[]> }>();
   useEffect(() => {
     if (!contracts) return;
     let isCurrent = true;
-    void planContracts(contracts, acceptedAdjustmentRisk).then((result) => {
+    void planContracts(contracts, month, acceptedAdjustmentRisk).then((result) => {
       if (isCurrent) setPlans({ plans: result });
     });
     return () => {
       isCurrent = false;
     };
-  }, [contracts, acceptedAdjustmentRisk]);
+  }, [contracts, month, acceptedAdjustmentRisk]);
   // The last plans stay on screen while the worker forecasts newer data.
   return plans?.plans;
 }
