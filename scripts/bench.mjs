@@ -17,7 +17,7 @@ const origin = `http://benchworkstation.localhost:${port}`;
 const token = 'bench-token-0123456789abcdef';
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 /**
- * BENCH_ONLY=imports,commands (lens, sync, first-run, imports, portfolio, commands, device-lists, forecast) runs only
+ * BENCH_ONLY=imports,commands (lens, sync, first-run, imports, portfolio, planner, commands, device-lists, forecast) runs only
  * those.
  */
 const only = process.env.BENCH_ONLY?.split(',');
@@ -285,7 +285,92 @@ async function browserBenchmarks(browser, host) {
   if (want('sync')) await syncBenchmarks(browser);
   if (want('first-run')) await firstRunBenchmarks(browser);
   if (want('imports')) await importBenchmarks(browser);
-  if (want('portfolio')) await portfolioBenchmarks(browser);
+  if (want('portfolio') || want('planner')) await portfolioBenchmarks(browser);
+}
+
+/**
+ * The growth planner: a growth typed (set as a user's input event) → its figures painted. One render
+ * paints them all (next ordered, triggerAt, P(adjustment), the amounts, the chart's lines); next ordered
+ * is watched because it changes with every growth, where P stays 0 % in a book growing as slowly as
+ * the bench's (its recommended growth is 0).
+ */
+const plannerKeystroke = (page, growth) =>
+  page.evaluate(
+    (value) =>
+      new Promise((resolve, reject) => {
+        const planner = document.querySelector('[data-testid="growth-planner"]');
+        const input = planner.querySelector('input[aria-label^="Next agreed growth to try"]');
+        const figure = planner.querySelector('[data-field="nextOrdered"]');
+        const before = figure.textContent;
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (figure.textContent === before) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - started));
+        });
+        observer.observe(figure, { childList: true, characterData: true, subtree: true });
+        // A growth that leaves the figure as it was would never answer: say so instead of waiting.
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`next ordered did not change at growth ${value}: ${before}`));
+        }, 5000);
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    String(growth),
+  );
+
+/**
+ * Renewals of the 200-customer book (36 months each): click → every renewing contract's categories
+ * forecast in the worker and the screen told so; then a growth typed in one contract's planner.
+ */
+async function plannerBenchmarks(context) {
+  const forecastAll = [];
+  const inWorker = [];
+  const cards = [];
+  const typed = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/#/portfolio`);
+    await portfolioRows(page, 20);
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('navigation').getByRole('link', { name: 'Renewals' }).click();
+    await page.getByTestId('renewal').first().waitFor({ timeout: 60_000 });
+    cards.push((await nextFrame(page)) - clicked);
+    await page.locator('[data-plans="ready"]').waitFor({ timeout: 60_000 });
+    forecastAll.push((await nextFrame(page)) - clicked);
+    // The last plan is every renewal's (the pipeline's live query may have answered twice).
+    const worker = await page.evaluate(
+      () => performance.getEntriesByName('growth plans: worker').at(-1)?.duration,
+    );
+    inWorker.push(worker);
+    await page.getByRole('button', { name: 'Plan growth' }).first().click();
+    await page.getByTestId('planner-outcome').waitFor();
+    for (let k = 0; k < 6; k++) typed.push(await plannerKeystroke(page, 10 + (k % 2)));
+    await page.close();
+  }
+  record(
+    'renewals of 200 customers × 36 months: every history read and forecast in the worker',
+    inWorker,
+    {
+      target: 2000,
+    },
+  );
+  record(
+    '  the same: click Renewals → the renewals painted, before any plan (no stated target)',
+    cards,
+  );
+  record(
+    '  the same: click Renewals → every renewal painted with its plan (no stated target)',
+    forecastAll,
+  );
+  record(
+    '  growth planner (36 months): a typed growth → its figures painted (its chart lines follow, deferred)',
+    typed,
+    {
+      target: 50,
+    },
+  );
 }
 
 /** The host process's resident memory now, in MB (its worker threads included). */
@@ -495,6 +580,7 @@ async function portfolioBenchmarks(browser) {
     `${process.cwd()}/${await bundle('test/bench/portfolio-seed.ts', 'bench-results/portfolio-seed.mjs')}`
   );
   const seed = 'bench-results/data/portfolio-200x36.json';
+  await mkdir('bench-results/data', { recursive: true });
   await writeFile(seed, JSON.stringify(portfolioBackup(200, 36, '2026-10')));
   const big = await freshProfile(browser);
   await big.page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
@@ -504,6 +590,8 @@ async function portfolioBenchmarks(browser) {
   await big.page.getByRole('button', { name: 'Replace with backup' }).click();
   await big.page.getByText(/Restored \d+ records/).waitFor({ timeout: 120_000 });
   await big.page.close();
+  if (want('planner')) await plannerBenchmarks(big.context);
+  if (!want('portfolio')) return big.context.close();
   const bigPortfolio = [];
   const bigAll = [];
   const bigCold = [];

@@ -8,3 +8,14 @@ export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   return formatters(i18n.language === 'sv' ? 'sv' : 'en');
 }
+
+/** A month ("2026-11") as chart axes and tooltips name it ("Nov 2026"), in the UI language. */
+export function useShortMonth(): (month: string) => string {
+  const { locale } = useFormat();
+  const words = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return (month) => words.format(new Date(`${month}-01T00:00:00Z`));
+}

@@ -2,8 +2,13 @@
 import Dexie from 'dexie';
 import { contractTerm } from '../../shared/contracts/standing';
 import type { Contract, InventorySnapshot } from '../../shared/model/entities';
-import { snapshotHistory, type MonthCounts } from '../../shared/reports/plan';
-import { lastDayOfMonth, type CalendarDate, type CalendarMonth } from '../../shared/terms/dates';
+import { historyMonths, snapshotHistory, type MonthCounts } from '../../shared/reports/plan';
+import {
+  firstDayOfMonth,
+  lastDayOfMonth,
+  type CalendarDate,
+  type CalendarMonth,
+} from '../../shared/terms/dates';
 import type { WorkstationDatabase } from './database';
 
 export function latestSnapshot(
@@ -40,20 +45,31 @@ export async function standingInventories(
   );
 }
 
-/** Each customer's month-end counts to `month` (TERMS.md §10, §11): the growth plan's history. */
+/**
+ * Each customer's month-end counts to `month` (TERMS.md §10, §11): the growth plan's history. Only the
+ * history's months are read, and the latest snapshot before them (the first month's count may be it).
+ */
 export async function monthEndHistories(
   db: WorkstationDatabase,
   customerIds: readonly string[],
   month: CalendarMonth,
 ): Promise<Map<string, MonthCounts[]>> {
   const ids = [...new Set(customerIds)];
+  const from = firstDayOfMonth(historyMonths(month)[0] ?? month);
   const lists = await Promise.all(
-    ids.map((id) =>
-      db.snapshots
-        .where('[customerId+asOf]')
-        .between([id, Dexie.minKey], [id, lastDayOfMonth(month)], true, true)
-        .toArray(),
-    ),
+    ids.map(async (id) => {
+      const [before, within] = await Promise.all([
+        db.snapshots
+          .where('[customerId+asOf]')
+          .between([id, Dexie.minKey], [id, from], true, false)
+          .last(),
+        db.snapshots
+          .where('[customerId+asOf]')
+          .between([id, from], [id, lastDayOfMonth(month)], true, true)
+          .toArray(),
+      ]);
+      return before ? [before, ...within] : within;
+    }),
   );
   return new Map(ids.map((id, i) => [id, snapshotHistory(lists[i] ?? [], month)]));
 }

@@ -125,3 +125,14 @@ export function planOutcome(plan: CategoryPlan, growth: number): GrowthOutcome |
   };
   return growthOutcome(f, plan.terms, growth);
 }
+
+/**
+ * The plan at another next unit price (a proposal's uplift or negotiated price): the forecast and the
+ * recommended growth stay (P(adjustment) does not depend on the price), the amounts follow the price.
+ */
+export function repricedPlan(plan: CategoryPlan, nextUnitPrice: Money): CategoryPlan {
+  const terms = { ...plan.terms, nextUnitPrice };
+  const repriced = { ...plan, terms };
+  const recommended = plan.recommended && planOutcome(repriced, plan.recommended.growth);
+  return recommended ? { ...repriced, recommended } : repriced;
+}

@@ -149,6 +149,41 @@ export const en = {
     },
     proposalNote:
       'Every next-term figure is a proposal until the renewal is accepted; what-if values are marked as such, none is agreed.',
+    planner: {
+      open: 'Plan growth',
+      close: 'Hide growth planner',
+      title: 'Growth planner',
+      titleOf: 'Growth planner, {{category}}',
+      categoryOf: 'Category of the growth planner',
+      caption:
+        'Month-end counts and the forecast to the next term’s end, with its 80 % and 95 % intervals; the dashed lines are the next ordered units and their true-up point for the growth below.',
+      adjustmentMonth: 'Adjustment month',
+      expectedAdditions: 'Expected additions by {{month}}',
+      expectedValue: '{{additions}} (80 %: {{low}}–{{high}} devices in all)',
+      recommended: 'Recommended growth at {{risk}} % accepted risk',
+      recommendedValue: '{{growth}} ({{pct}})',
+      method: 'Forecast method',
+      growth: 'Next agreed growth',
+      growthOf: 'Next agreed growth to try, {{category}}',
+      slider: 'Drag the next agreed growth, {{category}}',
+      useRecommended: 'Use recommended',
+      accept: 'Use in proposal',
+      accepted:
+        '{{category}}: growth {{growth}} is in the proposal of {{contract}}. Nothing is agreed until the renewal is accepted.',
+      inProposal: 'The proposal has {{growth}}.',
+      figure: 'Figure',
+      typed: 'This growth',
+      recommendedColumn: 'Recommended',
+      nextOrdered: 'Next ordered',
+      triggerAt: 'True-up at',
+      pAdjustment: 'Chance of a mid-term adjustment',
+      upFront: 'Billed up front',
+      expectedMidTerm: 'Expected mid-term amount',
+      beyondForecast:
+        'The next adjustment month ({{month}}) is beyond the forecast: type the growth.',
+      noContract: 'No growth plan without a contract and inventories.',
+      loading: 'Forecasting…',
+    },
     plan: {
       sheet: 'Growth plan',
       forecastSheet: 'Growth forecast',
@@ -1182,7 +1217,7 @@ export const en = {
       customers:
         'One customer: counts and true-up state per category, the trend, devices (search, filter, export), sites, the contract with its true-ups and history, and service records. The month picker shows any past month as it stood at its end.',
       renewals:
-        'Contracts renewing in the coming months, with the units the renewal adds and what-if figures that leave the contract alone until accepted.',
+        'Contracts renewing in the coming months, with the units the renewal adds and what-if figures that leave the contract alone until accepted. Plan growth forecasts each category to the next term’s end and shows what a growth costs and risks; Use in proposal puts it in the proposal.',
       time: 'CSM and TAM time for any customer, week by week, against each month’s blocks.',
       imports:
         'Lens inventories: drop or choose an export (CSV or Excel), or pull from the Lens API. The preview shows what was read before anything is stored; an import is all or nothing, and the same inventory again changes nothing.',

@@ -151,6 +151,41 @@ export const sv: Messages = {
     },
     proposalNote:
       'Alla siffror för nästa period är förslag tills förnyelsen godkänns; tänk om-värden är markerade som sådana, inget är överenskommet.',
+    planner: {
+      open: 'Planera tillväxt',
+      close: 'Dölj tillväxtplaneraren',
+      title: 'Tillväxtplanerare',
+      titleOf: 'Tillväxtplanerare, {{category}}',
+      categoryOf: 'Tillväxtplanerarens kategori',
+      caption:
+        'Antal vid månadsskiften och prognosen till nästa periods slut, med 80 %- och 95 %-intervall; de streckade linjerna är nästa beställda antal och deras justeringsgräns för tillväxten nedan.',
+      adjustmentMonth: 'Justeringsmånad',
+      expectedAdditions: 'Väntat tillskott till {{month}}',
+      expectedValue: '{{additions}} (80 %: {{low}}–{{high}} enheter totalt)',
+      recommended: 'Rekommenderad tillväxt vid {{risk}} % accepterad risk',
+      recommendedValue: '{{growth}} ({{pct}})',
+      method: 'Prognosmetod',
+      growth: 'Nästa avtalade tillväxt',
+      growthOf: 'Nästa avtalade tillväxt att pröva, {{category}}',
+      slider: 'Dra nästa avtalade tillväxt, {{category}}',
+      useRecommended: 'Använd rekommenderad',
+      accept: 'Använd i förslaget',
+      accepted:
+        '{{category}}: tillväxt {{growth}} finns i förslaget för {{contract}}. Inget är överenskommet förrän förnyelsen godkänns.',
+      inProposal: 'Förslaget har {{growth}}.',
+      figure: 'Siffra',
+      typed: 'Denna tillväxt',
+      recommendedColumn: 'Rekommenderad',
+      nextOrdered: 'Nästa beställda',
+      triggerAt: 'Justering vid',
+      pAdjustment: 'Risk för justering mitt i perioden',
+      upFront: 'Faktureras i förskott',
+      expectedMidTerm: 'Väntat belopp mitt i perioden',
+      beyondForecast:
+        'Nästa justeringsmånad ({{month}}) ligger bortom prognosen: skriv in tillväxten.',
+      noContract: 'Ingen tillväxtplan utan avtal och inventeringar.',
+      loading: 'Beräknar prognos…',
+    },
     plan: {
       sheet: 'Tillväxtplan',
       forecastSheet: 'Tillväxtprognos',
@@ -1184,7 +1219,7 @@ export const sv: Messages = {
       customers:
         'En kund: antal och justeringsläge per kategori, trenden, enheter (sök, filtrera, exportera), platser, avtalet med justeringar och historik, och serviceposter. Månadsväljaren visar varje tidigare månad som den var vid månadens slut.',
       renewals:
-        'Avtal som förnyas de närmaste månaderna, med enheterna förnyelsen lägger till och vad-om-siffror som lämnar avtalet orört tills de godtas.',
+        'Avtal som förnyas de närmaste månaderna, med enheterna förnyelsen lägger till och vad-om-siffror som lämnar avtalet orört tills de godtas. Planera tillväxt ger varje kategoris prognos till nästa periods slut och vad en tillväxt kostar och riskerar; Använd i förslaget lägger den i förslaget.',
       time: 'CSM- och TAM-tid för alla kunder, vecka för vecka, mot varje månads block.',
       imports:
         'Lens-inventarier: släpp eller välj en export (CSV eller Excel), eller hämta från Lens API. Förhandsvisningen visar vad som lästes innan något sparas; en import blir av helt eller inte alls, och samma inventarie igen ändrar inget.',

@@ -34,6 +34,7 @@ import { useContractView } from '../../db/hooks/contracts';
 import { db } from '../../db/instance';
 import type { Settings } from '../../db/settings';
 import { ChangeHistory } from './ChangeHistory';
+import { ContractGrowthPlan } from './ContractGrowthPlan';
 import { ContractForm } from './ContractForm';
 import { TrueUpPanel } from './TrueUpPanel';
 
@@ -222,6 +223,11 @@ export function ContractPanel({
         due={view.due}
         trueUps={view.trueUps}
         user={settings.userName}
+      />
+      <ContractGrowthPlan
+        contract={contract}
+        view={view}
+        acceptedRisk={settings.partner.acceptedAdjustmentRisk}
       />
       <Paper withBorder p="md" component="section" aria-label={t('contract.baselines')}>
         <Title order={2} size="h4" mb="sm">

@@ -32,6 +32,8 @@ export interface TrendChartProps {
     band80: string;
     band95: string;
   };
+  /** A month marked by a vertical line (the growth planner's next adjustment month). */
+  markedMonth?: { month: string; label: string };
 }
 
 /** The y range holds the counts, the whole 95 % band and both reference lines (recharts' auto leaves bands out). */
@@ -51,6 +53,7 @@ export default function TrendChart({
   triggerAt,
   monthLabel,
   labels,
+  markedMonth,
 }: TrendChartProps) {
   return (
     <ResponsiveContainer width="100%" height={280}>
@@ -122,6 +125,14 @@ export default function TrendChart({
             stroke="#e03131"
             strokeDasharray="4 2"
             label={{ value: labels.baseline, position: 'insideTopLeft', fontSize: 11 }}
+          />
+        ) : null}
+        {markedMonth ? (
+          <ReferenceLine
+            x={markedMonth.month}
+            stroke="#f08c00"
+            strokeDasharray="4 2"
+            label={{ value: markedMonth.label, position: 'insideTopRight', fontSize: 11 }}
           />
         ) : null}
       </ComposedChart>

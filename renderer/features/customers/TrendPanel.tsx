@@ -16,7 +16,7 @@ import type { Category } from '../../../shared/model/category';
 import type { PortfolioCategory } from '../../../shared/reports/portfolio';
 import { forecastTriggerMonth, type TrendPoint } from '../../../shared/reports/trend';
 import { forecastWords } from '../../../shared/reports/trend-words';
-import { useFormat } from '../../components/format';
+import { useFormat, useShortMonth } from '../../components/format';
 import { trendRows } from './trend-rows';
 
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -33,12 +33,7 @@ export function TrendPanel({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const monthWords = new Intl.DateTimeFormat(format.locale, {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  const shortMonth = (month: string) => monthWords.format(new Date(`${month}-01T00:00:00Z`));
+  const shortMonth = useShortMonth();
   const [category, setCategory] = useState<Category>(categories[0]?.category ?? 'headsets');
   const [isTable, setTable] = useState(false);
   const found = categories.find((c) => c.category === category);

@@ -3,7 +3,7 @@
  * central line and the 80 % and 95 % bands as [low, high] pairs, which recharts draws as areas).
  */
 import type { Category } from '../../../shared/model/category';
-import type { Forecast, TrendPoint } from '../../../shared/reports/trend';
+import type { FanPoint, Forecast, TrendPoint } from '../../../shared/reports/trend';
 
 export interface TrendRow {
   month: string;
@@ -13,25 +13,25 @@ export interface TrendRow {
   band95: [number, number] | null;
 }
 
-export function trendRows(
-  trend: readonly TrendPoint[],
-  category: Category,
-  forecast: Forecast | undefined,
+/** A count series and its fan as rows (the dashboard's trend and the growth planner's history alike). */
+export function seriesRows(
+  counts: readonly { month: string; count: number | null }[],
+  fan: readonly FanPoint[],
 ): TrendRow[] {
-  const rows: TrendRow[] = trend.map((p) => ({
+  const rows: TrendRow[] = counts.map((p) => ({
     month: p.month,
-    count: p.counts[category],
+    count: p.count,
     forecast: null,
     band80: null,
     band95: null,
   }));
   const last = rows.at(-1);
-  if (!last || last.count === null || !forecast || forecast.fan.length === 0) return rows;
+  if (!last || last.count === null || fan.length === 0) return rows;
   // The fan starts at the latest count, so the dashed line and the bands join the counts' line.
   last.forecast = last.count;
   last.band80 = [last.count, last.count];
   last.band95 = [last.count, last.count];
-  for (const p of forecast.fan)
+  for (const p of fan)
     rows.push({
       month: p.month,
       count: null,
@@ -40,4 +40,15 @@ export function trendRows(
       band95: [p.lower95, p.upper95],
     });
   return rows;
+}
+
+export function trendRows(
+  trend: readonly TrendPoint[],
+  category: Category,
+  forecast: Forecast | undefined,
+): TrendRow[] {
+  return seriesRows(
+    trend.map((p) => ({ month: p.month, count: p.counts[category] })),
+    forecast?.fan ?? [],
+  );
 }

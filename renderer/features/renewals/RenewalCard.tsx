@@ -1,22 +1,32 @@
 /** One contract's renewal proposal: its lines, the price uplift and next growth as what-ifs, and Accept. */
 import { Badge, Button, Group, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { IconChartLine } from '@tabler/icons-react';
+import { useState } from 'react';
 import { numberFrom } from '../../components/number-input';
 import { useTranslation } from 'react-i18next';
 import type { RenewalRow, RenewalWhatIf } from '../../../shared/reports/renewals';
 import { useFormat } from '../../components/format';
 import { hrefOf } from '../../components/route';
+import { GrowthPlanner } from './GrowthPlanner';
+import type { ContractCategoryPlan } from './plan-worker';
 
 export function ContractRenewal({
   row,
+  plans,
+  acceptedRisk,
   onChange,
   onAccept,
 }: {
   row: RenewalRow;
+  /** The categories' growth plans; undefined while the worker forecasts. */
+  plans: ContractCategoryPlan[] | undefined;
+  acceptedRisk: number;
   onChange: (whatIf: RenewalWhatIf | null) => void;
   onAccept: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const [isPlanning, setPlanning] = useState(false);
   const base: RenewalWhatIf = { upliftPct: row.upliftPct };
   const edit = (patch: RenewalWhatIf) =>
     onChange({
@@ -62,6 +72,15 @@ export function ContractRenewal({
               {t('renewals.reset')}
             </Button>
           ) : null}
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconChartLine size={14} />}
+            aria-expanded={isPlanning}
+            onClick={() => setPlanning(!isPlanning)}
+          >
+            {isPlanning ? t('renewals.planner.close') : t('renewals.planner.open')}
+          </Button>
           <Button size="xs" onClick={onAccept}>
             {t('renewals.accept')}
           </Button>
@@ -135,6 +154,11 @@ export function ContractRenewal({
           </Table.Tr>
         </Table.Tfoot>
       </Table>
+      {isPlanning ? (
+        <Paper withBorder p="sm" mt="sm">
+          <GrowthPlanner row={row} categories={plans} acceptedRisk={acceptedRisk} />
+        </Paper>
+      ) : null}
     </Paper>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Renewals, for account managers (TERMS.md §5): contracts renewing in the next 12 months with ordered
  * units, latest counts, units added during the term and the proposed next term. What-if edits (price
- * uplift, next growth, next price) stay here until the proposal is accepted, which starts the next term.
+ * uplift, next growth, next price) are the session's proposal (components/proposals.ts, which the growth
+ * planner here and on the contract tab also writes) until it is accepted, which starts the next term.
  */
 import {
   Alert,
@@ -20,6 +21,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconFileExport, IconRefresh } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { setProposal, useProposals } from '../../components/proposals';
 import { useTranslation } from 'react-i18next';
 import {
   pipelineTotals,
@@ -27,7 +29,7 @@ import {
   type RenewalRow,
   type RenewalWhatIf,
 } from '../../../shared/reports/renewals';
-import { addMonthsToMonth, monthOf } from '../../../shared/terms/dates';
+import { addMonthsToMonth, localToday, monthOf } from '../../../shared/terms/dates';
 import { minorDigits } from '../../../shared/terms/money';
 import { renewalPlan, renewalsWorkbook } from '../../../shared/reports/renewals-layout';
 import { EmptyState } from '../../components/EmptyState';
@@ -39,6 +41,7 @@ import { db } from '../../db/instance';
 import { monthEndHistories } from '../../db/snapshots';
 import type { Settings } from '../../db/settings';
 import { ContractRenewal } from './RenewalCard';
+import { useContractPlans, type ContractPlanInput } from './plan-worker';
 
 const RenewalChart = lazy(() => import('./RenewalChart'));
 
@@ -56,7 +59,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const data = useRenewalData();
-  const [whatIfs, setWhatIfs] = useState<Map<string, RenewalWhatIf>>(new Map());
+  const whatIfs = useProposals();
   const [currency, setCurrency] = useState<string | null>(null);
   const rows = useMemo(
     () =>
@@ -72,8 +75,20 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
         : [],
     [data, whatIfs],
   );
+  const from = monthOf(data?.today ?? localToday());
+  // Every renewing contract's categories are forecast in the worker once; typing only re-prices.
+  const renewing = rows.map((r) => r.contractId).join('\n');
+  const planInputs = useMemo(() => {
+    const ids = new Set(renewing.split('\n'));
+    return data
+      ? data.contracts
+          .filter((c) => ids.has(c.id))
+          .map((c): ContractPlanInput => ({ contractId: c.id, contract: c }))
+      : undefined;
+  }, [data, renewing]);
+  const risk = settings.partner.acceptedAdjustmentRisk;
+  const plans = useContractPlans(planInputs, from, risk);
   if (!data) return <Loader aria-label="Loading" />;
-  const from = monthOf(data.today);
   const totals = pipelineTotals(rows);
   const currencies = totals.map((total) => total.currency);
   // The chosen currency, else the one most contracts renew in.
@@ -84,12 +99,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
   const shownCurrency = currencies.find((c) => c === currency) ?? commonest ?? '';
 
   const setWhatIf = (contractId: string, whatIf: RenewalWhatIf | null) =>
-    setWhatIfs((current) => {
-      const next = new Map(current);
-      if (whatIf) next.set(contractId, whatIf);
-      else next.delete(contractId);
-      return next;
-    });
+    setProposal(contractId, whatIf);
 
   const accept = (row: RenewalRow) =>
     modals.openConfirmModal({
@@ -123,8 +133,7 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
       rows.map((r) => r.customerId),
       from,
     );
-    const risk = settings.partner.acceptedAdjustmentRisk;
-    const plans = rows.flatMap((row) => {
+    const renewalPlans = rows.flatMap((row) => {
       const contract = data.contracts.find((c) => c.id === row.contractId);
       return contract
         ? [renewalPlan(row, contract, histories.get(row.customerId) ?? [], risk)]
@@ -133,13 +142,13 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
     const language = i18n.language === 'sv' ? 'sv' : 'en';
     return exportWorkbook(
       `renewals-${from}.xlsx`,
-      renewalsWorkbook(rows, plans, language, risk),
+      renewalsWorkbook(rows, renewalPlans, language, risk),
       (path) => t('common.exported', { path }),
     );
   };
 
   return (
-    <Stack>
+    <Stack data-plans={plans ? 'ready' : 'forecasting'}>
       <Group justify="space-between">
         <div>
           <Title order={1} size="h2">
@@ -207,6 +216,8 @@ export default function RenewalsScreen({ settings }: { settings: Settings }) {
             <ContractRenewal
               key={row.contractId}
               row={row}
+              plans={plans?.get(row.contractId)}
+              acceptedRisk={risk}
               onChange={(whatIf) => setWhatIf(row.contractId, whatIf)}
               onAccept={() => accept(row)}
             />

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   backtest,
   categoryPlan,
+  repricedPlan,
   dampedTrendForecast,
   forecastSeries,
   naiveForecast,
@@ -124,6 +125,27 @@ describe('categoryPlan: history to the next term', () => {
     });
     expect(plan.recommended).toBeUndefined();
     expect(planOutcome(plan, 5)).toBeNull();
+  });
+
+  it('repriced at a proposal’s price: the same as planning at that price (the export’s way)', () => {
+    const atProposal = categoryPlan({ ...input, nextUnitPrice: money(5390, 'SEK') });
+    const repriced = repricedPlan(categoryPlan(input), money(5390, 'SEK'));
+    expect(repriced.forecast).toEqual(atProposal.forecast);
+    expect(repriced.terms).toEqual(atProposal.terms);
+    expect(repriced.recommended).toEqual(atProposal.recommended);
+    expect(repriced.recommended!.upFront).toEqual(
+      money(5390 * repriced.recommended!.growth, 'SEK'),
+    );
+    expect(planOutcome(repriced, 7)).toEqual(planOutcome(atProposal, 7));
+  });
+
+  it('repriced without a forecast: still no plan figures', () => {
+    const plan = repricedPlan(
+      categoryPlan({ ...input, history: history.slice(-3) }),
+      money(1, 'SEK'),
+    );
+    expect(plan.recommended).toBeUndefined();
+    expect(plan.terms.nextUnitPrice).toEqual(money(1, 'SEK'));
   });
 
   it('rejects a history with a gap', () => {

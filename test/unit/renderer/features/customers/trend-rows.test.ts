@@ -1,7 +1,7 @@
 /** The dashboard chart's rows: the counts, then the forecast fan from the latest count to the term's end. */
 import { describe, expect, it } from 'vitest';
 import { forecastTriggerMonth, type TrendPoint } from '../../../../../shared/reports/trend';
-import { trendRows } from '../../../../../renderer/features/customers/trend-rows';
+import { seriesRows, trendRows } from '../../../../../renderer/features/customers/trend-rows';
 
 const point = (month: string, video: number): TrendPoint => ({
   month,
@@ -40,5 +40,23 @@ describe('the trend chart’s rows', () => {
     expect(
       trendRows(line, 'video', undefined).every((r) => r.forecast === null && r.band80 === null),
     ).toBe(true);
+  });
+});
+
+describe('a count series and its fan (the growth planner’s chart)', () => {
+  it('join at the latest count; no fan, the counts alone', () => {
+    const counts = [
+      { month: '2026-01', count: 10 },
+      { month: '2026-02', count: 12 },
+    ];
+    const fan = [
+      { month: '2026-03', central: 14, lower80: 13, upper80: 15, lower95: 12, upper95: 16 },
+    ];
+    expect(seriesRows(counts, fan)).toEqual([
+      { month: '2026-01', count: 10, forecast: null, band80: null, band95: null },
+      { month: '2026-02', count: 12, forecast: 12, band80: [12, 12], band95: [12, 12] },
+      { month: '2026-03', count: null, forecast: 14, band80: [13, 15], band95: [12, 16] },
+    ]);
+    expect(seriesRows(counts, []).every((r) => r.forecast === null)).toBe(true);
   });
 });
