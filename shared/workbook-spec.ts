@@ -95,9 +95,59 @@ export const sheetSchema = z.object({
     .optional(),
 });
 
+const short = z.string().max(2000);
+
+/**
+ * The monthly report's first page as its model (shared/reports/first-page.ts), for the PDF to lay
+ * out as a page of its own; the workbook writes it as its first sheet.
+ */
+export const firstPageSchema = z
+  .object({
+    brand: z.object({ name: short, logo: z.string().max(400_000), color: short }).strict(),
+    kicker: short,
+    title: short,
+    context: z.array(short).max(20),
+    warnings: z.array(short).max(20),
+    devicesHeading: short,
+    columns: z
+      .object({
+        category: short,
+        count: short,
+        ordered: short,
+        baseline: short,
+        status: short,
+        meaning: short,
+      })
+      .strict(),
+    lines: z
+      .array(
+        z
+          .object({
+            category: short,
+            count: z.number().nullable(),
+            ordered: z.number().nullable(),
+            baseline: z.number().nullable(),
+            status: short,
+            meaning: short,
+            tone: z.enum(['calm', 'watch', 'action']),
+          })
+          .strict(),
+      )
+      .max(10),
+    serviceHeading: short,
+    service: z.array(z.object({ label: short, value: short }).strict()).max(20),
+    noteHeading: short,
+    note: z.array(z.string().max(32_767)).max(500),
+    nextHeading: short,
+    next: z.array(short).max(20),
+  })
+  .strict();
+
 export const workbookSchema = z
   .object({
     sheets: z.array(sheetSchema).min(1).max(100),
+    /** The report's first page, laid out by the PDF as a page of its own. */
+    firstPage: firstPageSchema.optional(),
     /** The language its PDF writes figures and page numbers in. */
     language: z.enum(['sv', 'en']).optional(),
     /** The partner's brand: its colour for titles and header lines, its logo at the top of the first sheet. */

@@ -12,46 +12,16 @@ import { formatters } from '../i18n/format';
 import { hoursText } from '../service/time';
 import { monthOf } from '../terms/dates';
 import { parseMoney } from '../terms/money';
+import type { z } from 'zod';
+import type { firstPageSchema } from '../workbook-spec';
 import type { MonthlyReport, ReportCategory } from './monthly';
 
-export interface FirstPageLine {
-  category: string;
-  /** Null where the month has no inventory, or (ordered, baseline) the customer no contract. */
-  count: number | null;
-  ordered: number | null;
-  baseline: number | null;
-  status: string;
-  meaning: string;
-  /** How the status reads at a glance: nothing to do, worth watching, or money involved. */
-  tone: 'calm' | 'watch' | 'action';
-}
-
-export interface FirstPageFact {
-  label: string;
-  value: string;
-}
-
-export interface FirstPage {
-  brand: { name: string; logo: string; color: string };
-  /** "Monthly report from Partner AB", or "Monthly report" without a partner name. */
-  kicker: string;
-  /** "Contoso AB · November 2026" ("november 2026" in Swedish). */
-  title: string;
-  /** The agreement and its term, the inventory's date, the CSM. */
-  context: string[];
-  /** What the customer must know before the figures: unknown models, no inventory. */
-  warnings: string[];
-  devicesHeading: string;
-  columns: Record<'category' | 'count' | 'ordered' | 'baseline' | 'status' | 'meaning', string>;
-  lines: FirstPageLine[];
-  serviceHeading: string;
-  service: FirstPageFact[];
-  noteHeading: string;
-  /** The CSM's note, line by line; empty without one. */
-  note: string[];
-  nextHeading: string;
-  next: string[];
-}
+/** The page (its schema: shared/workbook-spec.ts, so it can travel with a workbook to its PDF). */
+export type FirstPage = z.infer<typeof firstPageSchema>;
+/** One chosen category: count, ordered, baseline, the status in words and what it means. */
+export type FirstPageLine = FirstPage['lines'][number];
+/** A labelled value of the month's service. */
+export type FirstPageFact = FirstPage['service'][number];
 
 type Words = ReturnType<typeof dictionary>;
 

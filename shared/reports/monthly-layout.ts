@@ -91,11 +91,14 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
     ]),
   );
   if (report.isDeviceListKept === false) devices.title = [...(devices.title ?? []), l.noDeviceList];
+  const page = firstPage(report, language);
   return {
     brand: workbookBrand(report.brand.primaryColor, report.brand.logo),
     language,
+    // The PDF lays the first page out from its model (the logo travels once, in the brand).
+    firstPage: { ...page, brand: { ...page.brand, logo: '' } },
     sheets: [
-      { ...firstPageSheet(firstPage(report, language), report, l, language), isInPdf: true },
+      firstPageSheet(page, report, l, language),
       { ...summarySheet(report, l, language), isInPdf: true },
       { ...trendSheet(report, l, language), isInPdf: true },
       devices,

@@ -11,6 +11,9 @@ import { reportFont } from '../fonts';
 import { columnWidths, isLandscapeSheet } from '../sheet-geometry';
 import { cellFormat, type CellFormat } from './cells';
 import { drawChart, CHART_HEIGHT } from './chart';
+import { drawFirstPage } from './first-page';
+import { dictionary, fill } from '../../../shared/i18n';
+import { localeOf } from '../../../shared/i18n/format';
 
 const MARGIN = 40;
 const TEXT = '#212529';
@@ -60,9 +63,21 @@ export async function buildPdf(spec: WorkbookSpec): Promise<Uint8Array> {
   };
   const sheets = spec.sheets.filter((s) => s.isInPdf);
   const prints: (SheetSpec['print'] | undefined)[] = [];
+  if (spec.firstPage) {
+    addPage({ ...page, bottom: 0 }, false);
+    const language = spec.language ?? 'en';
+    const words = dictionary(language);
+    drawFirstPage(doc, spec.firstPage, {
+      logo: spec.brand?.logo,
+      color: page.color,
+      locale: localeOf(language),
+      noteContinued: fill(words.firstPage.noteContinued, { sheet: words.report.sheets.summary }),
+    });
+    prints.push(spec.sheets[0]?.print);
+  }
   sheets.forEach((sheet, i) => {
     const start = doc.bufferedPageRange().count;
-    writeSheet({ ...page, bottom: 0 }, sheet, i === 0 ? spec.brand?.logo : null);
+    writeSheet({ ...page, bottom: 0 }, sheet, i === 0 && !spec.firstPage ? spec.brand?.logo : null);
     for (let p = start; p < doc.bufferedPageRange().count; p++) prints.push(sheet.print);
   });
   writePageLines(doc, prints);

@@ -3,6 +3,7 @@ import type { Device } from '../../../../shared/model/device';
 import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
 import { reportChanges } from '../../../../shared/reports/monthly';
 import { monthlyWorkbook } from '../../../../shared/reports/monthly-layout';
+import { reportLabels } from '../../../../shared/reports/report-labels';
 import { contractSettings } from '../../../../shared/terms';
 import { contract as contractOf } from '../../sync/fixtures';
 import { report as reportOf, snapshot as inventory } from './report-fixtures';
@@ -131,9 +132,11 @@ describe('stale devices in the report (TERMS.md §12)', () => {
       ['en', 'Not seen in Lens'],
       ['sv', 'Inte sedd i Lens'],
     ] as const) {
+      const l = reportLabels(language);
       const sheets = monthlyWorkbook(built, language).sheets;
-      expect(sheets[0]?.blocks?.[0]?.rows ?? []).toContainEqual([label, 1]);
-      expect(sheets[2]?.rows?.[1]?.[0]).toBe(label);
+      const sheet = (name: string) => sheets.find((s) => s.name === name);
+      expect(sheet(l.sheets.summary)?.blocks?.[0]?.rows ?? []).toContainEqual([label, 1]);
+      expect(sheet(l.sheets.devices)?.rows?.[1]?.[0]).toBe(label);
     }
     // A month counted without a rule lists the same devices as counted.
     const none = report('2026-10', [snapshot('2026-10-31', 2)], contract, devices);

@@ -47,18 +47,32 @@ async function pdfText(bytes: Uint8Array): Promise<{ text: string; pages: number
 
 describe.skipIf(!hasPoppler)('the report PDF (needs poppler-utils for pdftotext)', () => {
   for (const [language, words] of [
-    ['en', { page: 'Page 1 of', amount: '294.00' }],
-    ['sv', { page: 'Sida 1 av', amount: '294,00' }],
+    ['en', { page: 'Page 1 of', amount: '294.00', title: 'Göta Älv Åkeri AB · June 2026' }],
+    ['sv', { page: 'Sida 1 av', amount: '294,00', title: 'Göta Älv Åkeri AB · juni 2026' }],
   ] as const) {
     it(`prints the summary sheets' figures as the workbook has them, in ${language}`, async () => {
       const workbook = spec(language);
       const { text, pages, size } = await pdfText(await buildPdf(workbook));
       expect(size).toMatch(/\(A4\)/);
       expect(pages).toBeGreaterThanOrEqual(2);
-      expect(text).toContain('Göta Älv Åkeri AB');
+      expect(text).toContain(words.title);
       expect(text).toContain('Åsa Öberg');
       expect(text).toContain(words.page);
       expect(text).toContain(words.amount);
+      // The first page first, from its model: the customer and month in words, each category's
+      // status and what it means, the month's service, what happens next.
+      const first = text.slice(0, text.indexOf(words.page));
+      const page = workbook.firstPage!;
+      for (const line of [
+        page.title,
+        page.kicker,
+        ...page.next,
+        ...page.service.map((f) => f.value),
+      ])
+        for (const word of line.split(/[\s-]+/)) expect(first).toContain(word);
+      for (const line of page.lines)
+        for (const word of `${line.category} ${line.status} ${line.meaning}`.split(/[\s-]+/))
+          expect(first).toContain(word);
       // Every figure and text of each sheet marked for the PDF, formatted in the report's language.
       const format = cellFormat(language);
       const printed = workbook.sheets.filter((s) => s.isInPdf);
