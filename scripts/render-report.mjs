@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Renders the demo's monthly report as a customer sees it, to read every page before a release
-// (issue 22): the demo files (`csm demo`), each customer's report workbook in English and Swedish
-// (`csm report`, with a partner name and a logo), each workbook as a PDF (LibreOffice headless) and
-// each PDF page as a PNG (pdftoppm, 60 dpi). Prints the files and each workbook's page count.
+// (issue 22): the demo files (`csm demo`), each customer's report workbook and its PDF in English and
+// Swedish (`csm report --pdf`, with a partner name and a logo), each workbook printed to PDF by
+// LibreOffice headless (into workbook/), and every page of both as a PNG (pdftoppm, 60 dpi): the
+// report's own PDF as NAME-N.png, the workbook's print as workbook/NAME-N.png. Prints the page counts.
 //
 //   node scripts/render-report.mjs OUT-DIR [--customer "Contoso AB"] [--month 2026-11]
 //
@@ -11,7 +12,7 @@
 // one a customer reads; test/unit/main/services/first-page-workbook.test.ts checks it stays one page.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { deflateSync, crc32 } from 'node:zlib';
 
 const args = process.argv.slice(2);
@@ -95,19 +96,27 @@ for (const language of ['en', 'sv']) {
       'Nordic AV Partner AB',
       '--logo',
       logoFile,
+      '--pdf',
       '--json',
     ),
   ).files;
   const chosen = written.filter(
-    (f) => !/portfolio [\d-]+\.xlsx$/.test(f) && (customer === 'all' || f.includes(customer)),
+    (f) =>
+      f.endsWith('.xlsx') &&
+      !/portfolio [\d-]+\.xlsx$/.test(f) &&
+      (customer === 'all' || f.includes(customer)),
   );
-  run('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...chosen]);
+  const printed = join(dir, 'workbook');
+  mkdirSync(printed, { recursive: true });
+  run('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', printed, ...chosen]);
   for (const file of chosen) {
-    const pdf = file.replace(/\.xlsx$/, '.pdf');
-    const pages = /Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))?.[1];
-    run('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')]);
-    process.stdout.write(`${language} ${pdf} (${pages} pages)\n`);
+    const name = basename(file, '.xlsx');
+    for (const pdf of [join(dir, `${name}.pdf`), join(printed, `${name}.pdf`)]) {
+      const pages = /Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))?.[1];
+      run('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')]);
+      process.stdout.write(`${language} ${pdf} (${pages} pages)\n`);
+    }
   }
-  const images = readdirSync(dir).filter((f) => f.endsWith('.png'));
+  const images = [dir, printed].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.png')));
   process.stdout.write(`${language}: ${images.length} page images in ${dir}\n`);
 }
