@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { Workstation } from './pages/workstation';
 import { pinClock } from './calendar';
-import { lineChartPng } from '../../main/services/chart-image';
+import { Raster } from '../../main/services/raster';
 import { shoot } from './screenshots';
 
 test('first run → name → demo portfolio → reload → backup → new machine → restore gives the same data', async ({
@@ -105,14 +105,31 @@ test('first run asks for the partner’s name and logo, refuses a file that is n
   page,
 }, testInfo) => {
   const logo = testInfo.outputPath('partner-logo.png');
-  await writeFile(
-    logo,
-    lineChartPng({
-      title: 'Logo',
-      categories: ['a', 'b'],
-      series: [{ name: 'Partner', values: [1, 2], color: '#1c4e80' }],
-    }),
+  // A partner's mark: two bars on white, 3:1.
+  const mark = new Raster(180, 60);
+  mark.fill(
+    [
+      [
+        [10, 50],
+        [40, 50],
+        [40, 20],
+        [10, 20],
+      ],
+    ],
+    [0x1c, 0x4e, 0x80],
   );
+  mark.fill(
+    [
+      [
+        [50, 50],
+        [80, 50],
+        [80, 8],
+        [50, 8],
+      ],
+    ],
+    [0x00, 0x91, 0xd5],
+  );
+  await writeFile(logo, mark.png());
   const notAPicture = testInfo.outputPath('notes.png');
   await writeFile(notAPicture, 'only text, named as a picture');
   const app = new Workstation(page);
