@@ -30,6 +30,11 @@ test('the export dialog previews the report’s first page, the note as it is ty
   await expect(preview).toContainText('Note from your CSM');
   await expect(preview).toContainText('QBR on the 12th.');
   await shoot(page, 'report-preview-en');
+  // Below the preview: the PDF beside the workbook, asked for by default.
+  const withPdf = page.getByRole('dialog').getByLabel('Also as a PDF beside the workbook');
+  await withPdf.scrollIntoViewIfNeeded();
+  await expect(withPdf).toBeChecked();
+  await shoot(page, 'report-export-en');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
   await app.goTo('Settings');
@@ -44,5 +49,9 @@ test('the export dialog previews the report’s first page, the note as it is ty
   await expect(svenska).toContainText('Månadsrapport från Nordic AV Partner AB');
   await expect(svenska).toContainText('Vad som händer härnäst');
   await shoot(page, 'report-preview-sv');
+  const somPdf = page.getByRole('dialog').getByLabel('Även som PDF bredvid arbetsboken');
+  await somPdf.scrollIntoViewIfNeeded();
+  await expect(somPdf).toBeChecked();
+  await shoot(page, 'report-export-sv');
   expect(app.consoleErrors).toEqual([]);
 });

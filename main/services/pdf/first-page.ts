@@ -219,7 +219,24 @@ export function drawFirstPage(doc: Pdf, page: FirstPage, look: FirstPageLook): v
   let y = header(p, page, look.logo);
   y = devices(p, page, y, look.locale);
   y = service(p, page, y);
-  // What happens next before the note: it is short, and a long note is what gets cut.
-  y = lines(p, page.nextHeading, page.next, y, { isBulleted: true, more: '' });
-  lines(p, page.noteHeading, page.note, y, { isBulleted: false, more: look.noteContinued });
+  // The note, then what happens next, as the workbook and the preview have them: a long note is cut
+  // where it would leave no room for what happens next.
+  const next = nextHeight(p, page);
+  y = lines({ ...p, bottom: p.bottom - next }, page.noteHeading, page.note, y, {
+    isBulleted: false,
+    more: look.noteContinued,
+  });
+  lines(p, page.nextHeading, page.next, y, { isBulleted: true, more: '' });
+}
+
+/** The height "what happens next" takes, as `lines` draws it. */
+function nextHeight(p: Place, page: FirstPage): number {
+  const { doc } = p;
+  const title = doc.font('bold').fontSize(12).heightOfString(page.nextHeading, { width: p.width });
+  doc.font('body').fontSize(10);
+  const body = page.next.reduce(
+    (sum, text) => sum + doc.heightOfString(text, { width: p.width - 12 }) + 3,
+    0,
+  );
+  return title + 4 + body + 10;
 }
