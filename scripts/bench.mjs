@@ -76,6 +76,16 @@ const child = (args) =>
     }),
   );
 
+/** A whole process, timed from outside: start-up, loading and its capped worker included. */
+const wholeProcess = (args, env = {}) => {
+  const started = performance.now();
+  execFileSync(process.execPath, ['--no-deprecation', ...args], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  return performance.now() - started;
+};
+
 async function startHost(dataDir) {
   const host = spawn(
     process.execPath,
@@ -628,7 +638,7 @@ async function commandBenchmarks() {
   const csv = { 100_000: await benchCsv(100_000), 200_000: await benchCsv(200_000) };
   const inspect = {};
   for (const size of [100_000, 200_000]) {
-    const samples = { time: [], memory: [], floor: [], floorMemory: [] };
+    const samples = { time: [], memory: [], floor: [], floorMemory: [], whole: [], wholeFloor: [] };
     for (let i = 0; i < runs; i++) {
       const floor = child(['scripts/bench-floor.mjs', csv[size]]);
       const out = child(['scripts/bench-csm.mjs', 'inspect', csv[size], '--json']);
@@ -636,10 +646,22 @@ async function commandBenchmarks() {
       samples.floorMemory.push(floor.maxRssMb);
       samples.time.push(out.ms);
       samples.memory.push(out.maxRssMb);
+      // Issue 24's floor: both as whole processes, in turn.
+      samples.wholeFloor.push(wholeProcess(['scripts/bench-floor.mjs', csv[size]]));
+      samples.whole.push(
+        wholeProcess(['bin/csm.mjs', 'inspect', csv[size], '--json'], { CSM_PREBUILT: '1' }),
+      );
     }
     const name = `csm inspect ${size.toLocaleString('en')}-row CSV`;
     inspect[size] = {
-      time: record(`${name}: time`, samples.time, { floor: samples.floor, factor: 1.6 }),
+      whole: record(`${name}: whole process (node bin/csm.mjs)`, samples.whole, {
+        floor: samples.wholeFloor,
+        factor: 1.6,
+      }),
+      time: record(`${name}: time in the process`, samples.time, {
+        floor: samples.floor,
+        factor: 1.6,
+      }),
       memory: record(`${name}: peak memory`, samples.memory, {
         unit: 'MB',
         target: size === 100_000 ? 300 : null,
