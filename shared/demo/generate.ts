@@ -4,7 +4,7 @@
  */
 import { shippedCatalog } from '../catalog/catalog';
 import { dueTrueUps } from '../contracts/standing';
-import { quoteTrueUp } from '../contracts/true-up-flow';
+import { quoteTrueUp, suggestedQuoteNumber } from '../contracts/true-up-flow';
 import type { DeviceListRecord } from '../inventory/device-list';
 import { CATEGORIES } from '../model/category';
 import type { Device } from '../model/device';
@@ -143,7 +143,7 @@ function quotedTrueUp(
     contract,
     due,
     [],
-    `Q-${contract.number}-${due.category}`,
+    suggestedQuoteNumber(contract, []),
     { at, user: DEMO_CSM },
     `${id}-true-up-${due.category}`,
   );
