@@ -25,6 +25,7 @@ import { DEMO_ACCOUNT_MANAGER, DEMO_BOOK, DEMO_CSM, type DemoCustomerPlan } from
 import { devicePool, snapshotsFor } from './devices';
 import { seededRandom, type Random } from './random';
 import { serviceRecords } from './service-records';
+import { dictionary, type Language } from '../i18n';
 
 export interface DemoInventory {
   customerId: string;
@@ -149,9 +150,17 @@ function quotedTrueUp(
   );
 }
 
-/** The demo portfolio as of a date (its latest inventory date). */
-export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): DemoPortfolio {
+/**
+ * The demo portfolio as of a date (its latest inventory date), its notes and titles in the language it
+ * is loaded in; the same figures in either.
+ */
+export function generateDemoPortfolio(
+  asOf: CalendarDate,
+  language: Language = 'en',
+  seed = 20261125,
+): DemoPortfolio {
   const random = seededRandom(seed);
+  const words = dictionary(language).demo;
   const catalog = shippedCatalog();
   const portfolio: DemoPortfolio = {
     asOf,
@@ -175,7 +184,7 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
     const accountId = `${random.hex(8)}-${random.hex(4)}-4${random.hex(3)}-8${random.hex(3)}-${random.hex(12)}`;
     const pool = devicePool(random, plan, sites, plan.name, accountId, asOf);
     const devices = pool.map((p) => p.device);
-    const records = serviceRecords({ random, customer, contract, sites, devices, asOf });
+    const records = serviceRecords({ random, customer, contract, sites, devices, asOf, words });
     portfolio.customers.push(customer);
     portfolio.sites.push(...sites);
     portfolio.contracts.push(contract);

@@ -1450,6 +1450,32 @@ export const en = {
     partnerDescription:
       'Shown with your logo on every customer report. Both can be changed in Settings.',
   },
+  /** The demo portfolio's own words, in the language it is loaded in (picked at random, same count). */
+  demo: {
+    monthlyReport: 'Monthly report',
+    timeNotes: [
+      'Inventory review',
+      'QBR preparation',
+      'Case escalation',
+      'Firmware plan',
+      'Onboarding of a new site',
+    ],
+    rmaReasons: [
+      'No audio in left ear',
+      'Does not charge',
+      'Microphone crackles',
+      'Broken headband',
+      'Base does not pair',
+    ],
+    caseTitles: [
+      'Video call drops after 30 minutes',
+      'Room system does not join Teams meetings',
+      'Echo in boardroom',
+      'Phones lose registration',
+      'Firmware update fails',
+    ],
+    engineering: 'Poly engineering',
+  },
 };
 
 export type Messages = typeof en;

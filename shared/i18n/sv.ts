@@ -1450,4 +1450,29 @@ export const sv: Messages = {
     partnerDescription:
       'Visas med er logotyp på varje kundrapport. Båda kan ändras under Inställningar.',
   },
+  demo: {
+    monthlyReport: 'Månadsrapport',
+    timeNotes: [
+      'Genomgång av inventering',
+      'QBR-förberedelse',
+      'Eskalering av ärende',
+      'Firmware-plan',
+      'Onboarding av ny plats',
+    ],
+    rmaReasons: [
+      'Inget ljud i vänster lur',
+      'Laddar inte',
+      'Mikrofonen knastrar',
+      'Trasig hjässbygel',
+      'Basen parkopplas inte',
+    ],
+    caseTitles: [
+      'Videosamtal bryts efter 30 minuter',
+      'Rumssystemet ansluter inte till Teams-möten',
+      'Eko i styrelserummet',
+      'Telefonerna tappar registreringen',
+      'Firmware-uppdateringen misslyckas',
+    ],
+    engineering: 'Polys utvecklingsavdelning',
+  },
 };
