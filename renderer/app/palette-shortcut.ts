@@ -24,6 +24,10 @@ export function usePaletteShortcut(
   setQuery: Dispatch<SetStateAction<string>>,
 ): () => void {
   const isOpening = useRef(false);
+  // Closed before its search ever took the focus: typing goes to the page again.
+  useEffect(() => {
+    if (!isOpen) isOpening.current = false;
+  }, [isOpen]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isPaletteKey(event)) {
