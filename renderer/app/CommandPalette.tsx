@@ -18,6 +18,7 @@ import { writeSetting, type Settings } from '../db/settings';
 import type { DataActions } from '../features/settings/data-actions';
 import { navigate } from '../components/route';
 import { SCREEN_TABLE } from './screens';
+import { usePaletteShortcut } from './palette-shortcut';
 
 export function CommandPalette({
   settings,
@@ -30,6 +31,7 @@ export function CommandPalette({
   const customers = useCustomers() ?? [];
   const [query, setQuery] = useState('');
   const [isOpen, setOpen] = useState(false);
+  const onSearchFocus = usePaletteShortcut(isOpen, setQuery);
   // Read while the palette is open, not after every write to the book.
   const terms = useCustomerSearch(isOpen);
   const devices = useDeviceIndex(isOpen);
@@ -103,7 +105,8 @@ export function CommandPalette({
       onQueryChange={setQuery}
       onSpotlightOpen={() => setOpen(true)}
       onSpotlightClose={() => setOpen(false)}
-      shortcut={['mod + K']}
+      // Ours, not Mantine's: it works in a text field too and keeps what is typed as it opens.
+      shortcut={null}
       nothingFound={t('palette.nothing')}
       highlightQuery
       limit={12}
@@ -111,6 +114,7 @@ export function CommandPalette({
         leftSection: <IconSearch size={18} />,
         placeholder: t('palette.placeholder'),
         'aria-label': t('palette.open'),
+        onFocus: onSearchFocus,
         // A result that arrived after the last keystroke (a serial number found) is not selected
         // yet: Enter then takes the first result, as it does for every other query.
         onKeyDown: (event) => {

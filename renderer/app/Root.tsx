@@ -21,6 +21,7 @@ import { FirstRun } from '../features/first-run/FirstRun';
 import { i18n, systemLanguage } from '../i18n';
 import { AppLayout } from './AppLayout';
 import { TaskProgressProvider } from '../components/progress';
+import { HomeCurrency } from '../components/format';
 import { appTheme, cssVariables, styleNonce } from './theme';
 
 function useAppearance(
@@ -63,7 +64,11 @@ function Gate({ openState }: { openState: OpenState }) {
     );
   }
   if (!settings.userName) return <FirstRun />;
-  return <AppLayout settings={settings} isReadOnly={openState.isReadOnly} />;
+  return (
+    <HomeCurrency.Provider value={settings.partner.defaultCurrency}>
+      <AppLayout settings={settings} isReadOnly={openState.isReadOnly} />
+    </HomeCurrency.Provider>
+  );
 }
 
 /** Calendars in the UI's language, weeks from Monday in both. */

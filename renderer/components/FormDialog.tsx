@@ -7,6 +7,7 @@ import { Button, Modal, Stack, type ModalProps } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogButtons } from './DialogButtons';
+import { isSubmitKey } from './submit-key';
 
 /** A form's save: true when saved, false when refused (the form shows why). */
 export type Submit = () => Promise<boolean> | boolean;
@@ -85,7 +86,7 @@ export function FormDialog({
         onSubmit={submit}
         onKeyDown={(event) => {
           // Enter saves from a field; Ctrl+Enter also from a multi-line note.
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && canSubmit) submit();
+          if (isSubmitKey(event) && canSubmit) submit();
         }}
         noValidate
       >

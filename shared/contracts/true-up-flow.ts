@@ -24,6 +24,16 @@ export interface Actor {
   user: string;
 }
 
+/**
+ * The quote number offered for a contract's next true-up, for the user to keep or replace with their
+ * own: the contract number and the quote's place among the contract's true-ups ("Q-PE-1005-2"),
+ * readable and different from every earlier one of the contract.
+ */
+export function suggestedQuoteNumber(contract: Contract, existing: readonly TrueUp[]): string {
+  const count = existing.filter((trueUp) => trueUp.contractId === contract.id).length;
+  return `Q-${contract.number}-${count + 1}`;
+}
+
 /** The quote for a due true-up: the record starts here, with its detection and quote in its history. */
 export function quoteTrueUp(
   contract: Contract,

@@ -4,7 +4,7 @@
  */
 import { shippedCatalog } from '../catalog/catalog';
 import { dueTrueUps } from '../contracts/standing';
-import { quoteTrueUp } from '../contracts/true-up-flow';
+import { quoteTrueUp, suggestedQuoteNumber } from '../contracts/true-up-flow';
 import type { DeviceListRecord } from '../inventory/device-list';
 import { CATEGORIES } from '../model/category';
 import type { Device } from '../model/device';
@@ -25,6 +25,7 @@ import { DEMO_ACCOUNT_MANAGER, DEMO_BOOK, DEMO_CSM, type DemoCustomerPlan } from
 import { devicePool, snapshotsFor } from './devices';
 import { seededRandom, type Random } from './random';
 import { serviceRecords } from './service-records';
+import { dictionary, type Language } from '../i18n';
 
 export interface DemoInventory {
   customerId: string;
@@ -143,15 +144,23 @@ function quotedTrueUp(
     contract,
     due,
     [],
-    `Q-${contract.number}-${due.category}`,
+    suggestedQuoteNumber(contract, []),
     { at, user: DEMO_CSM },
     `${id}-true-up-${due.category}`,
   );
 }
 
-/** The demo portfolio as of a date (its latest inventory date). */
-export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): DemoPortfolio {
+/**
+ * The demo portfolio as of a date (its latest inventory date), its notes and titles in the language it
+ * is loaded in; the same figures in either.
+ */
+export function generateDemoPortfolio(
+  asOf: CalendarDate,
+  language: Language = 'en',
+  seed = 20261125,
+): DemoPortfolio {
   const random = seededRandom(seed);
+  const words = dictionary(language).demo;
   const catalog = shippedCatalog();
   const portfolio: DemoPortfolio = {
     asOf,
@@ -175,7 +184,7 @@ export function generateDemoPortfolio(asOf: CalendarDate, seed = 20261125): Demo
     const accountId = `${random.hex(8)}-${random.hex(4)}-4${random.hex(3)}-8${random.hex(3)}-${random.hex(12)}`;
     const pool = devicePool(random, plan, sites, plan.name, accountId, asOf);
     const devices = pool.map((p) => p.device);
-    const records = serviceRecords({ random, customer, contract, sites, devices, asOf });
+    const records = serviceRecords({ random, customer, contract, sites, devices, asOf, words });
     portfolio.customers.push(customer);
     portfolio.sites.push(...sites);
     portfolio.contracts.push(contract);

@@ -10,6 +10,7 @@ import { addBusinessDays, nextBusinessDay } from '../terms/business-days';
 import { blockLedger } from '../terms/csm-blocks';
 import { addDays, addMonthsToMonth, monthOf, type CalendarDate } from '../terms/dates';
 import { rmaThreshold } from '../terms/rma';
+import type { Messages } from '../i18n';
 import { DEMO_CSM } from './book';
 import { DEMO_MODELS } from './devices';
 import type { Random } from './random';
@@ -22,9 +23,19 @@ export interface DemoCustomer {
   sites: Site[];
   devices: Device[];
   asOf: CalendarDate;
+  /** The records' words, in the language the demo is loaded in. */
+  words: Messages['demo'];
 }
 
-function demoRmas({ random, customer, contract, sites, devices, asOf }: DemoCustomer): Rma[] {
+function demoRmas({
+  random,
+  customer,
+  contract,
+  sites,
+  devices,
+  asOf,
+  words,
+}: DemoCustomer): Rma[] {
   const { settings } = contract;
   const rmas: Rma[] = [];
   const headsets = contract.categories.find((c) => c.category === 'headsets');
@@ -61,13 +72,7 @@ function demoRmas({ random, customer, contract, sites, devices, asOf }: DemoCust
           shipped && random.chance(0.8)
             ? addBusinessDays(shipBy, random.int(2, 9), customer.country)
             : null,
-        reason: random.pick([
-          'No audio in left ear',
-          'Does not charge',
-          'Microphone crackles',
-          'Broken headband',
-          'Base does not pair',
-        ]),
+        reason: random.pick(words.rmaReasons),
         caseId: null,
       });
     }
@@ -75,7 +80,7 @@ function demoRmas({ random, customer, contract, sites, devices, asOf }: DemoCust
   return rmas;
 }
 
-function demoTimeEntries({ random, customer, contract, asOf }: DemoCustomer): TimeEntry[] {
+function demoTimeEntries({ random, customer, contract, asOf, words }: DemoCustomer): TimeEntry[] {
   const { settings } = contract;
   const timeEntries: TimeEntry[] = [];
   const { allowedMinutes } = blockLedger({
@@ -101,16 +106,7 @@ function demoTimeEntries({ random, customer, contract, asOf }: DemoCustomer): Ti
           date,
           minutes,
           activity: n === 0 ? 'monthlyReport' : random.pick(TIME_ACTIVITIES),
-          note:
-            n === 0
-              ? 'Månadsrapport'
-              : random.pick([
-                  'Genomgång av inventering',
-                  'QBR-förberedelse',
-                  'Eskalering av ärende',
-                  'Firmware-plan',
-                  'Onboarding av ny site',
-                ]),
+          note: n === 0 ? words.monthlyReport : random.pick(words.timeNotes),
           isBillable: true,
           user: DEMO_CSM,
         });
@@ -121,7 +117,7 @@ function demoTimeEntries({ random, customer, contract, asOf }: DemoCustomer): Ti
   return timeEntries;
 }
 
-function demoCases({ random, customer, sites, asOf }: DemoCustomer): SupportCase[] {
+function demoCases({ random, customer, sites, asOf, words }: DemoCustomer): SupportCase[] {
   return Array.from({ length: random.int(1, 4) }, (_, i) => {
     const opened = addDays(asOf, -random.int(1, 90));
     const isResolved = random.chance(0.6);
@@ -129,20 +125,14 @@ function demoCases({ random, customer, sites, asOf }: DemoCustomer): SupportCase
       id: `${customer.id}-case-${i + 1}`,
       customerId: customer.id,
       siteId: random.pick(sites).siteId,
-      title: random.pick([
-        'Video call drops after 30 minutes',
-        'Room system does not join Teams meetings',
-        'Echo in boardroom',
-        'Phones lose registration',
-        'Firmware update fails',
-      ]),
+      title: random.pick(words.caseTitles),
       priority: random.pick(['P2', 'P3', 'P3', 'P4'] as const),
       openedAt: `${opened}T09:00:00Z`,
       resolvedAt: isResolved ? `${addDays(opened, random.int(0, 5))}T15:00:00Z` : null,
       polyCaseNumber: String(random.int(10000000, 99999999)),
       escalations: Array.from({ length: random.int(0, 2) }, (_, k) => ({
         level: k + 1,
-        engaged: k === 0 ? 'Poly TAC' : 'Poly engineering',
+        engaged: k === 0 ? 'Poly TAC' : words.engineering,
         at: `${opened}T${String(11 + k)}:00:00Z`,
       })),
       status: isResolved ? 'resolved' : random.pick(['open', 'waiting'] as const),

@@ -566,12 +566,12 @@ export const en = {
   teamSync: {
     settingsTitle: 'Team sync',
     intro:
-      'Connect to your team’s book (PostgreSQL behind the partner’s sync server): everyone works on the same customers, contracts and records, and this workstation keeps working offline.',
+      'Connect to your team’s shared book on the partner’s sync server: everyone works on the same customers, contracts and records, and this workstation keeps working offline.',
     server: 'Server address',
     serverHint: 'https://sync.partner.example (http:// only on this computer)',
     token: 'Access token',
     tokenHint:
-      'From your administrator (Settings → Team sync → Users, or csm sync-admin add-user). Kept by the app, never shown again.',
+      'From your administrator, who adds you as a user of the team’s book. Kept by the app, never shown again.',
     connect: 'Connect',
     disconnect: 'Disconnect',
     syncNow: 'Sync now',
@@ -741,7 +741,7 @@ export const en = {
     accountManager: 'Account manager',
     lensAccounts: 'Lens accounts',
     lensAccountsHelp:
-      'Tenant names or IDs whose devices are this customer’s. Press Enter after each.',
+      'The names or IDs of this customer’s accounts in Poly Lens. Press Enter after each.',
   },
   contract: {
     new: 'New contract',
@@ -1283,10 +1283,10 @@ export const en = {
     },
   },
   lens: {
-    listTenants: 'List tenants',
-    listTenantsHint: 'Asks Lens which tenants this credential reaches, with their region.',
-    tenantsNotListed: 'Lens did not list the tenants ({{reason}}): type the tenant IDs instead.',
-    tenantsNone: 'This credential reaches no tenant.',
+    listTenants: 'List Lens accounts',
+    listTenantsHint: 'Asks Lens which accounts this credential reaches, with their region.',
+    tenantsNotListed: 'Lens did not list the accounts ({{reason}}): type the account IDs instead.',
+    tenantsNone: 'This credential reaches no Lens account.',
     tenantTake: 'Take',
     tenantTakeOf: 'Take {{tenant}}',
     region: 'Region',
@@ -1294,12 +1294,12 @@ export const en = {
     tenantCustomerOf: 'Customer for {{tenant}}',
     title: 'Poly Lens API',
     intro:
-      'Pull inventories straight from Poly Lens instead of exporting files. A tenant goes to the customer whose Lens accounts hold its name or ID, as a file’s Lens account does.',
+      'Pull inventories straight from Poly Lens instead of exporting files. A Lens account goes to the customer whose Lens accounts hold its name or ID, as a file’s does.',
     noConnections:
       'No Lens API connection yet: add the client ID and secret of a Lens API credential in Settings → Poly Lens API.',
     openSettings: 'Open Settings',
     offline: 'Offline: pulling from Lens needs a network connection. Everything else works.',
-    tenant: 'Tenant',
+    tenant: 'Lens account',
     connection: 'Connection',
     customer: 'Customer',
     devices: 'Devices in Lens',
@@ -1308,9 +1308,9 @@ export const en = {
     pullTenant: 'Pull {{tenant}} from Lens',
     pullFromLens: 'Pull from Lens',
     pullFromLensNone:
-      'No Lens API tenant maps to this customer: add the tenant in Settings → Poly Lens API (its name or ID must be one of the customer’s Lens accounts).',
+      'No Lens account of a Lens API connection maps to this customer: add the account in Settings → Poly Lens API (its name or ID must be one of the customer’s Lens accounts).',
     pullAll: 'Pull all ({{count}})',
-    pullAllNone: 'No tenant maps to a customer yet',
+    pullAllNone: 'No Lens account maps to a customer yet',
     pulling: 'Pulling {{tenant}} from Lens…',
     runTitle: 'Pulling every mapped customer from Lens',
     runScheduled: 'Monthly pull from Lens',
@@ -1347,8 +1347,8 @@ export const en = {
     clientSecretKeep: 'Leave empty to keep the stored secret',
     clientSecretAgain:
       'The addresses changed: type the secret again (a stored secret is only sent to the addresses it was saved for)',
-    tenantIds: 'Tenant IDs',
-    tenantIdsHint: 'One per line: each Lens tenant (account) this credential may read',
+    tenantIds: 'Lens account IDs',
+    tenantIdsHint: 'One per line: each Lens account this credential may read',
     advanced: 'Addresses (change only for another Lens environment)',
     tokenUrl: 'Token address',
     apiUrl: 'API address',
@@ -1449,6 +1449,32 @@ export const en = {
     partnerLabel: 'Your company (the partner)',
     partnerDescription:
       'Shown with your logo on every customer report. Both can be changed in Settings.',
+  },
+  /** The demo portfolio's own words, in the language it is loaded in (picked at random, same count). */
+  demo: {
+    monthlyReport: 'Monthly report',
+    timeNotes: [
+      'Inventory review',
+      'QBR preparation',
+      'Case escalation',
+      'Firmware plan',
+      'Onboarding of a new site',
+    ],
+    rmaReasons: [
+      'No audio in left ear',
+      'Does not charge',
+      'Microphone crackles',
+      'Broken headband',
+      'Base does not pair',
+    ],
+    caseTitles: [
+      'Video call drops after 30 minutes',
+      'Room system does not join Teams meetings',
+      'Echo in boardroom',
+      'Phones lose registration',
+      'Firmware update fails',
+    ],
+    engineering: 'Poly engineering',
   },
 };
 

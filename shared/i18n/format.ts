@@ -2,9 +2,10 @@
  * Numbers, dates and money in the user's language, for the screens and the files alike: one formatter
  * per language, built once (Intl formatters are costly to build, and a portfolio asks for thousands
  * of numbers). Swedish groups thousands with a no-break space and writes a decimal comma everywhere,
- * in text too; Norwegian and Danish crowns are "kr" as Swedish usage has them.
+ * in text too. "kr" alone is the partner's own crowns only: another currency's crowns (NOK beside SEK)
+ * show their code, so that two amounts in "kr" are never two currencies.
  */
-import { minorDigits, moneyToDecimal, type Money } from '../terms/money';
+import { minorDigits, moneyToDecimal, type CurrencyCode, type Money } from '../terms/money';
 import type { Language } from './index';
 
 /** BCP 47 locale for numbers, dates and money. */
@@ -25,13 +26,16 @@ export interface Formatters {
   dateTime(value: string): string;
   /** A calendar month: "november 2026", "November 2026". */
   month(value: string): string;
-  /** With the currency sign as the language writes it: "1 234,50 kr", "€1,234.50". */
+  /**
+   * With the currency sign as the language writes it: "1 234,50 kr", "€1,234.50"; the code where the
+   * sign would be "kr" for crowns not the partner's own: "16 240,00 NOK".
+   */
   money(value: Money): string;
   /** The amount and the currency code: "16 240,00 NOK", "16,240.00 NOK". */
   moneyCode(value: Money): string;
 }
 
-function build(language: Language): Formatters {
+function build(language: Language, home: CurrencyCode): Formatters {
   const locale = localeOf(language);
   const dateFormat = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
@@ -86,6 +90,8 @@ function build(language: Language): Formatters {
   });
   // The decimal text goes to Intl as a string: exact, whatever its size.
   const amount = (value: Money) => moneyToDecimal(value) as unknown as number;
+  const moneyCode = (value: Money) =>
+    `${numberFormat(minorDigits(value.currency)).format(amount(value))} ${value.currency}`;
   return {
     language,
     locale,
@@ -97,20 +103,22 @@ function build(language: Language): Formatters {
     month: (value) => monthFormat.format(new Date(`${value.slice(0, 7)}-01T00:00:00Z`)),
     money: (value) => {
       const text = moneyFormat(value.currency).format(amount(value));
-      return language === 'sv' ? text.replace(/\b[ND]kr\b/, 'kr') : text;
+      if (language !== 'sv' || !/\b[NDS]?kr\b/.test(text)) return text;
+      return value.currency === home ? text.replace(/\b[ND]kr\b/, 'kr') : moneyCode(value);
     },
-    moneyCode: (value) =>
-      `${numberFormat(minorDigits(value.currency)).format(amount(value))} ${value.currency}`,
+    moneyCode,
   };
 }
 
-const cache = new Map<Language, Formatters>();
+const cache = new Map<string, Formatters>();
 
-export function formatters(language: Language): Formatters {
-  let built = cache.get(language);
+/** The formatters of a language, for a partner whose own currency is `home` (SEK when not said). */
+export function formatters(language: Language, home: CurrencyCode = 'SEK'): Formatters {
+  const key = `${language} ${home}`;
+  let built = cache.get(key);
   if (!built) {
-    built = build(language);
-    cache.set(language, built);
+    built = build(language, home);
+    cache.set(key, built);
   }
   return built;
 }

@@ -568,12 +568,12 @@ export const sv: Messages = {
   teamSync: {
     settingsTitle: 'Teamsynk',
     intro:
-      'Anslut till teamets bok (PostgreSQL bakom partnerns synkserver): alla arbetar med samma kunder, avtal och poster, och den här arbetsstationen fungerar fortfarande offline.',
+      'Anslut till teamets gemensamma bok på partnerns synkserver: alla arbetar med samma kunder, avtal och poster, och den här arbetsstationen fungerar fortfarande offline.',
     server: 'Serveradress',
     serverHint: 'https://sync.partner.example (http:// bara på den här datorn)',
     token: 'Åtkomsttoken',
     tokenHint:
-      'Från din administratör (Inställningar → Teamsynk → Användare, eller csm sync-admin add-user). Sparas av appen och visas aldrig igen.',
+      'Från din administratör, som lägger till dig som användare av teamets bok. Sparas av appen och visas aldrig igen.',
     connect: 'Anslut',
     disconnect: 'Koppla från',
     syncNow: 'Synka nu',
@@ -742,7 +742,7 @@ export const sv: Messages = {
     csm: 'CSM',
     accountManager: 'Kundansvarig',
     lensAccounts: 'Lens-konton',
-    lensAccountsHelp: 'Tenant-namn eller ID vars enheter är kundens. Tryck Enter efter varje.',
+    lensAccountsHelp: 'Namn eller ID för kundens konton i Poly Lens. Tryck Enter efter varje.',
   },
   contract: {
     new: 'Nytt avtal',
@@ -1284,10 +1284,10 @@ export const sv: Messages = {
     },
   },
   lens: {
-    listTenants: 'Lista tenanter',
-    listTenantsHint: 'Frågar Lens vilka tenanter den här API-nyckeln når, med deras region.',
-    tenantsNotListed: 'Lens listade inte tenanterna ({{reason}}): skriv in tenant-ID i stället.',
-    tenantsNone: 'API-nyckeln når ingen tenant.',
+    listTenants: 'Lista Lens-konton',
+    listTenantsHint: 'Frågar Lens vilka konton den här API-nyckeln når, med deras region.',
+    tenantsNotListed: 'Lens listade inte kontona ({{reason}}): skriv in konto-ID i stället.',
+    tenantsNone: 'API-nyckeln når inget Lens-konto.',
     tenantTake: 'Ta med',
     tenantTakeOf: 'Ta med {{tenant}}',
     region: 'Region',
@@ -1295,12 +1295,12 @@ export const sv: Messages = {
     tenantCustomerOf: 'Kund för {{tenant}}',
     title: 'Poly Lens API',
     intro:
-      'Hämta inventarier direkt från Poly Lens i stället för att exportera filer. En tenant går till den kund vars Lens-konton innehåller dess namn eller ID, som för en fils Lens-konto.',
+      'Hämta inventarier direkt från Poly Lens i stället för att exportera filer. Ett Lens-konto går till den kund vars Lens-konton innehåller dess namn eller ID, som för en fil.',
     noConnections:
       'Ingen Lens API-anslutning ännu: lägg till klient-ID och hemlighet för en Lens API-nyckel under Inställningar → Poly Lens API.',
     openSettings: 'Öppna Inställningar',
     offline: 'Offline: att hämta från Lens kräver nätverk. Allt annat fungerar.',
-    tenant: 'Tenant',
+    tenant: 'Lens-konto',
     connection: 'Anslutning',
     customer: 'Kund',
     devices: 'Enheter i Lens',
@@ -1309,9 +1309,9 @@ export const sv: Messages = {
     pullTenant: 'Hämta {{tenant}} från Lens',
     pullFromLens: 'Hämta från Lens',
     pullFromLensNone:
-      'Ingen Lens API-tenant hör till den här kunden: lägg till tenanten under Inställningar → Poly Lens API (dess namn eller ID måste vara ett av kundens Lens-konton).',
+      'Inget Lens-konto i en Lens API-anslutning hör till den här kunden: lägg till kontot under Inställningar → Poly Lens API (dess namn eller ID måste vara ett av kundens Lens-konton).',
     pullAll: 'Hämta alla ({{count}})',
-    pullAllNone: 'Ingen tenant hör till en kund ännu',
+    pullAllNone: 'Inget Lens-konto hör till en kund ännu',
     pulling: 'Hämtar {{tenant}} från Lens…',
     runTitle: 'Hämtar alla kopplade kunder från Lens',
     runScheduled: 'Månatlig hämtning från Lens',
@@ -1348,8 +1348,8 @@ export const sv: Messages = {
     clientSecretKeep: 'Lämna tomt för att behålla den sparade hemligheten',
     clientSecretAgain:
       'Adresserna ändrades: skriv hemligheten igen (en sparad hemlighet skickas bara till adresserna den sparades för)',
-    tenantIds: 'Tenant-ID',
-    tenantIdsHint: 'Ett per rad: varje Lens-tenant (konto) som nyckeln får läsa',
+    tenantIds: 'Lens-konto-ID',
+    tenantIdsHint: 'Ett per rad: varje Lens-konto som nyckeln får läsa',
     advanced: 'Adresser (ändra bara för en annan Lens-miljö)',
     tokenUrl: 'Tokenadress',
     apiUrl: 'API-adress',
@@ -1449,5 +1449,30 @@ export const sv: Messages = {
     partnerLabel: 'Ert företag (partnern)',
     partnerDescription:
       'Visas med er logotyp på varje kundrapport. Båda kan ändras under Inställningar.',
+  },
+  demo: {
+    monthlyReport: 'Månadsrapport',
+    timeNotes: [
+      'Genomgång av inventering',
+      'QBR-förberedelse',
+      'Eskalering av ärende',
+      'Firmware-plan',
+      'Onboarding av ny plats',
+    ],
+    rmaReasons: [
+      'Inget ljud i vänster lur',
+      'Laddar inte',
+      'Mikrofonen knastrar',
+      'Trasig hjässbygel',
+      'Basen parkopplas inte',
+    ],
+    caseTitles: [
+      'Videosamtal bryts efter 30 minuter',
+      'Rumssystemet ansluter inte till Teams-möten',
+      'Eko i styrelserummet',
+      'Telefonerna tappar registreringen',
+      'Firmware-uppdateringen misslyckas',
+    ],
+    engineering: 'Polys utvecklingsavdelning',
   },
 };

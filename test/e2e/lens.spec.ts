@@ -62,7 +62,7 @@ test('a customer pulled from the Lens API: connect, pull, pull again unchanged, 
   await form.getByLabel('Name').fill('Partner Lens');
   await form.getByLabel('Client ID').fill(lens.clientId);
   await form.getByLabel('Client secret').fill('not-the-secret');
-  await form.getByLabel('Tenant IDs').fill('tenant-kvarnen\ntenant-lindqvist');
+  await form.getByLabel('Lens account IDs').fill('tenant-kvarnen\ntenant-lindqvist');
   await form
     .getByRole('button', { name: 'Addresses (change only for another Lens environment)' })
     .click();
@@ -92,7 +92,7 @@ test('a customer pulled from the Lens API: connect, pull, pull again unchanged, 
   await expect(page.getByRole('combobox', { name: 'Customer: Kvarnen & Co' })).toHaveValue(
     'New customer “Kvarnen & Co”',
   );
-  expect(await imports.fact('Tenant')).toBe('Kvarnen & Co (tenant-kvarnen)');
+  expect(await imports.fact('Lens account')).toBe('Kvarnen & Co (tenant-kvarnen)');
   expect(await imports.fact('Rows')).toBe('1,200');
   await imports.importNow();
   await expect(imports.report()).toContainText('Kvarnen & Co');
@@ -184,14 +184,14 @@ test('the tenants a credential reaches, listed by Lens with their region, mapped
     .click();
   await form.getByLabel('Token address').fill(lens.tokenUrl);
   await form.getByLabel('API address').fill(lens.apiUrl);
-  await form.getByRole('button', { name: 'List tenants' }).click();
+  await form.getByRole('button', { name: 'List Lens accounts' }).click();
   const listed = form.getByTestId('lens-listed-tenants');
   await expect(listed.locator('tr[data-tenant="tenant-kvarnen"]')).toContainText('EU-1');
   await expect(listed.locator('tr[data-tenant="tenant-lindqvist"]')).toContainText('–');
   // Listed for the first time, both are taken; Kvarnen is left out, Lindqvist mapped here.
-  await expect(form.getByLabel('Tenant IDs')).toHaveValue('tenant-kvarnen\ntenant-lindqvist');
+  await expect(form.getByLabel('Lens account IDs')).toHaveValue('tenant-kvarnen\ntenant-lindqvist');
   await form.getByRole('checkbox', { name: 'Take Kvarnen & Co' }).uncheck();
-  await expect(form.getByLabel('Tenant IDs')).toHaveValue('tenant-lindqvist');
+  await expect(form.getByLabel('Lens account IDs')).toHaveValue('tenant-lindqvist');
   await form.getByRole('combobox', { name: 'Customer for Lindqvist Bygg AB' }).click();
   await page.getByRole('option', { name: 'Lindqvist Bygg', exact: true }).click();
   await page.screenshot({ path: 'test-results/screens/lens-tenants-en.png', fullPage: true });

@@ -52,6 +52,13 @@ test('search finds customers by anything they are known by, and devices by seria
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
   await expect(count).toHaveText(`${total} customers`);
 
+  // Ctrl+K from inside a text field opens the palette, and what is typed at once is all kept.
+  await search.focus();
+  await app.typeInCommandPaletteAtOnce(contractNumber);
+  await expect(app.paletteSearch()).toHaveValue(contractNumber);
+  await expect(search).toHaveValue('');
+  await page.keyboard.press('Escape');
+
   // A device by its serial number, typed in lower case: opened in its customer's device list.
   await app.openCommandPalette();
   await page.keyboard.type(serial.toLowerCase());

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useMayWrite } from '../../db/team-sync';
 import { useTranslation } from 'react-i18next';
 import { contractTerm, type DueTrueUp } from '../../../shared/contracts/standing';
-import { TrueUpRuleError } from '../../../shared/contracts/true-up-flow';
+import { suggestedQuoteNumber, TrueUpRuleError } from '../../../shared/contracts/true-up-flow';
 import type { Contract, Customer, TrueUp } from '../../../shared/model/entities';
 import { exportWorkbook } from '../../components/export-workbook';
 import { useFormat } from '../../components/format';
@@ -28,20 +28,19 @@ type Step =
 function StepDialog({
   step,
   contract,
+  trueUps,
   user,
   onClose,
 }: {
   step: Step;
   contract: Contract;
+  trueUps: TrueUp[];
   user: string;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const suggested =
-    step.kind === 'quote'
-      ? `Q-${contract.number}-${step.due.category}-${step.due.adjustmentMonth}`
-      : '';
+  const suggested = step.kind === 'quote' ? suggestedQuoteNumber(contract, trueUps) : '';
   const [value, setValue] = useState(suggested);
   const [error, setError] = useState<string | null>(null);
   const figures =
@@ -267,7 +266,13 @@ export function TrueUpPanel({
         </Table>
       )}
       {step ? (
-        <StepDialog step={step} contract={contract} user={user} onClose={() => setStep(null)} />
+        <StepDialog
+          step={step}
+          contract={contract}
+          trueUps={trueUps}
+          user={user}
+          onClose={() => setStep(null)}
+        />
       ) : null}
     </Paper>
   );

@@ -19,6 +19,7 @@ import { archiveReport, currentReport } from '../../db/reports';
 import type { Settings } from '../../db/settings';
 import { exportWorkbook } from '../../components/export-workbook';
 import { DialogButtons } from '../../components/DialogButtons';
+import { isSubmitKey } from '../../components/submit-key';
 import { reportFileName } from './report-file-name';
 import { MarkSentStep, MonthInProgress } from './MarkSent';
 
@@ -155,6 +156,10 @@ export function ExportDialog({
             minRows={3}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
+            // As in every other dialog: Ctrl+Enter in the note exports.
+            onKeyDown={(e) => {
+              if (isSubmitKey(e) && !isBusy) void exportCurrent();
+            }}
           />
           {draft ? (
             <FirstPagePreview

@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { burnDownValueText } from './burn-down';
 
 export interface BurnDownRow {
   day: number;
@@ -30,7 +31,7 @@ export default function BurnDownChart({
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
         <XAxis dataKey="day" tick={{ fontSize: 11 }} />
         <YAxis tick={{ fontSize: 11 }} unit=" h" />
-        <Tooltip />
+        <Tooltip separator=": " formatter={(value) => burnDownValueText(Number(value))} />
         <Legend />
         <ReferenceLine y={0} stroke="#e03131" />
         <Line

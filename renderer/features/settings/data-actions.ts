@@ -14,8 +14,9 @@ import { db } from '../../db/instance';
 import { teamSyncStore } from '../../db/team-sync';
 import { api } from '../../platform';
 import { messageOf } from '../../../shared/errors';
+import type { Language } from '../../../shared/i18n';
 
-function generateInWorker(asOf: string): Promise<StoredDemoPortfolio> {
+function generateInWorker(asOf: string, language: Language): Promise<StoredDemoPortfolio> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./demo.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<StoredDemoPortfolio>) => {
@@ -26,7 +27,7 @@ function generateInWorker(asOf: string): Promise<StoredDemoPortfolio> {
       worker.terminate();
       reject(new Error(event.message));
     };
-    worker.postMessage({ asOf });
+    worker.postMessage({ asOf, language });
   });
 }
 
@@ -39,7 +40,7 @@ export interface DataActions {
 }
 
 export function useDataActions(user: string): DataActions {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const runTask = useLongTask();
   const fail = useCallback(
     (error: unknown) =>
@@ -135,13 +136,17 @@ export function useDataActions(user: string): DataActions {
       if (teamSyncStore.get().connection) throw new Error(t('settings.demoConnected'));
       await runTask(t('progress.demo'), async (report) => {
         report(0, 2);
-        const portfolio = await generateInWorker(localToday());
+        // The demo's notes in the language the user reads it in.
+        const portfolio = await generateInWorker(
+          localToday(),
+          i18n.language === 'sv' ? 'sv' : 'en',
+        );
         report(1, 2);
         await loadDemoPortfolio(db, name, portfolio);
         report(2, 2);
       });
     },
-    [runTask, t],
+    [runTask, t, i18n.language],
   );
 
   return { backup, restore, restoreSafetyCopy, loadDemo };

@@ -1,5 +1,5 @@
 /** Page object for the workstation: tests say what the user does, not which selectors it takes. */
-import { expect, type Download, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export class Workstation {
   readonly consoleErrors: string[] = [];
@@ -111,8 +111,16 @@ export class Workstation {
   async openCommandPalette(): Promise<void> {
     await this.page.keyboard.press('Control+K');
     // Focused, not only shown: a keystroke before the focus moves would go elsewhere.
-    await expect(
-      this.page.getByPlaceholder('Go to a screen or a customer, or run a command…'),
-    ).toBeFocused();
+    await expect(this.paletteSearch()).toBeFocused();
+  }
+
+  /** Ctrl+K where the focus is, and the text typed straight after, as a quick typist does. */
+  async typeInCommandPaletteAtOnce(text: string): Promise<void> {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.type(text);
+  }
+
+  paletteSearch(): Locator {
+    return this.page.getByPlaceholder('Go to a screen or a customer, or run a command…');
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../../../shared/model/entities';
-import { burnDownRows } from '../../../../renderer/features/service/burn-down';
+import { burnDownRows, burnDownValueText } from '../../../../renderer/features/service/burn-down';
 
 const entry = (date: string, minutes: number): TimeEntry => ({
   id: date,
@@ -19,9 +19,14 @@ describe('CSM hours burn-down', () => {
     const drawn = rows.filter((r) => r.remaining !== null);
     expect(drawn).toEqual([
       { day: 0, remaining: 8, pace: 8 },
-      { day: 1, remaining: 6.5, pace: 7.74 },
+      { day: 1, remaining: 6.5, pace: 465 / 60 },
     ]);
     expect(rows).toHaveLength(32);
+    // Read as h:mm, as every duration is: 8 h × 30/31 is 7:45, not "7.74".
+    expect(drawn.map((r) => [burnDownValueText(r.remaining!), burnDownValueText(r.pace)])).toEqual([
+      ['8:00', '8:00'],
+      ['6:30', '7:45'],
+    ]);
   });
 
   it('counts only the month’s entries and stops at today', () => {

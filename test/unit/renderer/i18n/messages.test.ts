@@ -28,6 +28,16 @@ describe('translations', () => {
     }
   });
 
+  it('say what the user does, without the words of the code or the server behind it', () => {
+    const values = (messages: unknown): string[] =>
+      typeof messages === 'object' && messages !== null
+        ? Object.values(messages).flatMap(values)
+        : [String(messages).replace(/\{\{[^}]*\}\}/g, '')];
+    for (const text of [...values(en), ...values(sv)]) {
+      expect(text).not.toMatch(/sync-admin|PostgreSQL|tenant/i);
+    }
+  });
+
   it('follow the system language', () => {
     expect(systemLanguage(['sv-SE', 'en-US'])).toBe('sv');
     expect(systemLanguage(['en-GB', 'sv-SE'])).toBe('en');
@@ -43,6 +53,19 @@ describe('translations', () => {
     expect(en.date('2026-11-25')).toBe('25 Nov 2026');
     expect(sv.money(money(32258, 'EUR')).replace(/\s/g, ' ')).toBe('322,58 €');
     expect(en.percent(12)).toBe('+12%');
+  });
+
+  it('write "kr" for the partner’s own crowns only, the code for another currency’s', () => {
+    const swedish = formatters('sv', 'SEK');
+    const norwegian = formatters('sv', 'NOK');
+    const nok = money(1624000, 'NOK');
+    const sek = money(1624000, 'SEK');
+    expect(swedish.money(sek).replace(/\s/g, ' ')).toBe('16 240,00 kr');
+    expect(swedish.money(nok).replace(/\s/g, ' ')).toBe('16 240,00 NOK');
+    expect(norwegian.money(nok).replace(/\s/g, ' ')).toBe('16 240,00 kr');
+    expect(norwegian.money(sek).replace(/\s/g, ' ')).toBe('16 240,00 SEK');
+    expect(swedish.money(money(32258, 'EUR')).replace(/\s/g, ' ')).toBe('322,58 €');
+    expect(formatters('en', 'SEK').money(nok).replace(/\s/g, ' ')).toBe('NOK 16,240.00');
   });
 });
 

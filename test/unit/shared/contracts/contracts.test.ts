@@ -13,6 +13,7 @@ import {
   orderTrueUp,
   quoteTrueUp,
   TrueUpRuleError,
+  suggestedQuoteNumber,
 } from '../../../../shared/contracts/true-up-flow';
 import { bookIssues } from '../../../../shared/contracts/validate';
 import type { Contract, InventorySnapshot } from '../../../../shared/model/entities';
@@ -222,6 +223,14 @@ describe('the true-up workflow (TERMS.md §4)', () => {
       [],
     );
     expect(() => orderTrueUp(applied, 'PO-1', actor)).toThrow(/only a quoted/);
+  });
+
+  it('offers a readable quote number, one more than the contract’s true-ups so far', () => {
+    const [due] = dueTrueUps(contract, [snapshot('2026-07-31', 112)], [], '2026-07-31');
+    expect(suggestedQuoteNumber(contract, [])).toBe(`Q-${contract.number}-1`);
+    const quoted = quoteTrueUp(contract, due!, [], suggestedQuoteNumber(contract, []), actor, 't1');
+    const elsewhere = { ...quoted, id: 't2', contractId: 'another contract' };
+    expect(suggestedQuoteNumber(contract, [quoted, elsewhere])).toBe(`Q-${contract.number}-2`);
   });
 
   it('charges a term starting mid-month for six months and the covered days of the last', () => {

@@ -37,6 +37,24 @@ describe('the demo portfolio', () => {
     );
   });
 
+  it('writes its notes, RMA reasons and case titles in the language it is loaded in, with the same figures', () => {
+    const swedish = generateDemoPortfolio('2026-11-20', 'sv');
+    const words = (demo: typeof portfolio) => [
+      ...demo.timeEntries.map((e) => e.note),
+      ...demo.rmas.map((r) => r.reason),
+      ...demo.cases.map((c) => c.title),
+    ];
+    expect(words(portfolio)).toContain('Monthly report');
+    expect(words(portfolio)).not.toContain('Månadsrapport');
+    expect(words(swedish)).toContain('Månadsrapport');
+    expect(words(swedish)).not.toContain('Monthly report');
+    expect(words(swedish).filter((w) => words(portfolio).includes(w))).toEqual([]);
+    expect(swedish.timeEntries.map((e) => e.minutes)).toEqual(
+      portfolio.timeEntries.map((e) => e.minutes),
+    );
+    expect(swedish.rmas.length).toBe(portfolio.rmas.length);
+  });
+
   it('is a realistic book: 12 customers, Swedish and international, SEK, EUR and NOK, 12–24 months of history', () => {
     expect(portfolio.customers).toHaveLength(12);
     expect(new Set(portfolio.contracts.map((c) => c.currency))).toEqual(
