@@ -76,6 +76,7 @@ export function StandingBadge({
         data-status={isStatusShown ? (cell.status ?? 'none') : undefined}
         data-action={cell.action}
         tt={isChip ? 'none' : undefined}
+        radius={isChip ? 'sm' : undefined}
         styles={WRAP}
         title={detail}
       >

@@ -14,13 +14,15 @@ export type WorkbookSheets = Workbook['sheets'];
 
 /**
  * Builds and saves a workbook, and its PDF beside it when `withPdf`; the saved path, or null when the
- * user cancelled or it failed (a notification says why at once, e.g. the host cannot be reached).
+ * user cancelled or it failed: `onFailed` (by default a notification) says why at once, e.g. the host
+ * cannot be reached.
  */
 export async function exportWorkbook(
   fileName: string,
   workbook: Workbook,
   savedMessage: (path: string, pdfPath: string | undefined) => string,
   withPdf = false,
+  onFailed: (message: string) => void = notifyFailure,
 ): Promise<string | null> {
   const saved = await saying(
     api.saveWorkbook({
@@ -28,6 +30,7 @@ export async function exportWorkbook(
       workbook,
       ...(withPdf ? { withPdf } : {}),
     }),
+    onFailed,
   );
   if (saved)
     notifications.show({ color: 'green', message: savedMessage(saved.path, saved.pdfPath) });
@@ -44,15 +47,23 @@ export function exportWorkbooks(
       title,
       files: files.map((file) => ({ name: safeFileName(file.name), workbook: file.workbook })),
     }),
+    notifyFailure,
   );
 }
 
-/** The export's result, or null after a notification that says why it failed. */
-async function saying<T>(saving: Promise<T | null>): Promise<T | null> {
+function notifyFailure(message: string): void {
+  notifications.show({ color: 'red', message, autoClose: false });
+}
+
+/** The export's result, or null once `onFailed` has said why it failed. */
+async function saying<T>(
+  saving: Promise<T | null>,
+  onFailed: (message: string) => void,
+): Promise<T | null> {
   try {
     return await saving;
   } catch (error) {
-    notifications.show({ color: 'red', message: messageOf(error), autoClose: false });
+    onFailed(messageOf(error));
     return null;
   }
 }

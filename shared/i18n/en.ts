@@ -15,7 +15,7 @@ export const en = {
       due: 'True-up due: {{amount}} ({{month}})',
       overdue: 'True-up overdue since {{month}}: {{amount}}',
       inProgress: 'True-up in progress: {{amount}} ({{month}})',
-      atRenewal: 'At renewal: {{units}} units added, nothing owed mid-term',
+      atRenewal: 'At renewal: +{{units}} units',
     },
     adjustmentNow: 'Adjustment month now ({{month}}): {{amount}} at today’s count',
     adjustmentNowNothing: 'Adjustment month now ({{month}}): nothing to charge at today’s count',

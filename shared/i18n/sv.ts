@@ -16,7 +16,7 @@ export const sv: Messages = {
       due: 'Justering att göra: {{amount}} ({{month}})',
       overdue: 'Justering försenad sedan {{month}}: {{amount}}',
       inProgress: 'Justering pågår: {{amount}} ({{month}})',
-      atRenewal: 'Vid förnyelse: {{units}} enheter tillkommer, inget debiteras under perioden',
+      atRenewal: 'Vid förnyelse: +{{units}} enheter',
     },
     adjustmentNow: 'Justeringsmånad nu ({{month}}): {{amount}} vid dagens antal',
     adjustmentNowNothing: 'Justeringsmånad nu ({{month}}): inget att debitera vid dagens antal',

@@ -42,8 +42,8 @@ for (const language of ['en', 'sv'] as const) {
       .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: words.reports.export, exact: true }).click();
-    const message = page.getByText(words.notices.hostUnreachable);
-    await expect(message).toBeVisible({ timeout: 3000 });
+    const message = dialog.getByTestId('export-failed');
+    await expect(message).toHaveText(words.notices.hostUnreachable, { timeout: 3000 });
     // The dialog stays open and usable: the user can try again once the host is back.
     await expect(
       dialog.getByRole('button', { name: words.reports.export, exact: true }),

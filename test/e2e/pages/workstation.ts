@@ -63,6 +63,34 @@ export class Workstation {
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer') ?? ''));
   }
 
+  /** Each customer's Needs action chips, in the order shown: the date each is due ('' for none). */
+  async needsActionDates(): Promise<Record<string, string[]>> {
+    await expect(this.portfolioTable()).toBeVisible();
+    return this.portfolioTable()
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        Object.fromEntries(
+          rows.map((row) => [
+            row.getAttribute('data-customer') ?? '',
+            [...row.querySelectorAll('[data-alert]')].map((c) => c.getAttribute('data-date') ?? ''),
+          ]),
+        ),
+      );
+  }
+
+  /** The portfolio's true-up chips: their action and what they say. */
+  async trueUpChips(): Promise<{ action: string; text: string }[]> {
+    await expect(this.portfolioTable()).toBeVisible();
+    return this.portfolioTable()
+      .locator('[data-action]')
+      .evaluateAll((chips) =>
+        chips.map((c) => ({
+          action: c.getAttribute('data-action') ?? '',
+          text: c.textContent ?? '',
+        })),
+      );
+  }
+
   async statusOf(
     customer: string,
     category: 'Headsets' | 'Video' | 'Voice',

@@ -68,10 +68,7 @@ describe('the portfolio chip of each true-up state', () => {
     const applied = trueUp('t1', { state: 'applied', count: 112 });
     const atRenewal = row('2026-10-05', '2026-10-01', 125, [applied]);
     expect(video(atRenewal)).toMatchObject({ action: 'atRenewal', amount: null });
-    expect(chips(atRenewal)).toEqual([
-      'At renewal: 13 units added, nothing owed mid-term',
-      'Vid förnyelse: 13 enheter tillkommer, inget debiteras under perioden',
-    ]);
+    expect(chips(atRenewal)).toEqual(['At renewal: +13 units', 'Vid förnyelse: +13 enheter']);
   });
 });
 
