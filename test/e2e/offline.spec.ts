@@ -16,14 +16,7 @@ const csv = Buffer.from(
 for (const language of ['en', 'sv'] as const) {
   test(`offline, an import and a report export say why at once (${language})`, async ({ page }) => {
     const words = dictionary(language);
-    const app = new Workstation(page);
-    await app.open();
-    await app.enterName('Karin');
-    await app.loadDemoPortfolio();
-    if (language === 'sv') {
-      await app.goTo('Settings');
-      await page.getByText('Svenska', { exact: true }).click();
-    }
+    await new Workstation(page).openDemo(language);
     // The host stops answering: the network refuses every call to it.
     await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
     const nav = page.getByRole('navigation');

@@ -23,13 +23,10 @@ test('the portfolio: true-up chips with month and amount, Needs action in date o
   page,
 }) => {
   const app = new Workstation(page);
-  await app.open();
-  await app.enterName('Karin');
-  await app.loadDemoPortfolio();
+  await app.openDemo();
   for (const language of ['en', 'sv'] as const) {
     if (language === 'sv') {
-      await app.goTo('Settings');
-      await page.getByText('Svenska', { exact: true }).click();
+      await app.speakSwedish();
       await page.getByRole('navigation').getByRole('link', { name: 'Portfölj' }).click();
     }
     const chips = await app.trueUpChips();

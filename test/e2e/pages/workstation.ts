@@ -47,6 +47,20 @@ export class Workstation {
     await expect(this.portfolioTable()).toBeVisible({ timeout: 60_000 });
   }
 
+  /** A first run as Karin with the demo portfolio, in `language` (Swedish is chosen in Settings). */
+  async openDemo(language: 'en' | 'sv' = 'en'): Promise<void> {
+    await this.open();
+    await this.enterName('Karin');
+    await this.loadDemoPortfolio();
+    if (language === 'sv') await this.speakSwedish();
+  }
+
+  /** Settings → Svenska: the app speaks Swedish from here on (the Settings screen stays open). */
+  async speakSwedish(): Promise<void> {
+    await this.goTo('Settings');
+    await this.page.getByText('Svenska', { exact: true }).click();
+  }
+
   async startEmpty(): Promise<void> {
     await this.page.getByRole('button', { name: 'Start with an empty portfolio' }).click();
   }
