@@ -19,7 +19,7 @@ function isInDateOrder(dates: string[]): boolean {
   return isUndatedAfter && dated.every((d, i) => i === 0 || dated[i - 1]! <= d);
 }
 
-test('the portfolio: true-up chips with month and amount, Needs action in date order', async ({
+test('the portfolio: true-up chips with month and amount over a bar of their colour, Needs action in date order', async ({
   page,
 }) => {
   const app = new Workstation(page);
@@ -32,6 +32,8 @@ test('the portfolio: true-up chips with month and amount, Needs action in date o
     const chips = await app.trueUpChips();
     expect(chips.length).toBeGreaterThan(0);
     for (const chip of chips) {
+      // The bar above a chip says the same thing in the same colour (no red bar under "At renewal").
+      expect(chip.bar, chip.text).toBe(chip.color);
       if (chip.action === 'atRenewal') expect(chip.text).toMatch(/\d/);
       else expect(chip.text).toMatch(MONTH_IN_WORDS[language]);
     }

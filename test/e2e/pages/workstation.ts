@@ -92,16 +92,21 @@ export class Workstation {
       );
   }
 
-  /** The portfolio's true-up chips: their action and what they say. */
-  async trueUpChips(): Promise<{ action: string; text: string }[]> {
+  /** The portfolio's true-up chips: their action, what they say, their colour and their bar's. */
+  async trueUpChips(): Promise<{ action: string; text: string; color: string; bar: string }[]> {
     await expect(this.portfolioTable()).toBeVisible();
     return this.portfolioTable()
       .locator('[data-action]')
       .evaluateAll((chips) =>
-        chips.map((c) => ({
-          action: c.getAttribute('data-action') ?? '',
-          text: c.textContent ?? '',
-        })),
+        chips.map((c) => {
+          const bar = c.closest('td')?.querySelector('[role="progressbar"]');
+          return {
+            action: c.getAttribute('data-action') ?? '',
+            text: c.textContent ?? '',
+            color: getComputedStyle(c).backgroundColor,
+            bar: bar ? getComputedStyle(bar).backgroundColor : '',
+          };
+        }),
       );
   }
 
