@@ -1,7 +1,7 @@
 /** A customer's alerts as short coloured badges, in the user's language. */
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Alert } from '../../shared/reports/alerts';
+import { alertDate, type Alert } from '../../shared/reports/alerts';
 import { useFormat } from './format';
 
 const COLORS: Record<Alert['kind'], string> = {
@@ -40,7 +40,13 @@ export function useAlertText(): (alert: Alert) => string {
         return t('alerts.approaching', { category: t(`classes.${alert.category}`) });
       case 'adjustmentSoon':
         return t(
-          alert.projected.minor > 0 ? 'alerts.adjustmentSoon' : 'alerts.adjustmentSoonNothing',
+          alert.isNow
+            ? alert.projected.minor > 0
+              ? 'notices.adjustmentNow'
+              : 'notices.adjustmentNowNothing'
+            : alert.projected.minor > 0
+              ? 'alerts.adjustmentSoon'
+              : 'alerts.adjustmentSoonNothing',
           {
             month: format.month(alert.month),
             amount: format.money(alert.projected),
@@ -96,6 +102,7 @@ export function AlertBadges({
           tt="none"
           size={isCompact ? 'sm' : 'md'}
           data-alert={alert.kind}
+          data-date={alertDate(alert) ?? undefined}
           radius="sm"
           styles={{ root: { height: 'auto', maxWidth: '100%' }, label: { whiteSpace: 'normal' } }}
           {...(alert.kind === 'unknownModels' && onUnknownModels

@@ -5,7 +5,7 @@
  */
 import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { actionDetail } from '../../shared/contracts/action-text';
+import { actionChip, actionDetail } from '../../shared/contracts/action-text';
 import type { PortfolioCategory } from '../../shared/reports/portfolio';
 import type { DashboardStatus } from '../../shared/terms/baseline';
 import { useFormat } from './format';
@@ -23,6 +23,12 @@ const ACTION_COLORS = {
   inProgress: 'blue',
   atRenewal: 'teal',
 } as const;
+
+/** The colour a category's standing shows in: its action's where it has one, else its status's. */
+export function standingColor(cell: Pick<PortfolioCategory, 'action' | 'status'>): string {
+  if (cell.action) return ACTION_COLORS[cell.action];
+  return cell.status ? STATUS_COLORS[cell.status] : 'gray';
+}
 
 /** Badges wrap instead of being cut off. */
 const WRAP = {
@@ -49,9 +55,12 @@ export function StandingBadge({
   cell,
   hasDetail = true,
   isStatusShown = true,
+  isChip = false,
 }: {
   cell: PortfolioCategory;
   hasDetail?: boolean;
+  /** True: the badge says the action with its month and amount (actionChip), as a chip. */
+  isChip?: boolean;
   /** False where a StatusBadge stands beside it: the status is said once. */
   isStatusShown?: boolean;
 }) {
@@ -62,14 +71,20 @@ export function StandingBadge({
   return (
     <Stack gap={2} align="flex-start">
       <Badge
-        color={ACTION_COLORS[cell.action]}
+        color={standingColor(cell)}
         variant="filled"
         data-status={isStatusShown ? (cell.status ?? 'none') : undefined}
         data-action={cell.action}
+        tt={isChip ? 'none' : undefined}
+        radius={isChip ? 'sm' : undefined}
         styles={WRAP}
         title={detail}
       >
-        {cell.isOverdue ? t('trueUps.overdue') : t(`trueUps.actions.${cell.action}`)}
+        {isChip
+          ? actionChip(format.language, cell)
+          : cell.isOverdue
+            ? t('trueUps.overdue')
+            : t(`trueUps.actions.${cell.action}`)}
       </Badge>
       {hasDetail && detail ? (
         <Text size="xs" c="dimmed">

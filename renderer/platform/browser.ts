@@ -18,13 +18,28 @@ import {
   SESSION_KEY,
 } from '../../shared/api-wire';
 import { pdfNameBeside } from '../../shared/files';
+import { i18n } from '../i18n';
 
 /** The session's key (main/host/sessions.ts); a cookie without it opens nothing. */
 const sessionKey = () => localStorage.getItem(SESSION_KEY.storage) ?? '';
 
+/**
+ * A fetch to the host; when the host cannot be reached (offline, stopped), an error that says so in the
+ * user's language instead of the browser's "Failed to fetch".
+ */
+async function post(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (error instanceof TypeError)
+      throw new Error(i18n.t('notices.hostUnreachable'), { cause: error });
+    throw error;
+  }
+}
+
 async function call<T>(capability: string, input: Record<string, unknown>): Promise<T> {
   const hasBytes = carriesBytes(input);
-  const response = await fetch(`/api/${capability}`, {
+  const response = await post(`/api/${capability}`, {
     method: 'POST',
     headers: {
       'Content-Type': hasBytes ? FRAMED_CONTENT_TYPE : 'application/json',

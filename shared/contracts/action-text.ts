@@ -50,6 +50,23 @@ export function actionDetail(language: Language, facts: ActionFacts): string {
   }
 }
 
+/**
+ * The action as a short chip: its month in words and its amount (at renewal, the units the renewal
+ * adds), so the portfolio says what to do and when without opening the customer.
+ */
+export function actionChip(language: Language, facts: ActionFacts): string {
+  if (!facts.action) return '';
+  const chips = dictionary(language).notices.chips;
+  const format = formatters(language);
+  const values = {
+    month: facts.adjustmentMonth ? format.month(facts.adjustmentMonth) : '',
+    amount: facts.amount ? format.money(facts.amount) : '–',
+    units: format.number(facts.unitsAtRenewal ?? 0),
+  };
+  const chip = facts.action === 'due' && facts.isOverdue ? chips.overdue : chips[facts.action];
+  return fill(chip, values);
+}
+
 /** A report category archived before actions were kept: its action from its true-up and status. */
 export function archivedAction(category: {
   action?: TrueUpAction | null;

@@ -6,6 +6,20 @@ export const en = {
     offline: 'Offline: everything here works from the local database.',
     offlineBadge: 'Offline',
   },
+  /** What needs doing and when, and why something cannot run now. */
+  notices: {
+    hostUnreachable:
+      'The workstation’s service cannot be reached (offline?): imports and exports need it. Your data is safe here; try again when it is back.',
+    chips: {
+      projected: 'Projected true-up: {{amount}} in {{month}}',
+      due: 'True-up due: {{amount}} ({{month}})',
+      overdue: 'True-up overdue since {{month}}: {{amount}}',
+      inProgress: 'True-up in progress: {{amount}} ({{month}})',
+      atRenewal: 'At renewal: +{{units}} units',
+    },
+    adjustmentNow: 'Adjustment month now ({{month}}): {{amount}} at today’s count',
+    adjustmentNowNothing: 'Adjustment month now ({{month}}): nothing to charge at today’s count',
+  },
   nav: {
     time: 'Time',
     portfolio: 'Portfolio',

@@ -8,6 +8,19 @@ export const sv: Messages = {
     offline: 'Offline: allt här fungerar från den lokala databasen.',
     offlineBadge: 'Offline',
   },
+  notices: {
+    hostUnreachable:
+      'Arbetsstationens tjänst går inte att nå (offline?): importer och exporter behöver den. Dina data är kvar här; försök igen när den är tillbaka.',
+    chips: {
+      projected: 'Prognos för justering: {{amount}} i {{month}}',
+      due: 'Justering att göra: {{amount}} ({{month}})',
+      overdue: 'Justering försenad sedan {{month}}: {{amount}}',
+      inProgress: 'Justering pågår: {{amount}} ({{month}})',
+      atRenewal: 'Vid förnyelse: +{{units}} enheter',
+    },
+    adjustmentNow: 'Justeringsmånad nu ({{month}}): {{amount}} vid dagens antal',
+    adjustmentNowNothing: 'Justeringsmånad nu ({{month}}): inget att debitera vid dagens antal',
+  },
   nav: {
     time: 'Tid',
     portfolio: 'Portfölj',

@@ -33,9 +33,12 @@ export type Alert =
       isOverdue: boolean;
       state: TrueUpState | null;
       amount: Money | null;
+      /** The adjustment month the true-up belongs to. */
+      month: CalendarMonth | null;
     }
   | { kind: 'approaching'; category: Category }
-  | { kind: 'adjustmentSoon'; month: CalendarMonth; projected: Money }
+  /** The adjustment month ahead, or this month (isNow) while it runs. */
+  | { kind: 'adjustmentSoon'; month: CalendarMonth; projected: Money; isNow: boolean }
   | { kind: 'renewalSoon' | 'renewal'; date: CalendarDate; days: number }
   | { kind: 'rmaWarning'; used: number; allowed: number; exceeded: boolean }
   | { kind: 'unknownModels'; devices: number; models: number }
@@ -54,6 +57,7 @@ export interface AlertCategory {
   isOverdue: boolean;
   amount: Money | null;
   state: TrueUpState | null;
+  adjustmentMonth: CalendarMonth | null;
 }
 
 export interface AlertInput {
@@ -79,9 +83,11 @@ function contractAlerts(contract: Contract, input: AlertInput): Alert[] {
   const end = termEnd(contract.termStart, termMonths);
   const month = adjustmentMonth(contract.termStart, termMonths, contract.adjustmentMonth);
   const adjustmentStart = firstDayOfMonth(month);
+  const isNow = monthOf(today) === month;
   if (
-    compareDates(adjustmentStart, today) >= 0 &&
-    daysBetween(today, adjustmentStart) <= ALERT_HORIZONS.adjustmentDays
+    isNow ||
+    (compareDates(adjustmentStart, today) >= 0 &&
+      daysBetween(today, adjustmentStart) <= ALERT_HORIZONS.adjustmentDays)
   ) {
     const amounts = contract.categories.flatMap((line) => {
       const ordered = orderedUnits(line.installedAtStart, line.agreedGrowth);
@@ -97,7 +103,12 @@ function contractAlerts(contract: Contract, input: AlertInput): Alert[] {
       });
       return result ? [result.amount] : [];
     });
-    alerts.push({ kind: 'adjustmentSoon', month, projected: sumMoney(amounts, contract.currency) });
+    alerts.push({
+      kind: 'adjustmentSoon',
+      month,
+      projected: sumMoney(amounts, contract.currency),
+      isNow,
+    });
   }
   const renewal = renewalDate(contract.termStart, termMonths);
   const days = daysBetween(today, renewal);
@@ -131,6 +142,31 @@ function contractAlerts(contract: Contract, input: AlertInput): Alert[] {
   return alerts;
 }
 
+/** When an alert is due: its adjustment month (YYYY-MM) or renewal date; null for what has none. */
+export function alertDate(alert: Alert): string | null {
+  switch (alert.kind) {
+    case 'trueUp':
+    case 'adjustmentSoon':
+      return alert.month;
+    case 'renewal':
+    case 'renewalSoon':
+      return alert.date;
+    default:
+      return null;
+  }
+}
+
+/** Alerts by date, the earliest first (a month sorts before the days in it); undated ones after. */
+export function byDate(alerts: readonly Alert[]): Alert[] {
+  const dated = alerts.flatMap((alert) => {
+    const date = alertDate(alert);
+    return date === null ? [] : [{ alert, date }];
+  });
+  dated.sort((a, b) => a.date.localeCompare(b.date));
+  return [...dated.map((d) => d.alert), ...alerts.filter((a) => alertDate(a) === null)];
+}
+
+/** What needs action for one customer, sorted by date (byDate). */
 export function customerAlerts(input: AlertInput): Alert[] {
   const alerts: Alert[] = [];
   for (const category of input.categories) {
@@ -142,6 +178,7 @@ export function customerAlerts(input: AlertInput): Alert[] {
         isOverdue: category.isOverdue,
         state: category.state,
         amount: category.amount,
+        month: category.adjustmentMonth,
       });
     else if (category.status === 'approaching')
       alerts.push({ kind: 'approaching', category: category.category });
@@ -159,5 +196,5 @@ export function customerAlerts(input: AlertInput): Alert[] {
   const age = input.latest ? daysBetween(input.latest.asOf, input.today) : null;
   if (age === null || age > input.partner.staleInventoryDays)
     alerts.push({ kind: 'staleInventory', asOf: input.latest?.asOf ?? null, days: age });
-  return alerts;
+  return byDate(alerts);
 }

@@ -18,7 +18,6 @@ export interface PortfolioCategory extends AlertCategory {
   baseline: string | null;
   triggerAt: number | null;
   growthPct: number | null;
-  adjustmentMonth: CalendarMonth | null;
   unitsAtRenewal: number | null;
   quoteNumber: string;
   poNumber: string;

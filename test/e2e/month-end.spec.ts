@@ -114,16 +114,18 @@ test('the four true-up states on the demo book: portfolio, dashboard and report'
   await app.loadDemoPortfolio();
   const row = (name: string) => app.portfolioTable().locator(`tbody tr[data-customer="${name}"]`);
   await expect(row('Fabrikam Logistics GmbH').locator('[data-action="projected"]')).toHaveText(
-    'Projected true-up',
+    /^Projected true-up: €99\.90 in February 2027$/,
   );
   await expect(row('Göta Kanal Logistik AB').locator('[data-action="due"]')).toHaveText(
-    'True-up overdue',
+    /^True-up overdue since April 2026: SEK\s7,650\.00$/,
   );
   await expect(row('Nordlys Energi AS').locator('[data-action="inProgress"]')).toHaveText(
-    'True-up in progress',
+    /^True-up in progress: NOK\s1,935\.48 \(July 2026\)$/,
   );
-  await expect(row('Contoso AB').locator('[data-action="atRenewal"]')).toHaveText('At renewal');
-  // Only what can be acted on is under "needs action".
+  await expect(row('Contoso AB').locator('[data-action="atRenewal"]')).toHaveText(
+    'At renewal: +12 units',
+  );
+  // Each chip says its month and amount; only what can be acted on is under "needs action".
   await expect(row('Göta Kanal Logistik AB').locator('[data-alert="trueUp"]')).toContainText(
     'Video: true-up overdue, SEK',
   );

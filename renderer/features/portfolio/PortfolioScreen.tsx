@@ -27,7 +27,7 @@ import {
 import type { DashboardStatus } from '../../../shared/terms/baseline';
 import { AlertBadges } from '../../components/AlertBadges';
 import { EmptyState } from '../../components/EmptyState';
-import { StandingBadge, STATUS_COLORS } from '../../components/StatusBadge';
+import { StandingBadge, standingColor } from '../../components/StatusBadge';
 import { ClassifyDialog } from '../../components/UnknownModels';
 import type { Settings } from '../../db/settings';
 import { useFormat } from '../../components/format';
@@ -71,12 +71,12 @@ function CategoryCell({ cell }: { cell: PortfolioCategory | undefined }) {
         value={
           cell.count === null ? 0 : Math.min(100, (cell.count / Math.max(1, cell.triggerAt)) * 100)
         }
-        color={cell.status ? STATUS_COLORS[cell.status] : 'gray'}
+        color={standingColor(cell)}
         size="sm"
         aria-label={label}
         title={label}
       />
-      <StandingBadge cell={cell} hasDetail={false} />
+      <StandingBadge cell={cell} hasDetail={false} isChip />
     </Stack>
   );
 }

@@ -45,6 +45,8 @@ export function ExportDialog({
   const [changes, setChanges] = useState<string[] | null>(null);
   const [isBusy, setBusy] = useState(false);
   const [withPdf, setWithPdf] = useState(true);
+  /** Why the last export failed (e.g. offline), shown above the buttons until the next try. */
+  const [failure, setFailure] = useState<string | null>(null);
   /** The report just saved, waiting for the user to say it went to the customer. */
   const [saved, setSaved] = useState<MonthlyReport | null>(null);
   /** Today's report, without the note (the preview adds the note as it is typed). */
@@ -65,6 +67,7 @@ export function ExportDialog({
   };
   const save = async (report: MonthlyReport, isArchiving: boolean) => {
     setBusy(true);
+    setFailure(null);
     try {
       const saved = await exportWorkbook(
         reportFileName(report),
@@ -72,6 +75,7 @@ export function ExportDialog({
         (path, pdf) =>
           pdf ? t('reports.exportedWithPdf', { path, pdf }) : t('reports.exported', { path }),
         withPdf,
+        setFailure,
       );
       if (!saved) return;
       // Saving a file is not sending it: the report is marked as sent only when the user says so.
@@ -174,6 +178,11 @@ export function ExportDialog({
             checked={withPdf}
             onChange={(e) => setWithPdf(e.currentTarget.checked)}
           />
+          {failure ? (
+            <Alert color="red" role="alert" data-testid="export-failed">
+              {failure}
+            </Alert>
+          ) : null}
           <DialogButtons onCancel={onClose}>
             {sent ? (
               <Button variant="default" loading={isBusy} onClick={() => void save(sent, false)}>

@@ -47,6 +47,20 @@ export class Workstation {
     await expect(this.portfolioTable()).toBeVisible({ timeout: 60_000 });
   }
 
+  /** A first run as Karin with the demo portfolio, in `language` (Swedish is chosen in Settings). */
+  async openDemo(language: 'en' | 'sv' = 'en'): Promise<void> {
+    await this.open();
+    await this.enterName('Karin');
+    await this.loadDemoPortfolio();
+    if (language === 'sv') await this.speakSwedish();
+  }
+
+  /** Settings → Svenska: the app speaks Swedish from here on (the Settings screen stays open). */
+  async speakSwedish(): Promise<void> {
+    await this.goTo('Settings');
+    await this.page.getByText('Svenska', { exact: true }).click();
+  }
+
   async startEmpty(): Promise<void> {
     await this.page.getByRole('button', { name: 'Start with an empty portfolio' }).click();
   }
@@ -61,6 +75,39 @@ export class Workstation {
     return this.portfolioTable()
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer') ?? ''));
+  }
+
+  /** Each customer's Needs action chips, in the order shown: the date each is due ('' for none). */
+  async needsActionDates(): Promise<Record<string, string[]>> {
+    await expect(this.portfolioTable()).toBeVisible();
+    return this.portfolioTable()
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        Object.fromEntries(
+          rows.map((row) => [
+            row.getAttribute('data-customer') ?? '',
+            [...row.querySelectorAll('[data-alert]')].map((c) => c.getAttribute('data-date') ?? ''),
+          ]),
+        ),
+      );
+  }
+
+  /** The portfolio's true-up chips: their action, what they say, their colour and their bar's. */
+  async trueUpChips(): Promise<{ action: string; text: string; color: string; bar: string }[]> {
+    await expect(this.portfolioTable()).toBeVisible();
+    return this.portfolioTable()
+      .locator('[data-action]')
+      .evaluateAll((chips) =>
+        chips.map((c) => {
+          const bar = c.closest('td')?.querySelector('[role="progressbar"]');
+          return {
+            action: c.getAttribute('data-action') ?? '',
+            text: c.textContent ?? '',
+            color: getComputedStyle(c).backgroundColor,
+            bar: bar ? getComputedStyle(bar).backgroundColor : '',
+          };
+        }),
+      );
   }
 
   async statusOf(
