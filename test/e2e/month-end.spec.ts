@@ -138,7 +138,7 @@ test('the four true-up states on the demo book: portfolio, dashboard and report'
   const customer = new CustomerPage(page);
   await customer.open('Nordlys Energi AS');
   await expect(page.locator('[data-category="voice"] [data-field="action"]')).toContainText(
-    'Quote Q-PE-1002-voice. Next step: the partner’s PO number',
+    'Quote Q-PE-1002-1. Next step: the partner’s PO number',
   );
   await customer.open('Fabrikam Logistics GmbH');
   await expect(page.locator('[data-category="voice"] [data-field="action"]')).toContainText(

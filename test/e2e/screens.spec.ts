@@ -14,18 +14,41 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-/** Elements whose text does not fit: clipped with an ellipsis or overflowing their box. */
+/**
+ * Elements whose text does not fit: clipped with an ellipsis or overflowing their box, and text
+ * fields whose value or placeholder is wider than the field ("Sök kunder, avtal, platse").
+ */
 function clipped(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label, td, th, button, label')]
+  return page.evaluate(() => {
+    const boxes = [
+      ...document.querySelectorAll<HTMLElement>('.mantine-Badge-label, td, th, button, label'),
+    ]
       .filter((element) => {
         if (element.offsetParent === null || element.closest('[data-allow-clip]')) return false;
         const style = getComputedStyle(element);
         const hides = style.overflow === 'hidden' || style.textOverflow === 'ellipsis';
         return hides && element.scrollWidth > element.clientWidth + 1;
       })
-      .map((element) => `${element.tagName.toLowerCase()}: ${element.textContent?.trim() ?? ''}`),
-  );
+      .map((element) => `${element.tagName.toLowerCase()}: ${element.textContent?.trim() ?? ''}`);
+    const measure = document.createElement('canvas').getContext('2d');
+    const fields = [
+      ...document.querySelectorAll<HTMLInputElement>(
+        'input[type="text"], input[type="search"], input:not([type])',
+      ),
+    ]
+      .filter((input) => {
+        if (!measure || input.offsetParent === null || input.closest('[data-allow-clip]'))
+          return false;
+        const text = input.value || input.placeholder;
+        const style = getComputedStyle(input);
+        measure.font = style.font;
+        const room =
+          input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return measure.measureText(text).width > room + 1;
+      })
+      .map((input) => `input: ${input.value || input.placeholder}`);
+    return [...boxes, ...fields];
+  });
 }
 
 /** The screen at rest: fonts loaded, no transition or animation running, no toast still open. */

@@ -169,7 +169,7 @@ export default function PortfolioScreen({ settings }: { settings: Settings }) {
               { value: 'renewal', label: t('portfolio.sortRenewal') },
             ]}
             allowDeselect={false}
-            w={190}
+            w={220}
           />
           <Switch
             label={t('alerts.onlyAction')}
@@ -179,6 +179,7 @@ export default function PortfolioScreen({ settings }: { settings: Settings }) {
           <TextInput
             aria-label={t('portfolio.search')}
             placeholder={t('portfolio.search')}
+            miw={420}
             leftSection={<IconSearch size={16} />}
             value={query}
             onChange={(event) => setQuery(event.currentTarget.value)}
