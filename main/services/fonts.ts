@@ -3,7 +3,7 @@
  * each face found and parsed once per process, when first drawn (parsing it is most of a small PDF's
  * time).
  */
-import { createRequire } from 'node:module';
+import { createRequire as requireFrom } from 'node:module';
 import * as fontkit from 'fontkit';
 
 const FONT_FILES = {
@@ -18,7 +18,10 @@ const loaded = new Map<Face, fontkit.Font>();
 export function reportFont(face: Face): fontkit.Font {
   let font = loaded.get(face);
   if (!font) {
-    const file = createRequire(__filename).resolve(FONT_FILES[face]);
+    // From this bundle (CommonJS everywhere the app and csm run); an ES-module bundle (a benchmark's)
+    // resolves from its own script.
+    const from = typeof __filename === 'string' ? __filename : (process.argv[1] ?? '');
+    const file = requireFrom(from).resolve(FONT_FILES[face]);
     font = fontkit.openSync(file) as fontkit.Font;
     loaded.set(face, font);
   }
