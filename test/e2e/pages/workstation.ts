@@ -156,6 +156,8 @@ export class Workstation {
   }
 
   async openCommandPalette(): Promise<void> {
+    // A palette still closing (Escape a moment ago) first finishes closing.
+    await expect(this.paletteSearch()).toBeHidden();
     await this.page.keyboard.press('Control+K');
     // Focused, not only shown: a keystroke before the focus moves would go elsewhere.
     await expect(this.paletteSearch()).toBeFocused();
