@@ -21,6 +21,7 @@ import type {
   TrueUp,
 } from '../../shared/model/entities';
 import type { DeviceListRecord } from '../../shared/inventory/device-list';
+import type { EolRecord } from '../../shared/catalog';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 import { outboxMiddleware } from './sync-outbox';
@@ -49,6 +50,7 @@ export class WorkstationDatabase extends Dexie {
   ecpsIncidents!: EntityTable<EcpsIncident, 'id'>;
   reports!: EntityTable<ReportRecord, 'id'>;
   catalogOverrides!: EntityTable<CatalogOverride, 'id'>;
+  eolRegister!: EntityTable<EolRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   changes!: EntityTable<ChangeRecord, 'id'>;
   meta!: EntityTable<MetaRecord, 'key'>;

@@ -28,6 +28,7 @@ export async function loadDemoPortfolio(
     db.rmas,
     db.timeEntries,
     db.cases,
+    db.eolRegister,
   ];
   await recordedWrite(db, user, tables, async (record) => {
     const ids = portfolio.customers.map((c) => c.id);
@@ -41,6 +42,7 @@ export async function loadDemoPortfolio(
     await db.rmas.bulkAdd(portfolio.rmas);
     await db.timeEntries.bulkAdd(portfolio.timeEntries);
     await db.cases.bulkAdd(portfolio.cases);
+    await db.eolRegister.bulkPut(portfolio.eolRegister);
     for (const customer of portfolio.customers) {
       record(creation('customer', customer));
     }

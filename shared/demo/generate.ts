@@ -3,6 +3,7 @@
  * as-of date gives the same portfolio, device for device, in the app, the tests and `csm demo`.
  */
 import { shippedCatalog } from '../catalog/catalog';
+import type { EolRecord } from '../catalog/eol-register';
 import { dueTrueUps } from '../contracts/standing';
 import { quoteTrueUp, suggestedQuoteNumber } from '../contracts/true-up-flow';
 import type { DeviceListRecord } from '../inventory/device-list';
@@ -26,6 +27,7 @@ import { devicePool, snapshotsFor } from './devices';
 import { seededRandom, type Random } from './random';
 import { serviceRecords } from './service-records';
 import { dictionary, type Language } from '../i18n';
+import { demoEolRegister } from './eol-register';
 
 export interface DemoInventory {
   customerId: string;
@@ -47,6 +49,8 @@ export interface DemoPortfolio {
   rmas: Rma[];
   timeEntries: TimeEntry[];
   cases: SupportCase[];
+  /** The demo partner's end-of-life register (eol-register.ts). */
+  eolRegister: EolRecord[];
 }
 
 const slug = (name: string) =>
@@ -174,6 +178,7 @@ export function generateDemoPortfolio(
     rmas: [],
     timeEntries: [],
     cases: [],
+    eolRegister: demoEolRegister(asOf, language),
   };
   // Each draw from `random` in the same order, so a date always gives the same portfolio.
   DEMO_BOOK.forEach((plan, index) => {

@@ -1489,6 +1489,8 @@ export const en = {
       'Firmware update fails',
     ],
     engineering: 'Poly engineering',
+    eolSource: 'Demo register (dates invented for the demo)',
+    replaceWith: 'Replace with {{model}}',
   },
 };
 

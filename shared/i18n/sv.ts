@@ -1487,5 +1487,7 @@ export const sv: Messages = {
       'Firmware-uppdateringen misslyckas',
     ],
     engineering: 'Polys utvecklingsavdelning',
+    eolSource: 'Demoregister (datumen är påhittade för demon)',
+    replaceWith: 'Ersätts av {{model}}',
   },
 };

@@ -4,6 +4,7 @@
  * same schemas. Each is typed against its entity, so the two cannot drift apart.
  */
 import { z } from 'zod';
+import type { EolRecord } from '../catalog/eol-register';
 import { catalogEntrySchema } from '../catalog/schema';
 import {
   CASE_PRIORITIES,
@@ -203,6 +204,23 @@ export const catalogOverrideSchema = catalogEntrySchema.extend({
   id,
 }) satisfies z.ZodType<CatalogOverride>;
 
+/** A bulletin's address: http or https only, so a notice link never runs anything. */
+const notice = z
+  .string()
+  .max(2000)
+  .regex(/^https?:\/\/[^\s]+$/i, 'expected an http or https address');
+
+export const eolRecordSchema = z.object({
+  id,
+  model: z.string().trim().min(1).max(120),
+  endOfSale: date.optional(),
+  endOfSupport: date.optional(),
+  endOfLife: date.optional(),
+  notice: notice.optional(),
+  note: z.string().max(2000).optional(),
+  source: z.string().max(500),
+}) satisfies z.ZodType<EolRecord>;
+
 export const settingSchema = z.object({
   key: id,
   value: z.unknown(),
@@ -236,6 +254,7 @@ export const TABLE_SCHEMAS = {
   ecpsIncidents: incidentSchema,
   reports: reportSchema,
   catalogOverrides: catalogOverrideSchema,
+  eolRegister: eolRecordSchema,
   settings: settingSchema,
   changes: changeSchema,
   meta: metaSchema,

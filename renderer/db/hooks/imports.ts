@@ -1,5 +1,6 @@
 /** Imports, catalogue overrides and the models the catalogue does not know. Live queries: components read through these and never call db.* themselves. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { EolRecord } from '../../../shared/catalog';
 import type { CatalogOverride, ImportRecord } from '../../../shared/model/entities';
 import { db } from '../instance';
 import { latestSnapshot } from '../snapshots';
@@ -24,6 +25,11 @@ export function useImports(): ImportRecord[] | undefined {
 
 export function useCatalogOverrides(): CatalogOverride[] | undefined {
   return useLiveQuery(() => db.catalogOverrides.toArray(), []);
+}
+
+/** The partner's end-of-life register, by model. */
+export function useEolRegister(): EolRecord[] | undefined {
+  return useLiveQuery(() => db.eolRegister.orderBy('model').toArray(), []);
 }
 
 /** The unknown models of a customer's current inventory, with their device counts. */

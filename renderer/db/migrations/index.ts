@@ -5,6 +5,7 @@ import { migration0004 } from './0004-inventory-from-lists';
 import { migration0005 } from './0005-sync';
 import { migration0006 } from './0006-lens-states';
 import { migration0007 } from './0007-stale-rule';
+import { migration0008 } from './0008-eol-register';
 import type { Migration } from './types';
 
 /** Every schema version, oldest first. Append new ones; never edit or reorder released ones. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
