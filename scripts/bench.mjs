@@ -61,7 +61,8 @@ async function bundle(entry, outfile) {
     outfile,
     logLevel: 'error',
     banner: {
-      js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      // As the app's CommonJS bundles have them: the fonts resolve from the bundle's own file.
+      js: "import { createRequire } from 'module'; import { fileURLToPath } from 'url'; const require = createRequire(import.meta.url); const __filename = fileURLToPath(import.meta.url);",
     },
   });
   return outfile;

@@ -18,10 +18,7 @@ const loaded = new Map<Face, fontkit.Font>();
 export function reportFont(face: Face): fontkit.Font {
   let font = loaded.get(face);
   if (!font) {
-    // From this bundle (CommonJS everywhere the app and csm run); an ES-module bundle (a benchmark's)
-    // resolves from its own script.
-    const from = typeof __filename === 'string' ? __filename : (process.argv[1] ?? '');
-    const file = requireFrom(from).resolve(FONT_FILES[face]);
+    const file = requireFrom(__filename).resolve(FONT_FILES[face]);
     font = fontkit.openSync(file) as fontkit.Font;
     loaded.set(face, font);
   }

@@ -37,33 +37,17 @@ export class Raster {
 
   /** Fills the closed outlines (non-zero winding) with `color`. */
   fill(outlines: readonly (readonly Point[])[], color: Rgb): void {
-    const edges = outlines.flatMap((o) =>
-      o.map((p, i) => [p, o[(i + 1) % o.length] ?? p] as const).filter(([a, b]) => a[1] !== b[1]),
-    );
-    if (edges.length === 0) return;
-    const ys = edges.flatMap(([a, b]) => [a[1], b[1]]);
-    const top = Math.max(0, Math.floor(Math.min(...ys)));
-    const bottom = Math.min(this.height - 1, Math.ceil(Math.max(...ys)));
-    for (let y = top; y <= bottom; y++) {
-      const coverage = new Map<number, number>();
-      for (let s = 0; s < SUB_ROWS; s++) {
-        const sy = y + (s + 0.5) / SUB_ROWS;
-        const crossings: [number, number][] = [];
-        for (const [a, b] of edges) {
-          const [lo, hi] = a[1] < b[1] ? [a, b] : [b, a];
-          if (sy < lo[1] || sy >= hi[1]) continue;
-          const x = a[0] + ((sy - a[1]) / (b[1] - a[1])) * (b[0] - a[0]);
-          crossings.push([x, a[1] < b[1] ? 1 : -1]);
-        }
-        crossings.sort((p, q) => p[0] - q[0]);
-        let winding = 0;
-        for (let c = 0; c < crossings.length - 1; c++) {
-          winding += crossings[c]![1];
-          if (winding !== 0) span(coverage, crossings[c]![0], crossings[c + 1]![0]);
-        }
+    const mask = coverageOf(outlines);
+    if (mask) this.paint(mask, 0, 0, color);
+  }
+
+  /** Blends `color` through the mask, moved by whole pixels. */
+  private paint(mask: Mask, dx: number, dy: number, color: Rgb): void {
+    for (let row = 0; row < mask.height; row++)
+      for (let col = 0; col < mask.width; col++) {
+        const alpha = mask.alpha[row * mask.width + col]!;
+        if (alpha > 0) this.blend(mask.left + dx + col, mask.top + dy + row, color, alpha);
       }
-      for (const [x, cover] of coverage) this.blend(x, y, color, cover / SUB_ROWS);
-    }
   }
 
   /** A line `width` pixels wide from a to b, with square ends. */
@@ -97,26 +81,21 @@ export class Raster {
   text(x: number, y: number, text: string, size: number, color: Rgb, face: Face = 'body') {
     const f = font(face);
     const scale = size / f.unitsPerEm;
-    const run = f.layout(text);
     let pen = x;
-    run.glyphs.forEach((glyph, i) => {
-      const position = run.positions[i];
-      const outlines = glyphOutlines(
-        glyph.path.commands,
-        pen + (position?.xOffset ?? 0) * scale,
-        y,
-        scale,
-      );
-      this.fill(outlines, color);
-      pen += (position?.xAdvance ?? 0) * scale;
-    });
+    for (const glyph of f.glyphsForString(text)) {
+      const [px, py] = [Math.floor(pen), Math.floor(y)];
+      const mask = glyphMask(face, glyph, scale, pen - px, y - py);
+      if (mask) this.paint(mask, px, py, color);
+      pen += glyph.advanceWidth * scale;
+    }
     return pen - x;
   }
 
   /** The width `text` would take. */
   measure(text: string, size: number, face: Face = 'body'): number {
     const f = font(face);
-    return (f.layout(text).advanceWidth * size) / f.unitsPerEm;
+    const units = f.glyphsForString(text).reduce((sum, glyph) => sum + glyph.advanceWidth, 0);
+    return (units * size) / f.unitsPerEm;
   }
 
   png(): Uint8Array {
@@ -124,29 +103,127 @@ export class Raster {
   }
 }
 
-/** Adds the horizontal coverage of the span [x0, x1) to each pixel it touches. */
-function span(coverage: Map<number, number>, x0: number, x1: number): void {
-  for (let px = Math.floor(x0); px < x1; px++) {
-    const covered = Math.min(px + 1, x1) - Math.max(px, x0);
-    if (covered > 0) coverage.set(px, (coverage.get(px) ?? 0) + covered);
-  }
+/** An outline's edge, top to bottom, with its winding direction. */
+interface Edge {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  slope: number;
+  dir: number;
 }
 
-/** A glyph's outlines in pixels: curves flattened into short lines, y turned to point down. */
-function glyphOutlines(
-  commands: readonly fontkit.PathCommand[],
-  x: number,
-  y: number,
-  scale: number,
-): Point[][] {
+function edgesOf(outlines: readonly (readonly Point[])[]): Edge[] {
+  const edges: Edge[] = [];
+  for (const outline of outlines)
+    outline.forEach((a, i) => {
+      const b = outline[(i + 1) % outline.length] ?? a;
+      if (a[1] === b[1]) return;
+      const [lo, hi] = a[1] < b[1] ? [a, b] : [b, a];
+      const slope = (hi[0] - lo[0]) / (hi[1] - lo[1]);
+      edges.push({ x0: lo[0], x1: hi[0], y0: lo[1], y1: hi[1], slope, dir: a[1] < b[1] ? 1 : -1 });
+    });
+  return edges;
+}
+
+/** Adds the horizontal coverage of the span [x0, x1) to each pixel it touches, from `left`. */
+function span(row: Float32Array, left: number, x0: number, x1: number): void {
+  for (let px = Math.floor(x0); px < x1; px++)
+    row[px - left]! += Math.min(px + 1, x1) - Math.max(px, x0);
+}
+
+/** What each pixel of a shape's bounding box is covered by: 0 to 1. */
+interface Mask {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  alpha: Float32Array;
+}
+
+/**
+ * The outlines' coverage, non-zero winding, by the exact horizontal coverage of four sub-rows per
+ * pixel row. Null for an empty shape.
+ */
+function coverageOf(outlines: readonly (readonly Point[])[]): Mask | null {
+  const edges = edgesOf(outlines);
+  if (edges.length === 0) return null;
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const e of edges) {
+    [minY, maxY] = [Math.min(minY, e.y0), Math.max(maxY, e.y1)];
+    [minX, maxX] = [Math.min(minX, e.x0, e.x1), Math.max(maxX, e.x0, e.x1)];
+  }
+  const [left, top] = [Math.floor(minX), Math.floor(minY)];
+  const width = Math.ceil(maxX) - left + 1;
+  const height = Math.ceil(maxY) - top + 1;
+  const alpha = new Float32Array(width * height);
+  const crossings: { x: number; dir: number }[] = [];
+  for (let row = 0; row < height; row++) {
+    const line = alpha.subarray(row * width, (row + 1) * width);
+    for (let s = 0; s < SUB_ROWS; s++) {
+      const sy = top + row + (s + 0.5) / SUB_ROWS;
+      crossings.length = 0;
+      for (const e of edges)
+        if (sy >= e.y0 && sy < e.y1)
+          crossings.push({ x: e.x0 + (sy - e.y0) * e.slope, dir: e.dir });
+      crossings.sort((p, q) => p.x - q.x);
+      let winding = 0;
+      for (let c = 0; c < crossings.length - 1; c++) {
+        winding += crossings[c]!.dir;
+        if (winding !== 0) span(line, left, crossings[c]!.x, crossings[c + 1]!.x);
+      }
+    }
+    for (let i = 0; i < width; i++) line[i] = Math.min(1, line[i]! / SUB_ROWS);
+  }
+  return { left, top, width, height, alpha };
+}
+
+/**
+ * A glyph's outlines in font units (y up), curves flattened into short lines: read once per face and
+ * glyph, since a chart draws the same digits and letters many times. Glyphs are laid out one after
+ * the other by their advance widths (no kerning: a chart's labels are short).
+ */
+const outlineCache = new Map<string, Point[][]>();
+
+function outlinesOf(face: Face, glyph: fontkit.Glyph): Point[][] {
+  const key = `${face}:${glyph.id}`;
+  let outlines = outlineCache.get(key);
+  if (!outlines) {
+    outlines = flatten(glyph.path.commands);
+    outlineCache.set(key, outlines);
+  }
+  return outlines;
+}
+
+/** Where a glyph starts within its pixel, in quarters: a chart's labels repeat the same few. */
+const QUARTER = 4;
+const maskCache = new Map<string, Mask | null>();
+
+/** A glyph's coverage at a size and a position within its pixel (dx, dy in [0, 1)). */
+function glyphMask(face: Face, glyph: fontkit.Glyph, scale: number, dx: number, dy: number) {
+  const [qx, qy] = [Math.round(dx * QUARTER), Math.round(dy * QUARTER)];
+  const key = `${face}:${glyph.id}:${scale}:${qx}:${qy}`;
+  let mask = maskCache.get(key);
+  if (mask === undefined) {
+    mask = coverageOf(placed(outlinesOf(face, glyph), qx / QUARTER, qy / QUARTER, scale));
+    maskCache.set(key, mask);
+  }
+  return mask;
+}
+
+/** The outlines in pixels: scaled, moved to the pen at (x, y), y turned to point down. */
+function placed(outlines: readonly Point[][], x: number, y: number, scale: number): Point[][] {
+  return outlines.map((o) => o.map(([px, py]) => [x + px * scale, y - py * scale] as const));
+}
+
+function flatten(commands: readonly fontkit.PathCommand[]): Point[][] {
   const outlines: Point[][] = [];
   let current: Point[] = [];
   let last: Point = [0, 0];
   const curve = (point: (t: number) => Point) => {
     for (let t = 1; t <= 6; t++) current.push(point(t / 6));
   };
-  for (const { command, args } of commands) {
-    const a = args.map((v, i) => (i % 2 === 0 ? x + v * scale : y - v * scale));
+  for (const { command, args: a } of commands) {
     if (command === 'moveTo') {
       if (current.length > 1) outlines.push(current);
       current = [[a[0]!, a[1]!]];
