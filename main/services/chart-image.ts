@@ -6,16 +6,17 @@
  */
 import type { SheetSpec } from '../../shared/workbook-spec';
 import { isLabelled, labelEvery, niceTicks } from './chart-scale';
-import { Raster, rgb, type Point, type Rgb } from './raster';
+import { INK } from './pdf/look';
+import { Raster, rgb, type Point } from './raster';
 
 type Chart = NonNullable<SheetSpec['charts']>[number];
 type Series = Chart['series'][number];
 
 export const CHART_SIZE = { width: 720, height: 340 };
 const PAD = { left: 48, right: 20, top: 34, bottom: 58 };
-const GRID: Rgb = [0xe9, 0xec, 0xef];
-const INK: Rgb = [0x49, 0x50, 0x57];
-const TITLE: Rgb = [0x21, 0x25, 0x29];
+const GRID = rgb(INK.grid);
+const LABEL_INK = rgb(INK.secondary);
+const TITLE = rgb(INK.text);
 const LABEL = 11;
 
 /** The segments of a polyline, cut into dashes of `on` pixels with `off` between them. */
@@ -87,7 +88,7 @@ function drawLegend(raster: Raster, series: readonly Series[], y: number): void 
       (i) => x + i * 20,
       () => y - 4,
     );
-    raster.text(x + 26, y, s.name, LABEL, INK);
+    raster.text(x + 26, y, s.name, LABEL, LABEL_INK);
     x += width;
   }
 }
@@ -110,7 +111,7 @@ export function lineChartPng(chart: Chart): Uint8Array {
     const y = yOf(tick);
     raster.line([plot.x, y], [plot.x + plot.w, y], GRID, 1);
     const label = String(tick);
-    raster.text(plot.x - 6 - raster.measure(label, LABEL), y + 4, label, LABEL, INK);
+    raster.text(plot.x - 6 - raster.measure(label, LABEL), y + 4, label, LABEL, LABEL_INK);
   }
   const n = chart.categories.length;
   const xOf = (i: number) => (n <= 1 ? plot.x + plot.w / 2 : plot.x + (plot.w * i) / (n - 1));
@@ -120,7 +121,7 @@ export function lineChartPng(chart: Chart): Uint8Array {
     if (!isLabelled(i, n, every)) return;
     const w = raster.measure(category, LABEL);
     const x = Math.min(Math.max(xOf(i) - w / 2, 2), width - w - 2);
-    raster.text(x, plot.y + plot.h + 16, category, LABEL, INK);
+    raster.text(x, plot.y + plot.h + 16, category, LABEL, LABEL_INK);
   });
   for (const series of chart.series) drawSeries(raster, series, xOf, yOf);
   drawLegend(raster, chart.series, height - 12);

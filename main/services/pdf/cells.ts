@@ -2,14 +2,10 @@
  * A typed cell as the PDF prints it: the text a reader of the workbook sees in that cell (its number
  * format), written in the report's language (7 650,00 in Swedish, 7,650.00 in English).
  */
+import { dictionary } from '../../../shared/i18n';
+import { localeOf } from '../../../shared/i18n/format';
 import type { CellSpec, ColumnType } from '../../../shared/workbook-spec';
 import type { ReportLanguage } from '../../../shared/reports/monthly-model';
-
-const LOCALES: Record<ReportLanguage, string> = { sv: 'sv-SE', en: 'en-GB' };
-const WORDS: Record<ReportLanguage, { yes: string; no: string }> = {
-  sv: { yes: 'Ja', no: 'Nej' },
-  en: { yes: 'Yes', no: 'No' },
-};
 
 export interface CellFormat {
   text(cell: CellSpec, columnType: ColumnType): string;
@@ -19,7 +15,7 @@ export interface CellFormat {
 
 /** The cell formats of one language: number formats made once. */
 export function cellFormat(language: ReportLanguage): CellFormat {
-  const locale = LOCALES[language];
+  const locale = localeOf(language);
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 10 });
   const money = new Intl.NumberFormat(locale, {
@@ -30,7 +26,7 @@ export function cellFormat(language: ReportLanguage): CellFormat {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   });
-  const words = WORDS[language];
+  const words = dictionary(language).common;
   const valueText = (value: string | number | boolean | null, type: ColumnType): string => {
     if (value === null) return '';
     if (typeof value === 'boolean') return value ? words.yes : words.no;

@@ -5,9 +5,8 @@
  */
 import type { SheetSpec } from '../../../shared/workbook-spec';
 import { isLabelled, labelEvery, niceTicks } from '../chart-scale';
-import type PDFDocument from 'pdfkit';
+import { INK, type Pdf } from './look';
 
-type Pdf = InstanceType<typeof PDFDocument>;
 type Chart = NonNullable<SheetSpec['charts']>[number];
 type Series = Chart['series'][number];
 
@@ -16,8 +15,6 @@ const TITLE = 16;
 const LEGEND = 30;
 const AXIS_LEFT = 34;
 const AXIS_BOTTOM = 16;
-const GRID = '#e9ecef';
-const LABEL = '#6c757d';
 
 interface Box {
   x: number;
@@ -50,8 +47,8 @@ export function drawChart(doc: Pdf, chart: Chart, box: Box): void {
   doc.font('body').fontSize(7);
   for (const tick of ticks) {
     const y = yOf(tick);
-    doc.moveTo(plot.left, y).lineTo(plot.right, y).lineWidth(0.5).strokeColor(GRID).stroke();
-    doc.fillColor(LABEL).text(String(tick), box.x, y - 4, {
+    doc.moveTo(plot.left, y).lineTo(plot.right, y).lineWidth(0.5).strokeColor(INK.grid).stroke();
+    doc.fillColor(INK.muted).text(String(tick), box.x, y - 4, {
       width: AXIS_LEFT - 6,
       align: 'right',
       lineBreak: false,
@@ -64,7 +61,7 @@ export function drawChart(doc: Pdf, chart: Chart, box: Box): void {
     if (!isLabelled(i, n, every)) return;
     const w = doc.widthOfString(name);
     const x = Math.min(Math.max(xOf(i) - w / 2, plot.left - 10), plot.right - w + 4);
-    doc.fillColor(LABEL).text(name, x, plot.bottom + 4, { lineBreak: false });
+    doc.fillColor(INK.muted).text(name, x, plot.bottom + 4, { lineBreak: false });
   });
   for (const series of chart.series) drawSeries(doc, series, xOf, yOf);
   drawLegend(doc, chart.series, { ...box, y: box.y + CHART_HEIGHT - LEGEND + 6 });

@@ -4,17 +4,13 @@
  * status as a coloured word and what it means, the month's service as labelled figures, the CSM's
  * note and what happens next. One A4 portrait page; a note too long for it ends with a pointer.
  */
-import type PDFDocument from 'pdfkit';
 import type { FirstPage } from '../../../shared/reports/first-page';
 import type { WorkbookSpec } from '../../../shared/workbook-spec';
+import { INK, type Pdf } from './look';
 
-type Pdf = InstanceType<typeof PDFDocument>;
 type Logo = NonNullable<WorkbookSpec['brand']>['logo'];
 
 const MARGIN = 48;
-const TEXT = '#212529';
-const MUTED = '#495057';
-const RULE = '#dee2e6';
 const TONES = {
   calm: { ink: '#2b8a3e', fill: '#ebfbee' },
   watch: { ink: '#a35c00', fill: '#fff4e6' },
@@ -53,10 +49,10 @@ function header(p: Place, page: FirstPage, logo: Logo | undefined): number {
   doc
     .font('bold')
     .fontSize(20)
-    .fillColor(TEXT)
+    .fillColor(INK.text)
     .text(page.title, p.left, doc.y + 2, { width: textWidth });
   y = Math.max(doc.y, logo ? MARGIN + 52 : 0) + 6;
-  doc.font('body').fontSize(9.5).fillColor(MUTED);
+  doc.font('body').fontSize(9.5).fillColor(INK.secondary);
   for (const line of page.context) {
     doc.text(line, p.left, y, { width: p.width });
     y = doc.y + 1;
@@ -80,7 +76,7 @@ function devices(p: Place, page: FirstPage, y: number, locale: string): number {
   const meaning = p.width - widths.reduce((a, b) => a + b, 0);
   const xs = widths.reduce<number[]>((acc, w) => [...acc, (acc.at(-1) ?? p.left) + w], [p.left]);
   const cells = [c.category, c.count, c.ordered, c.baseline, c.status, c.meaning];
-  doc.font('bold').fontSize(8.5).fillColor(MUTED);
+  doc.font('bold').fontSize(8.5).fillColor(INK.secondary);
   const headHeight = Math.max(
     ...cells.map((t, i) => doc.heightOfString(t, { width: (widths[i] ?? meaning) - 6 })),
   );
@@ -109,12 +105,12 @@ function devices(p: Place, page: FirstPage, y: number, locale: string): number {
     );
     doc
       .font('bold')
-      .fillColor(TEXT)
+      .fillColor(INK.text)
       .text(line.category, xs[0]! + 3, y, { width: widths[0]! - 6 });
     [line.count, line.ordered, line.baseline].forEach((n, i) =>
       doc
         .font('body')
-        .fillColor(TEXT)
+        .fillColor(INK.text)
         .text(n === null ? '–' : number.format(n), xs[i + 1]! + 3, y, {
           width: widths[i + 1]! - 6,
           align: 'right',
@@ -132,14 +128,14 @@ function devices(p: Place, page: FirstPage, y: number, locale: string): number {
     doc
       .font('body')
       .fontSize(10)
-      .fillColor(TEXT)
+      .fillColor(INK.text)
       .text(line.meaning, xs[5]! + 3, y, { width: meaning - 6 });
     y += height + 7;
     doc
       .moveTo(p.left, y - 3)
       .lineTo(p.left + p.width, y - 3)
       .lineWidth(0.5)
-      .strokeColor(RULE)
+      .strokeColor(INK.rule)
       .stroke();
   }
   return y + 10;
@@ -158,11 +154,11 @@ function service(p: Place, page: FirstPage, y: number): number {
       rowTop += rowHeight + 8;
       rowHeight = 0;
     }
-    doc.font('body').fontSize(8.5).fillColor(MUTED).text(fact.label, x, rowTop, { width });
+    doc.font('body').fontSize(8.5).fillColor(INK.secondary).text(fact.label, x, rowTop, { width });
     doc
       .font('bold')
       .fontSize(10)
-      .fillColor(TEXT)
+      .fillColor(INK.text)
       .text(fact.value, x, doc.y + 1, { width });
     rowHeight = Math.max(rowHeight, doc.y - rowTop);
   });
@@ -180,12 +176,12 @@ function lines(
   if (texts.length === 0) return y;
   const { doc } = p;
   y = heading(p, title, y);
-  doc.font('body').fontSize(10).fillColor(TEXT);
+  doc.font('body').fontSize(10).fillColor(INK.text);
   for (const text of texts) {
     const indent = isBulleted ? 12 : 0;
     const room = doc.heightOfString(more, { width: p.width }) + 4;
     if (y + doc.heightOfString(text, { width: p.width - indent }) + room > p.bottom) {
-      doc.font('body').fillColor(MUTED).text(more, p.left, y, { width: p.width });
+      doc.font('body').fillColor(INK.secondary).text(more, p.left, y, { width: p.width });
       return doc.y + 10;
     }
     if (isBulleted)
@@ -193,7 +189,7 @@ function lines(
         .circle(p.left + 3, y + 6, 1.6)
         .fillColor(p.color)
         .fill();
-    doc.fillColor(TEXT).text(text, p.left + indent, y, { width: p.width - indent });
+    doc.fillColor(INK.text).text(text, p.left + indent, y, { width: p.width - indent });
     y = doc.y + 3;
   }
   return y + 10;

@@ -14,16 +14,11 @@ import { drawChart, CHART_HEIGHT } from './chart';
 import { drawFirstPage } from './first-page';
 import { dictionary, fill } from '../../../shared/i18n';
 import { localeOf } from '../../../shared/i18n/format';
+import { INK, type Pdf } from './look';
 
 const MARGIN = 40;
-const TEXT = '#212529';
-const MUTED = '#6c757d';
-const RULE = '#dee2e6';
-const STRIPE = '#f5f6f7';
 const BODY_SIZE = 9;
 const PAD = 3;
-
-export type Pdf = InstanceType<typeof PDFDocument>;
 
 /** What every page of one document shares. */
 export interface Page {
@@ -112,7 +107,7 @@ function writeSheet(
     doc
       .font(i === 0 ? 'bold' : 'body')
       .fontSize(i === 0 ? 15 : 9.5)
-      .fillColor(i === 0 ? page.color : TEXT);
+      .fillColor(i === 0 ? page.color : INK.text);
     const lineWidth = i === 0 && logo ? (width * 2) / 3 - 12 : width;
     doc.text(line, MARGIN, y, { width: lineWidth });
     y = doc.y + (i === 0 ? 4 : 1);
@@ -153,15 +148,22 @@ function tableGeometry(
   width: number,
 ): TableGeometry {
   const chars = columnWidths({ name: '-', columns: [...columns], rows: [] });
-  const longestWord = (font: string, text: string) => {
+  // The font is set once per column's header and once per its cells, each word measured once.
+  const longestWord = (font: string, cells: readonly string[]) => {
     doc.font(font).fontSize(BODY_SIZE);
-    return Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+    const words = new Set(cells.flatMap((text) => text.split(/\s+/)));
+    let widest = 0;
+    for (const word of words) widest = Math.max(widest, doc.widthOfString(word));
+    return widest;
   };
   const least = columns.map(
     (c, i) =>
       Math.max(
-        longestWord('bold', c.header),
-        ...texts.map((row) => longestWord('body', row[i] ?? '')),
+        longestWord('bold', [c.header]),
+        longestWord(
+          'body',
+          texts.map((row) => row[i] ?? ''),
+        ),
       ) +
       2 * PAD +
       1,
@@ -213,12 +215,12 @@ function writeTable(
     if (r % 2 === 1)
       doc
         .rect(MARGIN, y, right - MARGIN, height)
-        .fillColor(STRIPE)
+        .fillColor(INK.stripe)
         .fill();
     writeRow(page, row, columns, geometry, y, 'body');
     y += height;
   });
-  doc.moveTo(MARGIN, y).lineTo(right, y).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc.moveTo(MARGIN, y).lineTo(right, y).lineWidth(0.5).strokeColor(INK.rule).stroke();
   return y;
 }
 
@@ -251,7 +253,7 @@ function writeRow(
     doc
       .font(font)
       .fontSize(geometry.size)
-      .fillColor(TEXT)
+      .fillColor(INK.text)
       .text(text, x + PAD, y + PAD, {
         width: w - 2 * PAD,
         align: format.isFigure(columns[i]?.type ?? 'text') ? 'right' : 'left',
@@ -271,7 +273,7 @@ function writePageLines(doc: Pdf, prints: readonly (SheetSpec['print'] | undefin
     // The page's own bottom margin would move text written there onto a new page.
     const margins = doc.page.margins;
     doc.page.margins = { ...margins, bottom: 0 };
-    doc.font('body').fontSize(7.5).fillColor(MUTED);
+    doc.font('body').fontSize(7.5).fillColor(INK.muted);
     if (print?.header) doc.text(print.header, MARGIN, MARGIN - 16, { width, lineBreak: false });
     const footerY = doc.page.height - MARGIN + 4;
     if (print?.footer)
