@@ -3,7 +3,7 @@
  * clear line on stderr. The commands run the same shared/ and main/services code as the app.
  */
 import { resolve } from 'node:path';
-import { allowsLoopback, lensEndpointProblem } from '../../shared/lens';
+import { allowsLoopback, lensEndpointProblem } from '../../shared/lens-endpoint';
 import { terminalText } from '../../shared/terminal-text';
 import { isCalendarDate, isCalendarMonth, localToday } from '../../shared/terms/dates';
 import { isCappedCommand, runCapped, serveCappedCommand } from './capped';

@@ -4,24 +4,19 @@
  */
 import { basename } from 'node:path';
 import { createCatalog, SHIPPED_CATALOG_ENTRIES } from '../../shared/catalog';
-import { notCountedDevices, summarizeInventory } from '../../shared/inventory';
-import type { ParsedInventory } from '../../shared/inventory/parsed';
+import { classifyDevices, countDevices, notCountedDevices } from '../../shared/inventory';
+import type { ReadInventory } from '../../shared/inventory/parsed';
 import { localToday } from '../../shared/terms/dates';
-import { IMPORT_LIMITS, parseInventory } from '../services/inventory/parse';
+import { IMPORT_LIMITS, readInventory } from '../services/inventory/parse';
 import { named, readInput } from './files';
 
 /** The JSON document FORMATS.md §3 specifies. */
-export function inspectDocument(parsed: ParsedInventory, staleDays: number | null = null) {
-  // The parse counted without a stale rule; with one, the devices are counted again.
-  const summary =
-    staleDays === null
-      ? parsed.summary
-      : summarizeInventory(
-          parsed.devices,
-          createCatalog(SHIPPED_CATALOG_ENTRIES, []),
-          parsed.asOf,
-          staleDays,
-        );
+export function inspectDocument(parsed: ReadInventory, staleDays: number | null = null) {
+  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, []);
+  const summary = countDevices(
+    parsed.devices,
+    classifyDevices(parsed.devices, catalog, parsed.asOf, staleDays),
+  );
   return {
     file: parsed.file,
     format: parsed.format,
@@ -79,7 +74,7 @@ export async function inspect(
   write: (text: string) => void,
 ): Promise<void> {
   const parsed = await named(path, async () =>
-    parseInventory(await readInput(path, IMPORT_LIMITS.bytes), {
+    readInventory(await readInput(path, IMPORT_LIMITS.bytes), {
       fileName: basename(path),
       asOf,
       locale: Intl.DateTimeFormat().resolvedOptions().locale,

@@ -10,7 +10,7 @@ import { LENS_ENDPOINTS } from '../../shared/lens';
 import { localToday } from '../../shared/terms/dates';
 import { writeFileAtomic } from '../services/atomic-write';
 import { UnusableFileError } from '../services/inventory/errors';
-import { parseInventory } from '../services/inventory/parse';
+import { readInventory } from '../services/inventory/parse';
 import { LensError } from '../services/lens/connector';
 import { pullAsFile } from '../services/lens/pull';
 import { humanReport, inspectDocument } from './inspect';
@@ -59,7 +59,7 @@ export async function lensPull(
     if (error instanceof LensError) throw new UnusableFileError(`Lens pull: ${error.message}`);
     throw error;
   }
-  const parsed = await parseInventory(pulled.bytes, {
+  const parsed = await readInventory(pulled.bytes, {
     fileName: request.out ? basename(request.out) : pulled.fileName,
     locale: Intl.DateTimeFormat().resolvedOptions().locale,
     today: localToday(),

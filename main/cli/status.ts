@@ -12,7 +12,7 @@ import {
   type StatusDocument,
 } from '../../shared/reports/status';
 import { localToday } from '../../shared/terms/dates';
-import { IMPORT_LIMITS, parseInventory } from '../services/inventory/parse';
+import { IMPORT_LIMITS, readInventory } from '../services/inventory/parse';
 import { parseRegisterFile } from '../services/register';
 import { named, readInput } from './files';
 
@@ -43,7 +43,7 @@ export async function readRegisterAndInventories(input: Omit<StatusInput, 'month
   for (const path of input.inventories)
     parsed.push(
       await named(path, async () =>
-        parseInventory(await readInput(path, IMPORT_LIMITS.bytes), {
+        readInventory(await readInput(path, IMPORT_LIMITS.bytes), {
           fileName: basename(path),
           asOf: input.asOf,
           locale: Intl.DateTimeFormat().resolvedOptions().locale,

@@ -65,6 +65,25 @@ export interface NormaliseContext {
   dateOrder: DateOrder | null;
   /** Last Detected values read so far in this file: an export repeats many. */
   dates?: Map<string, string | null>;
+  /** The texts of this file's repeating columns (model, site, account…), each kept once. */
+  texts?: SharedTexts;
+}
+
+/**
+ * One string per distinct value of the columns that repeat (a model, a site, an account): 100,000
+ * devices hold a few hundred strings instead of 700,000, which the collector need not copy. Holds at
+ * most `MAX_SHARED` values, so a file whose "repeating" columns never repeat costs no more than before.
+ */
+export class SharedTexts {
+  private readonly known = new Map<string, string>();
+  static readonly MAX_SHARED = 50_000;
+
+  of(value: string): string {
+    const known = this.known.get(value);
+    if (known !== undefined) return known;
+    if (this.known.size < SharedTexts.MAX_SHARED) this.known.set(value, value);
+    return value;
+  }
 }
 
 const IN_SERVICE = { state: null } as const;
@@ -91,7 +110,7 @@ export type NormalisedRow = { device: Device } | { rejection: string };
 /** Normalises one row; `row` is its number as a spreadsheet shows it. */
 export function normaliseRow(
   cells: readonly CellValue[],
-  { mapping, dateOrder, dates }: NormaliseContext,
+  { mapping, dateOrder, dates, texts }: NormaliseContext,
 ): NormalisedRow {
   const cell = (name: DeviceField) => {
     const column = mapping[name];
@@ -100,6 +119,7 @@ export function normaliseRow(
   // Identities and the model lose invisible characters; a control character left rejects the row.
   // Other text loses control characters.
   const clean = (name: DeviceField) => text(cell(name), CONTROL_ALL).trim();
+  const repeating = (name: DeviceField) => (texts ? texts.of(clean(name)) : clean(name));
   const model = text(cell('model'), INVISIBLE).trim();
   if (!model) return { rejection: 'no model' };
   if (CONTROL.test(model)) return { rejection: 'the model contains control characters' };
@@ -144,23 +164,23 @@ export function normaliseRow(
     lastDetected = detected;
   }
 
-  const room = clean('room');
+  const room = repeating('room');
   return {
     device: {
       id,
       serial: serial.trim(),
       deviceId: deviceId.trim(),
-      model,
+      model: texts ? texts.of(model) : model,
       name: clean('name'),
-      site: clean('site'),
+      site: repeating('site'),
       room: room === '-' ? '' : room,
-      softwareVersion: clean('softwareVersion'),
+      softwareVersion: repeating('softwareVersion'),
       online,
       lastDetected,
-      account: clean('account'),
-      accountId: clean('accountId'),
+      account: repeating('account'),
+      accountId: repeating('accountId'),
       mac: clean('mac'),
-      hardwareFamily: clean('hardwareFamily'),
+      hardwareFamily: repeating('hardwareFamily'),
       ...(marked.state ? { lensState: marked.state } : {}),
     },
   };

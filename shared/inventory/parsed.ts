@@ -42,20 +42,24 @@ export interface ParsedInventory {
   source?: ImportSource;
 }
 
+/** The file read, before the figures the app's preview shows and the hash that recognises it. */
+export type ReadInventory = Omit<ParsedInventory, 'summary' | 'contentHash'>;
+
 /** Devices per Lens account (name and ID), most devices first. */
 export function accountsOf(devices: readonly Device[]): AccountDevices[] {
-  const byAccount = new Map<string, AccountDevices>();
-  for (const device of devices) {
-    const key = `${device.account}\u0000${device.accountId}`;
-    const entry = byAccount.get(key) ?? {
-      account: device.account,
-      accountId: device.accountId,
-      devices: 0,
-    };
+  // By name, then by ID: no key text made per device.
+  const byAccount = new Map<string, Map<string, AccountDevices>>();
+  const all: AccountDevices[] = [];
+  for (const { account, accountId } of devices) {
+    let byId = byAccount.get(account);
+    if (!byId) byAccount.set(account, (byId = new Map<string, AccountDevices>()));
+    let entry = byId.get(accountId);
+    if (!entry) {
+      entry = { account, accountId, devices: 0 };
+      byId.set(accountId, entry);
+      all.push(entry);
+    }
     entry.devices++;
-    byAccount.set(key, entry);
   }
-  return [...byAccount.values()].sort(
-    (a, b) => b.devices - a.devices || a.account.localeCompare(b.account),
-  );
+  return all.sort((a, b) => b.devices - a.devices || a.account.localeCompare(b.account));
 }

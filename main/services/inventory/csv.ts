@@ -10,6 +10,9 @@ export type Separator = ',' | ';' | '\t';
 /** Excel's limit for one cell; a longer value means a broken file, not data. */
 export const MAX_CELL_CHARS = 32_767;
 
+/** The longest line split at once; a Lens export's lines are a few hundred characters. */
+const SPLIT_LINE_CHARS = 2048;
+
 /** The widest header taken; an inventory or register has a few dozen columns. */
 export const MAX_COLUMNS = 1024;
 
@@ -116,7 +119,40 @@ export function readCsvRows(
     extra = 0;
     row++;
   };
+  /**
+   * At a row's start: a line with no quote (nearly every line of an export) is split at once, natively;
+   * a line with a quote or a lone CR, or a very long one, goes the careful way, character by character.
+   */
+  let newline = -1;
+  const splitLine = (): boolean => {
+    // The next LF, found once per line (a file of CR line ends has none: it is looked for once).
+    if (newline < i) {
+      const at = text.indexOf('\n', i);
+      newline = at === -1 ? n : at;
+    }
+    const end = newline;
+    // A line longer than an export's (thousands of empty columns) is not split into as many values.
+    if (end - i > SPLIT_LINE_CHARS) return false;
+    const line = text.slice(i, end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    if (line.includes('"') || line.includes('\r')) return false;
+    const parts = line.split(separator);
+    if (parts.length > width) {
+      // Values beyond the header's columns; beyond MAX_COLUMNS in the header, the careful way says so.
+      for (let k = width; k < parts.length; k++)
+        if (parts[k] !== '') {
+          if (count === 0) return false;
+          extra++;
+        }
+      parts.length = width;
+    }
+    field = parts.pop() ?? '';
+    cells = parts;
+    endRow();
+    i = end + 1;
+    return true;
+  };
   while (i < n) {
+    if (cells.length === 0 && field === '' && splitLine()) continue;
     const c = text.charCodeAt(i);
     if (c === 34 /* " */ && field === '') {
       const opened = row;

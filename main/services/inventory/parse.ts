@@ -14,12 +14,15 @@ import {
   localeDateOrder,
   missingFields,
   normaliseRow,
+  SharedTexts,
+  type NormaliseContext,
   readLastDetected,
   type CellValue,
   summarizeInventory,
   type DateOrder,
   type HeaderMapping,
   type ParsedInventory,
+  type ReadInventory,
   type Rejection,
   type RowDevice,
 } from '../../../shared/inventory';
@@ -88,7 +91,8 @@ async function readRows(bytes: Uint8Array, options: ParseOptions) {
   const read: ReadRow[] = [];
   const rejected: Rejection[] = [];
   const texts = new Set<string>();
-  let context = { mapping, dateOrder: null };
+  const shared = new SharedTexts();
+  let context: NormaliseContext = { mapping, dateOrder: null, texts: shared };
   const rows = await readTableRows(
     bytes,
     {
@@ -104,7 +108,7 @@ async function readRows(bytes: Uint8Array, options: ParseOptions) {
         const missing = missingFields(mapping);
         if (missing.length > 0)
           throw new UnusableFileError(missingColumnsMessage(missing, h.headers));
-        context = { mapping, dateOrder: null };
+        context = { mapping, dateOrder: null, texts: shared };
       },
       row: ({ row, cells, extra }) => {
         if (extra) {
@@ -131,10 +135,11 @@ async function readRows(bytes: Uint8Array, options: ParseOptions) {
 const extraReason = (extra: number, width: number) =>
   `the row has ${extra === 1 ? 'a value' : `${extra} values`} beyond the header's ${width} columns`;
 
-export async function parseInventory(
+/** The file read into devices, duplicates, rejections and accounts: what `csm` commands need. */
+export async function readInventory(
   bytes: Uint8Array,
   options: ParseOptions,
-): Promise<ParsedInventory> {
+): Promise<ReadInventory> {
   if (options.asOf !== undefined && !isCalendarDate(options.asOf))
     throw new UnusableFileError(`the as-of date ${options.asOf} is not a date (YYYY-MM-DD)`);
   const { head, mapping, read, rejected, texts, rows } = await readRows(bytes, options);
@@ -161,22 +166,32 @@ export async function parseInventory(
     (max, d) => (d.lastDetected && (!max || d.lastDetected > max) ? d.lastDetected : max),
     null,
   );
-  const asOf = options.asOf ?? latest?.slice(0, 10) ?? options.today;
-  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, options.overrides ?? []);
   options.onProgress?.(rows, rows);
   return {
     file: options.fileName,
     ...head,
     mapping,
     dateOrder,
-    asOf,
+    asOf: options.asOf ?? latest?.slice(0, 10) ?? options.today,
     isAsOfGiven: options.asOf !== undefined,
     rows,
     devices,
     duplicates,
     rejected,
-    summary: summarizeInventory(devices, catalog, asOf),
     accounts: accountsOf(devices),
+  };
+}
+
+/** The file read with the figures the app's import preview shows and the hash that recognises it. */
+export async function parseInventory(
+  bytes: Uint8Array,
+  options: ParseOptions,
+): Promise<ParsedInventory> {
+  const read = await readInventory(bytes, options);
+  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, options.overrides ?? []);
+  return {
+    ...read,
+    summary: summarizeInventory(read.devices, catalog, read.asOf),
     contentHash: createHash('sha256').update(bytes).digest('hex'),
   };
 }
