@@ -75,16 +75,32 @@ export interface NormaliseContext {
  * most `MAX_SHARED` values, so a file whose "repeating" columns never repeat costs no more than before.
  */
 export class SharedTexts {
-  private readonly known = new Map<string, string>();
+  /** Per way of cleaning: a cell's text as read → its cleaned text, one string per value. */
+  private readonly known = new Map<Cleaning, Map<string, string>>();
+  private size = 0;
   static readonly MAX_SHARED = 50_000;
 
-  of(value: string): string {
-    const known = this.known.get(value);
-    if (known !== undefined) return known;
-    if (this.known.size < SharedTexts.MAX_SHARED) this.known.set(value, value);
+  /** The cleaned text of `raw`, cleaned by `clean` the first time `raw` is met. */
+  of(raw: string, clean: Cleaning): string {
+    let known = this.known.get(clean);
+    if (!known) this.known.set(clean, (known = new Map<string, string>()));
+    const found = known.get(raw);
+    if (found !== undefined) return found;
+    const value = clean(raw);
+    if (this.size < SharedTexts.MAX_SHARED) {
+      known.set(raw, value);
+      this.size++;
+    }
     return value;
   }
 }
+
+type Cleaning = (value: CellValue | undefined) => string;
+
+/** Text other than identities: control characters removed, trimmed. */
+const cleanText: Cleaning = (value) => text(value, CONTROL_ALL).trim();
+/** A model: invisible characters removed (a control character left rejects the row), trimmed. */
+const modelText: Cleaning = (value) => text(value, INVISIBLE).trim();
 
 const IN_SERVICE = { state: null } as const;
 
@@ -118,9 +134,12 @@ export function normaliseRow(
   };
   // Identities and the model lose invisible characters; a control character left rejects the row.
   // Other text loses control characters.
-  const clean = (name: DeviceField) => text(cell(name), CONTROL_ALL).trim();
-  const repeating = (name: DeviceField) => (texts ? texts.of(clean(name)) : clean(name));
-  const model = text(cell('model'), INVISIBLE).trim();
+  const clean = (name: DeviceField) => cleanText(cell(name));
+  const repeating = (name: DeviceField, cleaning = cleanText) => {
+    const value = cell(name);
+    return texts && typeof value === 'string' ? texts.of(value, cleaning) : cleaning(value);
+  };
+  const model = repeating('model', modelText);
   if (!model) return { rejection: 'no model' };
   if (CONTROL.test(model)) return { rejection: 'the model contains control characters' };
   const serial = text(cell('serial'), INVISIBLE);
@@ -170,7 +189,7 @@ export function normaliseRow(
       id,
       serial: serial.trim(),
       deviceId: deviceId.trim(),
-      model: texts ? texts.of(model) : model,
+      model,
       name: clean('name'),
       site: repeating('site'),
       room: room === '-' ? '' : room,

@@ -151,12 +151,12 @@ export async function readInventory(
   // have been when read.
   const dates = new Map<string, string | null>();
   const accepted: RowDevice[] = [];
-  for (const { row, device, detected } of read) {
-    const lastDetected = readLastDetected(detected, dateOrder, dates);
+  for (const entry of read) {
+    const lastDetected = readLastDetected(entry.detected, dateOrder, dates);
     if (typeof lastDetected === 'string' || lastDetected === null) {
-      device.lastDetected = lastDetected;
-      accepted.push({ row, device });
-    } else rejected.push({ row, reason: lastDetected.rejection });
+      entry.device.lastDetected = lastDetected;
+      accepted.push(entry);
+    } else rejected.push({ row: entry.row, reason: lastDetected.rejection });
   }
   rejected.sort((a, b) => a.row - b.row);
 
