@@ -309,6 +309,10 @@ export const en = {
     row: 'Row',
     reason: 'Reason',
     duplicates: 'Duplicates ({{count}})',
+    staleUnderRule_one:
+      '{{count, number}} device not seen by Lens for more than {{days}} days: not counted under the contract’s rule',
+    staleUnderRule_other:
+      '{{count, number}} devices not seen by Lens for more than {{days}} days: not counted under the contract’s rule',
     duplicateRows: 'rows {{rows}}',
     changes: 'Since the previous import ({{date}})',
     firstImport: 'First import for this customer',

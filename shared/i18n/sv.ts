@@ -310,6 +310,10 @@ export const sv: Messages = {
     row: 'Rad',
     reason: 'Orsak',
     duplicates: 'Dubbletter ({{count}})',
+    staleUnderRule_one:
+      '{{count, number}} enhet har Lens inte sett på mer än {{days}} dagar: räknas inte enligt avtalets regel',
+    staleUnderRule_other:
+      '{{count, number}} enheter har Lens inte sett på mer än {{days}} dagar: räknas inte enligt avtalets regel',
     duplicateRows: 'rad {{rows}}',
     changes: 'Sedan förra importen ({{date}})',
     firstImport: 'Första importen för kunden',

@@ -42,6 +42,14 @@ export function isStale(lastDetected: string | null, asOf: CalendarDate, days: n
   return staleTest(asOf, days)(lastDetected);
 }
 
+/** How many devices a `staleDays` rule leaves out as stale on `asOf` (deleted and archived apart). */
+export function staleCount(devices: readonly Device[], asOf: CalendarDate, days: number): number {
+  const isOld = staleTest(asOf, days);
+  let stale = 0;
+  for (const device of devices) if (!device.lensState && isOld(device.lastDetected)) stale++;
+  return stale;
+}
+
 /** Why a device is not counted whatever its model (TERMS.md §12). */
 export type NotCountedReason = LensState | 'stale';
 

@@ -78,6 +78,17 @@ test('the stale rule: set in the contract form, listed in the panel and the devi
   ]);
   await expect(page.getByText('Not seen for more than 30 days before')).toBeVisible();
 
+  // The next file's preview says what the rule will leave out (the parse alone knows no contract).
+  await imports.open();
+  const next = testInfo.outputPath('contoso-next.csv');
+  await writeFile(next, `${LENS_CSV}\nPoly Studio X50,SEEN-3,Contoso AB,${day(1)}T08:00:00Z\n`);
+  await imports.chooseFile(next);
+  await expect(imports.staleUnderRule('Contoso AB')).toHaveText(
+    '2 devices not seen by Lens for more than 30 days: not counted under the contract’s rule',
+  );
+  await imports.cancel();
+  await customer.open('Contoso AB');
+
   // The panel's link opens the device list filtered to them; the filter offers the class too.
   await customer.showStaleDevices();
   await expect(customer.deviceCount()).toHaveText('2 of 5 devices');
@@ -116,12 +127,16 @@ test('the stale rule: set in the contract form, listed in the panel and the devi
 
   if (shots) {
     test.setTimeout(120_000);
-    await screensInBothLanguages(page, contracts);
+    await screensInBothLanguages(page, contracts, next);
   }
 });
 
 /** The form, the panel and the filter with a rule set, in English and then Swedish (STALE_SHOTS). */
-async function screensInBothLanguages(page: Page, contracts: ContractsPage): Promise<void> {
+async function screensInBothLanguages(
+  page: Page,
+  contracts: ContractsPage,
+  file: string,
+): Promise<void> {
   const app = new Workstation(page);
   for (const [language, days, edit, other, save, overview, devices, show] of [
     [
@@ -165,5 +180,20 @@ async function screensInBothLanguages(page: Page, contracts: ContractsPage): Pro
     await page.getByRole('link', { name: show }).click();
     await expect(page.getByRole('tab', { name: devices, selected: true })).toBeVisible();
     await shot(page, `filter-${language}`);
+    // The next file's preview with the rule set.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('navigation').getByRole('link', { name: IMPORTS[language] }).click();
+    await page.getByRole('button', { name: CHOOSE[language] }).click();
+    await (await chooser).setFiles(file);
+    await expect(page.getByTestId('account-stale')).toBeVisible();
+    await shot(page, `preview-${language}`);
+    await page
+      .getByTestId('import-preview')
+      .getByRole('button', { name: CANCEL[language] })
+      .click();
   }
 }
+
+const IMPORTS = { en: 'Imports', sv: 'Importer' };
+const CHOOSE = { en: 'Import inventory…', sv: 'Importera inventering…' };
+const CANCEL = { en: 'Cancel', sv: 'Avbryt' };

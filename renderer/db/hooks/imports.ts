@@ -4,6 +4,8 @@ import type { EolRecord } from '../../../shared/catalog';
 import type { CatalogOverride, ImportRecord } from '../../../shared/model/entities';
 import { db } from '../instance';
 import { latestSnapshot } from '../snapshots';
+import { staleRuleOf } from '../recount';
+import type { CalendarDate } from '../../../shared/terms/dates';
 
 /** The imports of one file (by its content hash): a file imported before says so in the preview. */
 export function useImportsOf(contentHash: string): ImportRecord[] | undefined {
@@ -25,6 +27,17 @@ export function useImports(): ImportRecord[] | undefined {
 
 export function useCatalogOverrides(): CatalogOverride[] | undefined {
   return useLiveQuery(() => db.catalogOverrides.toArray(), []);
+}
+
+/** The stale rule of a customer's contract at the end of `day` (null: none, or no such customer). */
+export function useStaleRule(
+  customerId: string | null,
+  day: CalendarDate,
+): number | null | undefined {
+  return useLiveQuery(
+    async () => (customerId ? staleRuleOf(db, customerId, day) : null),
+    [customerId, day],
+  );
 }
 
 /** The partner's end-of-life register, by model. */

@@ -22,7 +22,8 @@ import { DateField } from '../../components/inputs';
 import { Fact } from '../../components/Fact';
 import { useFormat } from '../../components/format';
 import { useImportsOf } from '../../db/hooks/imports';
-import { NEW_CUSTOMER, SKIP_ACCOUNT } from './use-import-flow';
+import { AccountsTable } from './AccountsTable';
+import { SKIP_ACCOUNT } from './use-import-flow';
 
 interface Props {
   parsed: ParsedInventory;
@@ -66,11 +67,6 @@ export function ImportPreview({
   const fieldOptions = [
     { value: '', label: t('imports.notUsed') },
     ...DEVICE_FIELDS.map((f) => ({ value: f, label: t(`fields.${f}`) })),
-  ];
-  const customerOptions = (name: string) => [
-    { value: NEW_CUSTOMER, label: t('imports.newCustomer', { name }) },
-    ...customers.filter((c) => !c.isArchived).map((c) => ({ value: c.id, label: c.name })),
-    { value: SKIP_ACCOUNT, label: t('imports.skipAccount') },
   ];
   const importing = parsed.accounts
     .filter((a) => assignments[accountKey(a)] !== SKIP_ACCOUNT)
@@ -117,7 +113,8 @@ export function ImportPreview({
               {t(`classes.${c}`)}: {format.number(parsed.summary.counts[c])}
             </Badge>
           ))}
-          {EXCLUDED_CLASSES.map((c) => (
+          {/* The parse knows no contract: its stale count is always 0; each account says its own. */}
+          {EXCLUDED_CLASSES.filter((c) => c !== 'stale').map((c) => (
             <Badge key={c} variant="outline" color="gray" size="lg">
               {t(`classes.${c}`)}: {format.number(parsed.summary.excluded[c])}
             </Badge>
@@ -218,49 +215,13 @@ export function ImportPreview({
         </Paper>
       )}
 
-      <Paper withBorder p="md">
-        <Title order={3} size="h5" mb="sm">
-          {t('imports.accounts')}
-        </Title>
-        <Table data-testid="accounts-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('imports.account')}</Table.Th>
-              <Table.Th>{t('imports.devices')}</Table.Th>
-              <Table.Th>{t('imports.customer')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {parsed.accounts.map((account) => {
-              const name = account.account || account.accountId || '–';
-              return (
-                <Table.Tr key={accountKey(account)}>
-                  <Table.Td>
-                    {name}
-                    {account.accountId && account.account ? (
-                      <Text size="xs" c="dimmed">
-                        {account.accountId}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{format.number(account.devices)}</Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={`${t('imports.customer')}: ${name}`}
-                      data={customerOptions(name)}
-                      value={assignments[accountKey(account)] ?? NEW_CUSTOMER}
-                      onChange={(value) => onAssign(account, value ?? NEW_CUSTOMER)}
-                      allowDeselect={false}
-                      searchable
-                      w={320}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <AccountsTable
+        parsed={parsed}
+        customers={customers}
+        assignments={assignments}
+        accountKey={accountKey}
+        onAssign={onAssign}
+      />
 
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>

@@ -53,6 +53,19 @@ export class ImportsPage {
     await this.page.getByRole('option', { name: customer }).click();
   }
 
+  /** What the preview says an account's customer will not count under its stale rule. */
+  staleUnderRule(account: string) {
+    return this.preview()
+      .getByTestId('accounts-table')
+      .getByRole('row')
+      .filter({ hasText: account })
+      .getByTestId('account-stale');
+  }
+
+  async cancel(): Promise<void> {
+    await this.preview().getByRole('button', { name: 'Cancel' }).click();
+  }
+
   async importNow(): Promise<void> {
     await this.preview()
       .getByRole('button', { name: /^Import [\d,]+ devices$/ })

@@ -7,7 +7,12 @@ import { draftOf, emptyDraft, readContractDraft } from '../../../../shared/contr
 import { registerRows, withRegister } from '../../../../shared/contracts/register';
 import { newContractFrom, planRegister } from '../../../../shared/contracts/register-plan';
 import { readRegister } from '../../../../shared/contracts/register-read';
-import { classifyDevice, isStale, summarizeInventory } from '../../../../shared/inventory';
+import {
+  classifyDevice,
+  isStale,
+  staleCount,
+  summarizeInventory,
+} from '../../../../shared/inventory';
 import type { ChangeRecord, Contract } from '../../../../shared/model/entities';
 import { videoDevice } from '../../../support/device';
 import { customer as customerNamed } from '../../sync/fixtures';
@@ -26,6 +31,18 @@ describe('a stale device (TERMS.md §12)', () => {
     expect(isStale('2026-06-30T23:59:59Z', asOf, 30)).toBe(true);
     expect(classifyDevice(device('A', '2026-07-01T08:00:00Z'), catalog, asOf, 30)).toBe('video');
     expect(classifyDevice(device('B', '2026-06-30T08:00:00Z'), catalog, asOf, 30)).toBe('stale');
+  });
+
+  it('is counted for an import preview as the import will: deleted and archived ones apart', () => {
+    const devices = [
+      device('A', '2026-07-01T08:00:00Z'),
+      device('B', '2026-06-30T08:00:00Z'),
+      device('N', null),
+      { ...device('D', '2026-01-01T08:00:00Z'), lensState: 'deleted' as const },
+    ];
+    expect(staleCount(devices, asOf, 30)).toBe(2);
+    expect(staleCount(devices, asOf, 31)).toBe(1);
+    expect(summarizeInventory(devices, catalog, asOf, 30).excluded.stale).toBe(2);
   });
 
   it('is never one under no rule; a device never detected is stale under any rule', () => {
