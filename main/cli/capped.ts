@@ -4,7 +4,7 @@
  * command still ends with exit 2 and one line that names the file, never a V8 crash.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { WORKER_LIMITS } from '../services/inventory/run-worker';
+import { WORKER_LIMITS, workerResources } from '../services/inventory/run-worker';
 import { terminalText } from '../../shared/terminal-text';
 
 interface Output {
@@ -45,7 +45,7 @@ export function runCapped(
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
       workerData: { isCsmCommand: true, argv, entry },
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+      resourceLimits: workerResources(limits),
       stdout: false,
       stderr: false,
     });

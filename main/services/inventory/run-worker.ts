@@ -11,7 +11,17 @@ import type { ParseOptions } from './parse';
 import type { LensAccess } from '../lens/connector';
 import type { PulledFile } from '../lens/pull';
 
-export const WORKER_LIMITS = { heapMb: 1536, timeoutMs: 180_000 };
+/**
+ * An import's worker: its heap cap, its time-out, and a small young generation. Nearly everything a
+ * parse makes is either let go at once (a row's cells) or kept to the end (its devices): scavenging
+ * 8 MB at a time costs about a tenth less than the default (csm inspect, 100,000 rows).
+ */
+export const WORKER_LIMITS = { heapMb: 1536, youngMb: 8, timeoutMs: 180_000 };
+
+export const workerResources = (limits: { heapMb: number; youngMb: number }) => ({
+  maxOldGenerationSizeMb: limits.heapMb,
+  maxYoungGenerationSizeMb: limits.youngMb,
+});
 
 /** The bundled worker script beside the calling bundle (dist/main, dist/host → dist/workers). */
 export function inventoryWorkerPath(bundleDir: string): string {
@@ -28,7 +38,7 @@ let spare: { path: string; worker: Worker } | null = null;
 
 function startWorker(workerPath: string): Worker {
   return new Worker(workerPath, {
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_LIMITS.heapMb },
+    resourceLimits: workerResources(WORKER_LIMITS),
   });
 }
 

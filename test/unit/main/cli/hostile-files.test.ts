@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCapped } from '../../../../main/cli/capped';
+import { WORKER_LIMITS } from '../../../../main/services/inventory/run-worker';
 import { sheetRow, sheetXml, workbookZip } from '../services/inventory/xlsx-builder';
 import { spawnCsm } from './spawn-csm';
 
@@ -208,6 +209,7 @@ describe('the capped worker every file-reading command runs in', () => {
     );
     const { text, stdout, stderr } = output();
     const code = await runCapped(entry, ['inspect', 'huge.xlsx'], stdout, stderr, {
+      ...WORKER_LIMITS,
       heapMb: 64,
       timeoutMs: 60_000,
     });
@@ -222,6 +224,7 @@ describe('the capped worker every file-reading command runs in', () => {
     await writeFile(entry, 'setInterval(() => {}, 1000);');
     const { text, stdout, stderr } = output();
     const code = await runCapped(entry, ['inspect', 'slow.csv'], stdout, stderr, {
+      ...WORKER_LIMITS,
       heapMb: 256,
       timeoutMs: 300,
     });
