@@ -136,7 +136,7 @@ export function lifecycleList(
 }
 
 /** The lines' quantities per model over every site, by model. */
-export function modelTotals(lines: readonly LifecycleLine[]): ModelTotal[] {
+export function modelTotals(lines: readonly ModelTotal[]): ModelTotal[] {
   const totals = new Map<string, ModelTotal>();
   for (const line of lines) {
     const known = totals.get(line.model);
