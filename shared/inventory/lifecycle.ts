@@ -67,6 +67,14 @@ export interface LifecycleInventory {
 const bySiteAndModel = (a: LifecycleLine, b: LifecycleLine) =>
   a.site.localeCompare(b.site) || a.model.localeCompare(b.model);
 
+/** The window of `months` from `asOf`: its last day is the same day `months` months on. */
+export function lifecycleWindow(
+  asOf: CalendarDate,
+  months: LifecycleWindow,
+): Pick<LifecycleList, 'asOf' | 'months' | 'until'> {
+  return { asOf, months, until: addMonths(asOf, months) };
+}
+
 /** A model's dates placed against a window: what it reaches in it, or what has passed. */
 function placed(
   dates: ModelDates,
@@ -107,7 +115,7 @@ export function lifecycleList(
   asOf: CalendarDate,
   months: LifecycleWindow,
 ): LifecycleList {
-  const until = addMonths(asOf, months);
+  const { until } = lifecycleWindow(asOf, months);
   const reasonOf = notCountedRule(inventory.inventoryAsOf, inventory.staleDays);
   const found = new Map<string, { where: 'window' | 'past'; line: LifecycleLine }>();
   for (const device of inventory.devices) {
@@ -161,7 +169,9 @@ export interface LifecycleMonth {
 }
 
 /** The chart's series: each month of the window, its devices reaching each end. */
-export function lifecycleByMonth(list: LifecycleList): LifecycleMonth[] {
+export function lifecycleByMonth(
+  list: Pick<LifecycleList, 'asOf' | 'until'> & { lines: readonly ModelTotal[] },
+): LifecycleMonth[] {
   const months = monthRange(monthOf(list.asOf), monthOf(list.until)).map((month) => ({
     month,
     endOfSupport: 0,
