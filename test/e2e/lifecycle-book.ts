@@ -1,0 +1,34 @@
+/**
+ * What the demo book's lifecycle lists should be, from the same generator and shared code the app runs.
+ * Bundled for the spec by `loadBundled` (the catalog is JSON, which Playwright's loader cannot import).
+ */
+import { shippedCatalog } from '../../shared/catalog';
+import { generateDemoPortfolio } from '../../shared/demo/generate';
+import {
+  lifecycleList,
+  modelTotals,
+  portfolioLifecycle,
+  type LifecycleWindow,
+} from '../../shared/inventory/lifecycle';
+
+export function demoLifecycle(today: string, customer: string) {
+  const demo = generateDemoPortfolio(today);
+  const catalog = shippedCatalog([], demo.eolRegister);
+  const nameOf = (id: string) => demo.customers.find((c) => c.id === id)?.name ?? '';
+  const inventories = demo.inventories.map((i) => ({
+    customerId: i.customerId,
+    customer: nameOf(i.customerId),
+    devices: i.devices,
+    inventoryAsOf: i.asOf,
+    staleDays: null,
+  }));
+  const own = inventories.find((i) => i.customer === customer);
+  if (!own) throw new Error(`no demo customer ${customer}`);
+  const list = (months: LifecycleWindow) => lifecycleList(own, catalog, today, months);
+  return {
+    customerId: own.customerId,
+    lines: { 3: list(3).lines, 6: list(6).lines, 12: list(12).lines },
+    totals: modelTotals(list(12).lines),
+    portfolio: portfolioLifecycle(inventories, catalog, today, 12),
+  };
+}

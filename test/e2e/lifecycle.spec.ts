@@ -1,0 +1,107 @@
+/**
+ * The lifecycle view on the demo book (issue 24): a customer's devices reaching end of support or end
+ * of life within 3, 6 and 12 months, the portfolio's list, Swedish, and the replacement list read
+ * back. The expected lines come from the same demo generator and shared code the app runs.
+ */
+import ExcelJS from 'exceljs';
+import { dictionary, type Language } from '../../shared/i18n';
+import type { LifecycleWindow } from '../../shared/inventory/lifecycle';
+import { loadBundled } from './bundled';
+import { browserNow } from './calendar';
+import { expect, test } from './fixtures';
+import { CustomerPage } from './pages/customer';
+import { LifecyclePage, type ShownLine } from './pages/lifecycle';
+import { Workstation } from './pages/workstation';
+import { shoot } from './screenshots';
+import type * as Book from './lifecycle-book';
+
+const CUSTOMER = 'Kungsholmens Advokatbyrå KB';
+const today = browserNow().toISOString().slice(0, 10);
+let book: ReturnType<typeof Book.demoLifecycle>;
+
+test.beforeAll(async () => {
+  const bundle = await loadBundled<typeof Book>(
+    'test/e2e/lifecycle-book.ts',
+    test.info().outputPath('book'),
+  );
+  book = bundle.demoLifecycle(today, CUSTOMER);
+});
+
+/** The customer's lines the app should show for a window. */
+function expected(months: LifecycleWindow, language: Language = 'en'): ShownLine[] {
+  const noSite = dictionary(language).lifecycle.noSite;
+  return book.lines[months].map((l) => ({
+    place: l.site || noSite,
+    model: l.model,
+    quantity: String(l.quantity),
+  }));
+}
+
+test('a customer’s lifecycle for 3, 6 and 12 months, the portfolio’s, in both languages, exported', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const app = new Workstation(page);
+  const lifecycle = new LifecyclePage(page);
+  await app.openDemo();
+  await new CustomerPage(page).open(CUSTOMER);
+  await lifecycle.openTab();
+  // The windows are nested: each holds the shorter ones' lines.
+  expect(expected(3).length).toBeGreaterThan(0);
+  expect(expected(12).length).toBeGreaterThan(expected(3).length);
+  await expect.poll(() => lifecycle.lines()).toEqual(expected(12));
+  await lifecycle.chooseWindow(3);
+  await expect.poll(() => lifecycle.lines()).toEqual(expected(3));
+  await lifecycle.stepWindow('ArrowRight');
+  await expect(lifecycle.chosenWindow()).toHaveValue('6');
+  await expect.poll(() => lifecycle.lines()).toEqual(expected(6));
+  await expect(lifecycle.noticeLinks().first()).toHaveAttribute('href', /^https:\/\//);
+  await expect(lifecycle.noticeLinks().first()).toHaveAttribute('target', '_blank');
+  await shoot(page, 'lifecycle-customer-en');
+
+  await lifecycle.openScreen();
+  const { portfolio } = book;
+  const shown = await lifecycle.lines();
+  expect(shown.filter((l) => l.place === CUSTOMER)).toEqual(
+    portfolio
+      .filter((r) => r.customer === CUSTOMER)
+      .map((r) => ({ place: r.customer, model: r.model, quantity: String(r.quantity) })),
+  );
+  expect(shown).toHaveLength(portfolio.length);
+  await shoot(page, 'lifecycle-portfolio-en');
+
+  await app.speakSwedish();
+  lifecycle.speaking('sv');
+  await lifecycle.openScreen();
+  await shoot(page, 'lifecycle-portfolio-sv');
+  await page.evaluate(
+    (id) => (window.location.hash = `#/customers/${id}/lifecycle`),
+    book.customerId,
+  );
+  await expect.poll(() => lifecycle.lines()).toEqual(expected(12, 'sv'));
+  await shoot(page, 'lifecycle-customer-sv');
+
+  const download = await lifecycle.exportList();
+  expect(download.suggestedFilename()).toBe(`${CUSTOMER} – ersättningslista ${today}.xlsx`);
+  const path = testInfo.outputPath('replacements.xlsx');
+  await download.saveAs(path);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.name).toBe('Ersättningslista');
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  const header = rows.findIndex((r) => r[0] === 'Plats');
+  const lines = rows.slice(header + 1, header + 1 + expected(12).length);
+  expect(lines.map((r) => ({ place: r[0], model: r[1], quantity: String(r[2]) }))).toEqual(
+    expected(12, 'sv'),
+  );
+  expect(lines.every((r) => typeof r[2] === 'number' && r[3] instanceof Date)).toBe(true);
+  const totals = rows.slice(rows.findIndex((r) => r[0] === 'Summa per modell') + 2);
+  const perModel = book.totals;
+  expect(totals.slice(0, perModel.length).map((r) => [r[0], r[1]])).toEqual(
+    perModel.map((t) => [t.model, t.quantity]),
+  );
+  sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
+  expect(app.consoleErrors).toEqual([]);
+});
