@@ -19,16 +19,19 @@ import { col } from './layout-parts';
 type Words = ReturnType<typeof dictionary>['lifecycle'];
 
 /** Where a line's dates come from, in words: one source, or each date's where they differ. */
-export function sourceWords(dates: LineDates, language: Language): string {
+export function sourceParts(dates: LineDates, language: Language): string[] {
   const w = dictionary(language).lifecycle;
   const each = MILESTONES.flatMap((m) => {
     const from = dates[m]?.from;
     return from ? [{ milestone: w.milestones[m], source: w.sources[from] }] : [];
   });
-  const sources = new Set(each.map((e) => e.source));
-  if (sources.size <= 1) return [...sources].join('');
-  return each.map((e) => fill(w.sourceEach, e)).join('; ');
+  const sources = [...new Set(each.map((e) => e.source))];
+  return sources.length <= 1 ? sources : each.map((e) => fill(w.sourceEach, e));
 }
+
+/** The sources as one text (a workbook cell). */
+export const sourceWords = (dates: LineDates, language: Language): string =>
+  sourceParts(dates, language).join('; ');
 
 /** Which ends a line reaches in the window (or has passed), in words. */
 export function reachingWords(dates: LineDates, language: Language): string {
@@ -40,6 +43,8 @@ export function reachingWords(dates: LineDates, language: Language): string {
 export interface ReplacementLine extends LineDates {
   /** The site (a customer's list) or the customer (the portfolio's). */
   place: string;
+  /** The portfolio's: the customer the line is of. */
+  customerId?: string;
   model: string;
   quantity: number;
 }
@@ -71,19 +76,7 @@ export function portfolioReplacements(
   rows: readonly PortfolioLifecycleRow[],
   window: Pick<LifecycleList, 'asOf' | 'until' | 'months'>,
 ): ReplacementList {
-  const lines = rows.map((row) => {
-    const { model, quantity, endOfSupport, endOfLife, reaching, notice, note } = row;
-    return {
-      place: row.customer,
-      model,
-      quantity,
-      endOfSupport,
-      endOfLife,
-      reaching,
-      notice,
-      note,
-    };
-  });
+  const lines = rows.map(({ customer, ...line }) => ({ ...line, place: customer }));
   return { customer: null, ...window, lines, past: [] };
 }
 

@@ -72,6 +72,7 @@ test('a customer’s lifecycle for 3, 6 and 12 months, the portfolio’s, in bot
 
   await app.speakSwedish();
   lifecycle.speaking('sv');
+  await lifecycle.waitForNotices();
   await lifecycle.openScreen();
   await shoot(page, 'lifecycle-portfolio-sv');
   await page.evaluate(

@@ -1,10 +1,11 @@
 /** The lifecycle lines as a table: per site (or customer) and model the quantity, both dates, their source, the note and notice. */
-import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Milestone } from '../../../shared/inventory/lifecycle';
-import { sourceWords, type ReplacementLine } from '../../../shared/reports/lifecycle-layout';
+import { sourceParts, type ReplacementLine } from '../../../shared/reports/lifecycle-layout';
 import { useFormat } from '../../components/format';
+import { hrefOf } from '../../components/route';
 
 function DateCell({
   line,
@@ -21,7 +22,11 @@ function DateCell({
   if (!date) return <Table.Td>–</Table.Td>;
   const isReaching = line.reaching.includes(milestone);
   return (
-    <Table.Td data-field={milestone} fw={isReaching ? 700 : undefined}>
+    <Table.Td
+      data-field={milestone}
+      fw={isReaching ? 700 : undefined}
+      style={{ whiteSpace: 'nowrap' }}
+    >
       {format.date(date)}
       {isReaching ? null : date < asOf ? (
         <Text span size="xs" c="dimmed">{` (${t('lifecycle.passed')})`}</Text>
@@ -62,7 +67,15 @@ export function LifecycleTable({
         <Table.Tbody>
           {lines.map((line) => (
             <Table.Tr key={`${line.place}\u0000${line.model}`} data-testid="lifecycle-line">
-              <Table.Td data-field="place">{line.place}</Table.Td>
+              <Table.Td data-field="place">
+                {line.customerId ? (
+                  <Anchor href={hrefOf('customers', line.customerId, 'lifecycle')} size="sm">
+                    {line.place}
+                  </Anchor>
+                ) : (
+                  line.place
+                )}
+              </Table.Td>
               <Table.Td data-field="model">{line.model}</Table.Td>
               <Table.Td data-field="quantity" ta="right">
                 {format.number(line.quantity)}
@@ -70,9 +83,11 @@ export function LifecycleTable({
               <DateCell line={line} milestone="endOfSupport" asOf={asOf} />
               <DateCell line={line} milestone="endOfLife" asOf={asOf} />
               <Table.Td>
-                <Badge variant="light" color="gray" tt="none" radius="sm">
-                  {sourceWords(line, format.language)}
-                </Badge>
+                {sourceParts(line, format.language).map((part) => (
+                  <Text key={part} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {part}
+                  </Text>
+                ))}
               </Table.Td>
               <Table.Td>
                 <Stack gap={2}>

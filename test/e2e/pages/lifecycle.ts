@@ -24,6 +24,13 @@ export class LifecyclePage {
     this.language = language;
   }
 
+  /** Until the notifications shown have closed (a screenshot without them). */
+  async waitForNotices(): Promise<void> {
+    await expect(this.page.locator('.mantine-Notification-root')).toHaveCount(0, {
+      timeout: 15_000,
+    });
+  }
+
   /** On a customer's dashboard: its lifecycle tab. */
   async openTab(): Promise<void> {
     await this.page.getByRole('tab', { name: this.words.tab }).click();
