@@ -27,6 +27,9 @@ export function demoLifecycle(today: string, customer: string) {
   const list = (months: LifecycleWindow) => lifecycleList(own, catalog, today, months);
   return {
     customerId: own.customerId,
+    /** A customer none of whose devices reaches an end within 12 months. */
+    calmCustomerId: inventories.find((i) => lifecycleList(i, catalog, today, 12).lines.length === 0)
+      ?.customerId,
     lines: { 3: list(3).lines, 6: list(6).lines, 12: list(12).lines },
     totals: modelTotals(list(12).lines),
     portfolio: portfolioLifecycle(inventories, catalog, today, 12),

@@ -70,6 +70,16 @@ test('a customer’s lifecycle for 3, 6 and 12 months, the portfolio’s, in bot
   expect(shown).toHaveLength(portfolio.length);
   await shoot(page, 'lifecycle-portfolio-en');
 
+  // A customer with nothing reaching an end says so in words.
+  expect(book.calmCustomerId).toBeDefined();
+  await page.evaluate(
+    (id) => (window.location.hash = `#/customers/${id}/lifecycle`),
+    book.calmCustomerId,
+  );
+  await expect(lifecycle.emptyNotice()).toContainText(
+    'No device counted today reaches end of support or end of life in the next 12 months.',
+  );
+
   await app.speakSwedish();
   lifecycle.speaking('sv');
   await lifecycle.waitForNotices();
