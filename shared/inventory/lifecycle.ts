@@ -27,6 +27,8 @@ export interface LineDates {
   endOfLife: SourcedDate | null;
   /** Which of the dates fall in the window (or, in the "already past" list, have passed). */
   reaching: Milestone[];
+  /** Which of the dates lie before the as-of date. */
+  passed: Milestone[];
   notice: string | null;
   note: string | null;
 }
@@ -98,6 +100,7 @@ function placed(
       endOfSupport: dates.endOfSupport ?? null,
       endOfLife: dates.endOfLife ?? null,
       reaching,
+      passed,
       notice: dates.notice ?? null,
       note: dates.note ?? null,
     },
@@ -150,8 +153,9 @@ export function modelTotals(lines: readonly ModelTotal[]): ModelTotal[] {
     const known = totals.get(line.model);
     if (known) known.quantity += line.quantity;
     else {
-      const { endOfSupport, endOfLife, reaching, notice, note, model, quantity } = line;
-      totals.set(model, { model, quantity, endOfSupport, endOfLife, reaching, notice, note });
+      const { endOfSupport, endOfLife, reaching, passed, notice, note, model, quantity } = line;
+      const total = { endOfSupport, endOfLife, reaching, passed, notice, note };
+      totals.set(model, { model, quantity, ...total });
     }
   }
   return [...totals.values()].sort((a, b) => a.model.localeCompare(b.model));

@@ -81,12 +81,7 @@ export function LifecyclePanel({
               />
             </Suspense>
           </Paper>
-          <LifecycleTable
-            lines={list.lines}
-            place={place}
-            asOf={list.asOf}
-            testId="lifecycle-table"
-          />
+          <LifecycleTable lines={list.lines} place={place} testId="lifecycle-table" />
         </>
       )}
       {list.past.length > 0 ? (
@@ -97,12 +92,7 @@ export function LifecyclePanel({
           <Text size="xs" c="dimmed">
             {t('lifecycle.pastHint')}
           </Text>
-          <LifecycleTable
-            lines={list.past}
-            place={place}
-            asOf={list.asOf}
-            testId="lifecycle-past"
-          />
+          <LifecycleTable lines={list.past} place={place} testId="lifecycle-past" />
         </Stack>
       ) : null}
     </Stack>

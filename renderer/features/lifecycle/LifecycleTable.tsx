@@ -7,20 +7,13 @@ import { sourceParts, type ReplacementLine } from '../../../shared/reports/lifec
 import { useFormat } from '../../components/format';
 import { hrefOf } from '../../components/route';
 
-function DateCell({
-  line,
-  milestone,
-  asOf,
-}: {
-  line: ReplacementLine;
-  milestone: Milestone;
-  asOf: string;
-}) {
+function DateCell({ line, milestone }: { line: ReplacementLine; milestone: Milestone }) {
   const { t } = useTranslation();
   const format = useFormat();
   const date = line[milestone]?.date;
   if (!date) return <Table.Td>–</Table.Td>;
-  const isReaching = line.reaching.includes(milestone);
+  const hasPassed = line.passed.includes(milestone);
+  const isReaching = line.reaching.includes(milestone) && !hasPassed;
   return (
     <Table.Td
       data-field={milestone}
@@ -28,9 +21,7 @@ function DateCell({
       style={{ whiteSpace: 'nowrap' }}
     >
       {format.date(date)}
-      {isReaching ? null : date < asOf ? (
-        <Text span size="xs" c="dimmed">{` (${t('lifecycle.passed')})`}</Text>
-      ) : null}
+      {hasPassed ? <Text span size="xs" c="dimmed">{` (${t('lifecycle.passed')})`}</Text> : null}
     </Table.Td>
   );
 }
@@ -38,11 +29,8 @@ function DateCell({
 export function LifecycleTable({
   lines,
   place,
-  asOf,
   testId,
 }: {
-  /** The day the list is as of: dates before it have passed. */
-  asOf: string;
   lines: readonly ReplacementLine[];
   /** The first column's header: the site, or the customer. */
   place: string;
@@ -80,8 +68,8 @@ export function LifecycleTable({
               <Table.Td data-field="quantity" ta="right">
                 {format.number(line.quantity)}
               </Table.Td>
-              <DateCell line={line} milestone="endOfSupport" asOf={asOf} />
-              <DateCell line={line} milestone="endOfLife" asOf={asOf} />
+              <DateCell line={line} milestone="endOfSupport" />
+              <DateCell line={line} milestone="endOfLife" />
               <Table.Td>
                 {sourceParts(line, format.language).map((part) => (
                   <Text key={part} size="sm" style={{ whiteSpace: 'nowrap' }}>

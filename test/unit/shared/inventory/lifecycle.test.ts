@@ -105,6 +105,7 @@ describe('the lifecycle list of a customer', () => {
       endOfSupport: { date: '2027-03-04', from: 'register' },
       endOfLife: { date: '2028-06-30', from: 'catalog' },
       reaching: ['endOfSupport'],
+      passed: [],
       notice: 'https://example.com/eol/trio',
       note: 'Replace with Trio C60',
     });
@@ -117,6 +118,7 @@ describe('the lifecycle list of a customer', () => {
     const list = lifecycleList(inventory, catalog, asOf, 12);
     expect(quantities(list.past)).toEqual(['HQ Poly VVX 350 2']);
     expect(list.past[0]?.reaching).toEqual(['endOfSupport']);
+    expect(list.past[0]?.passed).toEqual(['endOfSupport']);
     const models = list.lines.map((l) => l.model);
     expect(models).not.toContain('Poly Studio X32');
     expect(models).not.toContain('Poly Studio X50');
