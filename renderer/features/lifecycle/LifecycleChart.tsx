@@ -17,6 +17,12 @@ export interface LifecycleChartProps {
   monthLabel: (month: string) => string;
 }
 
+/** Legend and tooltip words in the text colour: the bars' colours are too light for text. */
+const TEXT = { color: 'var(--mantine-color-text)' };
+
+/** End of support before end of life, in the legend and the tooltip as in the table. */
+const supportFirst = (item: { dataKey?: unknown }) => (item.dataKey === 'endOfSupport' ? 0 : 1);
+
 export default function LifecycleChart({ months, labels, monthLabel }: LifecycleChartProps) {
   return (
     <ResponsiveContainer width="100%" height={200}>
@@ -24,8 +30,16 @@ export default function LifecycleChart({ months, labels, monthLabel }: Lifecycle
         <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
         <XAxis dataKey="month" tick={{ fontSize: 12 }} tickFormatter={monthLabel} />
         <YAxis tick={{ fontSize: 12 }} allowDecimals={false} />
-        <Tooltip labelFormatter={(m) => (typeof m === 'string' ? monthLabel(m) : '')} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Tooltip
+          itemStyle={TEXT}
+          itemSorter={supportFirst}
+          labelFormatter={(m) => (typeof m === 'string' ? monthLabel(m) : '')}
+        />
+        <Legend
+          wrapperStyle={{ fontSize: 12 }}
+          itemSorter={supportFirst}
+          formatter={(value: string) => <span style={TEXT}>{value}</span>}
+        />
         <Bar
           dataKey="endOfSupport"
           name={labels.endOfSupport}
