@@ -24,6 +24,7 @@ export function demoLifecycle(today: string, customer: string) {
   }));
   const own = inventories.find((i) => i.customer === customer);
   if (!own) throw new Error(`no demo customer ${customer}`);
+  const portfolio = portfolioLifecycle(inventories, catalog, today, 12);
   const list = (months: LifecycleWindow) => lifecycleList(own, catalog, today, months);
   return {
     customerId: own.customerId,
@@ -32,6 +33,7 @@ export function demoLifecycle(today: string, customer: string) {
       ?.customerId,
     lines: { 3: list(3).lines, 6: list(6).lines, 12: list(12).lines },
     totals: modelTotals(list(12).lines),
-    portfolio: portfolioLifecycle(inventories, catalog, today, 12),
+    portfolio,
+    portfolioTotals: modelTotals(portfolio),
   };
 }

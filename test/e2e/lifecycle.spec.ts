@@ -58,6 +58,11 @@ test('a customer’s lifecycle for 3, 6 and 12 months, the portfolio’s, in bot
   await expect(lifecycle.noticeLinks().first()).toHaveAttribute('href', /^https:\/\//);
   await expect(lifecycle.noticeLinks().first()).toHaveAttribute('target', '_blank');
   await shoot(page, 'lifecycle-customer-en');
+  // A past month on the dashboard: the tab still lists today's, and says so.
+  await page.getByTestId('month-picker').click();
+  await page.getByRole('option').nth(2).click();
+  await expect(page.getByTestId('lifecycle-today')).toContainText('as of today');
+  await expect.poll(() => lifecycle.lines()).toEqual(expected(6));
 
   await lifecycle.openScreen();
   const { portfolio } = book;
@@ -68,6 +73,13 @@ test('a customer’s lifecycle for 3, 6 and 12 months, the portfolio’s, in bot
       .map((r) => ({ place: r.customer, model: r.model, quantity: String(r.quantity) })),
   );
   expect(shown).toHaveLength(portfolio.length);
+  // The total per model over every customer; the figures as the English UI groups them.
+  expect(await lifecycle.totals()).toEqual(
+    book.portfolioTotals.map((t) => ({
+      model: t.model,
+      quantity: t.quantity.toLocaleString('en-GB'),
+    })),
+  );
   await shoot(page, 'lifecycle-portfolio-en');
 
   // A customer with nothing reaching an end says so in words.

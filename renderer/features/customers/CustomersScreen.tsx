@@ -262,7 +262,7 @@ function CustomerDashboard({
           <SiteCards sites={sites} summary={latest?.summary} cases={view.cases} />
         </Tabs.Panel>
         <Tabs.Panel value="lifecycle" pt="md">
-          <CustomerLifecycle customerId={customer.id} />
+          <CustomerLifecycle customerId={customer.id} isPast={view.isPast} />
         </Tabs.Panel>
         <Tabs.Panel value="contract" pt="md">
           <Suspense fallback={<Loader aria-label={t('dashboard.contract')} />}>

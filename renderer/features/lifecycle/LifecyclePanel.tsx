@@ -15,6 +15,7 @@ import type { ReplacementList } from '../../../shared/reports/lifecycle-layout';
 import { useFormat, useShortMonth } from '../../components/format';
 import { exportReplacements } from './export-replacements';
 import { LifecycleTable } from './LifecycleTable';
+import { LifecycleTotals } from './LifecycleTotals';
 import { WindowChoice } from './WindowChoice';
 
 const LifecycleChart = lazy(() => import('./LifecycleChart'));
@@ -82,6 +83,9 @@ export function LifecyclePanel({
             </Suspense>
           </Paper>
           <LifecycleTable lines={list.lines} place={place} testId="lifecycle-table" />
+          {new Set(list.lines.map((l) => l.place)).size > 1 ? (
+            <LifecycleTotals lines={list.lines} />
+          ) : null}
         </>
       )}
       {list.past.length > 0 ? (

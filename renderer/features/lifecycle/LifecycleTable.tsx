@@ -2,12 +2,13 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Milestone } from '../../../shared/inventory/lifecycle';
+import type { LineDates, Milestone } from '../../../shared/inventory/lifecycle';
 import { sourceParts, type ReplacementLine } from '../../../shared/reports/lifecycle-layout';
 import { useFormat } from '../../components/format';
 import { hrefOf } from '../../components/route';
 
-function DateCell({ line, milestone }: { line: ReplacementLine; milestone: Milestone }) {
+/** A line's date: bold where it falls in the window, marked where it has passed. */
+export function DateCell({ line, milestone }: { line: LineDates; milestone: Milestone }) {
   const { t } = useTranslation();
   const format = useFormat();
   const date = line[milestone]?.date;

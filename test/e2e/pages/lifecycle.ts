@@ -79,6 +79,19 @@ export class LifecyclePage {
       );
   }
 
+  /** The total per model as shown: model and quantity. */
+  async totals(): Promise<{ model: string; quantity: string }[]> {
+    return this.page
+      .getByTestId('lifecycle-totals')
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => {
+          const cells = [...row.querySelectorAll('td')].map((c) => c.textContent?.trim() ?? '');
+          return { model: cells[0] ?? '', quantity: cells[1] ?? '' };
+        }),
+      );
+  }
+
   /** The notice links of the list (where they lead). */
   noticeLinks() {
     return this.page.getByTestId('lifecycle-table').getByRole('link', { name: this.words.notice });
