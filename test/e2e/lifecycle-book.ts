@@ -24,7 +24,9 @@ export function demoLifecycle(today: string, customer: string) {
   }));
   const own = inventories.find((i) => i.customer === customer);
   if (!own) throw new Error(`no demo customer ${customer}`);
-  const portfolio = portfolioLifecycle(inventories, catalog, today, 12);
+  // The app lists the customers by name as IndexedDB orders them: by code unit.
+  const byName = [...inventories].sort((a, b) => (a.customer < b.customer ? -1 : 1));
+  const portfolio = portfolioLifecycle(byName, catalog, today, 12);
   const list = (months: LifecycleWindow) => lifecycleList(own, catalog, today, months);
   return {
     customerId: own.customerId,

@@ -8,7 +8,7 @@ import { dictionary, type Language } from '../../shared/i18n';
 import type { LifecycleWindow } from '../../shared/inventory/lifecycle';
 import { loadBundled } from './bundled';
 import { browserNow } from './calendar';
-import { expect, test } from './fixtures';
+import { expect, test, type Download } from './fixtures';
 import { CustomerPage } from './pages/customer';
 import { LifecyclePage, type ShownLine } from './pages/lifecycle';
 import { Workstation } from './pages/workstation';
@@ -35,6 +35,23 @@ function expected(months: LifecycleWindow, language: Language = 'en'): ShownLine
     model: l.model,
     quantity: String(l.quantity),
   }));
+}
+
+/** The downloaded workbook's first sheet. */
+async function sheetOf(download: Download, path: string): Promise<ExcelJS.Worksheet> {
+  await download.saveAs(path);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('the workbook has no sheet');
+  return sheet;
+}
+
+/** Each row's values from the first column. */
+function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
 }
 
 test('a customer’s lifecycle for 3, 6 and 12 months, the portfolio’s, in both languages, exported', async ({
@@ -66,21 +83,27 @@ test('a customer’s lifecycle for 3, 6 and 12 months, the portfolio’s, in bot
 
   await lifecycle.openScreen();
   const { portfolio } = book;
-  const shown = await lifecycle.lines();
-  expect(shown.filter((l) => l.place === CUSTOMER)).toEqual(
-    portfolio
-      .filter((r) => r.customer === CUSTOMER)
-      .map((r) => ({ place: r.customer, model: r.model, quantity: String(r.quantity) })),
-  );
-  expect(shown).toHaveLength(portfolio.length);
-  // The total per model over every customer; the figures as the English UI groups them.
+  // Every customer's lines, by customer and model; the figures as the English UI groups them.
+  const grouped = (n: number) => n.toLocaleString('en-GB');
+  await expect
+    .poll(() => lifecycle.lines())
+    .toEqual(
+      portfolio.map((r) => ({ place: r.customer, model: r.model, quantity: grouped(r.quantity) })),
+    );
+  // The total per model over every customer.
   expect(await lifecycle.totals()).toEqual(
-    book.portfolioTotals.map((t) => ({
-      model: t.model,
-      quantity: t.quantity.toLocaleString('en-GB'),
-    })),
+    book.portfolioTotals.map((t) => ({ model: t.model, quantity: grouped(t.quantity) })),
   );
   await shoot(page, 'lifecycle-portfolio-en');
+  const fromPortfolio = await lifecycle.exportList();
+  expect(fromPortfolio.suggestedFilename()).toBe(`Portfolio – replacement list ${today}.xlsx`);
+  const portfolioSheet = await sheetOf(fromPortfolio, testInfo.outputPath('portfolio.xlsx'));
+  expect(portfolioSheet.name).toBe('Replacement list');
+  const portfolioRows = rowsOf(portfolioSheet);
+  const first = portfolioRows.findIndex((r) => r[0] === 'Customer') + 1;
+  expect(
+    portfolioRows.slice(first, first + portfolio.length).map((r) => [r[0], r[1], r[2]]),
+  ).toEqual(portfolio.map((r) => [r.customer, r.model, r.quantity]));
 
   // A customer with nothing reaching an end says so in words.
   expect(book.calmCustomerId).toBeDefined();
@@ -106,14 +129,9 @@ test('a customer’s lifecycle for 3, 6 and 12 months, the portfolio’s, in bot
 
   const download = await lifecycle.exportList();
   expect(download.suggestedFilename()).toBe(`${CUSTOMER} – ersättningslista ${today}.xlsx`);
-  const path = testInfo.outputPath('replacements.xlsx');
-  await download.saveAs(path);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const sheet = workbook.worksheets[0]!;
+  const sheet = await sheetOf(download, testInfo.outputPath('replacements.xlsx'));
   expect(sheet.name).toBe('Ersättningslista');
-  const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  const rows = rowsOf(sheet);
   const header = rows.findIndex((r) => r[0] === 'Plats');
   const lines = rows.slice(header + 1, header + 1 + expected(12).length);
   expect(lines.map((r) => ({ place: r[0], model: r[1], quantity: String(r[2]) }))).toEqual(
