@@ -9,6 +9,7 @@ import {
   IconClock,
   IconFileImport,
   IconFileSpreadsheet,
+  IconHourglass,
   IconRefresh,
   IconSettings,
 } from '@tabler/icons-react';
@@ -66,7 +67,12 @@ export const SCREEN_ENTRIES: Record<Screen, ScreenEntry> = {
   imports: entry('imports', IconFileImport, () => import('../features/imports/ImportsScreen')),
   reports: entry('reports', IconFileSpreadsheet, () => import('../features/reports/ReportsScreen')),
   settings: entry('settings', IconSettings, () => import('../features/settings/SettingsScreen')),
+  lifecycle: entry(
+    'lifecycle',
+    IconHourglass,
+    () => import('../features/lifecycle/LifecycleScreen'),
+  ),
 };
 
-/** In navigation order; Alt+1 … Alt+7 go to them. */
+/** In navigation order; Alt+1 … Alt+8 go to them. */
 export const SCREEN_TABLE: readonly ScreenEntry[] = SCREENS.map((screen) => SCREEN_ENTRIES[screen]);

@@ -9,6 +9,7 @@ export const SCREENS = [
   'imports',
   'reports',
   'settings',
+  'lifecycle',
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 

@@ -1,4 +1,6 @@
 /** English UI text. Swedish (sv.ts) must have every key; the type checker holds it to that. */
+import { lifecycleEn } from './lifecycle';
+
 export const en = {
   app: {
     name: 'CSM Workstation',
@@ -28,6 +30,7 @@ export const en = {
     imports: 'Imports',
     reports: 'Reports',
     settings: 'Settings',
+    lifecycle: 'Lifecycle',
     main: 'Main navigation',
   },
   palette: {
@@ -1243,6 +1246,8 @@ export const en = {
         'The monthly report of each customer and the portfolio workbook, as of the month’s last day; sent reports are archived and re-exported the same.',
       settings:
         'Your name for the change log, language and theme, the partner’s brand and terms, Lens API connections, backups and restore, deleted records.',
+      lifecycle:
+        'Devices reaching end of support or end of life in the next 3, 6 or 12 months, per customer and model, from the EOL register and the catalog; exported as a replacement list with quantities to quote.',
     },
     terms: 'Poly+ terms',
     term: {
@@ -1382,6 +1387,7 @@ export const en = {
     pulledAt: 'Pulled',
     fromLens: 'Lens API: {{tenant}}',
   },
+  lifecycle: lifecycleEn,
   staleRule: {
     label: 'Not counted when Lens has not seen a device for',
     none: 'No limit (every device counts)',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { lifecycleSv } from './lifecycle';
 
 /** Svensk text. Varje nyckel i en.ts finns här. */
 export const sv: Messages = {
@@ -29,6 +30,7 @@ export const sv: Messages = {
     imports: 'Importer',
     reports: 'Rapporter',
     settings: 'Inställningar',
+    lifecycle: 'Livscykel',
     main: 'Huvudnavigering',
   },
   palette: {
@@ -1244,6 +1246,8 @@ export const sv: Messages = {
         'Varje kunds månadsrapport och portföljarbetsboken, per månadens sista dag; skickade rapporter arkiveras och exporteras likadant igen.',
       settings:
         'Ditt namn för ändringsloggen, språk och tema, partnerns profil och villkor, Lens API-anslutningar, säkerhetskopior och återställning, borttagna poster.',
+      lifecycle:
+        'Enheter som når slut på support eller slut på livslängd de närmaste 3, 6 eller 12 månaderna, per kund och modell, enligt EOL-registret och katalogen; exporteras som en ersättningslista med antal att offerera.',
     },
     terms: 'Poly+-villkor',
     term: {
@@ -1382,6 +1386,7 @@ export const sv: Messages = {
     pulledAt: 'Hämtad',
     fromLens: 'Lens API: {{tenant}}',
   },
+  lifecycle: lifecycleSv,
   staleRule: {
     label: 'Räknas inte när Lens inte har sett enheten på',
     none: 'Ingen gräns (alla enheter räknas)',

@@ -102,6 +102,9 @@ for (const language of ['en', 'sv'] as const) {
       await expect(page.getByTestId('past-month')).toBeVisible();
       await shot('dashboard-past-month');
       await page.getByRole('tab').nth(3).click();
+      await expect(page.getByTestId('lifecycle-table')).toBeVisible();
+      await shot('customer-lifecycle');
+      await page.getByRole('tab').nth(4).click();
       await expect(page.getByTestId('contract-panel')).toBeVisible();
       await shot('contract');
       // The contract form with its calendar open, in the app's language and date format.
@@ -118,7 +121,7 @@ for (const language of ['en', 'sv'] as const) {
       await expect(page.getByRole('dialog')).toBeVisible();
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toBeHidden();
-      await page.getByRole('tab').nth(4).click();
+      await page.getByRole('tab').nth(5).click();
       await expect(page.getByTestId('service-panel')).toBeVisible();
       await shot('service');
       void customer;
@@ -129,6 +132,7 @@ for (const language of ['en', 'sv'] as const) {
         [5, 'imports'],
         [6, 'reports'],
         [7, 'settings'],
+        [8, 'lifecycle'],
       ] as const) {
         await nav(index);
         await page.waitForTimeout(400);

@@ -38,6 +38,7 @@ import { SiteCards } from './SiteCards';
 import { TrendPanel } from './TrendPanel';
 import { CustomerList } from './CustomerList';
 import { PullFromLens } from './PullFromLens';
+import { CustomerLifecycle } from '../lifecycle/CustomerLifecycle';
 
 // The contract and service tabs load their code when first opened (and while the app is idle).
 const ContractPanel = lazy(() =>
@@ -47,7 +48,7 @@ const ServicePanel = lazy(() =>
   import('../service/ServicePanel').then((m) => ({ default: m.ServicePanel })),
 );
 
-const TABS = ['overview', 'devices', 'sites', 'contract', 'service'] as const;
+const TABS = ['overview', 'devices', 'sites', 'lifecycle', 'contract', 'service'] as const;
 
 function CustomerDashboard({
   id,
@@ -190,6 +191,7 @@ function CustomerDashboard({
           <Tabs.Tab value="overview">{t('dashboard.overview')}</Tabs.Tab>
           <Tabs.Tab value="devices">{t('dashboard.devices')}</Tabs.Tab>
           <Tabs.Tab value="sites">{t('dashboard.sites')}</Tabs.Tab>
+          <Tabs.Tab value="lifecycle">{t('lifecycle.tab')}</Tabs.Tab>
           <Tabs.Tab value="contract">{t('dashboard.contract')}</Tabs.Tab>
           <Tabs.Tab value="service">{t('dashboard.service')}</Tabs.Tab>
         </Tabs.List>
@@ -258,6 +260,9 @@ function CustomerDashboard({
         </Tabs.Panel>
         <Tabs.Panel value="sites" pt="md">
           <SiteCards sites={sites} summary={latest?.summary} cases={view.cases} />
+        </Tabs.Panel>
+        <Tabs.Panel value="lifecycle" pt="md">
+          <CustomerLifecycle customerId={customer.id} isPast={view.isPast} />
         </Tabs.Panel>
         <Tabs.Panel value="contract" pt="md">
           <Suspense fallback={<Loader aria-label={t('dashboard.contract')} />}>
