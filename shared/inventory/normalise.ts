@@ -70,23 +70,26 @@ export interface NormaliseContext {
 }
 
 /**
- * One string per distinct value of the columns that repeat (a model, a site, an account): 100,000
- * devices hold a few hundred strings instead of 700,000, which the collector need not copy. Holds at
- * most `MAX_SHARED` values, so a file whose "repeating" columns never repeat costs no more than before.
+ * What each distinct text of a file's repeating columns (a model, a site, an account, a status) was
+ * read as, per way of reading it: 100,000 devices hold a few hundred strings instead of 700,000 (the
+ * collector need not copy them) and a status is parsed once per word. Holds at most `MAX_SHARED`
+ * texts, so a file whose "repeating" columns never repeat costs no more than before.
  */
 export class SharedTexts {
-  /** Per way of cleaning: a cell's text as read → its cleaned text, one string per value. */
-  private readonly known = new Map<Cleaning, Map<string, string>>();
+  private readonly known = new Map<(raw: string) => unknown, Map<string, unknown>>();
   private size = 0;
   static readonly MAX_SHARED = 50_000;
 
-  /** The cleaned text of `raw`, cleaned by `clean` the first time `raw` is met. */
-  of(raw: string, clean: Cleaning): string {
-    let known = this.known.get(clean);
-    if (!known) this.known.set(clean, (known = new Map<string, string>()));
+  /** What `raw` reads as by `read`, read the first time `raw` is met. */
+  of<T>(raw: string, read: (raw: string) => T): T {
+    let known = this.known.get(read) as Map<string, T> | undefined;
+    if (!known) {
+      known = new Map<string, T>();
+      this.known.set(read, known);
+    }
     const found = known.get(raw);
-    if (found !== undefined) return found;
-    const value = clean(raw);
+    if (found !== undefined || known.has(raw)) return found as T;
+    const value = read(raw);
     if (this.size < SharedTexts.MAX_SHARED) {
       known.set(raw, value);
       this.size++;
@@ -101,6 +104,8 @@ type Cleaning = (value: CellValue | undefined) => string;
 const cleanText: Cleaning = (value) => text(value, CONTROL_ALL).trim();
 /** A model: invisible characters removed (a control character left rejects the row), trimmed. */
 const modelText: Cleaning = (value) => text(value, INVISIBLE).trim();
+/** A status cell as parseStatus reads it. */
+const statusOf = (value: string) => parseStatus(text(value, null));
 
 const IN_SERVICE = { state: null } as const;
 
@@ -149,8 +154,12 @@ export function normaliseRow(
   const id = deviceIdentity(serial, deviceId);
   if (id === null) return { rejection: 'no serial number or device ID' };
 
-  const rawStatus = text(cell('status'), null);
-  const online = parseStatus(rawStatus);
+  const statusCell = cell('status');
+  const rawStatus = text(statusCell, null);
+  const online =
+    texts && typeof statusCell === 'string'
+      ? texts.of(statusCell, statusOf)
+      : parseStatus(rawStatus);
   if (online === 'invalid')
     return {
       rejection: `status ${JSON.stringify(rawStatus.trim())} is not Online/Offline, true/false or Ansluten/Frånkopplad`,
