@@ -124,13 +124,23 @@ function writeSheet(
     y += CHART_HEIGHT + 8;
   }
   if (sheet.rows.length > 0 || !sheet.blocks?.length)
-    y = writeTable(page, sheet.columns, sheet.rows, y + 10, isLandscape);
-  for (const block of sheet.blocks ?? []) {
-    y += 14;
-    if (y + 48 > page.bottom) y = addPage(page, isLandscape);
-    doc.font('bold').fontSize(11).fillColor(page.color).text(block.heading, MARGIN, y, { width });
-    y = writeTable(page, block.columns, block.rows, doc.y + 4, isLandscape);
-  }
+    y = writeTable(page, sheet, y + 10, isLandscape);
+  for (const block of sheet.blocks ?? []) y = writeTable(page, block, y + 14, isLandscape);
+}
+
+/** A block's heading, in the partner's colour, from `y` on; answers the y below it. */
+function writeHeading(page: Page, heading: string, y: number): number {
+  const { doc } = page;
+  doc.font('bold').fontSize(11).fillColor(page.color);
+  doc.text(heading, MARGIN, y, { width: doc.page.width - 2 * MARGIN });
+  return doc.y + 4;
+}
+
+/** The height of a block's heading as writeHeading writes it. */
+function headingHeight(page: Page, heading: string): number {
+  const { doc } = page;
+  doc.font('bold').fontSize(11);
+  return doc.heightOfString(heading, { width: doc.page.width - 2 * MARGIN }) + 4;
 }
 
 /** Points per character of a column's width in the workbook, at the body's size. */
@@ -153,9 +163,11 @@ function tableGeometry(
   width: number,
 ): TableGeometry {
   const chars = columnWidths({ name: '-', columns: [...columns], rows: [] });
+  // With the space after it: PDFKit's line wrapper measures a word so, and breaks a word that fits
+  // only without it ("Next adjust|ment month").
   const longestWord = (font: string, text: string) => {
     doc.font(font).fontSize(BODY_SIZE);
-    return Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+    return Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(`${word} `)));
   };
   const least = columns.map(
     (c, i) =>
@@ -177,15 +189,23 @@ function tableGeometry(
       widths: wanted.map((w, i) => (least[i] ?? 0) + (w - (least[i] ?? 0)) * keep),
     };
   }
-  const scale = width / sum(least);
-  return { size: Math.max(6, BODY_SIZE * scale), widths: least.map((w) => w * scale) };
+  // The text shrinks with the font; the padding stays as it is.
+  const padding = 2 * PAD + 1;
+  const scale = (width - columns.length * padding) / (sum(least) - columns.length * padding);
+  return {
+    size: Math.max(6, BODY_SIZE * scale),
+    widths: least.map((w) => (w - padding) * scale + padding),
+  };
 }
 
-/** A table from `y` on, the header repeated on each new page; answers the y below it. */
+/**
+ * A table (a block's with its heading) from `y` on, the header repeated on each new page; the
+ * heading, the header and the first row start on one page, never a heading alone at a page's foot.
+ * Answers the y below it.
+ */
 function writeTable(
   page: Page,
-  columns: readonly ColumnSpec[],
-  rows: SheetSpec['rows'],
+  { columns, rows, heading }: Pick<SheetSpec, 'columns' | 'rows'> & { heading?: string },
   top: number,
   isLandscape: boolean,
 ): number {
@@ -204,8 +224,15 @@ function writeTable(
       .stroke();
     return y + height + 1;
   };
+  const together =
+    (heading ? headingHeight(page, heading) : 0) +
+    rowHeight(doc, header, geometry, 'bold') +
+    (texts[0] ? rowHeight(doc, texts[0], geometry, 'body') : 0) +
+    // The rule under the header.
+    1;
   let y = top;
-  if (y + 40 > page.bottom) y = addPage(page, isLandscape);
+  if (y + together > page.bottom) y = addPage(page, isLandscape);
+  if (heading) y = writeHeading(page, heading, y);
   y = writeHeader(y);
   texts.forEach((row, r) => {
     const height = rowHeight(doc, row, geometry, 'body');
