@@ -12,16 +12,17 @@ import { columnWidths, isLandscapeSheet } from '../sheet-geometry';
 import { cellFormat, type CellFormat } from './cells';
 import { drawChart, CHART_HEIGHT } from './chart';
 import { drawFirstPage } from './first-page';
+import { MARGIN, writePageLines } from './page-lines';
 import { dictionary, fill } from '../../../shared/i18n';
 import { localeOf } from '../../../shared/i18n/format';
 
-const MARGIN = 40;
 const TEXT = '#212529';
-const MUTED = '#6c757d';
 const RULE = '#dee2e6';
 const STRIPE = '#f5f6f7';
 const BODY_SIZE = 9;
 const PAD = 3;
+/** Rows of a table printed whole on one page rather than split. */
+const SMALL_TABLE = 10;
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -224,10 +225,12 @@ function writeTable(
       .stroke();
     return y + height + 1;
   };
+  // A small table (the RMA figures) is not split; a long one starts with at least its first row.
+  const kept = texts.length <= SMALL_TABLE ? texts : texts.slice(0, 1);
   const together =
     (heading ? headingHeight(page, heading) : 0) +
     rowHeight(doc, header, geometry, 'bold') +
-    (texts[0] ? rowHeight(doc, texts[0], geometry, 'body') : 0) +
+    kept.reduce((sum, row) => sum + rowHeight(doc, row, geometry, 'body'), 0) +
     // The rule under the header.
     1;
   let y = top;
@@ -286,27 +289,4 @@ function writeRow(
     x += w;
   });
   return height;
-}
-
-/** Each page's header and footer lines and its number, once every page is laid out. */
-function writePageLines(doc: Pdf, prints: readonly (SheetSpec['print'] | undefined)[]): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const print = prints[i - start];
-    const width = doc.page.width - 2 * MARGIN;
-    // The page's own bottom margin would move text written there onto a new page.
-    const margins = doc.page.margins;
-    doc.page.margins = { ...margins, bottom: 0 };
-    doc.font('body').fontSize(7.5).fillColor(MUTED);
-    if (print?.header) doc.text(print.header, MARGIN, MARGIN - 16, { width, lineBreak: false });
-    const footerY = doc.page.height - MARGIN + 4;
-    if (print?.footer)
-      doc.text(print.footer, MARGIN, footerY, { width: width * 0.7, lineBreak: false });
-    const number = (print?.pageNumber ?? 'Page {page} of {pages}')
-      .replace('{page}', String(i - start + 1))
-      .replace('{pages}', String(count));
-    doc.text(number, MARGIN, footerY, { width, align: 'right', lineBreak: false });
-    doc.page.margins = margins;
-  }
 }

@@ -152,8 +152,22 @@ describe.skipIf(!hasPoppler)('the report PDF (needs poppler-utils for pdftotext)
     expect(text).toContain('adjustment');
   });
 
+  it('prints a small table whole on one page', async () => {
+    for (let rows = 16; rows <= 48; rows++) {
+      const spec = plan('en', rows);
+      const block = spec.sheets[0]!.blocks![0]!;
+      block.rows = ['Excess', 'Exposure at list price', 'Allowed', 'Used'].map((figure) => [
+        figure,
+        ...block.columns.slice(1).map(() => ''),
+      ]);
+      const { text } = await pdfText(await buildPdf(spec));
+      const page = text.split('\f').find((p) => p.includes('Expected additions for'));
+      expect(page, `after ${rows} rows`).toContain('Used');
+    }
+  });
+
   it('never leaves a table’s heading and header alone at a page’s foot', async () => {
-    for (let rows = 20; rows <= 34; rows++) {
+    for (let rows = 16; rows <= 48; rows++) {
       const { text } = await pdfText(await buildPdf(plan('en', rows)));
       const page = text.split('\f').find((p) => p.includes('Expected additions for'));
       expect(page, `after ${rows} rows`).toContain('Headsets');
