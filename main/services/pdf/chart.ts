@@ -66,7 +66,7 @@ export function drawChart(doc: Pdf, chart: Chart, box: Box): void {
     const x = Math.min(Math.max(xOf(i) - w / 2, plot.left - 10), plot.right - w + 4);
     doc.fillColor(LABEL).text(name, x, plot.bottom + 4, { lineBreak: false });
   });
-  for (const series of chart.series) drawSeries(doc, series, xOf, yOf);
+  for (const series of chart.series) drawSeries(doc, series, seriesLines(series, xOf, yOf, plot));
   drawLegend(doc, chart.series, { ...box, y: box.y + CHART_HEIGHT - LEGEND + 6 });
   doc.restore();
 }
@@ -78,31 +78,59 @@ function stroke(doc: Pdf, series: Series): void {
   else doc.undash();
 }
 
-function drawSeries(
-  doc: Pdf,
-  series: Series,
+interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * The polylines a series is drawn as, one per run of months with a value: counts point to point,
+ * levels (ordered, triggerAt) as steps. A level known for one month only (a report's first month)
+ * is held across the plot, not a dot under the count's point, so the legend's line is on the chart.
+ */
+export function seriesLines(
+  series: Pick<Series, 'values' | 'style'>,
   xOf: (i: number) => number,
   yOf: (v: number) => number,
-) {
-  stroke(doc, series);
-  let last: { x: number; y: number } | null = null;
+  plot: { left: number; right: number },
+): Point[][] {
+  const lines: Point[][] = [];
+  let line: Point[] = [];
   series.values.forEach((value, i) => {
     if (value === null) {
-      last = null;
+      line = [];
       return;
     }
     const point = { x: xOf(i), y: yOf(value) };
-    if (!last) doc.moveTo(point.x, point.y);
-    else if (series.style === 'step') doc.lineTo(point.x, last.y).lineTo(point.x, point.y);
-    else doc.lineTo(point.x, point.y);
-    last = point;
+    const last = line.at(-1);
+    if (!last) lines.push(line);
+    else if (series.style === 'step') line.push({ x: point.x, y: last.y });
+    line.push(point);
   });
+  if (series.style === 'step' && series.values.length === 1)
+    return lines.map(([point]) =>
+      point
+        ? [
+            { ...point, x: plot.left },
+            { ...point, x: plot.right },
+          ]
+        : [],
+    );
+  return lines;
+}
+
+function drawSeries(doc: Pdf, series: Series, lines: readonly Point[][]) {
+  stroke(doc, series);
+  for (const [first, ...rest] of lines) {
+    if (!first) continue;
+    doc.moveTo(first.x, first.y);
+    for (const point of rest) doc.lineTo(point.x, point.y);
+  }
   doc.stroke();
   doc.undash();
   if (series.style === undefined || series.style === 'line')
-    series.values.forEach((value, i) => {
-      if (value !== null) doc.circle(xOf(i), yOf(value), 1.8).fillColor(series.color).fill();
-    });
+    for (const point of lines.flat())
+      doc.circle(point.x, point.y, 1.8).fillColor(series.color).fill();
 }
 
 function drawLegend(doc: Pdf, series: readonly Series[], box: Box): void {
