@@ -6,6 +6,7 @@
  */
 import { expect, test } from './fixtures';
 import { Workstation } from './pages/workstation';
+import { shoot } from './screenshots';
 
 const WORDS = {
   en: {
@@ -68,6 +69,7 @@ for (const language of ['en', 'sv'] as const) {
     await expect(voice.locator('[data-action="inProgress"]')).toHaveText(words.inProgress);
     await expect(voice).not.toContainText(words.overTrigger);
     await expect(page.getByTestId('contract-standing')).not.toContainText(words.overTrigger);
+    await shoot(page, `contract-tab-${language}`);
 
     await page.getByRole('tab', { name: words.tabs.service }).click();
     await expect(page.getByTestId('service-panel')).toBeVisible();
@@ -84,6 +86,18 @@ for (const language of ['en', 'sv'] as const) {
         .map((text) => text.trim())
         .filter(Boolean);
     }
+    await shoot(page, `service-cases-${language}`);
+    // A site ID is one word on one line, never broken at its hyphens ("NO-/NORD-/002").
+    const siteIdLines = await page
+      .getByTestId('case-list')
+      .locator('tbody tr td')
+      .first()
+      .evaluate((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      });
+    expect(siteIdLines).toBe(1);
     expect(headers['case-list']?.slice(0, words.caseHeaders.length)).toEqual(words.caseHeaders);
     if (language === 'sv')
       expect(
