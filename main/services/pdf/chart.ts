@@ -4,7 +4,7 @@
  * levels such as ordered and triggerAt held as steps, a forecast dashed), and a legend.
  */
 import type { SheetSpec } from '../../../shared/workbook-spec';
-import { isLabelled, labelEvery, niceTicks } from '../chart-scale';
+import { isLabelled, labelEvery, niceTicks, seriesRuns, type ChartPoint } from '../chart-scale';
 import type PDFDocument from 'pdfkit';
 
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -66,7 +66,8 @@ export function drawChart(doc: Pdf, chart: Chart, box: Box): void {
     const x = Math.min(Math.max(xOf(i) - w / 2, plot.left - 10), plot.right - w + 4);
     doc.fillColor(LABEL).text(name, x, plot.bottom + 4, { lineBreak: false });
   });
-  for (const series of chart.series) drawSeries(doc, series, seriesLines(series, xOf, yOf, plot));
+  for (const series of chart.series)
+    drawSeries(doc, series, seriesRuns(series, xOf, yOf, [plot.left, plot.right]));
   drawLegend(doc, chart.series, { ...box, y: box.y + CHART_HEIGHT - LEGEND + 6 });
   doc.restore();
 }
@@ -78,59 +79,17 @@ function stroke(doc: Pdf, series: Series): void {
   else doc.undash();
 }
 
-interface Point {
-  x: number;
-  y: number;
-}
-
-/**
- * The polylines a series is drawn as, one per run of months with a value: counts point to point,
- * levels (ordered, triggerAt) as steps. A level known for one month only (a report's first month)
- * is held across the plot, not a dot under the count's point, so the legend's line is on the chart.
- */
-export function seriesLines(
-  series: Pick<Series, 'values' | 'style'>,
-  xOf: (i: number) => number,
-  yOf: (v: number) => number,
-  plot: { left: number; right: number },
-): Point[][] {
-  const lines: Point[][] = [];
-  let line: Point[] = [];
-  series.values.forEach((value, i) => {
-    if (value === null) {
-      line = [];
-      return;
-    }
-    const point = { x: xOf(i), y: yOf(value) };
-    const last = line.at(-1);
-    if (!last) lines.push(line);
-    else if (series.style === 'step') line.push({ x: point.x, y: last.y });
-    line.push(point);
-  });
-  if (series.style === 'step' && series.values.length === 1)
-    return lines.map(([point]) =>
-      point
-        ? [
-            { ...point, x: plot.left },
-            { ...point, x: plot.right },
-          ]
-        : [],
-    );
-  return lines;
-}
-
-function drawSeries(doc: Pdf, series: Series, lines: readonly Point[][]) {
+function drawSeries(doc: Pdf, series: Series, lines: readonly ChartPoint[][]) {
   stroke(doc, series);
   for (const [first, ...rest] of lines) {
     if (!first) continue;
-    doc.moveTo(first.x, first.y);
-    for (const point of rest) doc.lineTo(point.x, point.y);
+    doc.moveTo(...first);
+    for (const point of rest) doc.lineTo(...point);
   }
   doc.stroke();
   doc.undash();
   if (series.style === undefined || series.style === 'line')
-    for (const point of lines.flat())
-      doc.circle(point.x, point.y, 1.8).fillColor(series.color).fill();
+    for (const [x, y] of lines.flat()) doc.circle(x, y, 1.8).fillColor(series.color).fill();
 }
 
 function drawLegend(doc: Pdf, series: readonly Series[], box: Box): void {
