@@ -1,6 +1,8 @@
 /** The lines every page of a report PDF has: its header, its footer and its number. */
 import type { SheetSpec } from '../../../shared/workbook-spec';
-import type { Pdf } from './report-pdf';
+import type PDFDocument from 'pdfkit';
+
+type Pdf = InstanceType<typeof PDFDocument>;
 
 /** The page's margin, in points, on every side: the header and footer lines sit in it. */
 export const MARGIN = 40;

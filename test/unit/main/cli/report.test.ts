@@ -144,17 +144,17 @@ describe('csm report', () => {
     assertNoFormulaOrLink(contoso);
     // Contoso's 112 Studio X50 and nothing of the other account; a title row and a header row.
     expect(rowsByFirstCell(contoso.getWorksheet('Devices')!)).toEqual({
-      'Devices · Contoso AB · 2026-07': 1,
+      'Devices · Contoso AB · July 2026': 1,
       Class: 1,
       Video: 112,
     });
     // No RMA recorded: the sheet is its title and header row only.
     expect(rowsByFirstCell(contoso.getWorksheet('RMAs')!)).toEqual({
-      'RMAs · Contoso AB · 2026-07': 1,
+      'RMAs · Contoso AB · July 2026': 1,
       'Serial number': 1,
     });
     const summary = contoso.getWorksheet('Summary')!;
-    expect(summary.getCell('A1').value).toBe('Monthly report 2026-07');
+    expect(summary.getCell('A1').value).toBe('Monthly report July 2026');
     const video = rowStarting(summary, 'Video');
     expect(video.values).toEqual([
       undefined,
@@ -176,8 +176,8 @@ describe('csm report', () => {
     expect(summary.pageSetup.orientation).toBe('landscape');
     expect(summary.pageSetup.fitToWidth).toBe(1);
     expect(summary.headerFooter).toMatchObject({
-      oddHeader: '&LContoso AB · Monthly report 2026-07',
-      oddFooter: '&LContoso AB · 2026-07&RPage &P of &N',
+      oddHeader: '&LContoso AB · Monthly report July 2026',
+      oddFooter: '&LContoso AB · July 2026&RPage &P of &N',
     });
     // Every sheet prints: its area, its header row on every page, as wide as its columns need.
     expect(summary.pageSetup.printArea).toMatch(/^A1:[A-Z]+\d+$/);
