@@ -5,7 +5,7 @@
  * legend below. Text is Noto Sans, as in the PDF.
  */
 import type { SheetSpec } from '../../shared/workbook-spec';
-import { isLabelled, labelEvery, niceTicks } from './chart-scale';
+import { isLabelled, labelEvery, niceTicks, seriesRuns } from './chart-scale';
 import { INK } from './pdf/look';
 import { Raster, rgb, type Point } from './raster';
 
@@ -41,32 +41,15 @@ function dashes(points: readonly Point[], on: number, off: number): [Point, Poin
   return out;
 }
 
-/** Each run of values without a gap, as its points (a step series also at each level's end). */
-function runs(series: Series, xOf: (i: number) => number, yOf: (v: number) => number): Point[][] {
-  const all: Point[][] = [];
-  let run: Point[] = [];
-  series.values.forEach((v, i) => {
-    if (v === null) {
-      if (run.length) all.push(run);
-      run = [];
-      return;
-    }
-    const last = run.at(-1);
-    if (series.style === 'step' && last) run.push([xOf(i), last[1]]);
-    run.push([xOf(i), yOf(v)]);
-  });
-  if (run.length) all.push(run);
-  return all;
-}
-
 function drawSeries(
   raster: Raster,
   series: Series,
   xOf: (i: number) => number,
   yOf: (v: number) => number,
+  span: readonly [number, number],
 ) {
   const color = rgb(series.color);
-  for (const points of runs(series, xOf, yOf)) {
+  for (const points of seriesRuns(series, xOf, yOf, span)) {
     if (series.style === 'forecast')
       for (const [a, b] of dashes(points, 7, 5)) raster.line(a, b, color, 2.5);
     else if (series.style === 'step')
@@ -87,6 +70,7 @@ function drawLegend(raster: Raster, series: readonly Series[], y: number): void 
       { ...s, values: [0, 0] },
       (i) => x + i * 20,
       () => y - 4,
+      [x, x + 20],
     );
     raster.text(x + 26, y, s.name, LABEL, LABEL_INK);
     x += width;
@@ -123,7 +107,8 @@ export function lineChartPng(chart: Chart): Uint8Array {
     const x = Math.min(Math.max(xOf(i) - w / 2, 2), width - w - 2);
     raster.text(x, plot.y + plot.h + 16, category, LABEL, LABEL_INK);
   });
-  for (const series of chart.series) drawSeries(raster, series, xOf, yOf);
+  for (const series of chart.series)
+    drawSeries(raster, series, xOf, yOf, [plot.x, plot.x + plot.w]);
   drawLegend(raster, chart.series, height - 12);
   return raster.png();
 }

@@ -1,4 +1,7 @@
-/** What a chart's picture and its PDF drawing share: the value axis's ticks and which months get a name. */
+/**
+ * What a chart's picture and its PDF drawing share: the value axis's ticks, which months get a name,
+ * and the points each series is drawn through.
+ */
 
 /**
  * Whole-number ticks around the values: steps of 1, 2 or 5 times a power of ten, about 5 of them,
@@ -24,3 +27,42 @@ export const labelEvery = (widest: number, spacing: number) =>
 /** Whether month i of n is named: every k-th, and the last always (the one before it steps aside). */
 export const isLabelled = (i: number, n: number, every: number) =>
   i === n - 1 || (i % every === 0 && n - 1 - i >= every);
+
+/** A point on a chart, [x, y]. */
+export type ChartPoint = readonly [number, number];
+
+/**
+ * Each run of months with a value, as the points it is drawn through: counts point to point, levels
+ * (ordered, triggerAt) as steps, also at each level's end. A level known for one month only (a
+ * report's first month) is held across the plot from `left` to `right`: not a dot hidden under the
+ * count's, so the legend's Ordered and True-up at lines are on the chart.
+ */
+export function seriesRuns(
+  series: { values: readonly (number | null)[]; style?: string },
+  xOf: (i: number) => number,
+  yOf: (v: number) => number,
+  [left, right]: readonly [number, number],
+): ChartPoint[][] {
+  const all: ChartPoint[][] = [];
+  let run: ChartPoint[] = [];
+  series.values.forEach((v, i) => {
+    if (v === null) {
+      run = [];
+      return;
+    }
+    const last = run.at(-1);
+    if (!last) all.push(run);
+    else if (series.style === 'step') run.push([xOf(i), last[1]]);
+    run.push([xOf(i), yOf(v)]);
+  });
+  if (series.style === 'step' && series.values.length === 1)
+    return all.map(([point]) =>
+      point
+        ? [
+            [left, point[1]],
+            [right, point[1]],
+          ]
+        : [],
+    );
+  return all;
+}

@@ -16,7 +16,11 @@ export function columnWidths(sheet: SheetSpec): number[] {
       10,
       ...all.map((columns) => {
         const c = columns[i];
-        return c ? (c.width ?? Math.min(60, c.header.length + 2)) : 0;
+        if (!c) return 0;
+        // Never narrower than a header word (bold, so a little wider): a reader breaks a word
+        // that does not fit ("justerings|månad"), the wrapped header's height aside.
+        const word = Math.max(...c.header.split(/\s+/).map((w) => w.length));
+        return Math.max(c.width ?? Math.min(60, c.header.length + 2), word + 2);
       }),
     ),
   );

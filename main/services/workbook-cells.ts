@@ -58,18 +58,50 @@ function typedValue(value: string | number | boolean | null, type: ColumnType): 
   return xmlSafe(String(value));
 }
 
+/** The types Excel writes right-aligned (dates are numbers to it): their headers are too. */
+export const RIGHT_ALIGNED = new Set<ColumnType>([
+  'number',
+  'decimal',
+  'money',
+  'percent',
+  'duration',
+]);
+const SITS_RIGHT = new Set<ColumnType>([...RIGHT_ALIGNED, 'date', 'datetime']);
+
 /**
- * How a cell sits: as written, at the top of a tall row, or wrapped in its column from the top (one
- * indent in from a column before it, so its text never touches that column's right-aligned figures).
+ * Whether a column's text sits one indent in: a wrapped column after another, and a text column
+ * after one whose values sit right, so that its words never touch those figures (a firmware sheet's
+ * "64" devices beside version "8.0.9" printed as "648.0.9").
  */
-type Alignment = 'plain' | 'top' | 'wrap' | 'wrapIndented';
+export function isIndented(columns: readonly ColumnSpec[], i: number): boolean {
+  const column = columns[i];
+  const before = columns[i - 1];
+  if (!column || !before) return false;
+  return column.wrap === true || (column.type === 'text' && SITS_RIGHT.has(before.type));
+}
+
+/**
+ * How a cell sits: as written, at the top of a tall row, wrapped in its column from the top, and
+ * each of those one indent in (isIndented).
+ */
+type Alignment = 'plain' | 'top' | 'wrap' | 'indented' | 'topIndented' | 'wrapIndented';
 
 const ALIGNMENTS: Record<Alignment, Partial<ExcelJS.Alignment> | undefined> = {
   plain: undefined,
   top: { vertical: 'top' },
   wrap: { vertical: 'top', wrapText: true },
+  indented: { horizontal: 'left', indent: 1 },
+  topIndented: { horizontal: 'left', vertical: 'top', indent: 1 },
   wrapIndented: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 },
 };
+
+/** A column's alignment in a row, plain or at the top of a tall one. */
+function alignmentOf(columns: readonly ColumnSpec[], i: number, row: 'plain' | 'top'): Alignment {
+  const isIn = isIndented(columns, i);
+  if (columns[i]?.wrap) return isIn ? 'wrapIndented' : 'wrap';
+  if (!isIn) return row;
+  return row === 'top' ? 'topIndented' : 'indented';
+}
 
 /**
  * One style object per number format, shared by every cell that has it: exceljs serialises a style to
@@ -103,10 +135,8 @@ export class SharedStyles {
     widths: readonly number[],
   ): void {
     const isWrapping = columns.some((c) => c.wrap);
-    const styleOf = (alignment: Alignment) =>
-      columns.map((c, i) =>
-        this.of(FORMATS[c.type], c.wrap ? (i > 0 ? 'wrapIndented' : 'wrap') : alignment),
-      );
+    const styleOf = (row: 'plain' | 'top') =>
+      columns.map((c, i) => this.of(FORMATS[c.type], alignmentOf(columns, i, row)));
     const [plain, top] = [styleOf('plain'), styleOf('top')];
     for (const values of rows) {
       const row = worksheet.addRow(columns.map((c, i) => typed(values[i] ?? null, c.type)));

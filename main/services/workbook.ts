@@ -12,7 +12,14 @@ import { xmlSafe } from '../../shared/xml-text';
 import { CHART_SIZE, lineChartPng } from './chart-image';
 import { addImages, type SheetImage } from './xlsx-images';
 import { columnWidths, isLandscapeSheet } from './sheet-geometry';
-import { FORMATS, LINE_HEIGHT, SharedStyles, wrappedLines } from './workbook-cells';
+import {
+  FORMATS,
+  isIndented,
+  LINE_HEIGHT,
+  RIGHT_ALIGNED,
+  SharedStyles,
+  wrappedLines,
+} from './workbook-cells';
 import { imageSize } from '../../shared/reports/logo';
 
 const HEADER_FILL: ExcelJS.Fill = {
@@ -43,9 +50,6 @@ const pageNumberCode = (template = 'Page {page} of {pages}') =>
 
 /** The cells' font, named on titles and headings too (a reader draws an unnamed font in its own). */
 const FONT = 'Calibri';
-
-/** The types Excel writes right-aligned: their headers are too. */
-const RIGHT_ALIGNED = new Set(['number', 'decimal', 'money', 'percent', 'duration']);
 
 /** A one-page sheet's margins in inches: narrow at the sides, so its columns print at full size. */
 const ONE_PAGE_MARGINS = {
@@ -105,8 +109,8 @@ function writeHeader(
       wrapText: true,
       vertical: 'bottom',
       ...(column && RIGHT_ALIGNED.has(column.type) ? { horizontal: 'right' } : {}),
-      // Over a wrapped column's cells, indented as they are (shared/workbook-cells.ts).
-      ...(column?.wrap && n > 1 ? { horizontal: 'left', indent: 1 } : {}),
+      // Over an indented column's cells, indented as they are (workbook-cells.ts).
+      ...(isIndented(columns, n - 1) ? { horizontal: 'left', indent: 1 } : {}),
     };
   });
   const number = header.number;

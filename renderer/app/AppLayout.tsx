@@ -13,7 +13,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useHotkeys, useNetwork } from '@mantine/hooks';
-import { spotlight } from '@mantine/spotlight';
 import { IconHelp, IconSearch, IconWifiOff } from '@tabler/icons-react';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +26,7 @@ import { TimerBadge } from '../features/time/timer';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { api } from '../platform';
 import { CommandPalette } from './CommandPalette';
+import { palette } from './palette-shortcut';
 import { HelpPanel, setHelpOpen } from './HelpPanel';
 import { hrefOf, navigate, useRoute } from '../components/route';
 import { SCREEN_ENTRIES, SCREEN_TABLE } from './screens';
@@ -76,7 +76,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
         if (command === 'backup') void actions.backup();
         else if (command === 'restore') void actions.restore();
         else if (command === 'settings') navigate('settings');
-        else if (command === 'commandPalette') spotlight.open();
+        else if (command === 'commandPalette') palette.open();
         else if (command === 'help') setHelpOpen(true);
         else if (command === 'importInventory') {
           setPendingImport({ kind: 'pick' });
@@ -129,7 +129,7 @@ export function AppLayout({ settings, isReadOnly }: { settings: Settings; isRead
               variant="default"
               leftSection={<IconSearch size={16} />}
               rightSection={<Kbd size="xs">Ctrl K</Kbd>}
-              onClick={() => spotlight.open()}
+              onClick={() => palette.open()}
             >
               {t('palette.open')}
             </Button>

@@ -18,7 +18,7 @@ import { writeSetting, type Settings } from '../db/settings';
 import type { DataActions } from '../features/settings/data-actions';
 import { navigate } from '../components/route';
 import { SCREEN_TABLE } from './screens';
-import { usePaletteShortcut } from './palette-shortcut';
+import { paletteStore, usePaletteShortcut } from './palette-shortcut';
 
 export function CommandPalette({
   settings,
@@ -100,6 +100,7 @@ export function CommandPalette({
 
   return (
     <Spotlight
+      store={paletteStore}
       actions={items}
       query={query}
       onQueryChange={setQuery}

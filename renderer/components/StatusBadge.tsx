@@ -54,15 +54,12 @@ export function StatusBadge({ status }: { status: DashboardStatus | null }) {
 export function StandingBadge({
   cell,
   hasDetail = true,
-  isStatusShown = true,
   isChip = false,
 }: {
   cell: PortfolioCategory;
   hasDetail?: boolean;
   /** True: the badge says the action with its month and amount (actionChip), as a chip. */
   isChip?: boolean;
-  /** False where a StatusBadge stands beside it: the status is said once. */
-  isStatusShown?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -73,7 +70,7 @@ export function StandingBadge({
       <Badge
         color={standingColor(cell)}
         variant="filled"
-        data-status={isStatusShown ? (cell.status ?? 'none') : undefined}
+        data-status={cell.status ?? 'none'}
         data-action={cell.action}
         tt={isChip ? 'none' : undefined}
         radius={isChip ? 'sm' : undefined}

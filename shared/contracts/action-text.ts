@@ -30,7 +30,7 @@ export function actionDetail(language: Language, facts: ActionFacts): string {
   const details = dictionary(language).trueUps.actionDetails;
   const format = formatters(language);
   const values = {
-    month: facts.adjustmentMonth ?? '',
+    month: facts.adjustmentMonth ? format.month(facts.adjustmentMonth) : '',
     amount: facts.amount ? format.money(facts.amount) : '',
     quote: facts.quoteNumber,
     po: facts.poNumber,

@@ -558,7 +558,7 @@ export const en = {
     fetchAgain: 'Try again',
     notKept:
       'The device list of that month’s inventory was not kept (it was imported before lists were kept).',
-    search: 'Search serial, model, name, site, room',
+    search: 'Serial, model, name, site or room',
     category: 'Category or class',
     site: 'Site',
     model: 'Model',

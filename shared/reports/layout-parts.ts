@@ -10,25 +10,31 @@ export const COLORS = { headsets: '#1c7ed6', video: '#2f9e44', voice: '#e8590c' 
 export const col = (header: string, type: ColumnSpec['type'], width?: number): ColumnSpec =>
   width ? { header, type, width } : { header, type };
 
-/** Landscape, fitted to the page width; customer and month in the page header and footer. */
+/**
+ * Landscape, fitted to the page width; customer and month in the page header and footer, the month
+ * in words as the first page writes it ("Contoso AB · November 2026").
+ */
 export function print(report: MonthlyReport, l: ReportLabels) {
+  const month = l.format.month(report.month);
   return {
     pageNumber: l.pageNumber,
-    header: `${report.brand.name ? `${report.brand.name} · ` : ''}${report.customer.name} · ${l.title} ${report.month}`,
-    footer: `${report.customer.name} · ${report.month}`,
+    header: `${report.brand.name ? `${report.brand.name} · ` : ''}${report.customer.name} · ${l.title} ${month}`,
+    footer: `${report.customer.name} · ${month}`,
   };
 }
 
+/** The summary sheet's head: the report, the customer, the contract's term and the inventory's date, in words. */
 export function titleLines(report: MonthlyReport, l: ReportLabels): string[] {
   const c = report.contract;
   const unknown = report.excluded.unknown;
+  const date = (value: string) => l.format.date(value);
   return [
-    `${report.brand.name ? `${report.brand.name} · ` : ''}${l.title} ${report.month}`,
+    `${report.brand.name ? `${report.brand.name} · ` : ''}${l.title} ${l.format.month(report.month)}`,
     `${l.customer}: ${report.customer.name}   ${l.masterAccountId}: ${report.customer.masterAccountId || '–'}`,
     c
-      ? `${l.contract}: ${c.number} (${c.currency})   ${l.term}: ${c.termStart} – ${c.termEnd}   ${l.columns.renewalDate}: ${c.renewalDate}`
+      ? `${l.contract}: ${c.number} (${c.currency})   ${l.term}: ${date(c.termStart)} – ${date(c.termEnd)}   ${l.columns.renewalDate}: ${date(c.renewalDate)}`
       : l.noContract,
-    `${l.csm}: ${report.customer.csm || '–'}   ${l.asOf}: ${report.asOf ?? l.noInventory}`,
+    `${l.csm}: ${report.customer.csm || '–'}   ${l.asOf}: ${report.asOf ? date(report.asOf) : l.noInventory}`,
     ...(unknown > 0 ? [fill(l.unknownWarning, { count: unknown })] : []),
   ];
 }
@@ -42,7 +48,7 @@ export function table(
 ): SheetSpec {
   return {
     name,
-    title: [`${name} · ${report.customer.name} · ${report.month}`],
+    title: [`${name} · ${report.customer.name} · ${l.format.month(report.month)}`],
     columns,
     rows,
     print: print(report, l),

@@ -4,6 +4,7 @@
  * Only what exists in files alone (sheet names, figure labels) lives under the dictionary's `report`.
  */
 import { dictionary, type Language } from '../i18n';
+import { formatters } from '../i18n/format';
 
 export function reportLabels(language: Language) {
   const d = dictionary(language);
@@ -63,6 +64,8 @@ export function reportLabels(language: Language) {
     incidentStatuses: d.service.ecps.statuses,
     partners: d.service.ecps.partners,
     growth: d.renewals.plan,
+    /** Months and dates in the titles, headers and footers, in words: "November 2026". */
+    format: formatters(language),
   };
 }
 

@@ -18,11 +18,20 @@ function monthsParts(text: string): [number, number, number] {
   return [Number(match?.[1] ?? 0), Number(match?.[2] ?? 0), Number(match?.[3] ?? 1)];
 }
 
+/**
+ * A category's one status in words, as the screens and the first page say it (TERMS.md §4): over the
+ * trigger its true-up action ("At renewal"), never "Over the trigger" beside it saying another thing.
+ */
+function statusCell(k: ReportCategory, l: ReportLabels): string | null {
+  const action = archivedAction(k);
+  if (action) return l.actions[action];
+  return k.status ? l.statuses[k.status] : null;
+}
+
 /** A category's true-up columns: what it means, its figures and its calculation line. */
 function trueUpCells(
   k: ReportCategory,
   report: MonthlyReport,
-  l: ReportLabels,
   language: Language,
 ): (string | number | null)[] {
   const action = archivedAction(k);
@@ -31,7 +40,6 @@ function trueUpCells(
   const amount = t ? parseMoney(t.amount, currency) : null;
   const [whole, num, den] = monthsParts(t?.months ?? '0');
   return [
-    action ? l.actions[action] : null,
     action
       ? actionDetail(language, {
           action,
@@ -176,8 +184,7 @@ export function summarySheet(
       col(c.triggerAt, 'number'),
       col(c.count, 'number'),
       col(c.growth, 'percent'),
-      col(c.status, 'text', 18),
-      col(c.trueUp, 'text', 20),
+      col(c.status, 'text', 20),
       col(c.nextStep, 'text', 44),
       col(c.added, 'number'),
       col(c.unitPrice, 'money'),
@@ -192,8 +199,8 @@ export function summarySheet(
       k.triggerAt,
       k.count,
       k.growthPct,
-      k.status ? l.statuses[k.status] : null,
-      ...trueUpCells(k, report, l, language),
+      statusCell(k, l),
+      ...trueUpCells(k, report, language),
     ]),
     blocks,
     print: print(report, l),

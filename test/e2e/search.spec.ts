@@ -1,7 +1,8 @@
 /**
  * Search that finds anything: the portfolio finds a customer by contract number, site ID, Lens account
  * and master account ID (Lens accounts and site names as unit tests show), and says when nothing matches; the command palette finds a device by its
- * serial number and opens it in the customer's device list; Back returns to the tab the user was on.
+ * serial number and opens it in the customer's device list; Back returns to the tab the user was on;
+ * Ctrl+K straight after Escape opens the palette again, with a new search.
  */
 import { expect, test } from './fixtures';
 import { CustomerPage } from './pages/customer';
@@ -74,5 +75,33 @@ test('search finds customers by anything they are known by, and devices by seria
   await page.getByRole('tab', { name: 'Sites' }).click();
   await page.goBack();
   await expect(page.getByRole('tab', { name: 'Devices' })).toHaveAttribute('aria-selected', 'true');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('Ctrl+K right after Escape opens the palette again, with only what is typed after it', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const app = new Workstation(page);
+  // The demo's customers and devices: a palette with something to search through.
+  await app.openDemo();
+  await app.openCommandPalette();
+  await page.keyboard.type('first search');
+  await expect(app.paletteSearch()).toHaveValue('first search');
+  // While the palette is still closing (its animation runs for a moment after Escape), on a machine
+  // as slow as a busy CI runner's, where the app's renders lag behind the keys.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await app.reopenCommandPaletteAtOnce('Settings');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(app.paletteSearch()).toBeFocused();
+  await expect(app.paletteSearch()).toHaveValue('Settings');
+  // It stays open and keeps its search: the closing palette's end neither closes nor clears it.
+  await page.waitForTimeout(500);
+  await page.keyboard.type(' ');
+  await expect(app.paletteSearch()).toHaveValue('Settings ');
+  await expect(page.getByText('Go to Settings')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });

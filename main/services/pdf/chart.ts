@@ -4,7 +4,7 @@
  * levels such as ordered and triggerAt held as steps, a forecast dashed), and a legend.
  */
 import type { SheetSpec } from '../../../shared/workbook-spec';
-import { isLabelled, labelEvery, niceTicks } from '../chart-scale';
+import { isLabelled, labelEvery, niceTicks, seriesRuns, type ChartPoint } from '../chart-scale';
 import { INK, type Pdf } from './look';
 
 type Chart = NonNullable<SheetSpec['charts']>[number];
@@ -63,7 +63,8 @@ export function drawChart(doc: Pdf, chart: Chart, box: Box): void {
     const x = Math.min(Math.max(xOf(i) - w / 2, plot.left - 10), plot.right - w + 4);
     doc.fillColor(INK.muted).text(name, x, plot.bottom + 4, { lineBreak: false });
   });
-  for (const series of chart.series) drawSeries(doc, series, xOf, yOf);
+  for (const series of chart.series)
+    drawSeries(doc, series, seriesRuns(series, xOf, yOf, [plot.left, plot.right]));
   drawLegend(doc, chart.series, { ...box, y: box.y + CHART_HEIGHT - LEGEND + 6 });
   doc.restore();
 }
@@ -75,31 +76,17 @@ function stroke(doc: Pdf, series: Series): void {
   else doc.undash();
 }
 
-function drawSeries(
-  doc: Pdf,
-  series: Series,
-  xOf: (i: number) => number,
-  yOf: (v: number) => number,
-) {
+function drawSeries(doc: Pdf, series: Series, lines: readonly ChartPoint[][]) {
   stroke(doc, series);
-  let last: { x: number; y: number } | null = null;
-  series.values.forEach((value, i) => {
-    if (value === null) {
-      last = null;
-      return;
-    }
-    const point = { x: xOf(i), y: yOf(value) };
-    if (!last) doc.moveTo(point.x, point.y);
-    else if (series.style === 'step') doc.lineTo(point.x, last.y).lineTo(point.x, point.y);
-    else doc.lineTo(point.x, point.y);
-    last = point;
-  });
+  for (const [first, ...rest] of lines) {
+    if (!first) continue;
+    doc.moveTo(...first);
+    for (const point of rest) doc.lineTo(...point);
+  }
   doc.stroke();
   doc.undash();
   if (series.style === undefined || series.style === 'line')
-    series.values.forEach((value, i) => {
-      if (value !== null) doc.circle(xOf(i), yOf(value), 1.8).fillColor(series.color).fill();
-    });
+    for (const [x, y] of lines.flat()) doc.circle(x, y, 1.8).fillColor(series.color).fill();
 }
 
 function drawLegend(doc: Pdf, series: readonly Series[], box: Box): void {

@@ -12,13 +12,15 @@ import { columnWidths, isLandscapeSheet } from '../sheet-geometry';
 import { cellFormat, type CellFormat } from './cells';
 import { drawChart, CHART_HEIGHT } from './chart';
 import { drawFirstPage } from './first-page';
+import { MARGIN, writePageLines } from './page-lines';
 import { dictionary, fill } from '../../../shared/i18n';
 import { localeOf } from '../../../shared/i18n/format';
 import { INK, type Pdf } from './look';
 
-const MARGIN = 40;
 const BODY_SIZE = 9;
 const PAD = 3;
+/** Rows of a table printed whole on one page rather than split. */
+const SMALL_TABLE = 10;
 
 /** What every page of one document shares. */
 export interface Page {
@@ -119,13 +121,23 @@ function writeSheet(
     y += CHART_HEIGHT + 8;
   }
   if (sheet.rows.length > 0 || !sheet.blocks?.length)
-    y = writeTable(page, sheet.columns, sheet.rows, y + 10, isLandscape);
-  for (const block of sheet.blocks ?? []) {
-    y += 14;
-    if (y + 48 > page.bottom) y = addPage(page, isLandscape);
-    doc.font('bold').fontSize(11).fillColor(page.color).text(block.heading, MARGIN, y, { width });
-    y = writeTable(page, block.columns, block.rows, doc.y + 4, isLandscape);
-  }
+    y = writeTable(page, sheet, y + 10, isLandscape);
+  for (const block of sheet.blocks ?? []) y = writeTable(page, block, y + 14, isLandscape);
+}
+
+/** A block's heading, in the partner's colour, from `y` on; answers the y below it. */
+function writeHeading(page: Page, heading: string, y: number): number {
+  const { doc } = page;
+  doc.font('bold').fontSize(11).fillColor(page.color);
+  doc.text(heading, MARGIN, y, { width: doc.page.width - 2 * MARGIN });
+  return doc.y + 4;
+}
+
+/** The height of a block's heading as writeHeading writes it. */
+function headingHeight(page: Page, heading: string): number {
+  const { doc } = page;
+  doc.font('bold').fontSize(11);
+  return doc.heightOfString(heading, { width: doc.page.width - 2 * MARGIN }) + 4;
 }
 
 /** Points per character of a column's width in the workbook, at the body's size. */
@@ -148,12 +160,14 @@ function tableGeometry(
   width: number,
 ): TableGeometry {
   const chars = columnWidths({ name: '-', columns: [...columns], rows: [] });
-  // The font is set once per column's header and once per its cells, each word measured once.
+  // The font is set once per column's header and once per its cells, each word measured once, with
+  // the space after it: PDFKit's line wrapper measures a word so, and breaks a word that fits only
+  // without it ("Next adjust|ment month").
   const longestWord = (font: string, cells: readonly string[]) => {
     doc.font(font).fontSize(BODY_SIZE);
     const words = new Set(cells.flatMap((text) => text.split(/\s+/)));
     let widest = 0;
-    for (const word of words) widest = Math.max(widest, doc.widthOfString(word));
+    for (const word of words) widest = Math.max(widest, doc.widthOfString(`${word} `));
     return widest;
   };
   const least = columns.map(
@@ -179,15 +193,23 @@ function tableGeometry(
       widths: wanted.map((w, i) => (least[i] ?? 0) + (w - (least[i] ?? 0)) * keep),
     };
   }
-  const scale = width / sum(least);
-  return { size: Math.max(6, BODY_SIZE * scale), widths: least.map((w) => w * scale) };
+  // The text shrinks with the font; the padding stays as it is.
+  const padding = 2 * PAD + 1;
+  const scale = (width - columns.length * padding) / (sum(least) - columns.length * padding);
+  return {
+    size: Math.max(6, BODY_SIZE * scale),
+    widths: least.map((w) => (w - padding) * scale + padding),
+  };
 }
 
-/** A table from `y` on, the header repeated on each new page; answers the y below it. */
+/**
+ * A table (a block's with its heading) from `y` on, the header repeated on each new page; the
+ * heading, the header and the first row start on one page, never a heading alone at a page's foot.
+ * Answers the y below it.
+ */
 function writeTable(
   page: Page,
-  columns: readonly ColumnSpec[],
-  rows: SheetSpec['rows'],
+  { columns, rows, heading }: Pick<SheetSpec, 'columns' | 'rows'> & { heading?: string },
   top: number,
   isLandscape: boolean,
 ): number {
@@ -206,8 +228,17 @@ function writeTable(
       .stroke();
     return y + height + 1;
   };
+  // A small table (the RMA figures) is not split; a long one starts with at least its first row.
+  const kept = texts.length <= SMALL_TABLE ? texts : texts.slice(0, 1);
+  const together =
+    (heading ? headingHeight(page, heading) : 0) +
+    rowHeight(doc, header, geometry, 'bold') +
+    kept.reduce((sum, row) => sum + rowHeight(doc, row, geometry, 'body'), 0) +
+    // The rule under the header.
+    1;
   let y = top;
-  if (y + 40 > page.bottom) y = addPage(page, isLandscape);
+  if (y + together > page.bottom) y = addPage(page, isLandscape);
+  if (heading) y = writeHeading(page, heading, y);
   y = writeHeader(y);
   texts.forEach((row, r) => {
     const height = rowHeight(doc, row, geometry, 'body');
@@ -261,27 +292,4 @@ function writeRow(
     x += w;
   });
   return height;
-}
-
-/** Each page's header and footer lines and its number, once every page is laid out. */
-function writePageLines(doc: Pdf, prints: readonly (SheetSpec['print'] | undefined)[]): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const print = prints[i - start];
-    const width = doc.page.width - 2 * MARGIN;
-    // The page's own bottom margin would move text written there onto a new page.
-    const margins = doc.page.margins;
-    doc.page.margins = { ...margins, bottom: 0 };
-    doc.font('body').fontSize(7.5).fillColor(INK.muted);
-    if (print?.header) doc.text(print.header, MARGIN, MARGIN - 16, { width, lineBreak: false });
-    const footerY = doc.page.height - MARGIN + 4;
-    if (print?.footer)
-      doc.text(print.footer, MARGIN, footerY, { width: width * 0.7, lineBreak: false });
-    const number = (print?.pageNumber ?? 'Page {page} of {pages}')
-      .replace('{page}', String(i - start + 1))
-      .replace('{pages}', String(count));
-    doc.text(number, MARGIN, footerY, { width, align: 'right', lineBreak: false });
-    doc.page.margins = margins;
-  }
 }

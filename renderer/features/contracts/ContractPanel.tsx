@@ -27,7 +27,7 @@ import type { Contract } from '../../../shared/model/entities';
 import { money } from '../../../shared/terms/money';
 import { EmptyState } from '../../components/EmptyState';
 import { Fact } from '../../components/Fact';
-import { StandingBadge, StatusBadge } from '../../components/StatusBadge';
+import { StandingBadge } from '../../components/StatusBadge';
 import { useFormat } from '../../components/format';
 import { saveContract } from '../../db/contracts';
 import { useContractView } from '../../db/hooks/contracts';
@@ -142,7 +142,7 @@ export function ContractPanel({
           {(
             [
               [t('contract.term'), `${format.date(term.start)} – ${format.date(term.end)}`],
-              [t('contract.fields.adjustmentMonth'), term.adjustmentMonth],
+              [t('contract.fields.adjustmentMonth'), format.month(term.adjustmentMonth)],
               [t('contract.renewalDate'), format.date(term.renewal)],
               [t('contract.fields.baselinePct'), format.percent(s.baselinePct).replace('+', '')],
               [t('contract.fields.rmaPct'), format.percent(s.rmaPct).replace('+', '')],
@@ -182,7 +182,6 @@ export function ContractPanel({
               <Table.Th ta="right">{t('contract.triggerAt')}</Table.Th>
               <Table.Th ta="right">{t('contract.count')}</Table.Th>
               <Table.Th>{t('contract.status')}</Table.Th>
-              <Table.Th>{t('contract.trueUp')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -206,11 +205,9 @@ export function ContractPanel({
                 <Table.Td ta="right" data-field="count">
                   {row.count === null ? '–' : format.number(row.count)}
                 </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={row.status} />
-                </Table.Td>
-                <Table.Td data-field="trueUp">
-                  {row.action ? <StandingBadge cell={row} isStatusShown={false} /> : '–'}
+                <Table.Td data-field="status">
+                  {/* One status, as the portfolio says it: the true-up action over the trigger. */}
+                  <StandingBadge cell={row} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -174,7 +174,7 @@ export function TrueUpPanel({
       </Title>
       {due.length === 0 && current.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t('trueUps.none', { month: contractTerm(contract).adjustmentMonth })}
+          {t('trueUps.none', { month: format.month(contractTerm(contract).adjustmentMonth) })}
         </Text>
       ) : (
         <Table data-testid="true-ups">

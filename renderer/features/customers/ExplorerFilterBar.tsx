@@ -56,7 +56,7 @@ export function ExplorerFilterBar({
         leftSection={<IconSearch size={16} />}
         value={query}
         onChange={(e) => onQueryChange(e.currentTarget.value)}
-        w={300}
+        w={360}
       />
       <Select
         label={t('explorer.category')}

@@ -87,7 +87,7 @@ export function TrendPanel({
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.month}>
-                <Table.Td>{row.month}</Table.Td>
+                <Table.Td>{format.month(row.month)}</Table.Td>
                 <Table.Td>{row.count === null ? '' : format.number(row.count)}</Table.Td>
                 <Table.Td>
                   {row.forecast === null || row.count !== null ? '' : format.number(row.forecast)}

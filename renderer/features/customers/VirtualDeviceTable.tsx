@@ -1,7 +1,8 @@
 /**
  * The device explorer's table, virtualized (TanStack Virtual): only the rows on screen exist in the
  * DOM, padded above and below to the height of the rest, so 100,000 devices scroll smoothly. A header
- * sorts its column.
+ * sorts its column. Each column takes its share of the table's width; below the columns' total the
+ * table scrolls sideways rather than cut a column.
  */
 import { Paper, Table } from '@mantine/core';
 import { flexRender, type Table as RowTable } from '@tanstack/react-table';
@@ -39,7 +40,7 @@ export function VirtualDeviceTable({ table }: { table: RowTable<ExplorerRow> }) 
           stickyHeader
           striped
           highlightOnHover
-          style={{ tableLayout: 'fixed' }}
+          style={{ tableLayout: 'fixed', minWidth: table.getTotalSize() }}
           aria-rowcount={tableRows.length + 1}
         >
           <Table.Thead>
@@ -48,7 +49,7 @@ export function VirtualDeviceTable({ table }: { table: RowTable<ExplorerRow> }) 
                 {group.headers.map((header) => (
                   <Table.Th
                     key={header.id}
-                    style={{ width: header.getSize() }}
+                    style={{ width: `${(100 * header.getSize()) / table.getTotalSize()}%` }}
                     aria-sort={
                       header.column.getIsSorted() === 'asc'
                         ? 'ascending'

@@ -1,4 +1,7 @@
-/** The device explorer's columns: what each shows of a device, its header and its width. */
+/**
+ * The device explorer's columns: what each shows of a device, its header and its width (its share of
+ * the table's; together they fit the table at 1440 px, the widest header word included).
+ */
 import { Anchor } from '@mantine/core';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useMemo } from 'react';
@@ -31,7 +34,7 @@ export function useExplorerColumns(onClassify: () => void): ColumnDef<ExplorerRo
         id: 'serial',
         header: t('explorer.columns.serial'),
         accessorFn: (r) => r.device.serial || r.device.deviceId,
-        size: 150,
+        size: 130,
       },
       {
         id: 'model',
@@ -51,24 +54,24 @@ export function useExplorerColumns(onClassify: () => void): ColumnDef<ExplorerRo
           ) : (
             classLabel(c.getValue<DeviceClass>())
           ),
-        size: 150,
+        size: 140,
       },
-      deviceColumn('name', 170),
-      deviceColumn('site', 150),
-      deviceColumn('room', 100),
+      deviceColumn('name', 160),
+      deviceColumn('site', 120),
+      deviceColumn('room', 80),
       deviceColumn('softwareVersion', 100),
       {
         id: 'online',
         header: t('explorer.columns.online'),
         accessorFn: (r) => statusLabel(r.device.online),
-        size: 110,
+        size: 105,
       },
       {
         id: 'lastDetected',
         header: t('explorer.columns.lastDetected'),
         accessorFn: (r) => r.device.lastDetected ?? '',
         cell: (c) => (c.getValue<string>() ? format.date(c.getValue<string>()) : ''),
-        size: 120,
+        size: 115,
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels change only with the language

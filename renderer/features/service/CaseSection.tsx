@@ -214,7 +214,7 @@ export function CaseSection({
   const { t } = useTranslation();
   const format = useFormat();
   const columns: RecordColumn<SupportCase>[] = [
-    { field: 'siteId', cell: (c) => c.siteId },
+    { field: 'siteId', isOneLine: true, cell: (c) => c.siteId },
     { field: 'title', cell: (c) => c.title },
     {
       field: 'priority',
@@ -247,7 +247,7 @@ export function CaseSection({
           : '–';
       },
     },
-    { field: 'polyCaseNumber', cell: (c) => c.polyCaseNumber || '–' },
+    { field: 'polyCaseNumber', isOneLine: true, cell: (c) => c.polyCaseNumber || '–' },
   ];
   return (
     <RecordSection

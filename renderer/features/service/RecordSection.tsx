@@ -18,6 +18,8 @@ export interface RecordColumn<Row> {
   cell: (row: Row) => ReactNode;
   align?: 'right';
   isMonospace?: boolean;
+  /** An identifier (a site ID, a case number): on one line, never broken at its hyphens. */
+  isOneLine?: boolean;
   /** The cell carries `data-field` with the field's key, for whoever reads the row. */
   isNamed?: boolean;
 }
@@ -98,6 +100,7 @@ export function RecordSection<Row extends { id: string }>({
                 key={c.field}
                 ta={c.align}
                 ff={c.isMonospace ? 'monospace' : undefined}
+                style={c.isOneLine || c.isMonospace ? { whiteSpace: 'nowrap' } : undefined}
                 data-field={c.isNamed ? c.field : undefined}
               >
                 {c.cell(row)}

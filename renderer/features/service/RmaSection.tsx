@@ -198,7 +198,7 @@ export function RmaSection({ view, user }: { view: ServiceView; user: string }) 
         </>
       ),
     },
-    { field: 'siteId', cell: (rma) => rma.siteId || '–' },
+    { field: 'siteId', isOneLine: true, cell: (rma) => rma.siteId || '–' },
     { field: 'requestedOn', cell: (rma) => date(rma.requestedOn) },
     { field: 'shipBy', isNamed: true, cell: (rma) => date(rma.shipBy) },
     flaggedDate('shippedOn', 'late', 'red', (flags) => flags.isLateShipment),

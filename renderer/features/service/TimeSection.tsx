@@ -79,8 +79,8 @@ export function TimeSection({
       testId="time-list"
       user={user}
       names={(entry) => ({
-        what: entry.date,
-        description: `${entry.date} ${hoursText(entry.minutes)}`,
+        what: format.date(entry.date),
+        description: `${format.date(entry.date)} ${hoursText(entry.minutes)}`,
       })}
       form={(entry, onClose) =>
         entry ? <TimeEntryDialog entry={entry} user={user} onClose={onClose} /> : null

@@ -169,6 +169,12 @@ export class Workstation {
     await this.page.keyboard.type(text);
   }
 
+  /** Escape, and Ctrl+K with the text straight after, while the palette is still closing. */
+  async reopenCommandPaletteAtOnce(text: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.typeInCommandPaletteAtOnce(text);
+  }
+
   paletteSearch(): Locator {
     return this.page.getByPlaceholder('Go to a screen or a customer, or run a command…');
   }

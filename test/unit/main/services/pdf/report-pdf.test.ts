@@ -14,6 +14,7 @@ import { customer } from '../../../sync/fixtures';
 import { report as reportOf, snapshot } from '../../../shared/reports/report-fixtures';
 import { monthlyWorkbook } from '../../../../../shared/reports/monthly-layout';
 import type { ReportLanguage } from '../../../../../shared/reports/monthly-model';
+import type { WorkbookSpec } from '../../../../../shared/workbook-spec';
 
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 
@@ -90,6 +91,88 @@ describe.skipIf(!hasPoppler)('the report PDF (needs poppler-utils for pdftotext)
       }
     });
   }
+
+  // The demo's expected additions for Contoso AB, as its report lays the table out.
+  const plan = (language: ReportLanguage, rows: number): WorkbookSpec => {
+    const header = (text: string, width: number) => ({
+      header: text,
+      type: 'text' as const,
+      width,
+    });
+    return {
+      language,
+      sheets: [
+        {
+          name: 'Summary',
+          columns: [header('Figure', 30)],
+          rows: Array.from({ length: rows }, (_, i) => [`Figure ${i + 1}`]),
+          blocks: [
+            {
+              heading: 'Expected additions for the coming year',
+              columns: [
+                ['Category', 26],
+                ['Latest count', 14],
+                ['Next adjustment month', 12],
+                ['Expected additions', 20],
+                ['Forecast', 10],
+                ['80 % low', 10],
+                ['80 % high', 11],
+                ['95 % low', 10],
+                ['95 % high', 11],
+                ['Recommended growth', 20],
+                ['Method', 30],
+                ['Backtest MAE (devices)', 24],
+              ].map(([text, width]) => header(String(text), Number(width))),
+              rows: [
+                [
+                  'Headsets',
+                  '404',
+                  '2027-07',
+                  '',
+                  '',
+                  '',
+                  '',
+                  '',
+                  '',
+                  '',
+                  'too little history',
+                  '',
+                ],
+              ],
+            },
+          ],
+          isInPdf: true,
+        },
+      ],
+    };
+  };
+
+  it('breaks no header word across lines ("Next adjust|ment month")', async () => {
+    const { text } = await pdfText(await buildPdf(plan('en', 1)));
+    expect(text).toContain('adjustment');
+  });
+
+  it('prints a small table whole on one page', async () => {
+    for (let rows = 16; rows <= 48; rows++) {
+      const spec = plan('en', rows);
+      const block = spec.sheets[0]!.blocks![0]!;
+      block.rows = ['Excess', 'Exposure at list price', 'Allowed', 'Used'].map((figure) => [
+        figure,
+        ...block.columns.slice(1).map(() => ''),
+      ]);
+      const { text } = await pdfText(await buildPdf(spec));
+      const page = text.split('\f').find((p) => p.includes('Expected additions for'));
+      expect(page, `after ${rows} rows`).toContain('Used');
+    }
+  });
+
+  it('never leaves a table’s heading and header alone at a page’s foot', async () => {
+    for (let rows = 16; rows <= 48; rows++) {
+      const { text } = await pdfText(await buildPdf(plan('en', rows)));
+      const page = text.split('\f').find((p) => p.includes('Expected additions for'));
+      expect(page, `after ${rows} rows`).toContain('Headsets');
+    }
+  });
 });
 
 describe('what a saved name builds', () => {
