@@ -19,8 +19,10 @@ export function columnWidths(sheet: SheetSpec): number[] {
         if (!c) return 0;
         // Never narrower than a header word (bold, so a little wider): a reader breaks a word
         // that does not fit ("justerings|månad"), the wrapped header's height aside.
+        // A header of several words wraps onto two lines rather than widening its column.
         const word = Math.max(...c.header.split(/\s+/).map((w) => w.length));
-        return Math.max(c.width ?? Math.min(60, c.header.length + 2), word + 2);
+        const twoLines = Math.ceil(c.header.length / 2) + 2;
+        return Math.max(c.width ?? Math.min(60, twoLines), word + 2);
       }),
     ),
   );

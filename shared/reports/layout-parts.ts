@@ -11,6 +11,17 @@ export const col = (header: string, type: ColumnSpec['type'], width?: number): C
   width ? { header, type, width } : { header, type };
 
 /**
+ * A text column of sentences, wrapped at `width` characters: its rows grow instead of its width, so
+ * a sheet fitted to the page's width prints at a readable size.
+ */
+export const wrappedCol = (header: string, width: number): ColumnSpec => ({
+  header,
+  type: 'text',
+  width,
+  wrap: true,
+});
+
+/**
  * Landscape, fitted to the page width; customer and month in the page header and footer, the month
  * in words as the first page writes it ("Contoso AB · November 2026").
  */

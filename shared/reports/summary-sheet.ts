@@ -10,7 +10,7 @@ import type { Language } from '../i18n';
 import { parseMoney } from '../terms/money';
 import type { MonthlyReport, ReportCategory } from './monthly';
 import type { ReportLabels } from './report-labels';
-import { col, print, titleLines } from './layout-parts';
+import { col, print, titleLines, wrappedCol } from './layout-parts';
 
 /** The whole months and the partial month of "6" or "6 + 14/31". */
 function monthsParts(text: string): [number, number, number] {
@@ -78,7 +78,7 @@ function growthBlock(
   return {
     heading: l.blocks.growth,
     columns: [
-      col(c.category, 'text', 26),
+      wrappedCol(c.category, 18),
       col(c.latestCount, 'number'),
       col(c.adjustmentMonth, 'text', 12),
       col(c.expectedAdditions, 'number'),
@@ -88,7 +88,7 @@ function growthBlock(
       col(c.lower95, 'number'),
       col(c.upper95, 'number'),
       col(c.recommended, 'number'),
-      col(c.method, 'text', 30),
+      wrappedCol(c.method, 18),
       col(c.backtestMae, 'decimal'),
     ],
     rows: (report.growth ?? []).map((k) => [
@@ -171,26 +171,28 @@ export function summarySheet(
   if (report.note.trim())
     blocks.push({
       heading: l.blocks.note,
-      columns: [col(c.note, 'text', 80)],
+      // No width of its own: each line runs on over the empty cells beside it, as in a spreadsheet,
+      // instead of widening the category column above it.
+      columns: [col(c.note, 'text')],
       rows: report.note.split(/\r?\n/).map((line) => [line]),
     });
   return {
     name: l.sheets.summary,
     title: titleLines(report, l),
     columns: [
-      col(c.category, 'text', 26),
+      wrappedCol(c.category, 18),
       col(c.ordered, 'number'),
       col(c.baseline, 'decimal'),
       col(c.triggerAt, 'number'),
       col(c.count, 'number'),
       col(c.growth, 'percent'),
       col(c.status, 'text', 20),
-      col(c.nextStep, 'text', 44),
+      wrappedCol(c.nextStep, 24),
       col(c.added, 'number'),
       col(c.unitPrice, 'money'),
       col(c.months, 'decimal'),
       col(c.amount, 'money'),
-      col(c.calculation, 'text', 40),
+      wrappedCol(c.calculation, 26),
     ],
     rows: report.categories.map((k) => [
       l.categories[k.category],

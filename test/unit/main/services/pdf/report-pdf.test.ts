@@ -84,8 +84,8 @@ describe.skipIf(!hasPoppler)('the report PDF (needs poppler-utils for pdftotext)
           for (const row of table.rows)
             row.forEach((cell, i) => {
               const shown = format.text(cell, table.columns[i]?.type ?? 'text');
-              // A long text wraps in its cell: each of its words is on the page.
-              for (const word of shown.split(/\s+/).filter(Boolean))
+              // A long text wraps in its cell (at a space or after a hyphen): each word is on the page.
+              for (const word of shown.split(/[\s-]+/).filter(Boolean))
                 expect(text, `${sheet.name}: ${shown}`).toContain(word.replace(/\u00a0/g, ' '));
             });
       }
