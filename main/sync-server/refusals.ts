@@ -41,5 +41,17 @@ export async function constraintRefusal(
     return new Refusal(
       `the customer has a contract numbered ${typeof data?.['number'] === 'string' ? data['number'] : change.id} already`,
     );
+  if (error.constraint === 'eol_line_per_model' && data) {
+    const model = typeof data['model'] === 'string' ? data['model'] : '';
+    const found = await client.query<{ id: string }>(
+      "SELECT id FROM sync_records WHERE entity = 'eolRegister' AND NOT deleted AND lower(btrim(data ->> 'model')) = lower(btrim($1))",
+      [model],
+    );
+    const id = found.rows[0]?.id;
+    return new Refusal(
+      `the end-of-life register has a line for ${model} already`,
+      id ? { entity: 'eolRegister', id } : undefined,
+    );
+  }
   return null;
 }

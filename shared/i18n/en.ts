@@ -666,6 +666,7 @@ export const en = {
       ecpsIncidents: 'Incident',
       reports: 'Report',
       catalogOverrides: 'Model classification',
+      eolRegister: 'Lifecycle register line',
       imports: 'Import',
       snapshots: 'Inventory',
       partnerTerms: 'Partner terms',

@@ -667,6 +667,7 @@ export const sv: Messages = {
       ecpsIncidents: 'Incident',
       reports: 'Rapport',
       catalogOverrides: 'Modellklassning',
+      eolRegister: 'Rad i livscykelregistret',
       imports: 'Import',
       snapshots: 'Inventering',
       partnerTerms: 'Partnervillkor',
