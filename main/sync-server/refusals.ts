@@ -3,6 +3,7 @@
  * for the invariants the database holds (migrations/0001-initial), with the record in the way.
  */
 import type { Change, Receipt } from '../../shared/sync/protocol';
+import { EOL_MODEL_KEY } from './migrations/0004-eol-register';
 import type { Client } from './pool';
 
 export class Refusal extends Error {
@@ -43,13 +44,13 @@ export async function constraintRefusal(
     );
   if (error.constraint === 'eol_line_per_model' && data) {
     const model = typeof data['model'] === 'string' ? data['model'] : '';
-    const found = await client.query<{ id: string }>(
-      "SELECT id FROM sync_records WHERE entity = 'eolRegister' AND NOT deleted AND lower(btrim(data ->> 'model')) = lower(btrim($1))",
+    const found = await client.query<{ id: string; model: string }>(
+      `SELECT id, data ->> 'model' AS model FROM sync_records WHERE entity = 'eolRegister' AND NOT deleted AND ${EOL_MODEL_KEY} = lower(regexp_replace(btrim($1), '\\s+', ' ', 'g'))`,
       [model],
     );
-    const id = found.rows[0]?.id;
+    const { id, model: theirs } = found.rows[0] ?? {};
     return new Refusal(
-      `the end-of-life register has a line for ${model} already`,
+      `the end-of-life register has a line for ${theirs ?? model} already`,
       id ? { entity: 'eolRegister', id } : undefined,
     );
   }

@@ -4,7 +4,7 @@
  * figures it changes recounted in the same transaction. What a write did can be undone, as a
  * classification can.
  */
-import { eolModelKey, type EolRecord } from '../../shared/catalog';
+import { eolModelKey, tidyModel, type EolRecord } from '../../shared/catalog';
 import { recordedWrite, type ChangeInput } from './changes';
 import type { WorkstationDatabase } from './database';
 import { RECOUNT_TABLES, recountReclassified } from './recount';
@@ -57,8 +57,12 @@ function changeOf({ before, after }: EolLineChange): ChangeInput {
 export async function writeEolLines(
   db: WorkstationDatabase,
   user: string,
-  lines: readonly EolLineChange[],
+  changes: readonly EolLineChange[],
 ): Promise<EolWrite> {
+  const lines = changes.map(({ before, after }) => ({
+    before,
+    after: after && { ...after, model: tidyModel(after.model) },
+  }));
   return recordedWrite(db, user, RECOUNT_TABLES(db), async (record) => {
     await refuseDuplicates(db, lines);
     for (const line of lines) {
@@ -66,7 +70,7 @@ export async function writeEolLines(
       else if (line.before) await db.eolRegister.delete(line.before.id);
       record(changeOf(line));
     }
-    return { lines: [...lines], snapshots: await recountReclassified(db, record) };
+    return { lines, snapshots: await recountReclassified(db, record) };
   });
 }
 
@@ -97,4 +101,14 @@ export function undoEolWrite(
 ): Promise<EolWrite> {
   const reverse = done.lines.map(({ before, after }) => ({ before: after, after: before }));
   return writeEolLines(db, user, reverse.reverse());
+}
+
+/** Of `lines`, those for models `register` has no line for, with IDs it does not use. */
+export function linesForNewModels(
+  register: readonly EolRecord[],
+  lines: readonly EolRecord[],
+): EolRecord[] {
+  const models = new Set(register.map((r) => eolModelKey(r.model)));
+  const ids = new Set(register.map((r) => r.id));
+  return lines.filter((l) => !models.has(eolModelKey(l.model)) && !ids.has(l.id));
 }

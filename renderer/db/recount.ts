@@ -123,3 +123,8 @@ export async function recountStaleRuleAs(
     recountStaleRule(db, customerId, record),
   );
 }
+
+/** recountReclassified in its own recorded write, by `user` (after a pull brought a register line). */
+export function recountReclassifiedAs(db: WorkstationDatabase, user: string): Promise<string[]> {
+  return recordedWrite(db, user, RECOUNT_TABLES(db), (record) => recountReclassified(db, record));
+}

@@ -11,9 +11,11 @@ import {
   saveEolLine,
   undoEolWrite,
 } from '../../../../renderer/db/eol-register';
+import { loadDemoPortfolio } from '../../../../renderer/db/demo';
 import { commitImport, readImportContext } from '../../../../renderer/db/imports';
 import { parseInventory } from '../../../../main/services/inventory/parse';
 import type { EolRecord } from '../../../../shared/catalog';
+import { generateDemoPortfolio } from '../../../../shared/demo/generate';
 import { snapshotId } from '../../../../shared/model/entities';
 import { customer } from '../../sync/fixtures';
 
@@ -115,5 +117,25 @@ describe('writing the register', () => {
     await deleteEolLine(db, 'K', 'l1');
     await saveEolLine(db, 'K', again);
     expect((await db.eolRegister.toArray()).map((l) => l.id)).toEqual(['l2']);
+  });
+});
+
+describe('the demo load', () => {
+  it('keeps the partner’s own line for a demo model and adds lines for the others', async () => {
+    const db = await freshDb();
+    const own: EolRecord = {
+      id: 'mine',
+      model: 'trio 8800',
+      endOfLife: '2040-12-31',
+      source: 'Karin',
+    };
+    await db.eolRegister.add(own);
+    const portfolio = generateDemoPortfolio('2026-11-20');
+    await loadDemoPortfolio(db, 'Karin', portfolio);
+    const lines = await db.eolRegister.toArray();
+    expect(lines.filter((l) => l.model.toLowerCase() === 'trio 8800')).toEqual([own]);
+    expect(lines).toHaveLength(portfolio.eolRegister.length);
+    const created = await db.changes.where('entity').equals('eolRecord').count();
+    expect(created).toBe(portfolio.eolRegister.length - 1);
   });
 });
