@@ -1,5 +1,5 @@
 /**
- * An end-of-life register file (README, FORMATS.md §6), CSV or XLSX, read by the one table reader
+ * An end-of-life register file (README, "The end-of-life register"), CSV or XLSX, read by the one table reader
  * (its size cap and the zip pre-scan) into lines and every problem by row and column.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * An end-of-life register file (FORMATS.md §6, README): one row per model, columns found by name in
+ * An end-of-life register file (README, "The end-of-life register"): one row per model, columns found by name in
  * English or Swedish (ignoring case, spaces, `_`, `-` and `.`, as the contract register's), dates as
  * YYYY-MM-DD or Excel date cells. All or nothing: the file's problems are listed with their row and
  * column, and a file with any is refused whole. The plan says what importing it adds, changes and keeps.

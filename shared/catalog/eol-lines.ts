@@ -1,5 +1,5 @@
 /**
- * Reading an end-of-life register line, typed in the app or read from a file (FORMATS.md §6): its
+ * Reading an end-of-life register line, typed in the app or read from a file (README, "The end-of-life register"): its
  * dates as YYYY-MM-DD, in order (end of sale ≤ end of support ≤ end of life where given), a notice
  * that is an http or https address, and one line per model in the register (models compared
  * ignoring case and spacing). Problems are codes; the screen says them in the user's language.

@@ -1,5 +1,5 @@
 /**
- * Reading an end-of-life register file (README, FORMATS.md §6): English and Swedish headers, CSV with
+ * Reading an end-of-life register file (README, "The end-of-life register"): English and Swedish headers, CSV with
  * either separator and a BOM, XLSX with date cells, every problem with its row and column, and the
  * plan of what an import adds, changes and keeps.
  */
