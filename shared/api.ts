@@ -9,7 +9,7 @@ import { eolRecordSchema } from './model/schemas';
 import { DEVICE_FIELDS } from './model/device';
 import type { ParsedInventory } from './inventory/parsed';
 import type { ParsedRegister } from './contracts/register';
-import type { ParsedEolFile } from './catalog/eol-file';
+import type { ParsedEolFile } from './eol-register-file';
 import { isCalendarDate } from './terms/dates';
 import { isSafeFileName } from './files';
 import { MAX_FILE_BYTES, MAX_INVENTORY_BYTES, MAX_REGISTER_BYTES } from './limits';

@@ -7,7 +7,7 @@ import {
   EOL_COLUMNS,
   readEolTable,
   type ParsedEolFile,
-} from '../../shared/catalog/eol-file';
+} from '../../shared/eol-register-file';
 import { MAX_REGISTER_BYTES } from '../../shared/limits';
 import { UnusableFileError } from './inventory/errors';
 import { readTableFile } from './table';

@@ -7,7 +7,7 @@ import { Alert, List, ScrollArea, Stack, Table, Text, Title } from '@mantine/cor
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EolRecord } from '../../../shared/catalog';
-import { planEolImport, type ParsedEolFile } from '../../../shared/catalog/eol-file';
+import { planEolImport, type ParsedEolFile } from '../../../shared/eol-register-file';
 import { FormDialog } from '../../components/FormDialog';
 import { showUndo } from '../../components/undo';
 import { undoEolWrite, writeEolLines } from '../../db/eol-register';

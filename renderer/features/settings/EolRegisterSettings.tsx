@@ -10,7 +10,7 @@ import { IconFileImport, IconPencil, IconPlus, IconTrash } from '@tabler/icons-r
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EOL_DATE_FIELDS, type EolRecord } from '../../../shared/catalog';
-import type { ParsedEolFile } from '../../../shared/catalog/eol-file';
+import type { ParsedEolFile } from '../../../shared/eol-register-file';
 import { messageOf } from '../../../shared/errors';
 import { showUndo } from '../../components/undo';
 import { deleteEolLine, undoEolWrite } from '../../db/eol-register';

@@ -6,7 +6,7 @@ import {
   type EolIssue,
   type EolLine,
 } from '../../../shared/catalog';
-import type { EolFileProblem } from '../../../shared/catalog/eol-file';
+import type { EolFileProblem } from '../../../shared/eol-register-file';
 import { useFormat } from '../../components/format';
 
 export function useEolWords() {

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { UnusableFileError } from '../../../../main/services/inventory/errors';
 import { parseEolRegisterFile } from '../../../../main/services/eol-register';
-import { planEolImport } from '../../../../shared/catalog/eol-file';
+import { planEolImport } from '../../../../shared/eol-register-file';
 import type { EolRecord } from '../../../../shared/catalog';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

@@ -4,9 +4,9 @@
  * YYYY-MM-DD or Excel date cells. All or nothing: the file's problems are listed with their row and
  * column, and a file with any is refused whole. The plan says what importing it adds, changes and keeps.
  */
-import { cellText } from '../contracts/register-read';
-import { headerKey } from '../inventory/aliases';
-import type { CellValue } from '../inventory/normalise';
+import { cellText } from './contracts/register-read';
+import { headerKey } from './inventory/aliases';
+import type { CellValue } from './inventory/normalise';
 import {
   changedEolFields,
   EOL_FIELDS,
@@ -17,8 +17,8 @@ import {
   type EolField,
   type EolIssue,
   type EolLine,
-} from './eol-lines';
-import type { EolRecord } from './eol-register';
+} from './catalog/eol-lines';
+import type { EolRecord } from './catalog/eol-register';
 
 export const EOL_COLUMNS: Record<EolField, readonly string[]> = {
   model: ['Model', 'Modell', 'Product', 'Produkt', 'Model Name', 'Modellnamn'],
