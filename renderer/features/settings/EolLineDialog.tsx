@@ -130,8 +130,7 @@ export function EolLineDialog({
         />
         <Textarea
           label={words.label('note')}
-          autosize
-          minRows={2}
+          rows={2}
           value={draft.note}
           error={errorOf('note')}
           onChange={(e) => set('note')(e.currentTarget.value)}
