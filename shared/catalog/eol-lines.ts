@@ -25,11 +25,12 @@ export type EolIssue =
 /** A line's fields without its ID and source. */
 export type EolLine = Omit<EolRecord, 'id' | 'source'>;
 
+/** The longest text a field takes (a date is checked as a date). */
 const MAX_LENGTH: Record<EolField, number> = {
   model: 120,
-  endOfSale: 10,
-  endOfSupport: 10,
-  endOfLife: 10,
+  endOfSale: Infinity,
+  endOfSupport: Infinity,
+  endOfLife: Infinity,
   notice: 2000,
   note: 2000,
 };
