@@ -11,10 +11,8 @@ import {
   EOL_DATE_FIELDS,
   eolDraftOf,
   emptyEolDraft,
-  mergeDates,
   readEolDraft,
   type Catalog,
-  type EolDateField,
   type EolDraft,
   type EolField,
   type EolIssue,
@@ -22,31 +20,15 @@ import {
 } from '../../../shared/catalog';
 import { FormDialog, useRefusableWrite } from '../../components/FormDialog';
 import { DateField } from '../../components/inputs';
-import { useFormat } from '../../components/format';
 import { showUndo } from '../../components/undo';
 import { EolDuplicateError, saveEolLine, undoEolWrite } from '../../db/eol-register';
 import { db } from '../../db/instance';
-import { useEolWords } from './eol-words';
+import { useCatalogHint, useEolWords } from './eol-words';
 
 const refusal = (error: unknown): EolIssue[] | null =>
   error instanceof EolDuplicateError
     ? [{ field: 'model', code: 'duplicate', model: error.model }]
     : null;
-
-/** The catalog's date for a model's date field, as the hint beside it. */
-function useCatalogHint(catalog: Catalog | undefined, model: string) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const entry = model.trim() ? (catalog?.lookup(model) ?? null) : null;
-  const dates = mergeDates(null, entry);
-  return (field: EolDateField) => {
-    if (!entry) return undefined;
-    const date = dates?.[field]?.date;
-    return date
-      ? t('eolRegister.catalogDate', { date: format.date(date) })
-      : t('eolRegister.noCatalogDate');
-  };
-}
 
 export function EolLineDialog({
   line,
@@ -66,7 +48,7 @@ export function EolLineDialog({
   const words = useEolWords();
   const [draft, setDraft] = useState<EolDraft>(() => (line ? eolDraftOf(line) : emptyEolDraft()));
   const { issues, setIssues, write } = useRefusableWrite(refusal);
-  const hint = useCatalogHint(catalog, draft.model);
+  const hint = useCatalogHint(catalog);
   const errorOf = (field: EolField) => {
     const found = issues.find((i) => i.field === field);
     return found ? words.issue(found) : undefined;
@@ -114,7 +96,7 @@ export function EolLineDialog({
           <DateField
             key={field}
             label={words.label(field)}
-            description={draft[field] ? undefined : hint(field)}
+            description={draft[field] ? undefined : hint(draft.model, field)}
             value={draft[field]}
             error={errorOf(field)}
             onChange={set(field)}

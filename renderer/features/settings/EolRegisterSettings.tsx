@@ -9,14 +9,14 @@ import { notifications } from '@mantine/notifications';
 import { IconFileImport, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EOL_DATE_FIELDS, type EolRecord } from '../../../shared/catalog';
+import { EOL_DATE_FIELDS, type EolDateField, type EolRecord } from '../../../shared/catalog';
 import type { ParsedEolFile } from '../../../shared/eol-register-file';
 import { messageOf } from '../../../shared/errors';
 import { showUndo } from '../../components/undo';
 import { deleteEolLine, undoEolWrite } from '../../db/eol-register';
 import { useCatalog, useEolRegister } from '../../db/hooks/imports';
 import { db } from '../../db/instance';
-import { useEolWords } from './eol-words';
+import { useCatalogHint, useEolWords } from './eol-words';
 import { EolImportDialog, pickEolFile } from './EolImportDialog';
 import { EolLineDialog } from './EolLineDialog';
 
@@ -25,11 +25,14 @@ const COLUMNS = ['model', ...EOL_DATE_FIELDS, 'notice'] as const;
 
 function LineRow({
   line,
+  hint,
   mayWrite,
   onEdit,
   onDelete,
 }: {
   line: EolRecord;
+  /** The catalog's date where the line gives none. */
+  hint: (model: string, field: EolDateField) => string | undefined;
   mayWrite: boolean;
   onEdit: () => void;
   onDelete: () => void;
@@ -50,7 +53,13 @@ function LineRow({
       </Table.Td>
       {EOL_DATE_FIELDS.map((field) => (
         <Table.Td key={field} style={{ whiteSpace: 'nowrap' }}>
-          {line[field] ? words.value(field, line[field]) : ''}
+          {line[field] ? (
+            words.value(field, line[field])
+          ) : (
+            <Text size="xs" c="dimmed">
+              {hint(line.model, field) ?? ''}
+            </Text>
+          )}
         </Table.Td>
       ))}
       <Table.Td>
@@ -101,6 +110,7 @@ export function EolRegisterSettings({ user, mayWrite }: { user: string; mayWrite
   const words = useEolWords();
   const register = useEolRegister();
   const catalog = useCatalog();
+  const hint = useCatalogHint(catalog);
   const [editing, setEditing] = useState<EolRecord | 'new' | null>(null);
   const [parsed, setParsed] = useState<ParsedEolFile | null>(null);
 
@@ -169,6 +179,7 @@ export function EolRegisterSettings({ user, mayWrite }: { user: string; mayWrite
                 <LineRow
                   key={line.id}
                   line={line}
+                  hint={hint}
                   mayWrite={mayWrite}
                   onEdit={() => setEditing(line)}
                   onDelete={() => remove(line)}

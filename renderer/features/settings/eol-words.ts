@@ -1,7 +1,10 @@
-/** The end-of-life register's problems and changes in the user's language. */
+/** The end-of-life register's problems, changes and catalog hints in the user's language. */
 import { useTranslation } from 'react-i18next';
 import {
   EOL_DATE_FIELDS,
+  mergeDates,
+  type Catalog,
+  type EolDateField,
   type EolField,
   type EolIssue,
   type EolLine,
@@ -36,4 +39,21 @@ export function useEolWords() {
       ...EOL_DATE_FIELDS.flatMap((f) => (line[f] ? [`${label(f)} ${value(f, line[f])}`] : [])),
     ].join(' · ');
   return { label, issue, problem, value, describe };
+}
+
+/**
+ * The catalog's date for a model's date field, as the hint beside a date the line lacks: "Catalog:
+ * no date" where the catalog knows the model without one; nothing where it does not know the model.
+ */
+export function useCatalogHint(catalog: Catalog | undefined) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (model: string, field: EolDateField): string | undefined => {
+    const entry = model.trim() ? (catalog?.lookup(model) ?? null) : null;
+    if (!entry) return undefined;
+    const date = mergeDates(null, entry)?.[field]?.date;
+    return date
+      ? t('eolRegister.catalogDate', { date: format.date(date) })
+      : t('eolRegister.noCatalogDate');
+  };
 }
