@@ -1405,7 +1405,7 @@ export const en = {
     endOfLife: 'End of life',
     notice: 'Notice',
     note: 'Note',
-    source: 'Source',
+    sourceOf: 'Source: {{source}}',
     add: 'Add a line',
     import: 'Import a file…',
     fileKind: 'End-of-life register',

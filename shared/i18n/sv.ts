@@ -1405,7 +1405,7 @@ export const sv: Messages = {
     endOfLife: 'Slut på livslängd',
     notice: 'Meddelande',
     note: 'Anteckning',
-    source: 'Källa',
+    sourceOf: 'Källa: {{source}}',
     add: 'Lägg till en rad',
     import: 'Importera en fil…',
     fileKind: 'Livscykelregister',

@@ -20,7 +20,7 @@ import { useCatalogHint, useEolWords } from './eol-words';
 import { EolImportDialog, pickEolFile } from './EolImportDialog';
 import { EolLineDialog } from './EolLineDialog';
 
-/** The table's columns: the note goes under its model. */
+/** The table's columns: the note and the source go under their model. */
 const COLUMNS = ['model', ...EOL_DATE_FIELDS, 'notice'] as const;
 
 function LineRow({
@@ -41,15 +41,14 @@ function LineRow({
   const words = useEolWords();
   return (
     <Table.Tr>
-      <Table.Td>
+      <Table.Td miw={200}>
         <Text size="sm" fw={500}>
           {line.model}
         </Text>
-        {line.note ? (
-          <Text size="xs" c="dimmed">
-            {line.note}
-          </Text>
-        ) : null}
+        {line.note ? <Text size="xs">{line.note}</Text> : null}
+        <Text size="xs" c="dimmed">
+          {t('eolRegister.sourceOf', { source: line.source })}
+        </Text>
       </Table.Td>
       {EOL_DATE_FIELDS.map((field) => (
         <Table.Td key={field} style={{ whiteSpace: 'nowrap' }}>
@@ -74,11 +73,6 @@ function LineRow({
             {t('eolRegister.open')}
           </Anchor>
         ) : null}
-      </Table.Td>
-      <Table.Td>
-        <Text size="xs" c="dimmed">
-          {line.source}
-        </Text>
       </Table.Td>
       {mayWrite ? (
         <Table.Td>
@@ -170,7 +164,6 @@ export function EolRegisterSettings({ user, mayWrite }: { user: string; mayWrite
                 {COLUMNS.map((field) => (
                   <Table.Th key={field}>{words.label(field)}</Table.Th>
                 ))}
-                <Table.Th>{t('eolRegister.source')}</Table.Th>
                 {mayWrite ? <Table.Th aria-label={t('common.actions')} /> : null}
               </Table.Tr>
             </Table.Thead>

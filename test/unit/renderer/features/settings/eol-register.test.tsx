@@ -30,7 +30,7 @@ describe('the end-of-life register in Settings', () => {
   it('lists the lines read-only for a role that may not change them', async () => {
     await renderInApp(<EolRegisterSettings user="Bo" mayWrite={false} />);
     expect(await screen.findByText('Trio 8800')).toBeTruthy();
-    expect(screen.getByText('poly.csv')).toBeTruthy();
+    expect(screen.getByText('Source: poly.csv')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open the notice for Trio 8800' })).toBeTruthy();
     expect(screen.getByText('Only a CSM or an admin may change the register.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Add a line' })).toBeNull();
