@@ -1418,7 +1418,6 @@ export const en = {
     deleteConfirm: 'Delete',
     catalogDate: 'Catalog: {{date}}',
     noCatalogDate: 'Catalog: no date',
-    open: 'Open',
     openNotice: 'Open the notice for {{model}}',
     noticeHint: 'The bulletin’s address, starting with https://',
     readOnly: 'Only a CSM or an admin may change the register.',

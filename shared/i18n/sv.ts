@@ -1418,7 +1418,6 @@ export const sv: Messages = {
     deleteConfirm: 'Ta bort',
     catalogDate: 'Katalogen: {{date}}',
     noCatalogDate: 'Katalogen: inget datum',
-    open: 'Öppna',
     openNotice: 'Öppna meddelandet om {{model}}',
     noticeHint: 'Bulletinens adress, som börjar med https://',
     readOnly: 'Bara en CSM eller en administratör kan ändra registret.',

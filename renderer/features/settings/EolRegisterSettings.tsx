@@ -20,8 +20,8 @@ import { useCatalogHint, useEolWords } from './eol-words';
 import { EolImportDialog, pickEolFile } from './EolImportDialog';
 import { EolLineDialog } from './EolLineDialog';
 
-/** The table's columns: the note and the source go under their model. */
-const COLUMNS = ['model', ...EOL_DATE_FIELDS, 'notice'] as const;
+/** The table's columns: the note, the source and the notice go under their model. */
+const COLUMNS = ['model', ...EOL_DATE_FIELDS] as const;
 
 function LineRow({
   line,
@@ -41,14 +41,27 @@ function LineRow({
   const words = useEolWords();
   return (
     <Table.Tr>
-      <Table.Td miw={200}>
+      <Table.Td miw={180}>
         <Text size="sm" fw={500}>
           {line.model}
         </Text>
         {line.note ? <Text size="xs">{line.note}</Text> : null}
-        <Text size="xs" c="dimmed">
-          {t('eolRegister.sourceOf', { source: line.source })}
-        </Text>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="xs" c="dimmed">
+            {t('eolRegister.sourceOf', { source: line.source })}
+          </Text>
+          {line.notice ? (
+            <Anchor
+              href={line.notice}
+              target="_blank"
+              rel="noreferrer"
+              size="xs"
+              aria-label={t('eolRegister.openNotice', { model: line.model })}
+            >
+              {words.label('notice')}
+            </Anchor>
+          ) : null}
+        </Group>
       </Table.Td>
       {EOL_DATE_FIELDS.map((field) => (
         <Table.Td key={field} style={{ whiteSpace: 'nowrap' }}>
@@ -61,19 +74,6 @@ function LineRow({
           )}
         </Table.Td>
       ))}
-      <Table.Td>
-        {line.notice ? (
-          <Anchor
-            href={line.notice}
-            target="_blank"
-            rel="noreferrer"
-            size="sm"
-            aria-label={t('eolRegister.openNotice', { model: line.model })}
-          >
-            {t('eolRegister.open')}
-          </Anchor>
-        ) : null}
-      </Table.Td>
       {mayWrite ? (
         <Table.Td>
           <Group gap={4} wrap="nowrap">
