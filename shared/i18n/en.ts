@@ -1418,7 +1418,7 @@ export const en = {
     deleteConfirm: 'Delete',
     catalogDate: 'Catalog: {{date}}',
     noCatalogDate: 'Catalog: no date',
-    openNotice: 'Open the notice for {{model}}',
+    openNotice: 'Notice for {{model}}',
     noticeHint: 'The bulletin’s address, starting with https://',
     readOnly: 'Only a CSM or an admin may change the register.',
     saved: 'Saved the line for {{model}}.',

@@ -1418,7 +1418,7 @@ export const sv: Messages = {
     deleteConfirm: 'Ta bort',
     catalogDate: 'Katalogen: {{date}}',
     noCatalogDate: 'Katalogen: inget datum',
-    openNotice: 'Öppna meddelandet om {{model}}',
+    openNotice: 'Meddelande om {{model}}',
     noticeHint: 'Bulletinens adress, som börjar med https://',
     readOnly: 'Bara en CSM eller en administratör kan ändra registret.',
     saved: 'Raden för {{model}} är sparad.',

@@ -41,12 +41,12 @@ function LineRow({
   const words = useEolWords();
   return (
     <Table.Tr>
-      <Table.Td miw={180}>
+      <Table.Td miw={200}>
         <Text size="sm" fw={500}>
           {line.model}
         </Text>
         {line.note ? <Text size="xs">{line.note}</Text> : null}
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs">
           <Text size="xs" c="dimmed">
             {t('eolRegister.sourceOf', { source: line.source })}
           </Text>

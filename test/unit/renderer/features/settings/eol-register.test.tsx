@@ -31,7 +31,7 @@ describe('the end-of-life register in Settings', () => {
     await renderInApp(<EolRegisterSettings user="Bo" mayWrite={false} />);
     expect(await screen.findByText('Trio 8800')).toBeTruthy();
     expect(screen.getByText('Source: poly.csv')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Open the notice for Trio 8800' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Notice for Trio 8800' })).toBeTruthy();
     expect(screen.getByText('Only a CSM or an admin may change the register.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Add a line' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Edit the line for Trio 8800' })).toBeNull();
