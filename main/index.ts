@@ -92,6 +92,7 @@ if (!app.requestSingleInstanceLock()) {
   handle(ipcMain, 'parseInventory', (input) => services.parseInventory(input, context()));
   handle(ipcMain, 'inventoryDevices', (input) => services.inventoryDevices(input, context()));
   handle(ipcMain, 'parseRegister', (input) => services.parseRegister(input, context()));
+  handle(ipcMain, 'parseEolRegister', (input) => services.parseEolRegister(input, context()));
   handle(ipcMain, 'cancelTask', (input) => services.cancelTask(input, context()));
   handle(ipcMain, 'listLensConnections', (input) => services.listLensConnections(input, context()));
   handle(ipcMain, 'saveLensConnection', (input) => services.saveLensConnection(input, context()));

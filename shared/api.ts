@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { catalogEntrySchema } from './catalog/schema';
+import { eolRecordSchema } from './model/schemas';
 import { DEVICE_FIELDS } from './model/device';
 import type { ParsedInventory } from './inventory/parsed';
 import type { ParsedRegister } from './contracts/register';
+import type { ParsedEolFile } from './eol-register-file';
 import { isCalendarDate } from './terms/dates';
 import { isSafeFileName } from './files';
 import { MAX_FILE_BYTES, MAX_INVENTORY_BYTES, MAX_REGISTER_BYTES } from './limits';
@@ -153,6 +155,7 @@ export const API = {
         mapping: headerMapping.nullable(),
         locale: z.string().max(35),
         overrides: z.array(catalogEntrySchema).max(10_000),
+        eolRegister: z.array(eolRecordSchema).max(10_000).optional(),
       })
       .strict(),
   },
@@ -170,6 +173,10 @@ export const API = {
         defaultCurrency: z.enum(CURRENCY_CODES as [CurrencyCode, ...CurrencyCode[]]),
       })
       .strict(),
+  },
+  /** Reads an end-of-life register (CSV or XLSX): its lines, and every problem by row and column. */
+  parseEolRegister: {
+    input: z.object({ fileName: pickedFileName, bytes: bytesUpTo(MAX_REGISTER_BYTES) }).strict(),
   },
   /** The Lens API connections main keeps: labels, client IDs and tenants, never a secret. */
   listLensConnections: { input: z.object({}).strict() },
@@ -192,6 +199,7 @@ export const API = {
         mapping: headerMapping.nullable(),
         locale: z.string().max(35),
         overrides: z.array(catalogEntrySchema).max(10_000),
+        eolRegister: z.array(eolRecordSchema).max(10_000).optional(),
       })
       .strict(),
   },
@@ -316,6 +324,7 @@ export interface AppApi {
   parseRegister(
     request: CapabilityInput<'parseRegister'>,
   ): Promise<ParsedRegister & { file: string; format: 'csv' | 'xlsx' }>;
+  parseEolRegister(request: CapabilityInput<'parseEolRegister'>): Promise<ParsedEolFile>;
   cancelTask(request: CapabilityInput<'cancelTask'>): Promise<boolean>;
   listLensConnections(): Promise<LensConnections>;
   saveLensConnection(request: CapabilityInput<'saveLensConnection'>): Promise<LensConnection>;

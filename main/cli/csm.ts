@@ -19,20 +19,21 @@ commands:
       unknown models and accounts; with --stale-days, devices not seen for more than N days
       before the as-of date are not counted and are listed with their last detection
   status --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM
-         [--as-of YYYY-MM-DD] [--json]
+         [--as-of YYYY-MM-DD] [--eol-register FILE] [--json]
       each contract of a contract register (CSV or XLSX), each category, against the Lens
       inventories: ordered, baseline, triggerAt, count, status and the true-up; accounts that
       match no contract are listed
   plan --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM
-       [--as-of YYYY-MM-DD] [--json]
+       [--as-of YYYY-MM-DD] [--eol-register FILE] [--json]
       each contract's growth plan per category (TERMS.md §11): month-end history, forecast with
       80 % and 95 % intervals to the next term's end, the method and its backtest error, expected
       additions, recommended growth, P(adjustment), up-front and expected mid-term amounts
   report --contracts REGISTER --inventory FILE [--inventory FILE…] --month YYYY-MM --out DIR
          [--as-of YYYY-MM-DD] [--language en|sv] [--partner NAME] [--logo FILE.png|.jpg]
-         [--pdf] [--force] [--json]
+         [--eol-register FILE] [--pdf] [--force] [--json]
       the monthly report workbook of every contract's customer and the portfolio workbook,
       written into DIR (existing files are only replaced with --force); prints the paths;
+      --eol-register: the partner's end-of-life register (CSV or XLSX) the counts use
       the first page carries the partner's name and logo where given; --pdf: each customer's
       report also as a PDF beside its workbook (its first page and summary sheets)
   lens-pull --tenant ID [--out FILE.csv] [--force] [--json] [--token-url URL] [--api-url URL]
@@ -87,7 +88,7 @@ async function statusCommand(
 ): Promise<number> {
   const options = parseOptions(
     args,
-    ['contracts', 'inventory', 'month', 'as-of'],
+    ['contracts', 'inventory', 'month', 'as-of', 'eol-register'],
     ['json'],
     ['inventory'],
   );
@@ -102,7 +103,7 @@ async function statusCommand(
   const asOf = options.get('as-of');
   if (asOf !== undefined && !isCalendarDate(asOf))
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${asOf}`);
-  const input = { contracts, inventories, month, asOf };
+  const input = { contracts, inventories, month, asOf, eolRegister: options.get('eol-register') };
   if (command === 'plan') {
     const { computePlan, humanPlan } = await import('./plan');
     const plan = await computePlan(input);
@@ -127,7 +128,17 @@ async function statusCommand(
 async function reportCommand(args: readonly string[], stdout: Output): Promise<number> {
   const options = parseOptions(
     args,
-    ['contracts', 'inventory', 'month', 'as-of', 'out', 'language', 'partner', 'logo'],
+    [
+      'contracts',
+      'inventory',
+      'month',
+      'as-of',
+      'out',
+      'language',
+      'partner',
+      'logo',
+      'eol-register',
+    ],
     ['json', 'force', 'pdf'],
     ['inventory'],
   );
@@ -152,6 +163,7 @@ async function reportCommand(args: readonly string[], stdout: Output): Promise<n
     inventories,
     month,
     asOf,
+    eolRegister: options.get('eol-register'),
     out: resolve(out),
     language,
     brand: await reportBrand(options.get('partner'), options.get('logo')),

@@ -3,14 +3,12 @@
  * plan of each contract and category (TERMS.md §11), from the same register reader, inventory parser and
  * shared/ forecast as the app.
  */
-import { createCatalog, SHIPPED_CATALOG_ENTRIES } from '../../shared/catalog';
 import { planDocument, type PlanContract } from '../../shared/reports/plan';
 import { DEFAULT_PARTNER_SETTINGS } from '../../shared/terms/settings';
 import { readRegisterAndInventories, type StatusInput } from './status';
 
 export async function computePlan(input: StatusInput): Promise<PlanContract[]> {
-  const { register, files } = await readRegisterAndInventories(input);
-  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, []);
+  const { register, files, catalog } = await readRegisterAndInventories(input);
   return planDocument(
     input.month,
     register.contracts,

@@ -6,7 +6,6 @@
  */
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCatalog, SHIPPED_CATALOG_ENTRIES } from '../../shared/catalog';
 import { lensAccountsOf, problemMessage } from '../../shared/contracts/register';
 import { safeFileName } from '../../shared/files';
 import { summarizeInventory } from '../../shared/inventory/summary';
@@ -33,6 +32,8 @@ export interface ReportInput {
   inventories: readonly string[];
   month: string;
   asOf: string | undefined;
+  /** The partner's end-of-life register file (--eol-register), whose dates the counts use. */
+  eolRegister?: string | undefined;
   out: string;
   language: ReportLanguage;
   isForced: boolean;
@@ -88,8 +89,7 @@ export async function reportBrand(
 export async function registerReports(
   input: Omit<ReportInput, 'out' | 'isForced'>,
 ): Promise<{ reports: MonthlyReport[]; problems: string[] }> {
-  const { register, files } = await readRegisterAndInventories(input);
-  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, []);
+  const { register, files, catalog } = await readRegisterAndInventories(input);
   const generatedAt = new Date().toISOString();
   const dates = [...new Set(files.map((f) => f.asOf))].sort();
   const { current, previous } = {

@@ -1,5 +1,6 @@
 /**
- * `csm status --contracts REGISTER --inventory FILE… --month YYYY-MM [--as-of DATE] [--json]`: each
+ * `csm status --contracts REGISTER --inventory FILE… --month YYYY-MM [--as-of DATE]
+ * [--eol-register FILE] [--json]`: each
  * contract and category against the inventories (FORMATS.md §3), through the same register reader,
  * inventory parser and shared/ rules as the app.
  */
@@ -14,6 +15,7 @@ import {
 import { localToday } from '../../shared/terms/dates';
 import { IMPORT_LIMITS, readInventory } from '../services/inventory/parse';
 import { parseRegisterFile } from '../services/register';
+import { readEolRegisterOption } from './eol-register';
 import { named, readInput } from './files';
 
 export interface StatusInput {
@@ -21,6 +23,8 @@ export interface StatusInput {
   inventories: readonly string[];
   month: string;
   asOf: string | undefined;
+  /** The partner's end-of-life register file (--eol-register), whose dates the counts use. */
+  eolRegister?: string | undefined;
 }
 
 export interface StatusResult {
@@ -39,6 +43,7 @@ export async function readRegisterAndInventories(input: Omit<StatusInput, 'month
       'SEK',
     ),
   );
+  const eolRegister = await readEolRegisterOption(input.eolRegister);
   const parsed = [];
   for (const path of input.inventories)
     parsed.push(
@@ -48,16 +53,16 @@ export async function readRegisterAndInventories(input: Omit<StatusInput, 'month
           asOf: input.asOf,
           locale: Intl.DateTimeFormat().resolvedOptions().locale,
           today: localToday(),
+          eolRegister,
         }),
       ),
     );
   const files: InventoryFile[] = parsed.map((p) => ({ asOf: p.asOf, devices: p.devices }));
-  return { register, files };
+  return { register, files, catalog: createCatalog(SHIPPED_CATALOG_ENTRIES, [], eolRegister) };
 }
 
 export async function computeStatus(input: StatusInput): Promise<StatusResult> {
-  const { register, files } = await readRegisterAndInventories(input);
-  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, []);
+  const { register, files, catalog } = await readRegisterAndInventories(input);
   const document = statusDocument(input.month, register.contracts, files, catalog);
   return {
     register,

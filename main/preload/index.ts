@@ -27,6 +27,7 @@ const api = {
   parseInventory: (request) => ipcRenderer.invoke(channelOf('parseInventory'), request),
   inventoryDevices: (request) => ipcRenderer.invoke(channelOf('inventoryDevices'), request),
   parseRegister: (request) => ipcRenderer.invoke(channelOf('parseRegister'), request),
+  parseEolRegister: (request) => ipcRenderer.invoke(channelOf('parseEolRegister'), request),
   cancelTask: (request) => ipcRenderer.invoke(channelOf('cancelTask'), request),
   listLensConnections: () => ipcRenderer.invoke(channelOf('listLensConnections'), {}),
   saveLensConnection: (request) => ipcRenderer.invoke(channelOf('saveLensConnection'), request),

@@ -24,6 +24,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { answerOf, type TeamSync } from './team-sync/connection';
 import type { SyncAnswer } from '../../shared/team-sync';
 import { parseRegisterFile } from './register';
+import { parseEolRegisterFile } from './eol-register';
 import { keepSafetyBackup, listSafetyBackups, readSafetyBackup } from './safety-backup';
 import { buildExport } from './export-file';
 import { localToday } from '../../shared/terms/dates';
@@ -55,6 +56,7 @@ export type ServiceCapability =
   | 'inventoryDevices'
   | 'saveWorkbook'
   | 'parseRegister'
+  | 'parseEolRegister'
   | 'cancelTask'
   | 'listLensConnections'
   | 'saveLensConnection'
@@ -116,6 +118,7 @@ export const services: Services = {
   saveWorkbook: ({ suggestedName, workbook }) => buildExport(suggestedName, workbook),
   parseRegister: ({ bytes, fileName, defaultCurrency }) =>
     parseRegisterFile(bytes, fileName, defaultCurrency),
+  parseEolRegister: ({ bytes, fileName }) => parseEolRegisterFile(bytes, fileName),
   cancelTask: ({ taskId }) => Promise.resolve(cancelTask(taskId) || forgetDeviceList(taskId)),
   listLensConnections: async (_input, { lens }) => ({
     connections: await lens.list(),
@@ -197,7 +200,7 @@ function readOptions({
   asOf,
   mapping,
   ...options
-}: Pick<ParseOptions, 'locale' | 'overrides'> & {
+}: Pick<ParseOptions, 'locale' | 'overrides' | 'eolRegister'> & {
   asOf: string | null;
   mapping: ParseOptions['mapping'] | null;
 }): Omit<ParseOptions, 'onProgress' | 'fileName'> {
@@ -229,6 +232,7 @@ const JSON_BYTES = 2 ** 20;
 const LIMITS: Partial<Record<ServiceCapability, number>> = {
   parseInventory: MAX_INVENTORY_BYTES + JSON_BYTES,
   parseRegister: MAX_REGISTER_BYTES + JSON_BYTES,
+  parseEolRegister: MAX_REGISTER_BYTES + JSON_BYTES,
   keepSafetyBackup: MAX_FILE_BYTES + JSON_BYTES,
   saveWorkbook: 256 * 2 ** 20,
   syncPush: 32 * 2 ** 20,

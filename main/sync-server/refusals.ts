@@ -3,6 +3,7 @@
  * for the invariants the database holds (migrations/0001-initial), with the record in the way.
  */
 import type { Change, Receipt } from '../../shared/sync/protocol';
+import { EOL_MODEL_KEY } from './migrations/0004-eol-register';
 import type { Client } from './pool';
 
 export class Refusal extends Error {
@@ -41,5 +42,17 @@ export async function constraintRefusal(
     return new Refusal(
       `the customer has a contract numbered ${typeof data?.['number'] === 'string' ? data['number'] : change.id} already`,
     );
+  if (error.constraint === 'eol_line_per_model' && data) {
+    const model = typeof data['model'] === 'string' ? data['model'] : '';
+    const found = await client.query<{ id: string; model: string }>(
+      `SELECT id, data ->> 'model' AS model FROM sync_records WHERE entity = 'eolRegister' AND NOT deleted AND ${EOL_MODEL_KEY} = lower(regexp_replace(btrim($1), '\\s+', ' ', 'g'))`,
+      [model],
+    );
+    const { id, model: theirs } = found.rows[0] ?? {};
+    return new Refusal(
+      `the end-of-life register has a line for ${theirs ?? model} already`,
+      id ? { entity: 'eolRegister', id } : undefined,
+    );
+  }
   return null;
 }

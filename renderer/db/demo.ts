@@ -2,6 +2,8 @@
 import type { DemoPortfolio } from '../../shared/demo/generate';
 import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
+import { linesForNewModels } from './eol-register';
+import { recountReclassified } from './recount';
 
 /** What the database keeps of the demo book (each current inventory is its latest device list). */
 export type StoredDemoPortfolio = Omit<DemoPortfolio, 'inventories'>;
@@ -29,6 +31,7 @@ export async function loadDemoPortfolio(
     db.timeEntries,
     db.cases,
     db.eolRegister,
+    db.catalogOverrides,
   ];
   await recordedWrite(db, user, tables, async (record) => {
     const ids = portfolio.customers.map((c) => c.id);
@@ -42,12 +45,17 @@ export async function loadDemoPortfolio(
     await db.rmas.bulkAdd(portfolio.rmas);
     await db.timeEntries.bulkAdd(portfolio.timeEntries);
     await db.cases.bulkAdd(portfolio.cases);
-    await db.eolRegister.bulkPut(portfolio.eolRegister);
+    // The partner's own line for a model stays as it is: the demo adds lines for the other models.
+    const lines = linesForNewModels(await db.eolRegister.toArray(), portfolio.eolRegister);
+    await db.eolRegister.bulkAdd(lines);
+    for (const line of lines) record(creation('eolRecord', line));
     for (const customer of portfolio.customers) {
       record(creation('customer', customer));
     }
     for (const contract of portfolio.contracts) {
       record(creation('contract', contract));
     }
+    // The demo's figures were counted with its own register; the partner's lines may class otherwise.
+    await recountReclassified(db, record);
   });
 }

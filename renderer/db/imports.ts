@@ -3,7 +3,7 @@
  * with the precomputed figures, the import record with its report, and the change records, all in one
  * transaction. A failure half-way leaves everything as it was. The same file again changes nothing.
  */
-import { shippedCatalog, type CatalogEntry } from '../../shared/catalog';
+import { shippedCatalog, type CatalogEntry, type EolRecord } from '../../shared/catalog';
 import {
   accountKey,
   displayIdentity,
@@ -21,6 +21,7 @@ import { snapshotId, type Customer, type ImportRecord } from '../../shared/model
 import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
 import { readInventory } from './inventory';
+import { readCatalog } from './catalog';
 import { recount, staleRuleOf } from './recount';
 import { latestSnapshot } from './snapshots';
 import { lastDayOfMonth, monthOf } from '../../shared/terms/dates';
@@ -43,6 +44,8 @@ export interface ImportRequest {
   /** Customers created for accounts that matched none. */
   newCustomers: Customer[];
   overrides: readonly CatalogEntry[];
+  /** The end-of-life register the parse counted with (TERMS.md §12); none: no register. */
+  eolRegister?: readonly EolRecord[];
 }
 
 export interface ImportOutcome {
@@ -85,7 +88,7 @@ export async function commitImport(
   request: ImportRequest,
 ): Promise<ImportOutcome[]> {
   const { parsed } = request;
-  const catalog = shippedCatalog(request.overrides);
+  const catalog = shippedCatalog(request.overrides, request.eolRegister);
   const grouped = devicesByCustomer(parsed, request.assignments);
   const tables = [db.customers, db.snapshots, db.imports, db.deviceLists, db.contracts];
   return recordedWrite(db, user, tables, async (record) => {
@@ -217,6 +220,7 @@ export async function commitImport(
 
 const CLASSIFY_TABLES = (db: WorkstationDatabase) => [
   db.catalogOverrides,
+  db.eolRegister,
   db.snapshots,
   db.customers,
   db.deviceLists,
@@ -251,7 +255,7 @@ export async function classifyModel(
       before: null,
       after: override,
     });
-    const catalog = shippedCatalog(await db.catalogOverrides.toArray());
+    const catalog = await readCatalog(db);
     const customers = new Set<string>();
     const snapshots: string[] = [];
     for (const snapshot of await db.snapshots.toArray()) {
@@ -281,19 +285,20 @@ export async function undoClassification(
       before,
       after: null,
     });
-    const catalog = shippedCatalog(await db.catalogOverrides.toArray());
+    const catalog = await readCatalog(db);
     for (const snapshot of await db.snapshots.bulkGet(classification.snapshots))
       if (snapshot) await recount(db, snapshot, catalog, record);
   });
 }
 
-/** What an unattended import (the monthly Lens pull) needs: the customers and the catalog overrides. */
+/** What an unattended import (the monthly Lens pull) needs: the customers, the catalog overrides and the register. */
 export async function readImportContext(
   db: WorkstationDatabase,
-): Promise<{ customers: Customer[]; overrides: CatalogEntry[] }> {
-  const [customers, overrides] = await Promise.all([
+): Promise<{ customers: Customer[]; overrides: CatalogEntry[]; eolRegister: EolRecord[] }> {
+  const [customers, overrides, eolRegister] = await Promise.all([
     db.customers.toArray(),
     db.catalogOverrides.toArray(),
+    db.eolRegister.toArray(),
   ]);
-  return { customers, overrides };
+  return { customers, overrides, eolRegister };
 }

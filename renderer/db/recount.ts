@@ -1,14 +1,15 @@
 /**
- * Recounting kept snapshots: when a model is classified (imports.ts) and when a contract's stale rule
- * changes (TERMS.md §12). A month's figures use the rule in force at the month's end (§10), so a
+ * Recounting kept snapshots: when a model is classified (imports.ts), when the end-of-life register
+ * changes (eol-register.ts) and when a contract's stale rule changes (TERMS.md §12). A month's figures use the rule in force at the month's end (§10), so a
  * snapshot is recounted when the rule in force at the end of its month is not the one it was counted
  * with. Callers run these inside their own transaction.
  */
-import { shippedCatalog } from '../../shared/catalog';
+import type { Catalog } from '../../shared/catalog';
 import { staleRuleAt } from '../../shared/contracts/as-of';
-import { summarizeInventory } from '../../shared/inventory';
+import { isReclassified, summarizeInventory } from '../../shared/inventory';
 import type { InventorySnapshot } from '../../shared/model/entities';
 import { lastDayOfMonth, type CalendarDate } from '../../shared/terms/dates';
+import { readCatalog } from './catalog';
 import { recordedWrite, type ChangeInput } from './changes';
 import type { WorkstationDatabase } from './database';
 import { snapshotDevices } from './device-lists';
@@ -21,7 +22,7 @@ import { mayWrite } from './sync-outbox';
 export async function recount(
   db: WorkstationDatabase,
   snapshot: InventorySnapshot,
-  catalog: ReturnType<typeof shippedCatalog>,
+  catalog: Catalog,
   record: (change: ChangeInput) => void,
   staleDays: number | null = snapshot.summary.staleDays ?? null,
 ): Promise<boolean> {
@@ -65,6 +66,7 @@ export const RECOUNT_TABLES = (db: WorkstationDatabase) => [
   db.snapshots,
   db.deviceLists,
   db.catalogOverrides,
+  db.eolRegister,
 ];
 
 /**
@@ -81,12 +83,31 @@ export async function recountStaleRule(
   if (!mayWrite(db.name, 'snapshots')) return [];
   const { contracts, changes } = await contractsWithHistory(db, customerId);
   const snapshots = await db.snapshots.where('customerId').equals(customerId).toArray();
-  const catalog = shippedCatalog(await db.catalogOverrides.toArray());
+  const catalog = await readCatalog(db);
   const recounted: string[] = [];
   for (const snapshot of snapshots) {
     const rule = staleRuleAt(contracts, changes, lastDayOfMonth(snapshot.month));
     if ((snapshot.summary.staleDays ?? null) === rule) continue;
     if (await recount(db, snapshot, catalog, record, rule)) recounted.push(snapshot.id);
+  }
+  return recounted;
+}
+
+/**
+ * Recounts every snapshot one of whose models the catalog now classes otherwise (the end-of-life
+ * register changed); answers the snapshots recounted. Like recountStaleRule, nothing for a role
+ * that may not write snapshots.
+ */
+export async function recountReclassified(
+  db: WorkstationDatabase,
+  record: (change: ChangeInput) => void,
+): Promise<string[]> {
+  if (!mayWrite(db.name, 'snapshots')) return [];
+  const catalog = await readCatalog(db);
+  const recounted: string[] = [];
+  for (const snapshot of await db.snapshots.toArray()) {
+    if (!isReclassified(snapshot.summary, catalog, snapshot.asOf)) continue;
+    if (await recount(db, snapshot, catalog, record)) recounted.push(snapshot.id);
   }
   return recounted;
 }
@@ -101,4 +122,9 @@ export async function recountStaleRuleAs(
   return recordedWrite(db, user, RECOUNT_TABLES(db), (record) =>
     recountStaleRule(db, customerId, record),
   );
+}
+
+/** recountReclassified in its own recorded write, by `user` (after a pull brought a register line). */
+export function recountReclassifiedAs(db: WorkstationDatabase, user: string): Promise<string[]> {
+  return recordedWrite(db, user, RECOUNT_TABLES(db), (record) => recountReclassified(db, record));
 }

@@ -3,7 +3,7 @@
  * freezes the report as sent (one record per customer and month, the latest export winning, its
  * earlier versions in the change log); re-exporting an archived month writes it from the frozen model.
  */
-import { shippedCatalog } from '../../shared/catalog';
+import { readCatalog } from './catalog';
 import type { ReportRecord } from '../../shared/model/entities';
 import {
   contractInForce,
@@ -28,7 +28,7 @@ export async function currentReport(
 ): Promise<MonthlyReport | null> {
   const customer = await db.customers.get(customerId);
   if (!customer) return null;
-  const [contracts, snapshots, rmas, timeEntries, cases, incidents, overrides, settings] =
+  const [contracts, snapshots, rmas, timeEntries, cases, incidents, catalog, settings] =
     await Promise.all([
       db.contracts.where('customerId').equals(customerId).toArray(),
       db.snapshots.where('customerId').equals(customerId).toArray(),
@@ -36,7 +36,7 @@ export async function currentReport(
       db.timeEntries.where('customerId').equals(customerId).toArray(),
       db.cases.where('customerId').equals(customerId).toArray(),
       db.ecpsIncidents.where('customerId').equals(customerId).toArray(),
-      db.catalogOverrides.toArray(),
+      readCatalog(db),
       readSettings(db),
     ]);
   const ids = contracts.map((c) => c.id);
@@ -67,7 +67,7 @@ export async function currentReport(
     snapshots,
     devices,
     previousDevices,
-    catalog: shippedCatalog(overrides),
+    catalog,
     rmas,
     timeEntries,
     cases,

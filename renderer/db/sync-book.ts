@@ -15,7 +15,7 @@ import type { LocalBook } from '../../shared/sync/engine';
 import { applyPaths, pathOf, segmentsOf, valueAt } from '../../shared/sync/paths';
 import type { Change, FieldConflict, PullResponse } from '../../shared/sync/protocol';
 import type { WorkstationDatabase } from './database';
-import { recountStaleRuleAs } from './recount';
+import { recountReclassifiedAs, recountStaleRuleAs } from './recount';
 import { listKey, markQuiet, syncedRecord, versionKey } from './sync-outbox';
 import type { OutboxRow, SyncDecision, SyncStateValues } from './sync-rows';
 
@@ -115,6 +115,9 @@ export function dexieBook(db: WorkstationDatabase): LocalBook {
       // A stale rule pulled from the team recounts the months it governs here (TERMS.md §12).
       for (const [customerId, by] of await applyPage(db, page))
         await recountStaleRuleAs(db, by, customerId);
+      // A register line pulled likewise recounts the snapshots whose models it classes otherwise.
+      const line = page.records.find((r) => r.entity === 'eolRegister');
+      if (line) await recountReclassifiedAs(db, line.by);
     },
   };
 }

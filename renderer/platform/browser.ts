@@ -149,6 +149,7 @@ export function browserApi(): AppApi {
     parseInventory: (request) => call('parseInventory', request),
     inventoryDevices: (request) => call('inventoryDevices', request),
     parseRegister: (request) => call('parseRegister', request),
+    parseEolRegister: (request) => call('parseEolRegister', request),
     cancelTask: (request) => call('cancelTask', request),
     listLensConnections: () => call('listLensConnections', {}),
     saveLensConnection: (request) => call('saveLensConnection', request),

@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './classes';
 export * from './eol-register';
 export type { CatalogEntry } from './schema';
+export * from './eol-lines';

@@ -17,7 +17,8 @@ import {
   type RegisterProblem,
 } from './register';
 
-const cellText = (cell: CellValue | undefined): string =>
+/** A cell as text: a date cell as YYYY-MM-DD, a guarded formula unguarded. */
+export const cellText = (cell: CellValue | undefined): string =>
   cell instanceof Date ? cell.toISOString().slice(0, 10) : unguardFormula((cell ?? '').trim());
 
 interface Group {

@@ -169,3 +169,15 @@ export function summarizeInventory(
     ...(staleDays === null ? {} : { staleDays }),
   };
 }
+
+/**
+ * True when the catalog now classes one of the summary's models otherwise than it was counted (a
+ * register line or an override changed): the snapshot is to be recounted.
+ */
+export function isReclassified(
+  summary: Pick<InventorySummary, 'models'>,
+  catalog: Pick<Catalog, 'classify'>,
+  asOf: CalendarDate,
+): boolean {
+  return summary.models.some((m) => catalog.classify(m.model, asOf) !== m.cls);
+}

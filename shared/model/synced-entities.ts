@@ -53,7 +53,7 @@ const record = (
 
 /**
  * Records that sync, by entity name. Who may write what (issue #14): admin everything, with partner
- * terms its own; a CSM customers and service records and true-ups up to the order; an account manager
+ * terms its own; a CSM customers, service records, the catalog and its end-of-life register and true-ups up to the order; an account manager
  * contracts, renewals and applying a true-up with its PO; read-only nothing. Device lists are not
  * records: they travel as blobs by hash. A true-up's events stay one field: each goes with a step of
  * its state, which is one field too.
@@ -75,6 +75,7 @@ const ENTITIES = {
   }),
   reports: record('reports', 'report', CSM_WORK),
   catalogOverrides: record('catalogOverrides', 'catalogOverride', CSM_WORK),
+  eolRegister: record('eolRegister', 'eolRecord', CSM_WORK),
   imports: record('imports', 'import', CSM_WORK),
   snapshots: record('snapshots', 'snapshot', CSM_WORK),
   partnerTerms: {

@@ -4,7 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { MAX_INVENTORY_BYTES } from '../../../shared/limits';
-import { createCatalog, SHIPPED_CATALOG_ENTRIES, type CatalogEntry } from '../../../shared/catalog';
+import {
+  createCatalog,
+  SHIPPED_CATALOG_ENTRIES,
+  type CatalogEntry,
+  type EolRecord,
+} from '../../../shared/catalog';
 import {
   accountsOf,
   analyseHeaders,
@@ -47,6 +52,8 @@ export interface ParseOptions {
   /** Day/month order for nn/nn/yyyy when the file does not decide it. */
   locale: string;
   overrides?: readonly CatalogEntry[];
+  /** The partner's end-of-life register (TERMS.md §12). */
+  eolRegister?: readonly EolRecord[];
   today: string;
   onProgress?: (done: number, total: number | null) => void;
 }
@@ -188,7 +195,11 @@ export async function parseInventory(
   options: ParseOptions,
 ): Promise<ParsedInventory> {
   const read = await readInventory(bytes, options);
-  const catalog = createCatalog(SHIPPED_CATALOG_ENTRIES, options.overrides ?? []);
+  const catalog = createCatalog(
+    SHIPPED_CATALOG_ENTRIES,
+    options.overrides ?? [],
+    options.eolRegister ?? [],
+  );
   return {
     ...read,
     summary: summarizeInventory(read.devices, catalog, read.asOf),

@@ -5,6 +5,7 @@
 import initial from './0001-initial';
 import expiry from './0002-expiry';
 import seen from './0003-seen';
+import eolRegister from './0004-eol-register';
 
 export interface SyncMigration {
   version: number;
@@ -16,4 +17,5 @@ export const SYNC_MIGRATIONS: readonly SyncMigration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'expiry', sql: expiry },
   { version: 3, name: 'seen', sql: seen },
+  { version: 4, name: 'eol-register', sql: eolRegister },
 ];

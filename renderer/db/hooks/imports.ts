@@ -1,7 +1,8 @@
 /** Imports, catalogue overrides and the models the catalogue does not know. Live queries: components read through these and never call db.* themselves. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { EolRecord } from '../../../shared/catalog';
+import type { Catalog, EolRecord } from '../../../shared/catalog';
 import type { CatalogOverride, ImportRecord } from '../../../shared/model/entities';
+import { readCatalog } from '../catalog';
 import { db } from '../instance';
 import { latestSnapshot } from '../snapshots';
 import { staleRuleOf } from '../recount';
@@ -43,6 +44,11 @@ export function useStaleRule(
 /** The partner's end-of-life register, by model. */
 export function useEolRegister(): EolRecord[] | undefined {
   return useLiveQuery(() => db.eolRegister.orderBy('model').toArray(), []);
+}
+
+/** The catalog as counts read it: shipped entries, overrides and the end-of-life register. */
+export function useCatalog(): Catalog | undefined {
+  return useLiveQuery(() => readCatalog(db), []);
 }
 
 /** The unknown models of a customer's current inventory, with their device counts. */

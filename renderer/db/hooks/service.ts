@@ -1,7 +1,7 @@
 /** One customer's service records (cases, RMAs, time, incidents) and time entries over a period. Live queries: components read through these and never call db.* themselves. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { Catalog } from '../../../shared/catalog';
 import type {
-  CatalogOverride,
   Contract,
   Customer,
   EcpsIncident,
@@ -12,6 +12,7 @@ import type {
   TrueUp,
 } from '../../../shared/model/entities';
 import { localToday } from '../../../shared/terms/dates';
+import { readCatalog } from '../catalog';
 import { db } from '../instance';
 
 export interface ServiceView {
@@ -23,7 +24,8 @@ export interface ServiceView {
   timeEntries: TimeEntry[];
   cases: SupportCase[];
   incidents: EcpsIncident[];
-  overrides: CatalogOverride[];
+  /** The catalog with the overrides and the end-of-life register (db/catalog.ts). */
+  catalog: Catalog;
   today: string;
 }
 
@@ -32,14 +34,14 @@ export function useServiceView(customerId: string): ServiceView | null | undefin
   return useLiveQuery(async () => {
     const customer = await db.customers.get(customerId);
     if (!customer) return null;
-    const [contracts, sites, rmas, timeEntries, cases, incidents, overrides] = await Promise.all([
+    const [contracts, sites, rmas, timeEntries, cases, incidents, catalog] = await Promise.all([
       db.contracts.where('customerId').equals(customerId).toArray(),
       db.sites.where('customerId').equals(customerId).sortBy('name'),
       db.rmas.where('customerId').equals(customerId).toArray(),
       db.timeEntries.where('customerId').equals(customerId).toArray(),
       db.cases.where('customerId').equals(customerId).toArray(),
       db.ecpsIncidents.where('customerId').equals(customerId).toArray(),
-      db.catalogOverrides.toArray(),
+      readCatalog(db),
     ]);
     const contract = contracts.find((c) => !c.isArchived);
     const trueUps = contract
@@ -54,7 +56,7 @@ export function useServiceView(customerId: string): ServiceView | null | undefin
       timeEntries: timeEntries.sort((a, b) => b.date.localeCompare(a.date)),
       cases: cases.sort((a, b) => b.openedAt.localeCompare(a.openedAt)),
       incidents: incidents.sort((a, b) => b.openedAt.localeCompare(a.openedAt)),
-      overrides,
+      catalog,
       today: localToday(),
     };
   }, [customerId]);

@@ -13,13 +13,12 @@ import {
 } from '@tanstack/react-table';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shippedCatalog } from '../../../shared/catalog';
 import { useFormat } from '../../components/format';
 import type { DeviceClass } from '../../../shared/model/category';
 import type { InventorySnapshot } from '../../../shared/model/entities';
 import { ClassifyDialog } from '../../components/UnknownModels';
 import { useInventory, useSnapshotDevices } from '../../db/hooks/customer';
-import { useCatalogOverrides } from '../../db/hooks/imports';
+import { useCatalog } from '../../db/hooks/imports';
 import { useExplorerColumns } from './explorer-columns';
 import { exportExplorerRows } from './explorer-export';
 import {
@@ -65,7 +64,7 @@ export function DeviceExplorer({
     [snapshot, current, past],
   );
   const [isClassifying, setClassifying] = useState(false);
-  const overrides = useCatalogOverrides();
+  const catalog = useCatalog();
   const [query, setQuery] = useState(initialQuery);
   // The input stays instant; the table catches up in a deferred render.
   const deferredQuery = useDeferredValue(query);
@@ -78,9 +77,8 @@ export function DeviceExplorer({
   const [sorting, setSorting] = useState<SortingState>([]);
 
   const rows = useMemo(
-    () =>
-      devices && overrides ? explorerRows(devices, shippedCatalog(overrides), asOf, staleDays) : [],
-    [devices, overrides, asOf, staleDays],
+    () => (devices && catalog ? explorerRows(devices, catalog, asOf, staleDays) : []),
+    [devices, catalog, asOf, staleDays],
   );
   const globalFilter = useMemo(
     () => explorerFilters(deferredQuery, filters),
@@ -106,7 +104,7 @@ export function DeviceExplorer({
 
   if (snapshot !== undefined && past === null)
     return <Alert color="gray">{t('explorer.notKept')}</Alert>;
-  if (!devices || !overrides) return <Loader aria-label={t('dashboard.devices')} />;
+  if (!devices || !catalog) return <Loader aria-label={t('dashboard.devices')} />;
 
   return (
     <Stack gap="sm" data-testid="device-explorer">

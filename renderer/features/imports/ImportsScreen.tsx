@@ -19,8 +19,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { useFormat } from '../../components/format';
 import { hrefOf } from '../../components/route';
 import { useCustomers } from '../../db/hooks/book';
-import { useCatalogOverrides, useImports } from '../../db/hooks/imports';
+import { useCatalogOverrides, useEolRegister, useImports } from '../../db/hooks/imports';
 import type { Settings } from '../../db/settings';
+import type { EolRecord } from '../../../shared/catalog';
 import { api } from '../../platform';
 import { ImportPreview } from './ImportPreview';
 import { ImportReport } from './ImportReport';
@@ -79,12 +80,16 @@ function History() {
   );
 }
 
+/** No register lines yet: one array, so the import flow's callbacks keep. */
+const NO_LINES: readonly EolRecord[] = [];
+
 export default function ImportsScreen({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const may = useMayWrite();
   const customers = useCustomers() ?? [];
   const overrides = useCatalogOverrides() ?? [];
-  const flow = useImportFlow(settings.userName, customers, overrides);
+  const eolRegister = useEolRegister() ?? NO_LINES;
+  const flow = useImportFlow(settings.userName, customers, overrides, eolRegister);
   const pending = usePendingImport();
   const { read } = flow;
   const pull = useCallback(
@@ -206,6 +211,7 @@ export default function ImportsScreen({ settings }: { settings: Settings }) {
           customers={customers}
           user={settings.userName}
           overrides={overrides}
+          eolRegister={eolRegister}
           isBusy={isBusy}
           onPull={pull}
         />

@@ -19,7 +19,7 @@ import {
 import { useNetwork } from '@mantine/hooks';
 import { IconCloudDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogEntry } from '../../../shared/catalog';
+import type { CatalogEntry, EolRecord } from '../../../shared/catalog';
 import type { Customer } from '../../../shared/model/entities';
 import { useFormat } from '../../components/format';
 import { hrefOf } from '../../components/route';
@@ -117,12 +117,14 @@ export function LensPanel({
   customers,
   user,
   overrides,
+  eolRegister,
   isBusy,
   onPull,
 }: {
   customers: readonly Customer[];
   user: string;
   overrides: readonly CatalogEntry[];
+  eolRegister: readonly EolRecord[];
   isBusy: boolean;
   onPull: (name: string, target: LensTarget) => void;
 }) {
@@ -152,7 +154,11 @@ export function LensPanel({
               leftSection={<IconCloudDownload size={18} />}
               disabled={isOffline || mapped.length === 0 || isRunning || isBusy}
               onClick={() =>
-                void startPullAll(rows, { user, overrides, language: i18n.language }, 'user')
+                void startPullAll(
+                  rows,
+                  { user, overrides, eolRegister, language: i18n.language },
+                  'user',
+                )
               }
             >
               {t('lens.pullAll', { count: format.number(mapped.length) })}

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LensConnections } from '../../../shared/api';
-import type { CatalogEntry } from '../../../shared/catalog';
+import type { CatalogEntry, EolRecord } from '../../../shared/catalog';
 import { matchCustomer } from '../../../shared/inventory';
 import type { LensConnection, LensTenantInfo } from '../../../shared/lens';
 import type { Customer } from '../../../shared/model/entities';
@@ -77,6 +77,7 @@ export function useLensConnections(): {
 export interface PullContext {
   user: string;
   overrides: readonly CatalogEntry[];
+  eolRegister: readonly EolRecord[];
   language: string;
   /** Progress of the pull, then of reading its devices. */
   onProgress: (done: number, total: number | null) => void;
@@ -108,6 +109,7 @@ export async function pullIntoCustomer(
       mapping: null,
       locale: parseLocale(context.language),
       overrides: overridesForParse(context.overrides),
+      eolRegister: [...context.eolRegister],
     });
     const fetched = await fetchParsedDevices(taskId, result.deviceList.hash, () => undefined);
     if (!fetched) throw new Error('cancelled');
@@ -122,6 +124,7 @@ export async function pullIntoCustomer(
       })),
       newCustomers: [],
       overrides: context.overrides,
+      eolRegister: context.eolRegister,
     });
     const outcome = outcomes[0];
     if (!outcome) throw new Error('the tenant has no devices');

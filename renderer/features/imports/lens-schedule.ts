@@ -31,7 +31,7 @@ export function useLensSchedule(settings: Settings, isReadOnly: boolean): void {
     const today = localToday();
     if (isReadOnly || !navigator.onLine || !isScheduleDue(lensSchedule, today)) return;
     void (async () => {
-      const [{ connections }, { customers, overrides }] = await Promise.all([
+      const [{ connections }, { customers, overrides, eolRegister }] = await Promise.all([
         api.listLensConnections(),
         readImportContext(db),
       ]);
@@ -48,7 +48,7 @@ export function useLensSchedule(settings: Settings, isReadOnly: boolean): void {
       });
       const run = await startPullAll(
         targets,
-        { user: userName, overrides, language: i18n.language },
+        { user: userName, overrides, eolRegister, language: i18n.language },
         'schedule',
       );
       if (!run) {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogEntry } from '../../../shared/catalog';
+import type { CatalogEntry, EolRecord } from '../../../shared/catalog';
 import {
   accountKey,
   matchCustomer,
@@ -51,6 +51,7 @@ export function useImportFlow(
   user: string,
   customers: readonly Customer[],
   overrides: readonly CatalogEntry[],
+  eolRegister: readonly EolRecord[],
 ) {
   const { i18n } = useTranslation();
   const [stage, setStage] = useState<ImportStage>({ step: 'idle' });
@@ -83,6 +84,7 @@ export function useImportFlow(
           mapping,
           locale: parseLocale(i18n.language),
           overrides: overridesForParse(overrides),
+          eolRegister: [...eolRegister],
         };
         const result = source.lens
           ? await api.pullLens({
@@ -127,7 +129,7 @@ export function useImportFlow(
         });
       }
     },
-    [customers, i18n.language, overrides],
+    [customers, eolRegister, i18n.language, overrides],
   );
 
   const cancel = useCallback(() => {
@@ -171,12 +173,13 @@ export function useImportFlow(
         assignments: resolved,
         newCustomers,
         overrides,
+        eolRegister,
       });
       setStage({ step: 'report', outcomes });
     } catch (error) {
       setStage({ step: 'failed', message: messageOf(error) });
     }
-  }, [assignments, deviceList, overrides, parsed, user]);
+  }, [assignments, deviceList, eolRegister, overrides, parsed, user]);
 
   const assign = useCallback(
     (account: { account: string; accountId: string }, customerId: string) => {

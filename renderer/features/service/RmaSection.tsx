@@ -5,7 +5,6 @@
 import { Alert, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shippedCatalog } from '../../../shared/catalog';
 import { CATEGORIES } from '../../../shared/model/category';
 import type { Rma, SupportCase } from '../../../shared/model/entities';
 import { rmaCategory } from '../../../shared/reports/service';
@@ -55,7 +54,7 @@ function RmaForm({
   );
   const { issues, write } = useServiceWrite();
   const errors = serviceIssuesByField(t, issues);
-  const catalog = useMemo(() => shippedCatalog(view.overrides), [view.overrides]);
+  const { catalog } = view;
   const key = draft.serial.trim().toUpperCase();
   const device = useMemo(
     () => (key && devices ? devices.find((d) => d.serial.trim().toUpperCase() === key) : undefined),

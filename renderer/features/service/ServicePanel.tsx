@@ -16,9 +16,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shippedCatalog } from '../../../shared/catalog';
 import { serviceSummary } from '../../../shared/reports/service';
 import { hoursText } from '../../../shared/service/time';
 import { addMonthsToMonth, lastDayOfMonth, monthOf } from '../../../shared/terms/dates';
@@ -38,7 +37,6 @@ export function ServicePanel({ customerId, user }: { customerId: string; user: s
   const format = useFormat();
   const view = useServiceView(customerId);
   const [month, setMonth] = useState<string | null>(null);
-  const catalog = useMemo(() => shippedCatalog(view?.overrides ?? []), [view?.overrides]);
   if (view === undefined) return <Loader aria-label="Loading" />;
   if (view === null) return null;
   const current = monthOf(view.today);
@@ -51,7 +49,7 @@ export function ServicePanel({ customerId, user }: { customerId: string; user: s
     timeEntries: view.timeEntries,
     cases: view.cases,
     incidents: view.incidents,
-    catalog,
+    catalog: view.catalog,
     asOf: end < view.today ? end : view.today,
   });
   const rma = summary.rmas.headsets;

@@ -24,6 +24,7 @@ import { LensSettings } from './LensSettings';
 import { TeamSyncSettings } from '../sync/TeamSyncSettings';
 import { PartnerTerms } from './PartnerTerms';
 import { BrandSettings } from './BrandSettings';
+import { EolRegisterSettings } from './EolRegisterSettings';
 import { messageOf } from '../../../shared/errors';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -129,6 +130,9 @@ export default function SettingsScreen({ settings }: { settings: Settings }) {
           />
         </Section>
       ) : null}
+      <Section title={t('eolRegister.title')}>
+        <EolRegisterSettings user={user} mayWrite={may('eolRegister')} />
+      </Section>
       <Section title={t('teamSync.settingsTitle')}>
         <TeamSyncSettings />
       </Section>

@@ -154,6 +154,8 @@ export function useDecisionWords() {
           return [customer, str(record['fileName'])];
         case 'catalogOverrides':
           return [str(record['pattern'])];
+        case 'eolRegister':
+          return [str(record['model'])];
         case 'partnerTerms':
           return [];
       }

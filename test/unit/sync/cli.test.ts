@@ -55,10 +55,10 @@ it('migrates, adds and revokes users, and says what is wrong', async () => {
   const migrated = await spawnCsm(['sync-admin', 'migrate', '--database', database]);
   expect(migrated).toMatchObject({
     code: 0,
-    stdout: 'The team database is at schema 3 (was 0).\n',
+    stdout: 'The team database is at schema 4 (was 0).\n',
   });
   const again = await spawnCsm(['sync-admin', 'migrate', '--database', database, '--json']);
-  expect(JSON.parse(again.stdout)).toEqual({ from: 3, to: 3 });
+  expect(JSON.parse(again.stdout)).toEqual({ from: 4, to: 4 });
 
   const added = await spawnCsm(
     [

@@ -381,3 +381,44 @@ describe('csm status', () => {
     );
   });
 });
+
+describe('csm status --eol-register', () => {
+  it('counts a model as end of life in the month of its register date, and refuses a bad register whole', async () => {
+    const register = join(dir, 'eol-avtal.csv');
+    await writeFile(
+      register,
+      [
+        'Contract ID,Customer,Lens Account,Term Start,Category,Installed At Start,Unit Price',
+        'PE-9,Contoso AB,Contoso AB,2026-01-01,Video,2,49.00',
+      ].join('\n'),
+    );
+    const inventory = join(dir, 'eol-lens.csv');
+    await writeFile(
+      inventory,
+      [
+        'Device Model,Serial Number,Account,Last Detected',
+        'Poly Studio X50,E1,Contoso AB,2026-07-30T10:00:00Z',
+        'Poly Studio X50,E2,Contoso AB,2026-07-30T10:00:00Z',
+      ].join('\n'),
+    );
+    const eol = join(dir, 'livscykel.csv');
+    await writeFile(eol, 'Modell;Slut på livslängd\nPoly Studio X50;2026-07-20\n');
+    const args = ['status', '--contracts', register, '--inventory', inventory, '--month'];
+    const count = async (month: string, ...more: string[]) => {
+      const result = await csm(...args, month, '--as-of', `${month}-31`, ...more, '--json');
+      return (JSON.parse(result.stdout) as StatusJson).contracts[0]?.categories[0]?.count;
+    };
+    expect(await count('2026-07')).toBe(2);
+    // The whole month of the date, also with the devices seen before the 20th.
+    expect(await count('2026-07', '--eol-register', eol)).toBe(0);
+
+    const bad = join(dir, 'bad-eol.csv');
+    await writeFile(
+      bad,
+      'Model,End of support,End of life\nPoly Studio X50,2027-01-31,2026-07-20\n',
+    );
+    const refused = await csm(...args, '2026-07', '--eol-register', bad, '--json');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Row 2, column End of life: Comes before the end of support');
+  });
+});

@@ -6,6 +6,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../../../renderer/db/instance';
+import { shippedCatalog } from '../../../../../shared/catalog';
 import type { ServiceView } from '../../../../../renderer/db/hooks/service';
 import { commitImport } from '../../../../../renderer/db/imports';
 import { RmaSection } from '../../../../../renderer/features/service/RmaSection';
@@ -56,7 +57,7 @@ const view: ServiceView = {
   timeEntries: [],
   cases: [],
   incidents: [],
-  overrides: [],
+  catalog: shippedCatalog(),
   today,
 };
 
