@@ -23,6 +23,7 @@ const FLOORS: readonly { name: string; paths: readonly string[] }[] = [
       'shared/limits.ts',
       'shared/files.ts',
       'shared/lens.ts',
+      'shared/lens-endpoint.ts',
       'shared/workbook-spec.ts',
       'shared/model/category.ts',
       'shared/model/device.ts',
