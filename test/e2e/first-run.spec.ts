@@ -154,6 +154,8 @@ test('first run asks for the partner’s name and logo, refuses a file that is n
   await expect(preview).toContainText('Monthly report from Nordic AV AB');
   const brand = page.getByRole('region', { name: 'Partner brand (for reports)' });
   await brand.getByRole('button', { name: 'Save' }).click();
+  // Reloaded once the write is done, as a user sees it said.
+  await expect(page.getByRole('alert').filter({ hasText: /^Saved$/ })).toBeVisible();
   await app.reload();
   await expect(app.brandPreview()).toContainText('Monthly report from Nordic AV AB');
   await preview.scrollIntoViewIfNeeded();
