@@ -7,6 +7,10 @@ import type { SheetSpec } from '../../shared/workbook-spec';
 /** Columns wider than this (in characters) print on a landscape page; narrower ones on portrait. */
 const PORTRAIT_WIDTH = 110;
 
+/** A word's width in digits, bold: m and w take about half as much again as other letters. */
+const letterWidths = (word: string) =>
+  Math.ceil(word.length + 0.6 * (word.match(/[mwMW]/g)?.length ?? 0));
+
 /** Each column's width in characters: the widest of the main table's and its blocks' at that place. */
 export function columnWidths(sheet: SheetSpec): number[] {
   const all = [sheet.columns, ...(sheet.blocks ?? []).map((b) => b.columns)];
@@ -20,7 +24,7 @@ export function columnWidths(sheet: SheetSpec): number[] {
         // Never narrower than a header word (bold, so a little wider): a reader breaks a word
         // that does not fit ("justerings|månad"), the wrapped header's height aside.
         // A header of several words wraps onto two lines rather than widening its column.
-        const word = Math.max(...c.header.split(/\s+/).map((w) => w.length));
+        const word = Math.max(...c.header.split(/\s+/).map(letterWidths));
         const twoLines = Math.ceil(c.header.length / 2) + 2;
         return Math.max(c.width ?? Math.min(60, twoLines), word + 2);
       }),

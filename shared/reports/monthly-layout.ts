@@ -136,7 +136,7 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
           col(c.approvedOn, 'date'),
           col(c.shipBy, 'date'),
           col(c.shippedOn, 'date'),
-          col(c.trackingNumber, 'text', 18),
+          col(c.trackingNumber, 'text', 20),
           col(c.returnBy, 'date'),
           col(c.returnedOn, 'date'),
           col(c.reason, 'text', 30),
@@ -212,7 +212,7 @@ export function monthlyWorkbook(report: MonthlyReport, language: ReportLanguage)
         l.sheets.incidents,
         [
           col(c.cloudPartner, 'text', 16),
-          col(c.trackingNumber, 'text', 16),
+          col(c.trackingNumber, 'text', 20),
           col(c.title, 'text', 30),
           col(c.status, 'text', 10),
           col(c.openedAt, 'datetime', 17),

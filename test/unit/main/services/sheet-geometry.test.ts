@@ -27,6 +27,14 @@ describe('columnWidths', () => {
           },
         ],
       }),
-    ).toEqual([26, 14, 17]);
+    ).toEqual([26, 14, 18]);
+    // A header of several words takes two lines; its widest word fits, m and w counted wider.
+    expect(
+      columnWidths({
+        name: 'ECPS',
+        columns: [{ header: 'Gemensamma samtal', type: 'number' }],
+        rows: [],
+      }),
+    ).toEqual([14]);
   });
 });
