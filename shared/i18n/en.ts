@@ -1151,6 +1151,7 @@ export const en = {
     noContract: 'No contract',
     noInventory: 'No inventory imported for this month',
     unknownWarning: 'Unknown models: {{count}} devices are not counted until they are classified.',
+    nothingThisMonth: 'Nothing recorded this month.',
     noDeviceList:
       'The device list of this inventory was not kept (imported before lists were kept).',
     page: 'Page',

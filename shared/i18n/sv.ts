@@ -224,7 +224,7 @@ export const sv: Messages = {
         latestCount: 'Senaste antal',
         method: 'Metod',
         backtest: 'Backtestfel',
-        backtestMae: 'Backtest MAE (enheter)',
+        backtestMae: 'Prognosfel i test (enheter)',
         adjustmentMonth: 'Nästa justeringsmånad',
         central: 'Prognos',
         lower80: '80 % lägst',
@@ -1150,6 +1150,7 @@ export const sv: Messages = {
     noContract: 'Inget avtal',
     noInventory: 'Ingen inventering importerad för månaden',
     unknownWarning: 'Okända modeller: {{count}} enheter räknas inte förrän de klassats.',
+    nothingThisMonth: 'Inget registrerat den här månaden.',
     noDeviceList:
       'Enhetslistan för den här inventeringen sparades inte (importerad innan listor sparades).',
     page: 'Sida',

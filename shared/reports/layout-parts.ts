@@ -57,9 +57,11 @@ export function table(
   columns: ColumnSpec[],
   rows: SheetSpec['rows'],
 ): SheetSpec {
+  const title = `${name} · ${report.customer.name} · ${l.format.month(report.month)}`;
   return {
     name,
-    title: [`${name} · ${report.customer.name} · ${l.format.month(report.month)}`],
+    // A sheet with no rows says so: a header alone on a page reads as a page left empty.
+    title: rows.length === 0 ? [title, l.nothingThisMonth] : [title],
     columns,
     rows,
     print: print(report, l),

@@ -133,7 +133,7 @@ export function summarySheet(
   if (report.rma)
     blocks.push({
       heading: `${l.blocks.rma} (${report.rma.year})`,
-      columns: [col(c.figure, 'text', 24), col(c.value, 'number'), col(c.amount, 'money')],
+      columns: [wrappedCol(c.figure, 24), col(c.value, 'number'), col(c.amount, 'money')],
       rows: [
         [f.base, report.rma.base, null],
         [f.allowed, report.rma.allowed, null],
@@ -145,7 +145,7 @@ export function summarySheet(
   if (report.hours)
     blocks.push({
       heading: l.blocks.hours,
-      columns: [col(c.figure, 'text', 24), col(c.time, 'duration')],
+      columns: [wrappedCol(c.figure, 24), col(c.time, 'duration')],
       rows: [
         [f.allowed, report.hours.allowedMinutes],
         [f.used, report.hours.usedMinutes],
@@ -155,7 +155,7 @@ export function summarySheet(
     });
   blocks.push({
     heading: l.blocks.service,
-    columns: [col(c.figure, 'text', 24), col(c.value, 'number')],
+    columns: [wrappedCol(c.figure, 24), col(c.value, 'number')],
     rows: [
       [f.casesOpened, report.cases.opened],
       [f.casesResolved, report.cases.resolved],

@@ -148,9 +148,10 @@ describe('csm report', () => {
       Class: 1,
       Video: 112,
     });
-    // No RMA recorded: the sheet is its title and header row only.
+    // No RMA recorded: the sheet says so under its title, above its header row.
     expect(rowsByFirstCell(contoso.getWorksheet('RMAs')!)).toEqual({
       'RMAs · Contoso AB · July 2026': 1,
+      'Nothing recorded this month.': 1,
       'Serial number': 1,
     });
     const summary = contoso.getWorksheet('Summary')!;
