@@ -4,15 +4,17 @@
  * second line for a model the team book has is refused by the database whoever sends it, and an
  * account manager may not write the register.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { commitImport } from '../../../renderer/db/imports';
 import { deleteEolLine, saveEolLine } from '../../../renderer/db/eol-register';
 import { setOutboxEnabled } from '../../../renderer/db/sync-outbox';
 import type { EolRecord } from '../../../shared/catalog';
+import { SYNC_PROTOCOL } from '../../../shared/sync/protocol';
 import { videoDevice } from '../../support/device';
 import { startTeam, type Team } from '../../support/team';
 import { parsedInventory } from '../renderer/db/parsed-inventory';
-import { customer } from './fixtures';
+import { customer, nextSeq } from './fixtures';
 import { workstation, type Workstation } from './books';
 
 let team: Team;
@@ -68,6 +70,37 @@ it('gives a line to another workstation, which recounts its snapshots with it', 
     counts: { video: 0 },
     excluded: { eol: 2 },
   });
+});
+
+it('over raw HTTP, refuses an account manager’s delete and a second line for a model, storing nothing', async () => {
+  const row = async () =>
+    (
+      await team.pool.query(
+        "SELECT data, version, deleted FROM sync_records WHERE entity = 'eolRegister' AND id = 'l1'",
+      )
+    ).rows[0] as { data: unknown; version: string; deleted: boolean };
+  const before = await row();
+  const post = async (token: string, change: object) => {
+    const response = await fetch(`${team.url}/v1/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: SYNC_PROTOCOL, clientId: randomUUID(), changes: [change] }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { receipts: { status: string }[] }).receipts;
+  };
+  const base = { seq: nextSeq(), entity: 'eolRegister', baseVersion: Number(before.version) };
+  const manager = await team.token('Maja', 'account-manager');
+  expect(await post(manager, { ...base, id: 'l1', op: 'delete', fields: {} })).toMatchObject([
+    { status: 'refused' },
+  ]);
+  const csm = await team.token('Raw', 'csm');
+  const twin = line('l9', 'POLY STUDIO X50', '2029-01-31');
+  expect(
+    await post(csm, { ...base, seq: nextSeq(), id: 'l9', op: 'put', baseVersion: 0, fields: twin }),
+  ).toMatchObject([{ status: 'refused' }]);
+  expect(await row()).toEqual(before);
+  expect((await stored()).map((r) => r.id)).toEqual(['l1']);
 });
 
 it('refuses a second line for a model the team book has, sent by a workstation that had not pulled it', async () => {
