@@ -42,14 +42,6 @@ export function isStale(lastDetected: string | null, asOf: CalendarDate, days: n
   return staleTest(asOf, days)(lastDetected);
 }
 
-/** How many devices a `staleDays` rule leaves out as stale on `asOf` (deleted and archived apart). */
-export function staleCount(devices: readonly Device[], asOf: CalendarDate, days: number): number {
-  const isOld = staleTest(asOf, days);
-  let stale = 0;
-  for (const device of devices) if (!device.lensState && isOld(device.lastDetected)) stale++;
-  return stale;
-}
-
 /** Why a device is not counted whatever its model (TERMS.md §12). */
 export type NotCountedReason = LensState | 'stale';
 
@@ -64,6 +56,14 @@ export function notCountedRule(
 ): (device: Device) => NotCountedReason | null {
   const isOld = staleDays === null ? null : staleTest(asOf, staleDays);
   return (device) => device.lensState ?? (isOld?.(device.lastDetected) ? 'stale' : null);
+}
+
+/** How many devices a `staleDays` rule leaves out as stale on `asOf` (deleted and archived apart). */
+export function staleCount(devices: readonly Device[], asOf: CalendarDate, days: number): number {
+  const reasonOf = notCountedRule(asOf, days);
+  let stale = 0;
+  for (const device of devices) if (reasonOf(device) === 'stale') stale++;
+  return stale;
 }
 
 /**

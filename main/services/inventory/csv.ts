@@ -90,15 +90,18 @@ export function readCsvRows(
   let width = MAX_COLUMNS;
   let i = start;
   const n = text.length;
-  const endField = () => {
-    if (cells.length < width) cells.push(field);
-    else if (field !== '') {
+  const addCell = (value: string) => {
+    if (cells.length < width) cells.push(value);
+    else if (value !== '') {
       if (count === 0)
         throw new UnusableFileError(
           `row ${row}: the header has more than ${MAX_COLUMNS.toLocaleString('en')} columns, more than a table of devices or contracts has`,
         );
       extra++;
     }
+  };
+  const endField = () => {
+    addCell(field);
     field = '';
   };
   const endRow = () => {
@@ -136,17 +139,10 @@ export function readCsvRows(
     const line = text.slice(i, end > i && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     if (line.includes('"') || line.includes('\r')) return false;
     const parts = line.split(separator);
-    if (parts.length > width) {
-      // Values beyond the header's columns; beyond MAX_COLUMNS in the header, the careful way says so.
-      for (let k = width; k < parts.length; k++)
-        if (parts[k] !== '') {
-          if (count === 0) return false;
-          extra++;
-        }
-      parts.length = width;
-    }
     field = parts.pop() ?? '';
-    cells = parts;
+    // A row no wider than the header is its cells as they are; a wider one is taken cell by cell.
+    if (parts.length <= width) cells = parts;
+    else for (const part of parts) addCell(part);
     endRow();
     i = end + 1;
     return true;
