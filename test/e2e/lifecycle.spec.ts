@@ -20,10 +20,7 @@ const today = browserNow().toISOString().slice(0, 10);
 let book: ReturnType<typeof Book.demoLifecycle>;
 
 test.beforeAll(async () => {
-  const bundle = await loadBundled<typeof Book>(
-    'test/e2e/lifecycle-book.ts',
-    test.info().outputPath('book'),
-  );
+  const bundle = await loadBundled<typeof Book>('test/e2e/lifecycle-book.ts');
   book = bundle.demoLifecycle(today, CUSTOMER);
 });
 
