@@ -22,7 +22,7 @@ import { creation, recordedWrite } from './changes';
 import type { WorkstationDatabase } from './database';
 import { readInventory } from './inventory';
 import { readCatalog } from './catalog';
-import { recount, staleRuleOf } from './recount';
+import { recount, recountReclassified, staleRuleOf } from './recount';
 import { latestSnapshot } from './snapshots';
 import { lastDayOfMonth, monthOf } from '../../shared/terms/dates';
 
@@ -255,15 +255,10 @@ export async function classifyModel(
       before: null,
       after: override,
     });
-    const catalog = await readCatalog(db);
-    const customers = new Set<string>();
-    const snapshots: string[] = [];
-    for (const snapshot of await db.snapshots.toArray()) {
-      if (!snapshot.summary.unknownModels.some((m) => catalog.lookup(m.model) !== null)) continue;
-      if (!(await recount(db, snapshot, catalog, record))) continue;
-      customers.add(snapshot.customerId);
-      snapshots.push(snapshot.id);
-    }
+    // The snapshots the override makes count otherwise: those that listed the model as unknown.
+    const snapshots = await recountReclassified(db, record);
+    const recounted = await db.snapshots.bulkGet(snapshots);
+    const customers = new Set(recounted.map((snapshot) => snapshot?.customerId));
     return { overrideId: id, customers: customers.size, snapshots };
   });
 }
