@@ -1,9 +1,9 @@
 /** The lifecycle view's inventories: each customer's current devices with the rule they were counted with. Live queries: components read through these and never call db.* themselves. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { EolRecord } from '../../../shared/catalog';
+import type { Catalog } from '../../../shared/catalog';
 import type { PortfolioInventory } from '../../../shared/inventory/lifecycle';
-import type { CatalogOverride } from '../../../shared/model/entities';
 import { localToday, type CalendarDate } from '../../../shared/terms/dates';
+import { readCatalog } from '../catalog';
 import { snapshotDevices } from '../device-lists';
 import { db } from '../instance';
 import { latestSnapshot } from '../snapshots';
@@ -12,19 +12,18 @@ export interface LifecycleBook {
   today: CalendarDate;
   /** The customers with a current inventory, by name. */
   inventories: PortfolioInventory[];
-  overrides: CatalogOverride[];
-  register: EolRecord[];
+  /** The catalog as the book has it (overrides and EOL register), built once per read. */
+  catalog: Catalog;
 }
 
 /** One customer's (`customerId`) or every active customer's (null) current inventory. */
 export function useLifecycleBook(customerId: string | null): LifecycleBook | undefined {
   return useLiveQuery(async () => {
-    const [all, overrides, register] = await Promise.all([
+    const [all, catalog] = await Promise.all([
       customerId === null
         ? db.customers.orderBy('name').toArray()
         : db.customers.where('id').equals(customerId).toArray(),
-      db.catalogOverrides.toArray(),
-      db.eolRegister.toArray(),
+      readCatalog(db),
     ]);
     const customers = customerId === null ? all.filter((c) => !c.isArchived) : all;
     const inventories = await Promise.all(
@@ -44,8 +43,7 @@ export function useLifecycleBook(customerId: string | null): LifecycleBook | und
     return {
       today: localToday(),
       inventories: inventories.filter((i) => i !== null),
-      overrides,
-      register,
+      catalog,
     };
   }, [customerId]);
 }

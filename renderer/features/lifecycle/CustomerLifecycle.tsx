@@ -2,7 +2,6 @@
 import { Alert, Loader, Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shippedCatalog } from '../../../shared/catalog';
 import { lifecycleList, type LifecycleWindow } from '../../../shared/inventory/lifecycle';
 import { customerReplacements } from '../../../shared/reports/lifecycle-layout';
 import { useFormat } from '../../components/format';
@@ -25,8 +24,7 @@ export function CustomerLifecycle({
   const list = useMemo(() => {
     const inventory = book?.inventories[0];
     if (!book || !inventory) return null;
-    const catalog = shippedCatalog(book.overrides, book.register);
-    const found = lifecycleList(inventory, catalog, book.today, months);
+    const found = lifecycleList(inventory, book.catalog, book.today, months);
     return customerReplacements(inventory.customer, found, noSite);
   }, [book, months, noSite]);
   if (!book) return <Loader aria-label={t('lifecycle.tab')} />;

@@ -2,7 +2,6 @@
 import { Loader, Stack, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shippedCatalog } from '../../../shared/catalog';
 import {
   lifecycleWindow,
   portfolioLifecycle,
@@ -18,8 +17,7 @@ export default function LifecycleScreen() {
   const [months, setMonths] = useState<LifecycleWindow>(12);
   const list = useMemo(() => {
     if (!book) return null;
-    const catalog = shippedCatalog(book.overrides, book.register);
-    const rows = portfolioLifecycle(book.inventories, catalog, book.today, months);
+    const rows = portfolioLifecycle(book.inventories, book.catalog, book.today, months);
     return portfolioReplacements(rows, lifecycleWindow(book.today, months));
   }, [book, months]);
   return (
